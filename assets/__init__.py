@@ -1,0 +1,1 @@
+"""Game data (scenarios, theme, fonts), installed as the ``game.assets`` package."""

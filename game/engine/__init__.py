@@ -1,0 +1,69 @@
+"""The pure core of Delicate Balance: numpy and the standard library only, never pygame, no I/O.
+
+Every rule is a numpy function over a batch of worlds; a single game is a batch of one.
+"""
+
+from game.engine.deterrence import (
+    Exchange,
+    deterrence_margins,
+    exchange,
+    first_strike_stability,
+    leak,
+)
+from game.engine.events import EVENT_KINDS, Event, Events
+from game.engine.orders import (
+    IllegalOrder,
+    LegalOrders,
+    Orders,
+    StateOrder,
+    budget,
+    check,
+    legal_orders,
+    validate,
+)
+from game.engine.payoffs import StageGame, perceived_threat, stage_game, utility
+from game.engine.state import (
+    CATEGORIES,
+    KINDS,
+    Deployment,
+    Link,
+    Params,
+    StateSpec,
+    World,
+    check_world,
+    initial_world,
+)
+from game.engine.step import step
+
+__all__ = [
+    "CATEGORIES",
+    "EVENT_KINDS",
+    "KINDS",
+    "Deployment",
+    "Event",
+    "Events",
+    "Exchange",
+    "IllegalOrder",
+    "LegalOrders",
+    "Link",
+    "Orders",
+    "Params",
+    "StageGame",
+    "StateOrder",
+    "StateSpec",
+    "World",
+    "budget",
+    "check",
+    "check_world",
+    "deterrence_margins",
+    "exchange",
+    "first_strike_stability",
+    "initial_world",
+    "leak",
+    "legal_orders",
+    "perceived_threat",
+    "stage_game",
+    "step",
+    "utility",
+    "validate",
+]

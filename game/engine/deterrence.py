@@ -1,0 +1,137 @@
+"""The strike exchange, deterrence margins and first-strike stability (model.md sections 2-3).
+
+All functions are pure numpy over a batch: per-state arrays ``[B, N]``, per-pair ``[B, N, N]``.
+In a pair array ``X[b, i, j]`` the first state index is the one that acts (strikes, deters).
+
+Sources: Intriligator & Brito (1984) for the deterrence condition "survivors inflict unacceptable
+damage"; Kent & Thaler (1989) for first-strike stability as the ratio of the cost of striking
+first to the cost of waiting.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from game.engine.state import World
+
+
+def leak(reach: np.ndarray, shield: np.ndarray, efficiency: np.ndarray) -> np.ndarray:
+    """Damage that gets through a shield: ``max(0, R - eta * S)``.
+
+    A shield absorbs a small salvo whole but is swamped by a large one. That asymmetry is the
+    lesson: it can stop a ragged retaliation after a first strike, not a full first strike.
+    """
+    return np.maximum(0.0, reach - efficiency * shield)
+
+
+@dataclass(frozen=True)
+class Exchange:
+    """Everything the strike exchange says about every ordered pair ``(i, j)`` of every world."""
+
+    effective_reach: np.ndarray  # [B, N]: R_i + beta * sum_h fwd_reach[i, h]
+    effective_shield: np.ndarray  # [B, N]: S_i + sum_p ally(p, i) * fwd_shield[p, i]
+    first_strike: np.ndarray  # [B, i, j]: D1[i -> j], damage of i's first strike on j
+    retaliation: np.ndarray  # [B, i, j]: D2[i -> j], what i's survivors do to j after j struck first
+    survivors: np.ndarray  # [B, i, j]: i's effective reach left after j strikes first
+    margin: np.ndarray  # [B, i, j]: D2[i -> j] - theta * E_j (>= 0: i deters j)
+    rho: np.ndarray  # [B, i, j]: rho of j in the pair (i, j): cost of j going first / of waiting
+    stability: np.ndarray  # [B, i, j]: FSS = rho_i * rho_j, symmetric, 1 on the diagonal
+
+    @property
+    def deters(self) -> np.ndarray:
+        """``deters[b, i, j]``: i's second strike inflicts unacceptable damage on j."""
+        return self.margin >= 0.0
+
+
+def exchange(
+    world: World,
+    reach: np.ndarray | None = None,
+    shield: np.ndarray | None = None,
+) -> Exchange:
+    """The strike exchange of model.md section 2 for every ordered pair.
+
+    ``reach`` and ``shield`` default to the true stocks; pass what an observer *sees* to get the
+    exchange as that observer imagines it.
+    """
+    reach = world.reach if reach is None else reach
+    shield = world.shield if shield is None else shield
+    eta = world.param("shield_efficiency")[:, None, None]
+    kappa = world.param("counterforce")[:, None, None]
+    beta = world.param("forward_bonus")[:, None]
+    theta = world.param("unacceptable_damage")[:, None, None]
+    n = world.n
+    eye = np.eye(n, dtype=bool)
+
+    forward = world.fwd_reach.sum(axis=2)  # [B, N]: reach each patron keeps abroad
+    reff = reach + beta * forward
+    allied_cover = (world.alliance * world.fwd_shield).sum(axis=1)  # by host
+    seff = shield + allied_cover
+
+    # D1[i -> j]: i strikes j first with everything it has.
+    first = leak(reff[:, :, None], seff[:, None, :], eta)
+
+    # Survivors of i after j strikes first. The share of i's force exposed to j's strike is
+    # m = min(1, Reff_j / (R_i + F_i)); home reach is protected by hardening, forward reach is not.
+    exposed = reach + forward
+    attacker = reff[:, None, :]  # [B, i, j] = Reff_j
+    with np.errstate(divide="ignore", invalid="ignore"):
+        m = np.where(exposed[:, :, None] > 0, np.minimum(1.0, attacker / exposed[:, :, None]), 1.0)
+    h = world.hardening[:, :, None]
+    home_left = reach[:, :, None] * (1.0 - kappa * (1.0 - h) * m)
+    fwd_left = forward[:, :, None] * (1.0 - kappa * m)
+    survivors = home_left + beta[:, :, None] * fwd_left
+    second = leak(survivors, seff[:, None, :], eta)  # D2[i -> j]
+
+    margin = second - theta * world.economy[:, None, :]
+
+    # Kent & Thaler: for j in the pair (i, j), cost of going first = D2[i -> j] (i's retaliation),
+    # cost of waiting = D1[i -> j] (i's first strike). rho = clip(first / waiting, 0, 1).
+    # No threat at all (i has no reach): nothing to fear, rho = 1. A threat that j's shield
+    # absorbs whole also makes striking first free for j: rho = 0, which keeps "more shield never
+    # raises stability" true at the point where the shield swallows the last of the threat.
+    cost_first, cost_wait = second, first
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = np.clip(cost_first / cost_wait, 0.0, 1.0)
+    no_threat = (reff <= 0.0)[:, :, None] & np.ones_like(first, dtype=bool)
+    rho = np.where(cost_wait > 0, ratio, np.where(no_threat, 1.0, 0.0))
+    rho = np.where(eye, 1.0, rho)
+    # rho[b, i, j] is j's ratio against i; FSS[i, j] = rho_j (vs i) * rho_i (vs j).
+    stability = rho * np.swapaxes(rho, 1, 2)
+    return Exchange(
+        effective_reach=reff,
+        effective_shield=seff,
+        first_strike=np.where(eye, 0.0, first),
+        retaliation=np.where(eye, 0.0, second),
+        survivors=survivors,
+        margin=np.where(eye, np.inf, margin),
+        rho=rho,
+        stability=stability,
+    )
+
+
+def first_strike_stability(world: World) -> np.ndarray:
+    """``[B, N, N]`` first-strike stability of every pair (1 = nothing gained by going first)."""
+    return exchange(world).stability
+
+
+def deterrence_margins(world: World) -> np.ndarray:
+    """``[B, N, N]``: ``margin[b, i, j] >= 0`` when i's second strike deters j."""
+    return exchange(world).margin
+
+
+def host_exposure(world: World, first: np.ndarray) -> np.ndarray:
+    """``[B, s, h]``: damage a first strike by ``s`` spills onto host ``h``.
+
+    A host that carries assets of a state ``s`` strikes, or that ``s`` has declared it targets,
+    takes ``host_share`` of ``s``'s largest first strike (model.md section 2).
+    """
+    share = world.param("host_share")[:, None, None]
+    carries_rival = (world.fwd_reach + world.fwd_shield) > 0  # [B, p, h]
+    # h hosts assets of some p that s could strike: s's strike on p spills onto h.
+    spill = np.einsum("bsp,bph->bsh", (first > 0).astype(float), carries_rival.astype(float)) > 0
+    marked = spill | (world.targeting > 0)
+    biggest = first.max(axis=2, keepdims=True)
+    n = world.n
+    return np.where(marked & ~np.eye(n, dtype=bool), share * biggest, 0.0)

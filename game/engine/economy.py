@@ -1,0 +1,88 @@
+"""Budget, builds, upkeep, growth and domestic support (model.md section 4).
+
+Arming has two costs: what the budget buys is not invested in the civilian economy, and every
+stock costs upkeep each turn and wears out (Richardson's "fatigue" term, the ``-a*x``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from game.engine.orders import budget, unit_costs
+from game.engine.state import CIVILIAN, HARDENING, INTEL, REACH, SHIELD, World
+
+#: The economy never falls below this share of where it started (it shrinks, it never vanishes).
+ECONOMY_FLOOR = 0.05
+
+
+@dataclass(frozen=True)
+class Builds:
+    """Stocks after this turn's builds, cuts and wear."""
+
+    reach: np.ndarray
+    shield: np.ndarray
+    hardening: np.ndarray
+    built_reach: np.ndarray  # units added this turn
+    built_shield: np.ndarray
+
+
+def build(world: World, spend: np.ndarray, cut: np.ndarray) -> Builds:
+    """Apply builds: ``amount * tech / unit_cost`` per category; hardening closes its gap.
+
+    Hardening is a share in ``[0, H_max]``: spending ``hardening_cost / tech`` closes the gap to
+    ``H_max`` by one e-fold, so it approaches the maximum and never passes it.
+    """
+    costs = unit_costs(world)
+    wear = 1.0 - world.param("attrition")[:, None]
+    built_reach = spend[:, :, REACH] / costs[:, :, 0]
+    built_shield = spend[:, :, SHIELD] / costs[:, :, 1]
+    reach = np.maximum(world.reach - cut, 0.0) * wear + built_reach
+    shield = world.shield * wear + built_shield
+    h_max = world.param("hardening_max")[:, None]
+    gap = np.maximum(h_max - world.hardening, 0.0)
+    hardening = world.hardening + gap * (1.0 - np.exp(-spend[:, :, HARDENING] / costs[:, :, 2]))
+    return Builds(
+        reach=reach,
+        shield=shield,
+        hardening=np.minimum(hardening, h_max),
+        built_reach=built_reach,
+        built_shield=built_shield,
+    )
+
+
+def upkeep(world: World) -> np.ndarray:
+    """``[B, N]`` upkeep of the stocks a state holds at home and abroad this turn."""
+    costs = unit_costs(world)
+    stock_value = (world.reach + world.fwd_reach.sum(axis=2)) * costs[:, :, 0] + (
+        world.shield + world.fwd_shield.sum(axis=2)
+    ) * costs[:, :, 1]
+    return world.param("upkeep")[:, None] * stock_value
+
+
+def burden(world: World, spend: np.ndarray) -> np.ndarray:
+    """``[B, N]`` defence burden: military and intelligence spending plus upkeep, over budget."""
+    b = budget(world)
+    military = spend[:, :, REACH] + spend[:, :, SHIELD] + spend[:, :, HARDENING] + spend[:, :, INTEL]
+    return (military + upkeep(world)) / np.maximum(b, 1e-12)
+
+
+def grow(world: World, spend: np.ndarray) -> np.ndarray:
+    """Next turn's economy: growth with investment and trade, shrinking with upkeep and sanctions."""
+    e = world.economy
+    rate = (
+        world.param("growth")[:, None]
+        + world.param("investment_return")[:, None] * spend[:, :, CIVILIAN] / e
+        + world.param("trade_gain")[:, None] * world.trade.sum(axis=2)
+        - world.param("sanction_cost")[:, None] * world.sanction.sum(axis=1)
+    )
+    nxt = e * (1.0 + rate) - upkeep(world)
+    return np.maximum(nxt, ECONOMY_FLOOR * world.base_economy)
+
+
+def support(world: World, load: np.ndarray) -> np.ndarray:
+    """Domestic support: it erodes while the burden stays above tolerance and recovers below it."""
+    tol = world.param("burden_tolerance")[:, None]
+    rate = world.param("support_rate")[:, None]
+    return np.clip(world.support + rate * (tol - load) * 0.5, 0.0, 1.0)

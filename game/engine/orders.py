@@ -1,0 +1,214 @@
+"""What a state may do in a turn, as data; what is legal; and why an order is not.
+
+Human clicks, AI policies, CLI scripts and saved replays all produce :class:`Orders`: the joint
+order of every seat in every world (seats move simultaneously). The engine interprets them.
+
+Arms orders are budget amounts per category (reach, shield, hardening, intelligence, civilian)
+plus a unilateral *cut* of reach: dismantling stock, the costly signal of Kydd's reassurance.
+Whatever part of the budget is not spent goes to the civilian economy, so budgets always balance.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from game.engine.state import CATEGORIES, CIVILIAN, World
+
+#: Tolerance for "spends exactly the budget" (floating point, not a rule).
+BUDGET_TOLERANCE = 1e-9
+
+
+class IllegalOrder(ValueError):
+    """An order the rules do not allow. The message explains itself to a learner."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = list(problems)
+        super().__init__("; ".join(self.problems))
+
+
+def budget(world: World) -> np.ndarray:
+    """``[B, N]`` budget of each state this turn: ``economy * tax`` (model.md section 4)."""
+    return world.economy * world.param("tax")[:, None]
+
+
+def unit_costs(world: World) -> np.ndarray:
+    """``[B, N, 3]`` budget per unit of reach, shield and one step of hardening, after tech."""
+    costs = np.stack(
+        [world.param("reach_cost"), world.param("shield_cost"), world.param("hardening_cost")],
+        axis=1,
+    )
+    return costs[:, None, :] / world.tech[:, :, None]
+
+
+@dataclass(frozen=True)
+class StateOrder:
+    """One state's orders for a turn, in budget units. ``civilian=None`` takes what is left."""
+
+    reach: float = 0.0
+    shield: float = 0.0
+    hardening: float = 0.0
+    intel: float = 0.0
+    civilian: float | None = None
+    cut: float = 0.0  # reach dismantled (a unilateral, costly signal of restraint)
+
+    def military(self) -> float:
+        return self.reach + self.shield + self.hardening
+
+
+@dataclass(frozen=True)
+class Orders:
+    """The joint orders of all seats in all worlds.
+
+    ``spend[b, i, c]`` is what state ``i`` of world ``b`` puts into category ``c`` (see
+    :data:`CATEGORIES`); ``cut[b, i]`` is the reach it dismantles.
+    """
+
+    spend: np.ndarray  # [B, N, 5]
+    cut: np.ndarray  # [B, N]
+    actions: tuple = field(default=())  # diplomatic actions (the diplomacy layer adds them)
+
+    @staticmethod
+    def hold(world: World) -> Orders:
+        """Everyone puts the whole budget into the civilian economy."""
+        spend = np.zeros((world.batch, world.n, len(CATEGORIES)))
+        spend[:, :, CIVILIAN] = budget(world)
+        return Orders(spend=spend, cut=np.zeros((world.batch, world.n)))
+
+    @staticmethod
+    def from_shares(world: World, shares: np.ndarray, cut: np.ndarray | None = None) -> Orders:
+        """Orders from budget shares ``[B, N, 5]`` (non-negative; the rest goes to civilian)."""
+        shares = np.asarray(shares, dtype=float)
+        total = shares[..., :CIVILIAN].sum(axis=-1) + shares[..., CIVILIAN + 1 :].sum(axis=-1)
+        scale = np.where(total > 1.0, 1.0 / np.where(total > 0, total, 1.0), 1.0)
+        shares = shares.copy()
+        shares[..., :CIVILIAN] *= scale[..., None]
+        shares[..., CIVILIAN] = 0.0
+        spend = shares * budget(world)[..., None]
+        spend[..., CIVILIAN] = budget(world) - spend.sum(axis=-1)
+        spend[..., CIVILIAN] = np.maximum(spend[..., CIVILIAN], 0.0)
+        c = np.zeros((world.batch, world.n)) if cut is None else np.asarray(cut, dtype=float)
+        return Orders(spend=spend, cut=c)
+
+    @staticmethod
+    def from_states(world: World, orders: list[StateOrder] | tuple[StateOrder, ...]) -> Orders:
+        """Orders for a batch of one from one :class:`StateOrder` per state."""
+        if world.batch != 1:
+            raise ValueError("from_states() builds orders for a batch of one")
+        if len(orders) != world.n:
+            raise ValueError(f"expected {world.n} state orders, got {len(orders)}")
+        b = budget(world)[0]
+        spend = np.zeros((1, world.n, len(CATEGORIES)))
+        for i, o in enumerate(orders):
+            spend[0, i, :CIVILIAN] = [o.reach, o.shield, o.hardening, o.intel]
+            rest = b[i] - spend[0, i, :CIVILIAN].sum()
+            spend[0, i, CIVILIAN] = max(rest, 0.0) if o.civilian is None else o.civilian
+        cut = np.array([[o.cut for o in orders]], dtype=float)
+        return Orders(spend=spend, cut=cut)
+
+    def state_order(self, b: int, i: int) -> StateOrder:
+        s = self.spend[b, i]
+        return StateOrder(*map(float, s), cut=float(self.cut[b, i]))
+
+    def select(self, b: int | slice | np.ndarray) -> Orders:
+        idx = np.atleast_1d(np.arange(self.spend.shape[0])[b])
+        return Orders(spend=self.spend[idx], cut=self.cut[idx], actions=self.actions)
+
+    def replace_state(self, i: int, spend: np.ndarray, cut: np.ndarray) -> Orders:
+        """These orders with state ``i``'s replaced (``spend`` ``[B, 5]``, ``cut`` ``[B]``)."""
+        new_spend, new_cut = self.spend.copy(), self.cut.copy()
+        new_spend[:, i] = spend
+        new_cut[:, i] = cut
+        return Orders(spend=new_spend, cut=new_cut, actions=self.actions)
+
+
+@dataclass(frozen=True)
+class LegalOrders:
+    """What one state may do this turn, for a menu or a policy: limits and prices."""
+
+    state: str
+    budget: float
+    categories: tuple[str, ...]  # categories this scenario allows
+    unit_costs: dict[str, float]  # budget per unit of reach, shield, hardening
+    max_cut: float  # reach it could dismantle
+    hardening_room: float  # hardening_max - hardening
+
+
+def legal_orders(world: World, i: int, b: int = 0) -> LegalOrders:
+    """The menu of legal arms orders for state ``i`` in world ``b``."""
+    costs = unit_costs(world)[b, i]
+    return LegalOrders(
+        state=_name(world, i),
+        budget=float(budget(world)[b, i]),
+        categories=tuple(world.params.categories),
+        unit_costs={"reach": float(costs[0]), "shield": float(costs[1]),
+                    "hardening": float(costs[2])},
+        max_cut=float(world.reach[b, i]),
+        hardening_room=float(world.param("hardening_max")[b] - world.hardening[b, i]),
+    )
+
+
+def _name(world: World, i: int) -> str:
+    return world.names[i] if i < len(world.names) else f"state {i}"
+
+
+def _fmt(x: float) -> str:
+    return f"{x:.1f}" if abs(x) >= 0.05 or x == 0 else f"{x:.3g}"
+
+
+def validate(world: World, orders: Orders) -> list[str]:
+    """Every reason these orders are illegal, in words a student understands (empty if legal).
+
+    Problems are reported for the first world in which they occur, by state name.
+    """
+    problems: list[str] = []
+    shape = (world.batch, world.n, len(CATEGORIES))
+    spend, cut = np.asarray(orders.spend), np.asarray(orders.cut)
+    if spend.shape != shape or cut.shape != shape[:2]:
+        return [
+            f"orders have the wrong shape: spending {spend.shape} and cuts {cut.shape}, "
+            f"expected {shape} and {shape[:2]}"
+        ]
+    if not (np.all(np.isfinite(spend)) and np.all(np.isfinite(cut))):
+        return ["orders must be ordinary numbers (no NaN or infinity)"]
+    allowed = set(world.params.categories)
+    bud = budget(world)
+    total = spend.sum(axis=-1)
+    over = total > bud * (1 + BUDGET_TOLERANCE) + BUDGET_TOLERANCE
+    tag = (lambda b: f" (world {b})") if world.batch > 1 else (lambda b: "")
+    for b, i in zip(*np.nonzero(over), strict=True):
+        problems.append(
+            f"{_name(world, i)}'s budget is {_fmt(bud[b, i])}; "
+            f"these orders spend {_fmt(total[b, i])}{tag(b)}"
+        )
+    for c, cat in enumerate(CATEGORIES):
+        neg = spend[:, :, c] < 0
+        for b, i in zip(*np.nonzero(neg), strict=True):
+            hint = " (to dismantle reach, order a cut)" if cat == "reach" else ""
+            problems.append(
+                f"{_name(world, i)} cannot spend a negative amount on {cat}{hint}{tag(b)}"
+            )
+        if cat not in allowed:
+            used = spend[:, :, c] > 0
+            for b, i in zip(*np.nonzero(used), strict=True):
+                problems.append(
+                    f"this scenario does not allow spending on {cat} "
+                    f"({_name(world, i)} ordered {_fmt(spend[b, i, c])}){tag(b)}"
+                )
+    for b, i in zip(*np.nonzero(cut < 0), strict=True):
+        problems.append(f"{_name(world, i)} cannot cut a negative amount of reach{tag(b)}")
+    too_deep = cut > world.reach * (1 + BUDGET_TOLERANCE) + BUDGET_TOLERANCE
+    for b, i in zip(*np.nonzero(too_deep), strict=True):
+        problems.append(
+            f"{_name(world, i)} cannot cut {_fmt(cut[b, i])} reach: "
+            f"it has only {_fmt(world.reach[b, i])}{tag(b)}"
+        )
+    return problems
+
+
+def check(world: World, orders: Orders) -> None:
+    """Raise :class:`IllegalOrder` with every problem when ``orders`` are not legal."""
+    problems = validate(world, orders)
+    if problems:
+        raise IllegalOrder(problems)

@@ -1,0 +1,141 @@
+"""Noisy sight, distinguishability and Bayesian belief (model.md section 5).
+
+Jervis (1978): when defence cannot be told from offence, a shield build reads as reach.
+Kydd (1997, 2005): beliefs about a rival's hidden kind follow Bayes' rule on what it is seen to
+do; a costly unilateral cut is far likelier from a security seeker, so it moves beliefs most.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from game.engine.orders import budget, unit_costs
+from game.engine.state import INTEL, REACH, SHIELD, World
+
+#: Beliefs are kept within this distance of 0 and 1 so that evidence can always move them.
+BELIEF_EDGE = 1e-4
+
+
+@dataclass(frozen=True)
+class Noise:
+    """One turn's random draws for every world: ``[B, N, N]`` each.
+
+    Drawn from each world's own stream in a fixed order (see :func:`draw_noise`), so a world's
+    draws do not depend on the batch it runs in.
+    """
+
+    sight_reach: np.ndarray  # standard normal
+    sight_shield: np.ndarray  # standard normal
+    signal: np.ndarray  # standard normal: noise on what i reads into j's conduct
+    misread: np.ndarray  # uniform: i mistakes j's shield build for reach when below 1 - delta
+    war: np.ndarray  # uniform: the war roll of the pair
+
+    @staticmethod
+    def expected(batch: int, n: int) -> Noise:
+        """No randomness: every draw at its central value, misreads at their expected share.
+
+        Used by the theory lens, which compares the four cells of a stage game on equal terms.
+        """
+        z = np.zeros((batch, n, n))
+        return Noise(z, z, z, np.full((batch, n, n), np.nan), np.ones((batch, n, n)))
+
+
+def draw_noise(rng: np.random.Generator | list[np.random.Generator], batch: int, n: int) -> Noise:
+    """Draw one turn's noise. ``rng`` is one generator for the whole batch or one per world.
+
+    Each world takes ``3 * n * n`` normals, then ``2 * n * n`` uniforms, in that order. With one
+    generator for a batch of one this is the same stream as with a list of one generator.
+    """
+    k = n * n
+    if isinstance(rng, np.random.Generator):
+        normals = rng.standard_normal((batch, 3 * k))
+        uniforms = rng.random((batch, 2 * k))
+    else:
+        if len(rng) != batch:
+            raise ValueError(f"expected {batch} generators (one per world), got {len(rng)}")
+        normals = np.stack([g.standard_normal(3 * k) for g in rng])
+        uniforms = np.stack([g.random(2 * k) for g in rng])
+    normals = normals.reshape(batch, 3, n, n)
+    uniforms = uniforms.reshape(batch, 2, n, n)
+    return Noise(normals[:, 0], normals[:, 1], normals[:, 2], uniforms[:, 0], uniforms[:, 1])
+
+
+def transparency(world: World, spend: np.ndarray) -> np.ndarray:
+    """``[B, N, N]``: how clearly ``i`` sees ``j``, from i's intelligence spending (share of budget).
+
+    The diplomacy layer adds verified treaties and inspections to the same quantity.
+    """
+    share = spend[:, :, INTEL] / np.maximum(budget(world), 1e-12)
+    t = 1.0 - np.exp(-10.0 * world.param("intel_effect")[:, None] * share)
+    t = np.broadcast_to(t[:, :, None], world.tension.shape).copy()
+    t[:, np.eye(world.n, dtype=bool)] = 1.0
+    return t
+
+
+@dataclass(frozen=True)
+class Sight:
+    """What every state saw of every other this turn."""
+
+    seen_reach: np.ndarray  # [B, i, j]
+    seen_shield: np.ndarray
+    misread: np.ndarray  # [B, i, j] share of j's shield build that i took for reach (0/1 or mean)
+    signal: np.ndarray  # [B, i, j] seen arms build of j, as a share of j's budget (cuts negative)
+    spread: np.ndarray  # [B, i, j] sigma_ij = sigma0 * (1 - transparency)
+
+
+def observe(
+    world: World,
+    reach: np.ndarray,
+    shield: np.ndarray,
+    spend: np.ndarray,
+    cut: np.ndarray,
+    clarity: np.ndarray,
+    noise: Noise,
+) -> Sight:
+    """Noisy sight: ``seen_x[i, j] = x_j * exp(sigma_ij * eps)``, ``sigma_ij = sigma0 (1 - t_ij)``.
+
+    With probability ``1 - delta`` the shield ``j`` built this turn is seen by ``i`` as reach.
+    """
+    sigma = world.param("noise")[:, None, None] * (1.0 - clarity)
+    delta = world.param("distinguishability")[:, None, None]
+    costs = unit_costs(world)
+    built_shield = (spend[:, :, SHIELD] / costs[:, :, 1])[:, None, :]
+    misread = np.where(np.isnan(noise.misread), 1.0 - delta, (noise.misread < 1.0 - delta))
+    misread = misread * np.ones_like(sigma)
+    eye = np.eye(world.n, dtype=bool)
+    misread = np.where(eye, 0.0, misread)
+    confused = misread * built_shield
+    seen_reach = (reach[:, None, :] + confused) * np.exp(sigma * noise.sight_reach)
+    seen_shield = np.maximum(shield[:, None, :] - confused, 0.0) * np.exp(sigma * noise.sight_shield)
+
+    # What i reads into j's conduct: reach bought, shield bought (less alarming when seen for what
+    # it is), reach dismantled (a cut counts at what it cost to build), as a share of j's budget.
+    b = np.maximum(budget(world), 1e-12)[:, None, :]
+    weight = world.param("shield_signal")[:, None, None]
+    shield_read = misread + (1.0 - misread) * weight
+    cut_value = (cut * costs[:, :, 0])[:, None, :]
+    signal = (spend[:, None, :, REACH] + shield_read * spend[:, None, :, SHIELD] - cut_value) / b
+    signal = signal + sigma * noise.signal
+    signal = np.where(eye, 0.0, signal)
+    return Sight(seen_reach, seen_shield, misread, signal, sigma)
+
+
+def update_beliefs(world: World, sight: Sight) -> np.ndarray:
+    """Bayes' rule on the seen signal, with kind-dependent Gaussian likelihoods.
+
+    A security seeker's arms build share is centred on ``signal_seeker``, an expansionist's on
+    ``signal_expansionist``; both spread by ``signal_spread`` widened by the observer's noise.
+    The log-likelihood ratio is linear in the signal, so a larger cut always raises the belief
+    that the cutter is a security seeker more than a smaller one (Kydd's costly reassurance).
+    """
+    mu_s = world.param("signal_seeker")[:, None, None]
+    mu_e = world.param("signal_expansionist")[:, None, None]
+    spread2 = world.param("signal_spread")[:, None, None] ** 2 + sight.spread**2
+    llr = (mu_s - mu_e) / spread2 * (sight.signal - 0.5 * (mu_s + mu_e))
+    prior = np.clip(world.belief, BELIEF_EDGE, 1.0 - BELIEF_EDGE)
+    logit = np.log(prior) - np.log1p(-prior) + llr
+    edge = np.log(1.0 - BELIEF_EDGE) - np.log(BELIEF_EDGE)
+    post = 1.0 / (1.0 + np.exp(-np.clip(logit, -edge, edge)))
+    return np.where(np.eye(world.n, dtype=bool), 1.0, post)

@@ -1,0 +1,337 @@
+"""The world state: every quantity of model.md section 1 as an array with a leading batch axis.
+
+A single game is a batch of one. Per-state arrays have shape ``[B, N]``; per-pair arrays
+``[B, N, N]`` (row ``i`` is the owner or observer, column ``j`` the other state).
+
+Scenario parameters live in :class:`Params`. Each may be a plain float (the same in every world)
+or an array of shape ``[B]`` (one value per world), so that a sweep over, say, shield efficiency
+runs as one batch through the same rules.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+#: Budget categories, in the order orders and spending arrays use them.
+CATEGORIES: tuple[str, ...] = ("reach", "shield", "hardening", "intel", "civilian")
+REACH, SHIELD, HARDENING, INTEL, CIVILIAN = range(5)
+
+#: Hidden kinds (Kydd 1997): a security seeker arms only from fear; an expansionist wants gains.
+KINDS: tuple[str, ...] = ("security_seeker", "expansionist")
+SECURITY_SEEKER, EXPANSIONIST = 0, 1
+
+#: Bounds of model.md section 1.
+TECH_MIN, TECH_MAX = 0.5, 2.0
+
+
+@dataclass(frozen=True)
+class Params:
+    """Scenario parameters of the payoff engine (model.md sections 1-7).
+
+    Every field is unit-free. A field may be a float or a float array of shape ``[B]``.
+    """
+
+    # Section 2: the strike exchange.
+    shield_efficiency: Any = 1.0  # eta: reach stopped per unit of shield (offense-defense balance)
+    counterforce: Any = 0.6  # kappa: share of an exposed force a full first strike destroys
+    forward_bonus: Any = 1.5  # beta >= 1: forward reach is closer, leaves less warning
+    unacceptable_damage: Any = 0.3  # theta: damage / economy that deters
+    host_share: Any = 0.25  # share of a first strike that falls on hosts of the target's assets
+    # Section 4: budget, economy, the cost of arming.
+    tax: Any = 0.2  # share of economy available as budget each turn
+    reach_cost: Any = 1.0  # budget per unit of reach (divided by tech)
+    shield_cost: Any = 1.0  # budget per unit of shield (divided by tech)
+    hardening_cost: Any = 4.0  # budget that closes the gap to max hardening by one e-fold
+    hardening_max: Any = 0.9  # H_max
+    upkeep: Any = 0.05  # each stock costs this share of its build cost every turn (fatigue)
+    attrition: Any = 0.02  # each stock wears out by this share every turn
+    growth: Any = 0.01  # base growth of the economy per turn
+    investment_return: Any = 0.15  # growth per unit of civilian investment / economy
+    burden_drag: Any = 0.1  # growth lost per unit of military burden share above tolerance
+    trade_gain: Any = 0.01  # growth per unit of trade ties
+    sanction_cost: Any = 0.02  # growth lost per sanction in force against a state
+    burden_tolerance: Any = 0.35  # military burden share above which support erodes
+    support_rate: Any = 0.2  # how fast support answers the burden
+    # Section 5: perception and belief.
+    distinguishability: Any = 0.5  # delta: chance a shield build is seen as a shield
+    noise: Any = 0.3  # sigma0: perception noise (log-normal)
+    intel_effect: Any = 0.5  # transparency bought per unit of intelligence spending / budget
+    signal_seeker: Any = 0.0  # mean arms build share (of budget) of a security seeker
+    signal_expansionist: Any = 0.4  # mean arms build share of an expansionist
+    signal_spread: Any = 0.3  # spread of the build share within a kind
+    # Section 6: tension and war.
+    tension_arms: Any = 0.15  # tension per unit of seen arms growth / economy
+    tension_decay: Any = 0.1  # share of tension that fades each turn
+    tension_trade: Any = 0.05  # tension relieved per unit of trade ties
+    tension_targeting: Any = 0.1  # tension per turn from a targeting declaration
+    tension_sanction: Any = 0.05  # tension per turn from a sanction in force
+    base_war_risk: Any = 0.05  # war odds per turn at full tension and zero stability
+    crisis_threshold: Any = 0.7  # tension above which a pair is in crisis and war can break out
+    war_damage_floor: Any = 0.3  # share of economy every party loses in a war, at the least
+    # Section 7: utility and score.
+    threat_weight: Any = 1.0  # lambda
+    residual_fear: Any = 0.3  # chance weight of an attack even by a deterred rival (Schelling)
+    shield_signal: Any = 0.5  # how threatening a shield build looks, against reach, when seen right
+    tension_forward: Any = 0.05  # tension per turn from a rival's forward deployment
+    discount: Any = 0.95
+    turns: int = 20
+    #: Budget categories this scenario allows (progressive disclosure: a first lesson has two).
+    categories: tuple[str, ...] = CATEGORIES
+
+    def replace(self, **changes: Any) -> Params:
+        return dataclasses.replace(self, **changes)
+
+    def names(self) -> tuple[str, ...]:
+        return tuple(f.name for f in dataclasses.fields(self))
+
+
+def _per_world_array(value: Any) -> bool:
+    return isinstance(value, np.ndarray) and value.ndim == 1
+
+
+def per_world(value: Any, batch: int) -> np.ndarray:
+    """A parameter as a float array of shape ``[B]`` (a scalar is repeated)."""
+    arr = np.asarray(value, dtype=float)
+    if arr.ndim == 0:
+        return np.full(batch, float(arr))
+    if arr.shape != (batch,):
+        raise ValueError(f"a per-world parameter needs shape ({batch},), got {arr.shape}")
+    return arr
+
+
+@dataclass(frozen=True)
+class World:
+    """A batch of ``B`` worlds of ``N`` states each (model.md section 1).
+
+    Arrays are never modified in place: :func:`game.engine.step.step` returns a new World.
+    """
+
+    params: Params
+    # Per state, [B, N].
+    economy: np.ndarray
+    reach: np.ndarray
+    shield: np.ndarray
+    hardening: np.ndarray
+    tech: np.ndarray
+    standing: np.ndarray
+    support: np.ndarray
+    kind: np.ndarray  # int8, hidden: SECURITY_SEEKER or EXPANSIONIST
+    score: np.ndarray  # discounted sum of utility so far
+    utility: np.ndarray  # utility of the last turn
+    base_economy: np.ndarray  # economy at the start: prosperity is measured against it
+    # Per pair, [B, N, N].
+    fwd_reach: np.ndarray  # [p, h]: reach patron p stations at host h
+    fwd_shield: np.ndarray  # [p, h]: shield patron p stations at host h
+    alliance: np.ndarray  # 0/1, symmetric
+    targeting: np.ndarray  # 0/1: i has declared its reach aimed at j
+    tension: np.ndarray  # [0, 1], symmetric
+    belief: np.ndarray  # i's probability that j is a security seeker
+    trade: np.ndarray  # trade ties, symmetric, >= 0
+    sanction: np.ndarray  # 0/1: i sanctions j
+    seen_reach: np.ndarray  # what i believes j has
+    seen_shield: np.ndarray
+    transparency: np.ndarray  # [0, 1]: how clearly i sees j this turn
+    # The last orders' spending, [B, N, 5] (others "keep their last orders" in the lens).
+    last_spend: np.ndarray
+    # Per world, [B].
+    over: np.ndarray  # bool: the game has ended in this world (war)
+    turn: int = 0
+    names: tuple[str, ...] = field(default=())
+
+    @property
+    def batch(self) -> int:
+        return int(self.economy.shape[0])
+
+    @property
+    def n(self) -> int:
+        return int(self.economy.shape[1])
+
+    def replace(self, **changes: Any) -> World:
+        return dataclasses.replace(self, **changes)
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        """Every array field by name, in declaration order."""
+        return {
+            f.name: getattr(self, f.name)
+            for f in dataclasses.fields(self)
+            if isinstance(getattr(self, f.name), np.ndarray)
+        }
+
+    def param(self, name: str) -> np.ndarray:
+        """A scenario parameter as a ``[B]`` array."""
+        return per_world(getattr(self.params, name), self.batch)
+
+    def select(self, b: int | slice | np.ndarray) -> World:
+        """The sub-batch ``b`` (an index keeps the batch axis: ``select(3)`` is a batch of one)."""
+        idx = np.arange(self.batch)[b]
+        idx = np.atleast_1d(idx)
+        p = {}
+        for f in dataclasses.fields(self.params):
+            v = getattr(self.params, f.name)
+            p[f.name] = np.asarray(v)[idx] if _per_world_array(v) else v
+        arrays = {k: v[idx] for k, v in self.arrays().items()}
+        return self.replace(params=Params(**p), **arrays)
+
+    def tile(self, copies: int) -> World:
+        """``copies`` identical copies of a batch-of-one world (used by the lens projection)."""
+        if self.batch != 1:
+            raise ValueError("tile() takes a batch of one")
+        p = {}
+        for f in dataclasses.fields(self.params):
+            v = getattr(self.params, f.name)
+            p[f.name] = np.repeat(np.asarray(v, dtype=float), copies) if _per_world_array(v) else v
+        arrays = {k: np.repeat(v, copies, axis=0) for k, v in self.arrays().items()}
+        return self.replace(params=Params(**p), **arrays)
+
+    def digest(self) -> str:
+        """A SHA-256 of every array and the turn: equal digests mean bit-identical worlds."""
+        h = hashlib.sha256()
+        h.update(f"turn={self.turn};n={self.n};b={self.batch}".encode())
+        for name, arr in self.arrays().items():
+            h.update(name.encode())
+            h.update(np.ascontiguousarray(arr).tobytes())
+        return h.hexdigest()
+
+
+def check_world(world: World) -> list[str]:
+    """Problems with a world's invariants (empty when sound): finite, non-negative, in range."""
+    problems = []
+    for name, arr in world.arrays().items():
+        if arr.dtype.kind == "f" and not np.all(np.isfinite(arr)):
+            problems.append(f"{name} has a NaN or infinity")
+    for name in ("economy", "reach", "shield", "hardening", "fwd_reach", "fwd_shield", "trade"):
+        if np.any(getattr(world, name) < 0):
+            problems.append(f"{name} went negative")
+    if np.any(world.economy <= 0):
+        problems.append("economy must stay above zero")
+    for name in ("standing", "support", "tension", "belief", "transparency"):
+        arr = getattr(world, name)
+        if np.any((arr < 0) | (arr > 1)):
+            problems.append(f"{name} left [0, 1]")
+    if np.any(world.tech < TECH_MIN) or np.any(world.tech > TECH_MAX):
+        problems.append("tech left [0.5, 2]")
+    if np.any(world.hardening > world.param("hardening_max")[:, None] + 1e-12):
+        problems.append("hardening above its maximum")
+    return problems
+
+
+@dataclass(frozen=True)
+class StateSpec:
+    """One state's starting position (numbers only; prose lives with the scenario)."""
+
+    name: str
+    economy: float = 100.0
+    reach: float = 0.0
+    shield: float = 0.0
+    hardening: float = 0.0
+    tech: float = 1.0
+    standing: float = 0.7
+    support: float = 0.8
+    expansionist: float = 0.3  # prior probability that the hidden kind is expansionist
+    kind: str | None = None  # fixes the kind instead of drawing it
+
+
+@dataclass(frozen=True)
+class Link:
+    """A starting relation between two states (by index)."""
+
+    a: int
+    b: int
+    alliance: bool = False
+    trade: float = 0.0
+    tension: float = 0.0
+
+
+@dataclass(frozen=True)
+class Deployment:
+    """Reach and shield that ``patron`` stations at ``host`` at the start (by index)."""
+
+    patron: int
+    host: int
+    reach: float = 0.0
+    shield: float = 0.0
+
+
+def initial_world(
+    params: Params,
+    states: tuple[StateSpec, ...] | list[StateSpec],
+    links: tuple[Link, ...] | list[Link] = (),
+    deployments: tuple[Deployment, ...] | list[Deployment] = (),
+    uniforms: np.ndarray | None = None,
+) -> World:
+    """Build the starting batch of worlds.
+
+    ``uniforms`` has shape ``[B, N]``: one uniform draw per state per world, used to draw the
+    hidden kinds (state ``i`` is expansionist when its draw is below its prior). The caller takes
+    them from each world's own stream, so world ``b`` of a batch equals the single game with the
+    same seed. ``None`` means a batch of one in which every undrawn kind is a security seeker.
+    """
+    n = len(states)
+    if not 2 <= n <= 8:
+        raise ValueError(f"a scenario needs 2 to 8 states, got {n}")
+    if uniforms is None:
+        uniforms = np.ones((1, n))
+    uniforms = np.asarray(uniforms, dtype=float)
+    b = uniforms.shape[0]
+
+    def col(attr: str) -> np.ndarray:
+        return np.tile(np.array([float(getattr(s, attr)) for s in states]), (b, 1))
+
+    prior_exp = col("expansionist")
+    kind = (uniforms < prior_exp).astype(np.int8)
+    for i, s in enumerate(states):
+        if s.kind is not None:
+            kind[:, i] = KINDS.index(s.kind)
+    pair = np.zeros((b, n, n))
+    alliance, trade, tension = pair.copy(), pair.copy(), pair.copy()
+    for link in links:
+        for x, y in ((link.a, link.b), (link.b, link.a)):
+            alliance[:, x, y] = float(link.alliance)
+            trade[:, x, y] = link.trade
+            tension[:, x, y] = link.tension
+    fwd_reach, fwd_shield = pair.copy(), pair.copy()
+    for d in deployments:
+        fwd_reach[:, d.patron, d.host] += d.reach
+        fwd_shield[:, d.patron, d.host] += d.shield
+    # Common prior: everyone starts believing j is a security seeker with 1 - prior(j).
+    belief = np.broadcast_to(1.0 - prior_exp[:, None, :], (b, n, n)).copy()
+    eye = np.eye(n, dtype=bool)
+    belief[:, eye] = 1.0
+    reach, shield = col("reach"), col("shield")
+    economy = col("economy")
+    spend = np.zeros((b, n, len(CATEGORIES)))
+    spend[:, :, CIVILIAN] = economy * per_world(params.tax, b)[:, None]
+    return World(
+        params=params,
+        economy=economy,
+        reach=reach,
+        shield=shield,
+        hardening=np.minimum(col("hardening"), per_world(params.hardening_max, b)[:, None]),
+        tech=np.clip(col("tech"), TECH_MIN, TECH_MAX),
+        standing=col("standing"),
+        support=col("support"),
+        kind=kind,
+        score=np.zeros((b, n)),
+        utility=np.zeros((b, n)),
+        base_economy=economy.copy(),
+        fwd_reach=fwd_reach,
+        fwd_shield=fwd_shield,
+        alliance=alliance,
+        targeting=pair.copy(),
+        tension=tension,
+        belief=belief,
+        trade=trade,
+        sanction=pair.copy(),
+        seen_reach=np.broadcast_to(reach[:, None, :], (b, n, n)).copy(),
+        seen_shield=np.broadcast_to(shield[:, None, :], (b, n, n)).copy(),
+        transparency=np.where(eye, 1.0, 0.0) + pair,
+        last_spend=spend,
+        over=np.zeros(b, dtype=bool),
+        turn=0,
+        names=tuple(s.name for s in states),
+    )
