@@ -1,0 +1,322 @@
+"""The command line: ``python -m game COMMAND`` (or ``delicate-balance COMMAND``).
+
+Commands: ``simulate`` (AI games, as JSON or CSV), ``lens`` (the stage game a pair faces),
+``scenarios`` (list), ``check-scenario`` (validate a file). Errors print one clear line and exit
+with status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from game.engine.deterrence import exchange
+from game.engine.events import Events
+from game.engine.orders import IllegalOrder
+from game.engine.payoffs import MOVES, stage_game
+from game.engine.state import CATEGORIES, KINDS, World
+from game.saves import SaveError
+from game.scenarios import Scenario, ScenarioError, builtin_ids, load, load_builtin
+from game.session import Runner, SeatError, Session, parse_seats
+
+
+class UsageError(Exception):
+    """A command-line mistake: printed as one line, exit status 2."""
+
+
+def _rounded(x: Any) -> Any:
+    """Numbers as JSON with fixed rounding, so the same game prints the same bytes."""
+    if isinstance(x, np.ndarray):
+        return _rounded(x.tolist())
+    if isinstance(x, list | tuple):
+        return [_rounded(v) for v in x]
+    if isinstance(x, float | np.floating):
+        v = float(x)
+        if not np.isfinite(v):
+            return None
+        return round(v, 6)
+    if isinstance(x, np.integer | np.bool_):
+        return x.item()
+    return x
+
+
+def world_snapshot(world: World, b: int) -> dict[str, Any]:
+    """One world's state as plain data: per state, and per pair (i < j)."""
+    ex = exchange(world)
+    names = world.names
+    states = []
+    for i, name in enumerate(names):
+        states.append(
+            {
+                "name": name,
+                "kind": KINDS[int(world.kind[b, i])],
+                "economy": world.economy[b, i],
+                "reach": world.reach[b, i],
+                "shield": world.shield[b, i],
+                "hardening": world.hardening[b, i],
+                "tech": world.tech[b, i],
+                "standing": world.standing[b, i],
+                "support": world.support[b, i],
+                "utility": world.utility[b, i],
+                "score": world.score[b, i],
+            }
+        )
+    pairs = []
+    for i in range(world.n):
+        for j in range(i + 1, world.n):
+            pairs.append(
+                {
+                    "pair": [names[i], names[j]],
+                    "tension": world.tension[b, i, j],
+                    "stability": ex.stability[b, i, j],
+                    "deters": [bool(ex.margin[b, i, j] >= 0), bool(ex.margin[b, j, i] >= 0)],
+                    "belief": [world.belief[b, i, j], world.belief[b, j, i]],
+                }
+            )
+    return _rounded({"turn": world.turn, "states": states, "pairs": pairs})
+
+
+def run_batch(scenario: Scenario, seeds: list[int], seats: list[str] | None, turns: int | None):
+    """Play AI games for ``seeds``; yields ``(events, world)`` after each turn."""
+    texts = seats if seats is not None else ["ai:baseline"] * len(scenario.states)
+    parsed = parse_seats(texts, len(scenario.states))
+    if any(s.human for s in parsed):
+        raise UsageError("simulate plays AI seats only: give every seat as ai:NAME")
+    if turns is not None:
+        if turns < 1:
+            raise UsageError(f"--turns must be at least 1, got {turns}")
+        scenario = scenario_with_turns(scenario, turns)
+    runner = Runner(scenario, seeds, parsed)
+    yield None, runner.world
+    while not runner.finished.all():
+        events = runner.advance(runner.ai_orders())
+        yield events, runner.world
+
+
+def scenario_with_turns(scenario: Scenario, turns: int) -> Scenario:
+    import dataclasses
+
+    return dataclasses.replace(scenario, params=scenario.params.replace(turns=turns))
+
+
+def cmd_simulate(args: argparse.Namespace) -> int:
+    scenario = load(args.scenario)
+    if args.batch < 1:
+        raise UsageError(f"--batch must be at least 1, got {args.batch}")
+    seeds = [args.seed + b for b in range(args.batch)]
+    seats = args.seats.split(",") if args.seats else None
+    worlds: list[dict[str, Any]] = [
+        {"seed": s, "turns": [], "events": []} for s in seeds
+    ]
+    rows: list[list[Any]] = []
+    final: World | None = None
+    for events, world in run_batch(scenario, seeds, seats, args.turns):
+        final = world
+        for b in range(world.batch):
+            if events is not None and events.before.over[b]:
+                continue
+            snap = world_snapshot(world, b)
+            worlds[b]["turns"].append(snap)
+            if events is not None:
+                worlds[b]["events"].extend(e.to_dict() for e in events.records(b))
+            if args.csv:
+                rows.extend(_csv_rows(seeds[b], snap, events, b))
+    assert final is not None
+    for b in range(final.batch):
+        worlds[b]["outcome"] = "war" if final.over[b] else "peace"
+        worlds[b]["digest"] = final.select(b).digest()
+    if args.csv:
+        _write_csv(args.csv, rows)
+    if args.json or not args.csv:
+        doc = {
+            "scenario": scenario.id,
+            "seed": args.seed,
+            "batch": args.batch,
+            "seed_scheme": "world b plays seed + b",
+            "seats": seats or ["ai:baseline"] * len(scenario.states),
+            "worlds": worlds,
+        }
+        if args.json:
+            sys.stdout.write(json.dumps(doc, indent=1, sort_keys=False) + "\n")
+        else:
+            _print_summary(scenario, worlds)
+    return 0
+
+
+CSV_COLUMNS = ["seed", "turn", "state", "kind", "economy", "reach", "shield", "hardening",
+               "tech", "standing", "support", "utility", "score", *[f"spend_{c}" for c in CATEGORIES], "cut"]
+
+
+def _csv_rows(seed: int, snap: dict[str, Any], events: Events | None, b: int) -> list[list[Any]]:
+    rows = []
+    for i, s in enumerate(snap["states"]):
+        spend = events.spend[b, i] if events is not None else np.zeros(len(CATEGORIES))
+        cut = events.cut[b, i] if events is not None else 0.0
+        rows.append([seed, snap["turn"], s["name"], s["kind"], *(s[k] for k in CSV_COLUMNS[4:13]),
+                     *_rounded(spend), _rounded(float(cut))])
+    return rows
+
+
+def _write_csv(path: str, rows: list[list[Any]]) -> None:
+    try:
+        with open(path, "w", newline="", encoding="utf-8") as fh:
+            writer = csv.writer(fh)
+            writer.writerow(CSV_COLUMNS)
+            writer.writerows(rows)
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot write the CSV ({exc.strerror})") from None
+
+
+def _print_summary(scenario: Scenario, worlds: list[dict[str, Any]]) -> None:
+    print(f"{scenario.title}: {len(worlds)} game(s)")
+    for w in worlds:
+        last = w["turns"][-1]
+        arms = ", ".join(f"{s['name']} reach {s['reach']:.1f} score {s['score']:.2f}" for s in last["states"])
+        print(f"  seed {w['seed']}: {w['outcome']} after {last['turn']} turns; {arms}")
+
+
+def cmd_lens(args: argparse.Namespace) -> int:
+    scenario = load(args.scenario)
+    names = [x.strip() for x in args.pair.split(",")]
+    if len(names) != 2:
+        raise UsageError(f"--pair takes two state names separated by a comma, got {args.pair!r}")
+    idx = []
+    for name in names:
+        if name not in scenario.names:
+            raise UsageError(f"--pair: no state called {name!r}; states: {', '.join(scenario.names)}")
+        idx.append(scenario.names.index(name))
+    if idx[0] == idx[1]:
+        raise UsageError("--pair needs two different states")
+    if args.turn < 0:
+        raise UsageError(f"--turn must be 0 or more, got {args.turn}")
+    session = Session.new(scenario, args.seed, ["ai:baseline"] * len(scenario.states))
+    while session.turn < args.turn and not session.over:
+        session.play_turn()
+    game = stage_game(session.world, idx[0], idx[1])
+    if args.json:
+        doc = {
+            "scenario": scenario.id, "seed": args.seed, "turn": session.turn,
+            "row": game.row, "col": game.col, "moves": list(MOVES),
+            "A": game.A, "B": game.B, "name": game.name,
+            "equilibria": [[x, y] for x, y in game.equilibria],
+            "pareto": game.pareto, "jervis_world": game.world,
+            "first_strike_stability": game.stability,
+            "margins": {game.row: game.margin_row, game.col: game.margin_col},
+        }
+        print(json.dumps(_rounded(doc), indent=1))
+        return 0
+    from game.theory import GAME_TITLES
+
+    print(f"{scenario.title}, seed {args.seed}, turn {session.turn}: {game.row} (rows) vs {game.col} (columns)")
+    print(f"Stage game: {GAME_TITLES.get(game.name, game.name)}")
+    width = 22
+    print(" " * 12 + "".join(f"{game.col + ' ' + m:>{width}}" for m in MOVES))
+    for r, m in enumerate(MOVES):
+        cells = []
+        for c in range(2):
+            mark = "*" if game.pareto[r, c] else " "
+            cells.append(f"{game.A[r, c]:8.3f}, {game.B[r, c]:8.3f}{mark}".rjust(width))
+        print(f"{game.row + ' ' + m:<12}" + "".join(cells))
+    print("(* marks Pareto-optimal cells; payoffs are the row's, then the column's)")
+    for x, y in game.equilibria:
+        desc = lambda p: ", ".join(f"{MOVES[k]} {p[k]:.2f}" for k in range(2))  # noqa: E731
+        print(f"Equilibrium: {game.row} [{desc(x)}]  {game.col} [{desc(y)}]")
+    print(f"Jervis's world: {game.world.replace('_', ' ')}")
+    print(f"First-strike stability: {game.stability:.3f} (1 = nothing to gain by striking first)")
+    for who, other, m in ((game.row, game.col, game.margin_row), (game.col, game.row, game.margin_col)):
+        verdict = "deters" if m >= 0 else "does not deter"
+        print(f"{who} {verdict} {other} (margin {m:+.2f})")
+    return 0
+
+
+def cmd_scenarios(args: argparse.Namespace) -> int:
+    for sid in builtin_ids():
+        s = load_builtin(sid)
+        print(f"{sid:<16} {len(s.states)} states, {s.params.turns} turns  {s.title}: {s.summary}")
+    return 0
+
+
+def cmd_check_scenario(args: argparse.Namespace) -> int:
+    try:
+        s = load(args.file)
+    except ScenarioError as exc:
+        problems = getattr(exc, "problems", None) or [str(exc)]
+        if len(problems) > 1:  # a teacher sees every problem at once, one per line
+            print("\n".join(f"error: {p}" for p in problems), file=sys.stderr)
+            return 2
+        raise
+    print(f"{args.file}: ok ({s.title}; {len(s.states)} states, {s.params.turns} turns)")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m game",
+        description="Delicate Balance: a teaching game of deterrence and the security dilemma.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("simulate", help="play AI games and print them (JSON, CSV or a summary)")
+    p.add_argument("--scenario", required=True, help="a shipped scenario id or a .toml file")
+    p.add_argument("--seed", type=int, default=0, help="the game's seed (default 0)")
+    p.add_argument("--turns", type=int, default=None, help="turns to play (default: the scenario's)")
+    p.add_argument("--batch", type=int, default=1, help="games to play at once; world b plays seed + b")
+    p.add_argument("--seats", default=None, help="comma-separated seats, e.g. ai:baseline,ai:baseline:hard")
+    out = p.add_mutually_exclusive_group()
+    out.add_argument("--json", action="store_true", help="print every turn and event as JSON")
+    out.add_argument("--csv", metavar="FILE", help="write one row per world, turn and state")
+    p.set_defaults(func=cmd_simulate)
+
+    p = sub.add_parser("lens", help="the 2x2 stage game a pair faces at a turn")
+    p.add_argument("--scenario", required=True)
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--turn", type=int, default=0, help="turns to play (AI seats) before looking")
+    p.add_argument("--pair", required=True, help="two state names, e.g. Aurum,Veyra")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_lens)
+
+    p = sub.add_parser("scenarios", help="list the shipped scenarios")
+    p.set_defaults(func=cmd_scenarios)
+
+    p = sub.add_parser("check-scenario", help="validate a scenario file")
+    p.add_argument("file")
+    p.set_defaults(func=cmd_check_scenario)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse prints its own one-line usage error
+        return int(exc.code or 0)
+    if args.command is None:
+        parser.print_help()
+        return 0
+    try:
+        return int(args.func(args))
+    except (UsageError, ScenarioError, SaveError, SeatError, IllegalOrder) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # a bug of ours: one line, not a traceback (DEBUG=1 shows it)
+        if os.environ.get("DELICATE_BALANCE_DEBUG"):
+            raise
+        print(f"error: unexpected {type(exc).__name__}: {exc} (set DELICATE_BALANCE_DEBUG=1 "
+              "for details, and please report it)", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

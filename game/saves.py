@@ -1,0 +1,193 @@
+"""Versioned JSON saves and replays, written atomically. Never pickle.
+
+A save holds the scenario id, the seed, the seats, every turn's joint orders, and a digest of the
+world they lead to. Loading replays the orders from the seed (AI seats recompute theirs, which
+must match what was saved) and refuses the file if anything disagrees: a corrupt file, an edited
+one, one from a newer version of the game, or rules that have drifted since it was written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from game.engine.orders import IllegalOrder, Orders, StateOrder
+from game.scenarios import Scenario, ScenarioError, load
+from game.session import SeatError, Session
+
+FORMAT = "delicate-balance-save"
+VERSION = 1
+
+
+class SaveError(ValueError):
+    """A save that cannot be used, with one line saying which file and why."""
+
+
+def _checksum(body: dict[str, Any]) -> str:
+    canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), allow_nan=False)
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def to_dict(session: Session) -> dict[str, Any]:
+    """The save as plain JSON data (the checksum covers everything else)."""
+    turns = []
+    for rec in session.history:
+        turns.append({"spend": rec.orders.spend[0].tolist(), "cut": rec.orders.cut[0].tolist()})
+    body: dict[str, Any] = {
+        "format": FORMAT,
+        "version": VERSION,
+        "scenario": session.scenario.id,
+        "seed": session.seed,
+        "seats": [str(s) for s in session.seats],
+        "turn": session.turn,
+        "orders": turns,
+        "state_digest": session.world.digest(),
+        "saved": datetime.now(UTC).isoformat(timespec="seconds"),
+    }
+    body["checksum"] = _checksum(body)
+    return body
+
+
+def dumps(session: Session) -> str:
+    return json.dumps(to_dict(session), indent=1, allow_nan=False) + "\n"
+
+
+def write_atomic(path: str | os.PathLike[str], text: str) -> None:
+    """Write ``text`` to ``path`` so that the old file survives any failure: write a temporary
+    file beside it, flush and fsync it, then rename it over the old one."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+    try:
+        dir_fd = os.open(target.parent, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(dir_fd)
+    except OSError:
+        pass
+    finally:
+        os.close(dir_fd)
+
+
+def save(session: Session, path: str | os.PathLike[str]) -> Path:
+    """Save the session to ``path`` atomically; returns the path."""
+    write_atomic(path, dumps(session))
+    return Path(path)
+
+
+def _need(data: dict[str, Any], key: str, kind: type | tuple[type, ...], name: str) -> Any:
+    if key not in data:
+        raise SaveError(f"{name}: missing field '{key}'")
+    value = data[key]
+    if isinstance(value, bool) or not isinstance(value, kind):
+        expected = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
+        raise SaveError(f"{name}: field '{key}' should be {expected}, got {type(value).__name__}")
+    return value
+
+
+def from_dict(data: Any, name: str = "save", scenario: Scenario | None = None) -> Session:
+    """Rebuild the session a save describes by replaying it; :class:`SaveError` if it is unsound."""
+    if not isinstance(data, dict):
+        raise SaveError(f"{name}: not a save file (expected a JSON object)")
+    if data.get("format") != FORMAT:
+        raise SaveError(f"{name}: not a Delicate Balance save (field 'format' is {data.get('format')!r})")
+    version = _need(data, "version", int, name)
+    if version > VERSION:
+        raise SaveError(
+            f"{name}: made by a newer version of the game (save version {version}; "
+            f"this game reads up to {VERSION}): update the game to open it"
+        )
+    if version < 1:
+        raise SaveError(f"{name}: field 'version' should be 1 or more, got {version}")
+    checksum = _need(data, "checksum", str, name)
+    body = {k: v for k, v in data.items() if k != "checksum"}
+    try:
+        expected = _checksum(body)
+    except ValueError:
+        raise SaveError(f"{name}: corrupt save (a number is not finite)") from None
+    if checksum != expected:
+        raise SaveError(f"{name}: the save is corrupt or was edited (its checksum does not match)")
+    scenario_id = _need(data, "scenario", str, name)
+    seed = _need(data, "seed", int, name)
+    seats = _need(data, "seats", list, name)
+    turns = _need(data, "orders", list, name)
+    digest = _need(data, "state_digest", str, name)
+    if scenario is None:
+        try:
+            scenario = load(scenario_id)
+        except ScenarioError as exc:
+            raise SaveError(f"{name}: field 'scenario': {exc}") from None
+    try:
+        session = Session.new(scenario, seed, [str(s) for s in seats])
+    except SeatError as exc:
+        raise SaveError(f"{name}: field 'seats': {exc}") from None
+    n = len(scenario.states)
+    for t, entry in enumerate(turns):
+        where = f"{name}: field 'orders[{t}]'"
+        if not isinstance(entry, dict):
+            raise SaveError(f"{where}: expected an object with 'spend' and 'cut'")
+        try:
+            spend = np.asarray(entry["spend"], dtype=float)
+            cut = np.asarray(entry["cut"], dtype=float)
+        except (KeyError, TypeError, ValueError):
+            raise SaveError(f"{where}: expected 'spend' ({n} x 5 numbers) and 'cut' ({n} numbers)") from None
+        if spend.shape != (n, 5) or cut.shape != (n,):
+            raise SaveError(f"{where}: expected 'spend' ({n} x 5 numbers) and 'cut' ({n} numbers)")
+        if session.over:
+            raise SaveError(f"{where}: the game was already over before this turn")
+        human = {
+            i: StateOrder(*map(float, spend[i]), cut=float(cut[i])) for i in session.human_seats
+        }
+        try:
+            session.play_turn(human)
+        except IllegalOrder as exc:
+            raise SaveError(f"{where}: illegal orders ({exc})") from None
+        played = session.history[-1].orders
+        if not (np.array_equal(played.spend[0], spend) and np.array_equal(played.cut[0], cut)):
+            raise SaveError(
+                f"{where}: the replay does not reproduce the saved orders "
+                "(the save was edited, or the rules changed since it was written)"
+            )
+    if session.world.digest() != digest:
+        raise SaveError(
+            f"{name}: the replay does not reproduce the saved state "
+            "(the save was edited, or the rules changed since it was written)"
+        )
+    return session
+
+
+def load_save(path: str | os.PathLike[str]) -> Session:
+    """Load and verify a save file; :class:`SaveError` with one line if it cannot be used."""
+    p = Path(path)
+    name = p.name
+    try:
+        text = p.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise SaveError(f"{name}: no such save file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SaveError(f"{name}: cannot be read ({exc.__class__.__name__})") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise SaveError(f"{name}: corrupt save (not valid JSON at line {exc.lineno})") from None
+    return from_dict(data, name)

@@ -1,0 +1,799 @@
+"""Scenario files: load and validate scenario TOML into frozen dataclasses.
+
+A scenario is data, never code (``docs/scenario-format.md``). Numbers live apart from prose, so
+that a teacher can rewrite the intro and the discussion questions without touching the balance:
+
+- ``[params]`` sets any field of :class:`game.engine.state.Params` (the rest keep the engine
+  defaults);
+- ``[[states]]``, ``[[links]]`` and ``[[deployments]]`` give the starting board;
+- ``[text]`` holds every word a player reads; ``[seats]`` says who plays which state by default.
+
+Everything is checked before a world is built. A problem raises :class:`ScenarioError`, whose
+message fits on one line and names the file, the field (a dotted path such as
+``states[2].economy``) and what was expected, so that ``python -m game check-scenario FILE`` can
+print it as it stands. The loader only reads TOML with :mod:`tomllib`: nothing in a scenario file
+is ever executed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import json
+import math
+import re
+import textwrap
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from game.engine.state import (
+    CATEGORIES,
+    KINDS,
+    TECH_MAX,
+    TECH_MIN,
+    Deployment,
+    Link,
+    Params,
+    StateSpec,
+    World,
+)
+from game.engine.state import initial_world as _initial_world
+
+__all__ = [
+    "FORMAT",
+    "SHAPES",
+    "Scenario",
+    "ScenarioError",
+    "StateLook",
+    "StateText",
+    "builtin_ids",
+    "load",
+    "load_builtin",
+    "load_scenario",
+]
+
+#: The version of the file format this module reads (the ``format`` key of every file).
+FORMAT = 1
+#: Board shapes: each state has its own, so that states differ by more than colour.
+SHAPES: tuple[str, ...] = (
+    "circle",
+    "square",
+    "triangle",
+    "diamond",
+    "hexagon",
+    "star",
+    "pentagon",
+    "cross",
+)
+MIN_STATES, MAX_STATES = 2, 8
+MIN_QUESTIONS = 3
+MAX_TURNS = 200
+MAX_NAME = 24
+
+_ID_RE = re.compile(r"[a-z][a-z0-9_]*")
+_SEAT_RE = re.compile(r"human|ai:[a-z][a-z0-9_]*")
+_SYNTAX_RE = re.compile(
+    r"^(?P<what>.*?)\s*\((?:at line (?P<line>\d+), column (?P<col>\d+)|"
+    r"at end of document)\)$"
+)
+
+
+# --------------------------------------------------------------------------------------------
+# The result
+
+
+@dataclass(frozen=True)
+class StateText:
+    """What a player reads about one state."""
+
+    name: str
+    role: str  # a few words: "great power", "small allied host"
+    description: str
+
+
+@dataclass(frozen=True)
+class StateLook:
+    """How one state is drawn on the board."""
+
+    name: str
+    shape: str  # one of SHAPES
+    position: tuple[float, float]  # (x, y) in [0, 1], y downwards
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A validated scenario: the engine's starting data plus the prose and the board."""
+
+    id: str
+    title: str
+    summary: str
+    intro: str
+    objectives: tuple[str, ...]
+    questions: tuple[str, ...]
+    params: Params
+    states: tuple[StateSpec, ...]
+    links: tuple[Link, ...]
+    deployments: tuple[Deployment, ...]
+    looks: tuple[StateLook, ...]
+    texts: tuple[StateText, ...]
+    default_seats: tuple[str, ...]
+    path: str
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """State names, in the order of the engine's arrays."""
+        return tuple(s.name for s in self.states)
+
+    @property
+    def intro_cards(self) -> tuple[str, ...]:
+        """The intro split into cards: one per paragraph, line breaks inside joined."""
+        paragraphs = re.split(r"\n[ \t]*\n", self.intro)
+        cards = (
+            " ".join(line.strip() for line in p.splitlines() if line.strip()) for p in paragraphs
+        )
+        return tuple(c for c in cards if c)
+
+    def index(self, name: str) -> int:
+        """The index of state ``name`` in the engine's arrays."""
+        try:
+            return self.names.index(name)
+        except ValueError:
+            raise KeyError(
+                f"{self.id}: no state named {name!r}; the states are {', '.join(self.names)}"
+            ) from None
+
+    def look(self, name: str) -> StateLook:
+        return self.looks[self.index(name)]
+
+    def text(self, name: str) -> StateText:
+        return self.texts[self.index(name)]
+
+    def initial_world(self, uniforms: np.ndarray | None = None) -> World:
+        """The starting world(s); ``uniforms`` as in :func:`game.engine.state.initial_world`."""
+        return _initial_world(self.params, self.states, self.links, self.deployments, uniforms)
+
+
+class ScenarioError(ValueError):
+    """A scenario that cannot be loaded, explained in one line: file, field, what was expected.
+
+    ``problems`` holds every problem found (one line each); the message shows the first and
+    counts the rest, so a command-line check can print them all.
+    """
+
+    def __init__(self, file: str, field: str, problem: str, more: Sequence[str] = ()) -> None:
+        self.file = file
+        self.field = field
+        self.problem = problem
+        first = ": ".join(part for part in (file, field, problem) if part)
+        self.problems: tuple[str, ...] = (first, *more)
+        message = first
+        if more:
+            message += f" (and {len(more)} more problem{'s' if len(more) > 1 else ''})"
+        super().__init__(message)
+
+
+# --------------------------------------------------------------------------------------------
+# Value rules
+
+
+@dataclass(frozen=True)
+class _Range:
+    """A closed or half-open interval of allowed numbers, with the reason a reader needs."""
+
+    lo: float = -math.inf
+    hi: float = math.inf
+    lo_open: bool = False
+    hi_open: bool = False
+    why: str = ""
+
+    def ok(self, x: float) -> bool:
+        above = x > self.lo if self.lo_open else x >= self.lo
+        below = x < self.hi if self.hi_open else x <= self.hi
+        return above and below
+
+    def text(self) -> str:
+        lo, hi = _num(self.lo), _num(self.hi)
+        if self.lo == -math.inf and self.hi == math.inf:
+            s = "a number"
+        elif self.hi == math.inf:
+            s = f"a number above {lo}" if self.lo_open else f"a number {lo} or above"
+        elif self.lo == -math.inf:
+            s = f"a number below {hi}" if self.hi_open else f"a number {hi} or below"
+        elif not self.lo_open and not self.hi_open:
+            s = f"a number from {lo} to {hi}"
+        else:
+            left = f"above {lo}" if self.lo_open else f"{lo} or above"
+            right = f"below {hi}" if self.hi_open else f"at most {hi}"
+            s = f"a number {left} and {right}"
+        return f"{s} ({self.why})" if self.why else s
+
+
+def _num(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else repr(float(x))
+
+
+_POSITIVE = _Range(0.0, lo_open=True)
+_NON_NEGATIVE = _Range(0.0)
+_SHARE = _Range(0.0, 1.0)
+
+#: Allowed values of every float field of Params (``turns`` and ``categories`` are checked apart).
+PARAM_RULES: dict[str, _Range] = {
+    "shield_efficiency": _POSITIVE,
+    "counterforce": _SHARE,
+    "forward_bonus": _Range(1.0, why="forward reach must count at least as much as home reach"),
+    "unacceptable_damage": _POSITIVE,
+    "host_share": _SHARE,
+    "tax": _Range(0.0, 1.0, lo_open=True),
+    "reach_cost": _POSITIVE,
+    "shield_cost": _POSITIVE,
+    "hardening_cost": _POSITIVE,
+    "hardening_max": _SHARE,
+    "upkeep": _SHARE,
+    "attrition": _SHARE,
+    "growth": _Range(-1.0, 1.0),
+    "investment_return": _NON_NEGATIVE,
+    "burden_drag": _NON_NEGATIVE,
+    "trade_gain": _NON_NEGATIVE,
+    "sanction_cost": _NON_NEGATIVE,
+    "burden_tolerance": _SHARE,
+    "support_rate": _SHARE,
+    "distinguishability": _SHARE,
+    "noise": _NON_NEGATIVE,
+    "intel_effect": _NON_NEGATIVE,
+    "signal_seeker": _SHARE,
+    "signal_expansionist": _SHARE,
+    "signal_spread": _NON_NEGATIVE,
+    "tension_arms": _NON_NEGATIVE,
+    "tension_decay": _SHARE,
+    "tension_trade": _NON_NEGATIVE,
+    "tension_targeting": _NON_NEGATIVE,
+    "tension_sanction": _NON_NEGATIVE,
+    "base_war_risk": _SHARE,
+    "crisis_threshold": _SHARE,
+    "war_damage_floor": _SHARE,
+    "threat_weight": _NON_NEGATIVE,
+    "residual_fear": _SHARE,
+    "shield_signal": _NON_NEGATIVE,
+    "tension_forward": _NON_NEGATIVE,
+    "discount": _Range(0.0, 1.0, lo_open=True),
+}
+
+#: Allowed values of a state's numbers (``hardening`` depends on params.hardening_max).
+STATE_RULES: dict[str, _Range] = {
+    "economy": _POSITIVE,
+    "reach": _NON_NEGATIVE,
+    "shield": _NON_NEGATIVE,
+    "hardening": _SHARE,  # narrowed to [0, hardening_max] when checked
+    "tech": _Range(TECH_MIN, TECH_MAX),
+    "standing": _SHARE,
+    "support": _SHARE,
+    "expansionist": _Range(0.0, 1.0, why="a probability"),
+}
+
+_TOP_KEYS = ("id", "format", "text", "params", "states", "links", "deployments", "seats")
+_TEXT_KEYS = ("title", "summary", "intro", "objectives", "questions", "states")
+_STATE_TEXT_KEYS = ("role", "description")
+_STATE_KEYS = ("name", "shape", "position", *STATE_RULES, "kind")
+_LINK_KEYS = ("between", "alliance", "trade", "tension")
+_LINK_RULES = {"trade": _NON_NEGATIVE, "tension": _SHARE}
+_DEPLOYMENT_KEYS = ("patron", "host", "reach", "shield")
+_SEAT_KEYS = ("default",)
+
+_MISSING: Any = object()
+
+
+def _show(value: Any) -> str:
+    """A value as a reader wrote it in TOML, on one short line."""
+    if value is _MISSING:
+        return "nothing (the field is missing)"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, str):
+        s = json.dumps(value, ensure_ascii=False)
+    elif isinstance(value, int | float):
+        s = repr(value)
+    elif isinstance(value, list):
+        s = "[" + ", ".join(_show(v) for v in value) + "]"
+    else:
+        s = f"a {type(value).__name__} ({value})"
+    return s if len(s) <= 60 else s[:57] + "..."
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+class _Checker:
+    """Collects problems in file order; each check returns the clean value or None."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.problems: list[tuple[str, str]] = []
+
+    def fail(self, field: str, problem: str) -> None:
+        self.problems.append((field, problem))
+
+    def expect(self, field: str, expected: str, got: Any) -> None:
+        self.fail(field, f"expected {expected}, got {_show(got)}")
+
+    def raise_if_any(self) -> None:
+        if self.problems:
+            (field, problem), *rest = self.problems
+            more = [ScenarioError(self.file, f, p).problems[0] for f, p in rest]
+            raise ScenarioError(self.file, field, problem, more)
+
+    # Shapes of values.
+
+    def keys(self, prefix: str, table: dict[str, Any], allowed: Sequence[str]) -> None:
+        for key in table:
+            if key in allowed:
+                continue
+            near = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+            hint = f" (did you mean {near[0]}?)" if near else ""
+            self.fail(
+                _join(prefix, key), f"unknown key{hint}; expected one of: {', '.join(allowed)}"
+            )
+
+    def table(self, field: str, value: Any, required: bool = True) -> dict[str, Any] | None:
+        if value is _MISSING and not required:
+            return {}
+        if not isinstance(value, dict):
+            self.expect(field, f"a table ([{field}])", value)
+            return None
+        return value
+
+    def tables(self, field: str, value: Any, required: bool = True) -> list[Any] | None:
+        if value is _MISSING and not required:
+            return []
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            self.expect(field, f"an array of tables ([[{field}]])", value)
+            return None
+        return value
+
+    def number(self, field: str, value: Any, rule: _Range, default: Any = _MISSING) -> Any:
+        if value is _MISSING and default is not _MISSING:
+            return default
+        if not _is_number(value) or not math.isfinite(value) or not rule.ok(value):
+            self.expect(field, rule.text(), value)
+            return None
+        return float(value)
+
+    def integer(self, field: str, value: Any, lo: int, hi: int, default: Any = _MISSING) -> Any:
+        if value is _MISSING and default is not _MISSING:
+            return default
+        if not isinstance(value, int) or isinstance(value, bool) or not lo <= value <= hi:
+            self.expect(field, f"a whole number from {lo} to {hi}", value)
+            return None
+        return value
+
+    def boolean(self, field: str, value: Any, default: bool) -> bool:
+        if value is _MISSING:
+            return default
+        if not isinstance(value, bool):
+            self.expect(field, "true or false", value)
+            return default
+        return value
+
+    def string(self, field: str, value: Any, one_line: bool = False) -> str | None:
+        what = "a non-empty one-line string" if one_line else "a non-empty string"
+        if not isinstance(value, str) or not value.strip():
+            self.expect(field, what, value)
+            return None
+        clean = textwrap.dedent(value).strip()
+        if one_line and "\n" in clean:
+            self.expect(field, what, value)
+            return None
+        return clean
+
+    def strings(self, field: str, value: Any, at_least: int) -> tuple[str, ...] | None:
+        what = f"an array of at least {at_least} non-empty string{'s' if at_least > 1 else ''}"
+        if not isinstance(value, list) or len(value) < at_least:
+            self.expect(field, what, value)
+            return None
+        out = [self.string(f"{field}[{k}]", v) for k, v in enumerate(value)]
+        return None if any(v is None for v in out) else tuple(v for v in out if v is not None)
+
+    def choice(self, field: str, value: Any, options: Sequence[str]) -> str | None:
+        if value not in options or not isinstance(value, str):
+            self.expect(field, "one of " + ", ".join(f'"{o}"' for o in options), value)
+            return None
+        return value
+
+
+def _join(prefix: str, key: str) -> str:
+    return f"{prefix}.{key}" if prefix else key
+
+
+# --------------------------------------------------------------------------------------------
+# Parsing
+
+
+def _parse(data: dict[str, Any], file: str, stem: str, path: str) -> Scenario:
+    c = _Checker(file)
+    c.keys("", data, _TOP_KEYS)
+
+    sid = c.string("id", data.get("id", _MISSING), one_line=True)
+    if sid is not None:
+        if not _ID_RE.fullmatch(sid):
+            c.expect("id", "lower-case letters, digits and _ (starting with a letter)", sid)
+        elif sid != stem:
+            c.expect("id", f'the file name without .toml ("{stem}")', sid)
+    fmt = data.get("format", _MISSING)
+    if type(fmt) is not int or fmt != FORMAT:
+        c.expect("format", f"{FORMAT} (the format this version of the game reads)", fmt)
+
+    params = _parse_params(c, data.get("params", _MISSING))
+    names, states, looks = _parse_states(c, data.get("states", _MISSING), params)
+    links = _parse_links(c, data.get("links", _MISSING), names)
+    deployments = _parse_deployments(c, data.get("deployments", _MISSING), names)
+    seats = _parse_seats(c, data.get("seats", _MISSING), names)
+    text = _parse_text(c, data.get("text", _MISSING), names)
+
+    c.raise_if_any()
+    assert states is not None and looks is not None and sid is not None and text is not None
+    assert links is not None and deployments is not None and seats is not None
+    return Scenario(
+        id=sid,
+        title=text["title"],
+        summary=text["summary"],
+        intro=text["intro"],
+        objectives=text["objectives"],
+        questions=text["questions"],
+        params=params,
+        states=tuple(states),
+        links=tuple(links),
+        deployments=tuple(deployments),
+        looks=tuple(looks),
+        texts=text["states"],
+        default_seats=seats,
+        path=path,
+    )
+
+
+def _parse_params(c: _Checker, raw: Any) -> Params:
+    """Params from [params]; a bad value is reported and replaced by the default."""
+    table = c.table("params", raw, required=False)
+    if table is None:
+        return Params()
+    fields = {f.name: f for f in dataclasses.fields(Params)}
+    c.keys("params", table, tuple(fields))
+    changes: dict[str, Any] = {}
+    for key, value in table.items():
+        if key not in fields:
+            continue
+        field = f"params.{key}"
+        if key == "turns":
+            turns = c.integer(field, value, 1, MAX_TURNS)
+            if turns is not None:
+                changes[key] = turns
+        elif key == "categories":
+            cats = _parse_categories(c, field, value)
+            if cats is not None:
+                changes[key] = cats
+        else:
+            x = c.number(field, value, PARAM_RULES.get(key, _Range()))
+            if x is not None:
+                changes[key] = x
+    return Params(**changes)
+
+
+def _parse_categories(c: _Checker, field: str, value: Any) -> tuple[str, ...] | None:
+    allowed = ", ".join(f'"{k}"' for k in CATEGORIES)
+    what = f'a non-empty array of distinct budget categories from {allowed}, with "civilian"'
+    if (
+        not isinstance(value, list)
+        or not value
+        or not all(isinstance(v, str) and v in CATEGORIES for v in value)
+        or len(set(value)) != len(value)
+        or "civilian" not in value
+    ):
+        c.expect(field, what, value)
+        return None
+    # Kept in the engine's order, whatever order the file lists them in.
+    return tuple(k for k in CATEGORIES if k in value)
+
+
+def _parse_states(
+    c: _Checker, raw: Any, params: Params
+) -> tuple[list[str] | None, list[StateSpec] | None, list[StateLook] | None]:
+    """States and their looks; the names alone when only they are sound (for later checks)."""
+    rows = c.tables("states", raw)
+    if rows is None:
+        return None, None, None
+    if not MIN_STATES <= len(rows) <= MAX_STATES:
+        c.fail("states", f"expected {MIN_STATES} to {MAX_STATES} states, got {len(rows)}")
+        return None, None, None
+    hardening_rule = _Range(0.0, float(params.hardening_max), why="params.hardening_max")
+    states: list[StateSpec] = []
+    looks: list[StateLook] = []
+    names: dict[str, int] = {}
+    shapes: dict[str, int] = {}
+    ok = True
+    for i, row in enumerate(rows):
+        at = f"states[{i}]"
+        c.keys(at, row, _STATE_KEYS)
+        name = c.string(f"{at}.name", row.get("name", _MISSING), one_line=True)
+        if name is not None and len(name) > MAX_NAME:
+            c.expect(f"{at}.name", f"a name of at most {MAX_NAME} characters", name)
+            name = None
+        if name is not None and name in names:
+            other = f"states[{names[name]}] is already {name}"
+            c.expect(f"{at}.name", f"a name no other state has ({other})", name)
+            name = None
+        if name is not None:
+            names[name] = i
+        shape = c.choice(f"{at}.shape", row.get("shape", _MISSING), SHAPES)
+        if shape is not None and shape in shapes:
+            other = f"states[{shapes[shape]}] is a {shape}"
+            c.expect(f"{at}.shape", f"a shape no other state has ({other})", shape)
+            shape = None
+        if shape is not None:
+            shapes[shape] = i
+        position = _parse_position(c, f"{at}.position", row.get("position", _MISSING))
+        numbers: dict[str, float] = {}
+        for key, rule in STATE_RULES.items():
+            value = row.get(key, _MISSING)
+            if value is _MISSING:
+                continue  # the engine's default (StateSpec)
+            x = c.number(f"{at}.{key}", value, hardening_rule if key == "hardening" else rule)
+            if x is None:
+                ok = False
+            else:
+                numbers[key] = x
+        kind = row.get("kind", None)
+        if kind is not None and c.choice(f"{at}.kind", kind, KINDS) is None:
+            ok = False
+        if name is None or shape is None or position is None:
+            ok = False
+            continue
+        states.append(StateSpec(name=name, kind=kind, **numbers))
+        looks.append(StateLook(name=name, shape=shape, position=position))
+    name_list = list(names) if len(names) == len(rows) else None
+    return (name_list, states, looks) if ok else (name_list, None, None)
+
+
+def _parse_position(c: _Checker, field: str, value: Any) -> tuple[float, float] | None:
+    what = "[x, y], two numbers from 0 to 1"
+    if (
+        not isinstance(value, list)
+        or len(value) != 2
+        or not all(_is_number(v) and 0.0 <= v <= 1.0 for v in value)
+    ):
+        c.expect(field, what, value)
+        return None
+    return float(value[0]), float(value[1])
+
+
+def _state_ref(c: _Checker, field: str, value: Any, names: list[str]) -> int | None:
+    if not isinstance(value, str) or value not in names:
+        c.expect(field, "the name of a state (" + ", ".join(names) + ")", value)
+        return None
+    return names.index(value)
+
+
+def _parse_links(c: _Checker, raw: Any, names: list[str] | None) -> list[Link] | None:
+    rows = c.tables("links", raw, required=False)
+    if rows is None or names is None:
+        return None
+    links: list[Link] = []
+    seen: dict[frozenset[int], int] = {}
+    ok = True
+    for i, row in enumerate(rows):
+        at = f"links[{i}]"
+        c.keys(at, row, _LINK_KEYS)
+        between = row.get("between", _MISSING)
+        ends: list[int | None] = [None, None]
+        if not isinstance(between, list) or len(between) != 2:
+            c.expect(f"{at}.between", 'two state names, as in ["A", "B"]', between)
+        else:
+            ends = [_state_ref(c, f"{at}.between[{k}]", v, names) for k, v in enumerate(between)]
+            a, b = ends
+            if a is not None and a == b:
+                c.expect(f"{at}.between", "two different states", between)
+                ends = [None, None]
+            elif a is not None and b is not None:
+                pair = frozenset((a, b))
+                if pair in seen:
+                    c.expect(
+                        f"{at}.between",
+                        f"a pair not linked already (links[{seen[pair]}] links them)",
+                        between,
+                    )
+                seen.setdefault(pair, i)
+        alliance = c.boolean(f"{at}.alliance", row.get("alliance", _MISSING), False)
+        trade = c.number(f"{at}.trade", row.get("trade", _MISSING), _LINK_RULES["trade"], 0.0)
+        tension = c.number(
+            f"{at}.tension", row.get("tension", _MISSING), _LINK_RULES["tension"], 0.0
+        )
+        a, b = ends
+        if a is None or b is None or trade is None or tension is None:
+            ok = False
+            continue
+        links.append(Link(a=a, b=b, alliance=alliance, trade=trade, tension=tension))
+    return links if ok else None
+
+
+def _parse_deployments(c: _Checker, raw: Any, names: list[str] | None) -> list[Deployment] | None:
+    rows = c.tables("deployments", raw, required=False)
+    if rows is None or names is None:
+        return None
+    out: list[Deployment] = []
+    seen: dict[tuple[int, int], int] = {}
+    ok = True
+    for i, row in enumerate(rows):
+        at = f"deployments[{i}]"
+        c.keys(at, row, _DEPLOYMENT_KEYS)
+        patron = _state_ref(c, f"{at}.patron", row.get("patron", _MISSING), names)
+        host = _state_ref(c, f"{at}.host", row.get("host", _MISSING), names)
+        if patron is not None and patron == host:
+            c.expect(f"{at}.host", "a state other than the patron", row["host"])
+            host = None
+        elif patron is not None and host is not None:
+            if (patron, host) in seen:
+                c.expect(
+                    f"{at}.host",
+                    f"a host this patron has no other deployment at "
+                    f"(deployments[{seen[(patron, host)]}] is there; add the amounts up)",
+                    row["host"],
+                )
+            seen.setdefault((patron, host), i)
+        reach = c.number(f"{at}.reach", row.get("reach", _MISSING), _NON_NEGATIVE, 0.0)
+        shield = c.number(f"{at}.shield", row.get("shield", _MISSING), _NON_NEGATIVE, 0.0)
+        if patron is None or host is None or reach is None or shield is None:
+            ok = False
+            continue
+        out.append(Deployment(patron=patron, host=host, reach=reach, shield=shield))
+    return out if ok else None
+
+
+def _parse_seats(c: _Checker, raw: Any, names: list[str] | None) -> tuple[str, ...] | None:
+    table = c.table("seats", raw)
+    if table is None:
+        return None
+    c.keys("seats", table, _SEAT_KEYS)
+    value = table.get("default", _MISSING)
+    if not isinstance(value, list):
+        c.expect("seats.default", 'an array of seats such as ["human", "ai:baseline"]', value)
+        return None
+    if names is not None and len(value) != len(names):
+        c.fail(
+            "seats.default",
+            f"expected one seat per state ({len(names)}: {', '.join(names)}), "
+            f"got {len(value)} seat{'s' if len(value) != 1 else ''}",
+        )
+        return None
+    seats = []
+    for k, seat in enumerate(value):
+        if not isinstance(seat, str) or not _SEAT_RE.fullmatch(seat):
+            c.expect(
+                f"seats.default[{k}]",
+                '"human" or "ai:NAME" (NAME in lower-case letters, digits and _)',
+                seat,
+            )
+            return None
+        seats.append(seat)
+    return tuple(seats)
+
+
+def _parse_text(c: _Checker, raw: Any, names: list[str] | None) -> dict[str, Any] | None:
+    table = c.table("text", raw)
+    if table is None:
+        return None
+    c.keys("text", table, _TEXT_KEYS)
+    out: dict[str, Any] = {
+        "title": c.string("text.title", table.get("title", _MISSING), one_line=True),
+        "summary": c.string("text.summary", table.get("summary", _MISSING), one_line=True),
+        "intro": c.string("text.intro", table.get("intro", _MISSING)),
+        "objectives": c.strings("text.objectives", table.get("objectives", _MISSING), 1),
+        "questions": c.strings("text.questions", table.get("questions", _MISSING), MIN_QUESTIONS),
+    }
+    per_state = c.table("text.states", table.get("states", _MISSING))
+    texts: list[StateText] | None = None
+    if per_state is not None and names is not None:
+        texts = []
+        for key in per_state:
+            if key not in names:
+                c.expect(
+                    f"text.states.{key}", "the name of a state (" + ", ".join(names) + ")", key
+                )
+        for name in names:
+            at = f"text.states.{name}"
+            entry = c.table(at, per_state.get(name, _MISSING))
+            if entry is None:
+                texts = None
+                continue
+            c.keys(at, entry, _STATE_TEXT_KEYS)
+            role = c.string(f"{at}.role", entry.get("role", _MISSING), one_line=True)
+            description = c.string(f"{at}.description", entry.get("description", _MISSING))
+            if role is None or description is None or texts is None:
+                texts = None
+                continue
+            texts.append(StateText(name=name, role=role, description=description))
+    out["states"] = tuple(texts) if texts is not None else None
+    return None if any(v is None for v in out.values()) else out
+
+
+# --------------------------------------------------------------------------------------------
+# Loading
+
+
+def _from_bytes(raw: bytes, file: str, stem: str, path: str) -> Scenario:
+    try:
+        source = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise ScenarioError(
+            file, f"byte {err.start}", "expected UTF-8 text, got bytes that are not UTF-8"
+        ) from None
+    source = source.removeprefix("\ufeff")  # a byte-order mark some editors add
+    try:
+        data = tomllib.loads(source)
+    except tomllib.TOMLDecodeError as err:
+        m = _SYNTAX_RE.match(str(err))
+        if m is None:
+            where, what = "", str(err)
+        else:
+            what = m["what"]
+            where = f"line {m['line']}, column {m['col']}" if m["line"] else "end of file"
+        what = what[:1].lower() + what[1:]
+        raise ScenarioError(file, where, f"not valid TOML: {what}") from None
+    return _parse(data, file, stem, path)
+
+
+def load_scenario(path: str | Path) -> Scenario:
+    """Load and validate the scenario file at ``path``; raise :class:`ScenarioError` if unsound."""
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except FileNotFoundError:
+        raise ScenarioError(str(path), "", "no such file") from None
+    except OSError as err:
+        raise ScenarioError(str(path), "", f"cannot be read ({err.strerror})") from None
+    return _from_bytes(raw, str(path), p.stem, str(p))
+
+
+def _builtin_dir() -> Any:
+    return resources.files("game.assets") / "scenarios"
+
+
+def builtin_ids() -> list[str]:
+    """The ids of the scenarios shipped with the game, sorted."""
+    return sorted(
+        entry.name.removesuffix(".toml")
+        for entry in _builtin_dir().iterdir()
+        if entry.name.endswith(".toml") and entry.is_file()
+    )
+
+
+def load_builtin(scenario_id: str) -> Scenario:
+    """Load a scenario shipped with the game (from a wheel or a source checkout alike)."""
+    entry = _builtin_dir() / f"{scenario_id}.toml"
+    if not _ID_RE.fullmatch(scenario_id) or not entry.is_file():
+        raise ScenarioError(
+            f"scenario {json.dumps(scenario_id)}",
+            "",
+            "unknown scenario id; expected one of: "
+            + ", ".join(builtin_ids())
+            + " (or a path to a .toml file)",
+        )
+    return _from_bytes(entry.read_bytes(), f"{scenario_id}.toml", scenario_id, str(entry))
+
+
+def load(id_or_path: str | Path) -> Scenario:
+    """A shipped scenario by id (``"the_shield"``) or a scenario file by path (``x.toml``)."""
+    text = str(id_or_path)
+    if (
+        isinstance(id_or_path, Path)
+        or text.lower().endswith(".toml")
+        or "/" in text
+        or "\\" in text
+    ):
+        return load_scenario(id_or_path)
+    return load_builtin(text)

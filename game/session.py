@@ -1,0 +1,201 @@
+"""One game (or a batch of games): scenario + world + seats + random streams + history.
+
+Seed scheme (documented in the README): a game's seed ``s`` feeds
+``numpy.random.SeedSequence(s)``, which spawns ``1 + N`` children: child 0 is the engine's
+stream (it first draws the hidden kinds, then every turn's noise), child ``1 + i`` is seat ``i``'s
+policy stream. A batch run with ``--seed S --batch B`` plays world ``b`` with seed ``S + b``, so
+world ``b`` of the batch is the single game with seed ``S + b``, bit for bit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from game.engine.events import Events
+from game.engine.orders import IllegalOrder, Orders, StateOrder, check
+from game.engine.state import World
+from game.engine.step import step
+from game.policies import DIFFICULTIES, Policy, get_policy, observe
+from game.scenarios import Scenario
+
+
+class SeatError(ValueError):
+    """A seat description that cannot be used (unknown opponent, wrong count, bad syntax)."""
+
+
+@dataclass(frozen=True)
+class Seat:
+    """Who plays a state: a human, or an AI opponent by registry name and difficulty."""
+
+    human: bool
+    policy: str = ""
+    difficulty: str = "normal"
+
+    @staticmethod
+    def parse(text: str) -> Seat:
+        """``human``, ``ai``, ``ai:NAME`` or ``ai:NAME:DIFFICULTY``."""
+        parts = text.strip().split(":")
+        if parts == ["human"]:
+            return Seat(human=True)
+        if parts[0] != "ai" or len(parts) > 3:
+            raise SeatError(
+                f"a seat is 'human', 'ai:NAME' or 'ai:NAME:DIFFICULTY', got {text!r}"
+            )
+        name = parts[1] if len(parts) > 1 and parts[1] else "baseline"
+        difficulty = parts[2] if len(parts) > 2 else "normal"
+        if difficulty not in DIFFICULTIES:
+            raise SeatError(
+                f"difficulty must be one of {', '.join(DIFFICULTIES)}, got {difficulty!r}"
+            )
+        try:
+            get_policy(name)
+        except KeyError as exc:
+            raise SeatError(str(exc)) from None
+        return Seat(human=False, policy=name, difficulty=difficulty)
+
+    def __str__(self) -> str:
+        if self.human:
+            return "human"
+        return f"ai:{self.policy}" + (f":{self.difficulty}" if self.difficulty != "normal" else "")
+
+
+def parse_seats(texts: list[str] | tuple[str, ...], n: int) -> tuple[Seat, ...]:
+    seats = tuple(Seat.parse(t) for t in texts)
+    if len(seats) != n:
+        raise SeatError(f"this scenario has {n} states, so it needs {n} seats; got {len(seats)}")
+    return seats
+
+
+def spawn_streams(seed: int, n: int) -> tuple[np.random.Generator, list[np.random.Generator]]:
+    """The engine's stream and one stream per seat, from one seed (see the module docstring)."""
+    children = np.random.SeedSequence(seed).spawn(1 + n)
+    return np.random.default_rng(children[0]), [np.random.default_rng(c) for c in children[1:]]
+
+
+@dataclass
+class TurnRecord:
+    """One resolved turn: the joint orders (batch of one) and what happened."""
+
+    turn: int
+    orders: Orders
+    events: Events
+
+
+class Runner:
+    """Plays a batch of worlds, one seed per world, with AI seats and (in a batch of one) humans.
+
+    Single games (:class:`Session`) and batch runs (the CLI's ``--batch``) share this code, which
+    is what makes world ``b`` of a batch the same game as the single run with its seed.
+    """
+
+    def __init__(self, scenario: Scenario, seeds: list[int], seats: tuple[Seat, ...]):
+        n = len(scenario.states)
+        if len(seats) != n:
+            raise SeatError(f"this scenario has {n} states, so it needs {n} seats; got {len(seats)}")
+        if any(s.human for s in seats) and len(seeds) != 1:
+            raise SeatError("human seats play one world at a time, not a batch")
+        self.scenario = scenario
+        self.seeds = list(seeds)
+        self.seats = seats
+        streams = [spawn_streams(s, n) for s in self.seeds]
+        self.engine_rngs = [e for e, _ in streams]
+        uniforms = np.stack([g.random(n) for g in self.engine_rngs])
+        self.world: World = scenario.initial_world(uniforms)
+        self.policies: dict[int, Policy] = {}
+        for i, seat in enumerate(seats):
+            if not seat.human:
+                cls = get_policy(seat.policy)
+                self.policies[i] = cls(i, [p[i] for _, p in streams], seat.difficulty)
+
+    @property
+    def turns(self) -> int:
+        return int(self.scenario.params.turns)
+
+    @property
+    def finished(self) -> np.ndarray:
+        """[B] True where the game is over (a war) or the last turn has been played."""
+        return self.world.over | (self.world.turn >= self.turns)
+
+    def ai_orders(self, base: Orders | None = None) -> Orders:
+        """Orders with every AI seat's move filled in (humans hold unless ``base`` says more)."""
+        orders = base if base is not None else Orders.hold(self.world)
+        for i, policy in self.policies.items():
+            move = policy.act(observe(self.world, i))
+            orders = orders.replace_state(i, move.spend, move.cut)
+        return orders
+
+    def advance(self, orders: Orders) -> Events:
+        """Resolve one turn with complete joint orders."""
+        self.world, events = step(self.world, orders, self.engine_rngs)
+        return events
+
+
+@dataclass
+class Session:
+    """One game: the scenario, its seed, who plays each state, the world and the history."""
+
+    scenario: Scenario
+    seed: int
+    seats: tuple[Seat, ...]
+    runner: Runner = field(init=False)
+    history: list[TurnRecord] = field(init=False, default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.runner = Runner(self.scenario, [self.seed], self.seats)
+
+    @classmethod
+    def new(cls, scenario: Scenario, seed: int, seats: list[str] | None = None) -> Session:
+        texts = list(seats) if seats is not None else list(scenario.default_seats)
+        return cls(scenario, int(seed), parse_seats(texts, len(scenario.states)))
+
+    @property
+    def world(self) -> World:
+        return self.runner.world
+
+    @property
+    def turn(self) -> int:
+        return self.world.turn
+
+    @property
+    def over(self) -> bool:
+        return bool(self.runner.finished[0])
+
+    @property
+    def human_seats(self) -> list[int]:
+        return [i for i, s in enumerate(self.seats) if s.human]
+
+    def play_turn(self, human: dict[int, StateOrder] | None = None) -> Events:
+        """Resolve a turn: AI seats move, human seats use ``human`` (holding if absent).
+
+        Raises :class:`IllegalOrder` (the world unchanged) when a human order is illegal, and
+        ``RuntimeError`` when the game is already over.
+        """
+        if self.over:
+            raise RuntimeError("the game is over: no more turns to play")
+        human = dict(human or {})
+        for i in human:
+            if i not in self.human_seats:
+                raise IllegalOrder([f"{self.scenario.names[i]} is not played by a human"])
+        base = Orders.hold(self.world)
+        if human:
+            filled = [
+                human.get(i, base.state_order(0, i)) for i in range(len(self.scenario.states))
+            ]
+            base = Orders.from_states(self.world, filled)
+        orders = self.runner.ai_orders(base)
+        return self.resolve(orders)
+
+    def resolve(self, orders: Orders) -> Events:
+        """Resolve a turn with the complete joint orders (the replay path)."""
+        check(self.world, orders)
+        turn = self.turn
+        events = self.runner.advance(orders)
+        self.history.append(TurnRecord(turn, orders, events))
+        return events
+
+    def play_to_end(self) -> None:
+        """Let every seat hold or follow its policy until the game ends (AI-only games)."""
+        while not self.over:
+            self.play_turn()
