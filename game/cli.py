@@ -112,9 +112,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         raise UsageError(f"--batch must be at least 1, got {args.batch}")
     seeds = [args.seed + b for b in range(args.batch)]
     seats = args.seats.split(",") if args.seats else None
-    worlds: list[dict[str, Any]] = [
-        {"seed": s, "turns": [], "events": []} for s in seeds
-    ]
+    worlds: list[dict[str, Any]] = [{"seed": s, "turns": [], "events": []} for s in seeds]
     rows: list[list[Any]] = []
     final: World | None = None
     for events, world in run_batch(scenario, seeds, seats, args.turns):
@@ -150,8 +148,23 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     return 0
 
 
-CSV_COLUMNS = ["seed", "turn", "state", "kind", "economy", "reach", "shield", "hardening",
-               "tech", "standing", "support", "utility", "score", *[f"spend_{c}" for c in CATEGORIES], "cut"]
+CSV_COLUMNS = [
+    "seed",
+    "turn",
+    "state",
+    "kind",
+    "economy",
+    "reach",
+    "shield",
+    "hardening",
+    "tech",
+    "standing",
+    "support",
+    "utility",
+    "score",
+    *[f"spend_{c}" for c in CATEGORIES],
+    "cut",
+]
 
 
 def _csv_rows(seed: int, snap: dict[str, Any], events: Events | None, b: int) -> list[list[Any]]:
@@ -159,8 +172,17 @@ def _csv_rows(seed: int, snap: dict[str, Any], events: Events | None, b: int) ->
     for i, s in enumerate(snap["states"]):
         spend = events.spend[b, i] if events is not None else np.zeros(len(CATEGORIES))
         cut = events.cut[b, i] if events is not None else 0.0
-        rows.append([seed, snap["turn"], s["name"], s["kind"], *(s[k] for k in CSV_COLUMNS[4:13]),
-                     *_rounded(spend), _rounded(float(cut))])
+        rows.append(
+            [
+                seed,
+                snap["turn"],
+                s["name"],
+                s["kind"],
+                *(s[k] for k in CSV_COLUMNS[4:13]),
+                *_rounded(spend),
+                _rounded(float(cut)),
+            ]
+        )
     return rows
 
 
@@ -178,7 +200,9 @@ def _print_summary(scenario: Scenario, worlds: list[dict[str, Any]]) -> None:
     print(f"{scenario.title}: {len(worlds)} game(s)")
     for w in worlds:
         last = w["turns"][-1]
-        arms = ", ".join(f"{s['name']} reach {s['reach']:.1f} score {s['score']:.2f}" for s in last["states"])
+        arms = ", ".join(
+            f"{s['name']} reach {s['reach']:.1f} score {s['score']:.2f}" for s in last["states"]
+        )
         print(f"  seed {w['seed']}: {w['outcome']} after {last['turn']} turns; {arms}")
 
 
@@ -190,7 +214,9 @@ def cmd_lens(args: argparse.Namespace) -> int:
     idx = []
     for name in names:
         if name not in scenario.names:
-            raise UsageError(f"--pair: no state called {name!r}; states: {', '.join(scenario.names)}")
+            raise UsageError(
+                f"--pair: no state called {name!r}; states: {', '.join(scenario.names)}"
+            )
         idx.append(scenario.names.index(name))
     if idx[0] == idx[1]:
         raise UsageError("--pair needs two different states")
@@ -202,37 +228,74 @@ def cmd_lens(args: argparse.Namespace) -> int:
     game = stage_game(session.world, idx[0], idx[1])
     if args.json:
         doc = {
-            "scenario": scenario.id, "seed": args.seed, "turn": session.turn,
-            "row": game.row, "col": game.col, "moves": list(MOVES),
-            "A": game.A, "B": game.B, "name": game.name,
+            "scenario": scenario.id,
+            "seed": args.seed,
+            "turn": session.turn,
+            "row": game.row,
+            "col": game.col,
+            "moves": list(MOVES),
+            "A": game.A,
+            "B": game.B,
+            "name": game.name,
             "equilibria": [[x, y] for x, y in game.equilibria],
-            "pareto": game.pareto, "jervis_world": game.world,
+            "pareto": game.pareto,
+            "jervis_world": game.world,
             "first_strike_stability": game.stability,
             "margins": {game.row: game.margin_row, game.col: game.margin_col},
         }
         print(json.dumps(_rounded(doc), indent=1))
         return 0
-    from game.theory import GAME_TITLES
+    from game.theory import (
+        GAME_EXPLANATIONS,
+        GAME_TITLES,
+        JERVIS_WORLD_EXPLANATIONS,
+        JERVIS_WORLD_TITLES,
+        classify_ordering,
+    )
 
-    print(f"{scenario.title}, seed {args.seed}, turn {session.turn}: {game.row} (rows) vs {game.col} (columns)")
-    print(f"Stage game: {GAME_TITLES.get(game.name, game.name)}")
-    width = 22
-    print(" " * 12 + "".join(f"{game.col + ' ' + m:>{width}}" for m in MOVES))
+    print(
+        f"{scenario.title}, seed {args.seed}, turn {session.turn}: "
+        f"{game.row} (rows) against {game.col} (columns)"
+    )
+    print(
+        f"Stage game: {GAME_TITLES.get(game.name, game.name)}. "
+        f"{GAME_EXPLANATIONS.get(game.name, '')}".rstrip()
+    )
+    if game.name == "asymmetric":
+        for who, pay in ((game.row, game.A), (game.col, game.B.T)):
+            own = classify_ordering(pay[0, 0], pay[0, 1], pay[1, 0], pay[1, 1])
+            print(f"  {who}'s own preferences make it a {GAME_TITLES.get(own, own)}")
+    label = max(len(f"{who} {m}") for who in (game.row, game.col) for m in MOVES) + 2
+    print(" " * label + "".join(f"{game.col + ' ' + m:>22}" for m in MOVES))
     for r, m in enumerate(MOVES):
         cells = []
         for c in range(2):
             mark = "*" if game.pareto[r, c] else " "
-            cells.append(f"{game.A[r, c]:8.3f}, {game.B[r, c]:8.3f}{mark}".rjust(width))
-        print(f"{game.row + ' ' + m:<12}" + "".join(cells))
-    print("(* marks Pareto-optimal cells; payoffs are the row's, then the column's)")
+            cells.append(f"{game.A[r, c]:.3f}, {game.B[r, c]:.3f}{mark}".rjust(22))
+        print(f"{game.row + ' ' + m:<{label}}" + "".join(cells))
+    print("(payoffs: the row's, then the column's; * marks the Pareto-optimal cells)")
     for x, y in game.equilibria:
-        desc = lambda p: ", ".join(f"{MOVES[k]} {p[k]:.2f}" for k in range(2))  # noqa: E731
-        print(f"Equilibrium: {game.row} [{desc(x)}]  {game.col} [{desc(y)}]")
-    print(f"Jervis's world: {game.world.replace('_', ' ')}")
-    print(f"First-strike stability: {game.stability:.3f} (1 = nothing to gain by striking first)")
-    for who, other, m in ((game.row, game.col, game.margin_row), (game.col, game.row, game.margin_col)):
-        verdict = "deters" if m >= 0 else "does not deter"
-        print(f"{who} {verdict} {other} (margin {m:+.2f})")
+        kind = "pure" if max(x) > 1 - 1e-9 and max(y) > 1 - 1e-9 else "mixed"
+        mix_x = ", ".join(f"{MOVES[k]} {x[k]:.2f}" for k in range(2))
+        mix_y = ", ".join(f"{MOVES[k]} {y[k]:.2f}" for k in range(2))
+        print(f"Nash equilibrium ({kind}): {game.row} [{mix_x}], {game.col} [{mix_y}]")
+    print(
+        f"Jervis's world: {JERVIS_WORLD_TITLES.get(game.world, game.world)}. "
+        f"{JERVIS_WORLD_EXPLANATIONS.get(game.world, '')}".rstrip()
+    )
+    print(
+        f"First-strike stability: {game.stability:.3f} "
+        "(1: nobody gains by striking first; near 0: use it or lose it)"
+    )
+    for who, other, margin in (
+        (game.row, game.col, game.margin_row),
+        (game.col, game.row, game.margin_col),
+    ):
+        verdict = "deters" if margin >= 0 else "does not deter"
+        print(
+            f"{who}'s second strike {verdict} {other} (margin {margin:+.2f}: damage its "
+            "survivors would do, less what the other finds unacceptable)"
+        )
     return 0
 
 
@@ -266,9 +329,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("simulate", help="play AI games and print them (JSON, CSV or a summary)")
     p.add_argument("--scenario", required=True, help="a shipped scenario id or a .toml file")
     p.add_argument("--seed", type=int, default=0, help="the game's seed (default 0)")
-    p.add_argument("--turns", type=int, default=None, help="turns to play (default: the scenario's)")
-    p.add_argument("--batch", type=int, default=1, help="games to play at once; world b plays seed + b")
-    p.add_argument("--seats", default=None, help="comma-separated seats, e.g. ai:baseline,ai:baseline:hard")
+    p.add_argument(
+        "--turns", type=int, default=None, help="turns to play (default: the scenario's)"
+    )
+    p.add_argument(
+        "--batch", type=int, default=1, help="games to play at once; world b plays seed + b"
+    )
+    p.add_argument(
+        "--seats", default=None, help="comma-separated seats, e.g. ai:baseline,ai:baseline:hard"
+    )
     out = p.add_mutually_exclusive_group()
     out.add_argument("--json", action="store_true", help="print every turn and event as JSON")
     out.add_argument("--csv", metavar="FILE", help="write one row per world, turn and state")
@@ -313,8 +382,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # a bug of ours: one line, not a traceback (DEBUG=1 shows it)
         if os.environ.get("DELICATE_BALANCE_DEBUG"):
             raise
-        print(f"error: unexpected {type(exc).__name__}: {exc} (set DELICATE_BALANCE_DEBUG=1 "
-              "for details, and please report it)", file=sys.stderr)
+        print(
+            f"error: unexpected {type(exc).__name__}: {exc} (set DELICATE_BALANCE_DEBUG=1 "
+            "for details, and please report it)",
+            file=sys.stderr,
+        )
         return 2
 
 

@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from game.engine.orders import IllegalOrder, Orders, StateOrder
+from game.engine.orders import IllegalOrder, StateOrder
 from game.scenarios import Scenario, ScenarioError, load
 from game.session import SeatError, Session
 
@@ -100,7 +100,9 @@ def _need(data: dict[str, Any], key: str, kind: type | tuple[type, ...], name: s
         raise SaveError(f"{name}: missing field '{key}'")
     value = data[key]
     if isinstance(value, bool) or not isinstance(value, kind):
-        expected = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
+        expected = (
+            kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
+        )
         raise SaveError(f"{name}: field '{key}' should be {expected}, got {type(value).__name__}")
     return value
 
@@ -110,7 +112,9 @@ def from_dict(data: Any, name: str = "save", scenario: Scenario | None = None) -
     if not isinstance(data, dict):
         raise SaveError(f"{name}: not a save file (expected a JSON object)")
     if data.get("format") != FORMAT:
-        raise SaveError(f"{name}: not a Delicate Balance save (field 'format' is {data.get('format')!r})")
+        raise SaveError(
+            f"{name}: not a Delicate Balance save (field 'format' is {data.get('format')!r})"
+        )
     version = _need(data, "version", int, name)
     if version > VERSION:
         raise SaveError(
@@ -150,13 +154,18 @@ def from_dict(data: Any, name: str = "save", scenario: Scenario | None = None) -
             spend = np.asarray(entry["spend"], dtype=float)
             cut = np.asarray(entry["cut"], dtype=float)
         except (KeyError, TypeError, ValueError):
-            raise SaveError(f"{where}: expected 'spend' ({n} x 5 numbers) and 'cut' ({n} numbers)") from None
+            raise SaveError(
+                f"{where}: expected 'spend' ({n} x 5 numbers) and 'cut' ({n} numbers)"
+            ) from None
         if spend.shape != (n, 5) or cut.shape != (n,):
             raise SaveError(f"{where}: expected 'spend' ({n} x 5 numbers) and 'cut' ({n} numbers)")
         if session.over:
             raise SaveError(f"{where}: the game was already over before this turn")
         human = {
-            i: StateOrder(*map(float, spend[i]), cut=float(cut[i])) for i in session.human_seats
+            i: StateOrder(
+                *(float(x) for x in spend[i][:4]), civilian=float(spend[i][4]), cut=float(cut[i])
+            )
+            for i in session.human_seats
         }
         try:
             session.play_turn(human)

@@ -40,9 +40,7 @@ class Seat:
         if parts == ["human"]:
             return Seat(human=True)
         if parts[0] != "ai" or len(parts) > 3:
-            raise SeatError(
-                f"a seat is 'human', 'ai:NAME' or 'ai:NAME:DIFFICULTY', got {text!r}"
-            )
+            raise SeatError(f"a seat is 'human', 'ai:NAME' or 'ai:NAME:DIFFICULTY', got {text!r}")
         name = parts[1] if len(parts) > 1 and parts[1] else "baseline"
         difficulty = parts[2] if len(parts) > 2 else "normal"
         if difficulty not in DIFFICULTIES:
@@ -93,7 +91,9 @@ class Runner:
     def __init__(self, scenario: Scenario, seeds: list[int], seats: tuple[Seat, ...]):
         n = len(scenario.states)
         if len(seats) != n:
-            raise SeatError(f"this scenario has {n} states, so it needs {n} seats; got {len(seats)}")
+            raise SeatError(
+                f"this scenario has {n} states, so it needs {n} seats; got {len(seats)}"
+            )
         if any(s.human for s in seats) and len(seeds) != 1:
             raise SeatError("human seats play one world at a time, not a batch")
         self.scenario = scenario

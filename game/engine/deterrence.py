@@ -33,7 +33,9 @@ class Exchange:
     effective_reach: np.ndarray  # [B, N]: R_i + beta * sum_h fwd_reach[i, h]
     effective_shield: np.ndarray  # [B, N]: S_i + sum_p ally(p, i) * fwd_shield[p, i]
     first_strike: np.ndarray  # [B, i, j]: D1[i -> j], damage of i's first strike on j
-    retaliation: np.ndarray  # [B, i, j]: D2[i -> j], what i's survivors do to j after j struck first
+    retaliation: (
+        np.ndarray
+    )  # [B, i, j]: D2[i -> j], what i's survivors do to j after j struck first
     survivors: np.ndarray  # [B, i, j]: i's effective reach left after j strikes first
     margin: np.ndarray  # [B, i, j]: D2[i -> j] - theta * E_j (>= 0: i deters j)
     rho: np.ndarray  # [B, i, j]: rho of j in the pair (i, j): cost of j going first / of waiting

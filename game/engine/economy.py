@@ -64,12 +64,14 @@ def upkeep(world: World) -> np.ndarray:
 def burden(world: World, spend: np.ndarray) -> np.ndarray:
     """``[B, N]`` defence burden: military and intelligence spending plus upkeep, over budget."""
     b = budget(world)
-    military = spend[:, :, REACH] + spend[:, :, SHIELD] + spend[:, :, HARDENING] + spend[:, :, INTEL]
+    military = (
+        spend[:, :, REACH] + spend[:, :, SHIELD] + spend[:, :, HARDENING] + spend[:, :, INTEL]
+    )
     return (military + upkeep(world)) / np.maximum(b, 1e-12)
 
 
 def grow(world: World, spend: np.ndarray) -> np.ndarray:
-    """Next turn's economy: growth with investment and trade, shrinking with upkeep and sanctions."""
+    """Next turn's economy: it grows with investment and trade, shrinks with upkeep, sanctions."""
     e = world.economy
     rate = (
         world.param("growth")[:, None]

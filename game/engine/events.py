@@ -46,8 +46,12 @@ class Event:
     values: dict[str, float] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"turn": self.turn, "kind": self.kind, "actors": list(self.actors),
-                "values": {k: round(float(v), 6) for k, v in self.values.items()}}
+        return {
+            "turn": self.turn,
+            "kind": self.kind,
+            "actors": list(self.actors),
+            "values": {k: round(float(v), 6) for k, v in self.values.items()},
+        }
 
 
 @dataclass(frozen=True)
@@ -96,28 +100,61 @@ class Events:
                 if i == j:
                     continue
                 if self.misread[b, i, j] >= 1.0 and self.spend[b, j, 1] > 0:
-                    out.append(Event(t, "misread", (names[i], names[j]),
-                                     {"shield_spend": float(self.spend[b, j, 1])}))
+                    out.append(
+                        Event(
+                            t,
+                            "misread",
+                            (names[i], names[j]),
+                            {"shield_spend": float(self.spend[b, j, 1])},
+                        )
+                    )
                 before, after = self.before.belief[b, i, j], self.after.belief[b, i, j]
                 if after - before <= -NOTABLE_BELIEF:
-                    out.append(Event(t, "trust_fell", (names[i], names[j]),
-                                     {"before": before, "after": after}))
+                    out.append(
+                        Event(
+                            t,
+                            "trust_fell",
+                            (names[i], names[j]),
+                            {"before": before, "after": after},
+                        )
+                    )
                 elif after - before >= NOTABLE_BELIEF:
-                    out.append(Event(t, "trust_rose", (names[i], names[j]),
-                                     {"before": before, "after": after}))
+                    out.append(
+                        Event(
+                            t,
+                            "trust_rose",
+                            (names[i], names[j]),
+                            {"before": before, "after": after},
+                        )
+                    )
                 was, now = self.margin_before[b, i, j] >= 0, self.margin[b, i, j] >= 0
                 if was and not now:
-                    out.append(Event(t, "deterrence_lost", (names[i], names[j]),
-                                     {"margin": float(self.margin[b, i, j])}))
+                    out.append(
+                        Event(
+                            t,
+                            "deterrence_lost",
+                            (names[i], names[j]),
+                            {"margin": float(self.margin[b, i, j])},
+                        )
+                    )
                 elif now and not was:
-                    out.append(Event(t, "deterrence_gained", (names[i], names[j]),
-                                     {"margin": float(self.margin[b, i, j])}))
+                    out.append(
+                        Event(
+                            t,
+                            "deterrence_gained",
+                            (names[i], names[j]),
+                            {"margin": float(self.margin[b, i, j])},
+                        )
+                    )
         threshold = float(self.before.param("crisis_threshold")[b])
         for i in range(n):
             for j in range(i + 1, n):
                 t0, t1 = self.before.tension[b, i, j], self.after.tension[b, i, j]
-                values = {"tension": float(t1), "stability": float(self.stability[b, i, j]),
-                          "war_odds": float(self.war_odds[b, i, j])}
+                values = {
+                    "tension": float(t1),
+                    "stability": float(self.stability[b, i, j]),
+                    "war_odds": float(self.war_odds[b, i, j]),
+                }
                 if t0 < threshold <= t1:
                     out.append(Event(t, "crisis", (names[i], names[j]), values))
                 elif t1 < threshold <= t0:

@@ -108,8 +108,8 @@ class Orders:
         return Orders(spend=spend, cut=cut)
 
     def state_order(self, b: int, i: int) -> StateOrder:
-        s = self.spend[b, i]
-        return StateOrder(*map(float, s), cut=float(self.cut[b, i]))
+        r, sh, h, intel, civ = (float(x) for x in self.spend[b, i])
+        return StateOrder(r, sh, h, intel, civ, cut=float(self.cut[b, i]))
 
     def select(self, b: int | slice | np.ndarray) -> Orders:
         idx = np.atleast_1d(np.arange(self.spend.shape[0])[b])
@@ -142,8 +142,11 @@ def legal_orders(world: World, i: int, b: int = 0) -> LegalOrders:
         state=_name(world, i),
         budget=float(budget(world)[b, i]),
         categories=tuple(world.params.categories),
-        unit_costs={"reach": float(costs[0]), "shield": float(costs[1]),
-                    "hardening": float(costs[2])},
+        unit_costs={
+            "reach": float(costs[0]),
+            "shield": float(costs[1]),
+            "hardening": float(costs[2]),
+        },
         max_cut=float(world.reach[b, i]),
         hardening_room=float(world.param("hardening_max")[b] - world.hardening[b, i]),
     )

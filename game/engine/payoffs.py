@@ -18,6 +18,8 @@ import numpy as np
 from game.engine.deterrence import Exchange, exchange, leak
 from game.engine.orders import Orders, budget
 from game.engine.state import CATEGORIES, CIVILIAN, HARDENING, REACH, SHIELD, World
+from game.theory import classify, nash_equilibria, pareto_optimal_cells
+from game.theory import jervis_world as _jervis_world
 
 RESTRAIN, ARM = 0, 1
 MOVES = ("restrain", "arm")
@@ -52,7 +54,7 @@ def utility(world: World, ex: Exchange, war_loss: np.ndarray) -> np.ndarray:
 
 def _usual_mix(world: World) -> np.ndarray:
     """``[B, N, 3]`` each state's usual split of arms spending (reach first when it has none)."""
-    mil = world.last_spend[:, :, :CIVILIAN - 1]  # reach, shield, hardening
+    mil = world.last_spend[:, :, : CIVILIAN - 1]  # reach, shield, hardening
     total = mil.sum(axis=2, keepdims=True)
     allowed = np.array([c in world.params.categories for c in CATEGORIES[:3]], dtype=float)
     default = np.zeros(3)
@@ -112,12 +114,10 @@ def jervis_world(world: World, b: int = 0) -> str:
     reach delivers: ``eta * reach_cost / shield_cost > 1``. Builds are distinguishable when a
     shield is more often seen for what it is than not (``delta >= 1/2``).
     """
-    from game.theory import jervis_world as name_world
-
     eta = float(world.param("shield_efficiency")[b])
     ratio = eta * float(world.param("reach_cost")[b]) / float(world.param("shield_cost")[b])
     distinguishable = float(world.param("distinguishability")[b]) >= 0.5
-    return name_world(offense_advantage=ratio <= 1.0, distinguishable=distinguishable)
+    return _jervis_world(offense_advantage=ratio <= 1.0, distinguishable=distinguishable)
 
 
 def stage_game(
@@ -129,8 +129,7 @@ def stage_game(
     of the world, without chance (expected values), so the cells differ only by the pair's moves.
     Payoffs are the discounted utility over the horizon.
     """
-    from game.engine.step import step
-    from game.theory import classify, nash_equilibria, pareto_optimal_cells
+    from game.engine.step import step  # step imports this module for utility()
 
     if i == j:
         raise ValueError("a stage game needs two different states")

@@ -63,7 +63,7 @@ def draw_noise(rng: np.random.Generator | list[np.random.Generator], batch: int,
 
 
 def transparency(world: World, spend: np.ndarray) -> np.ndarray:
-    """``[B, N, N]``: how clearly ``i`` sees ``j``, from i's intelligence spending (share of budget).
+    """``[B, N, N]``: how clearly ``i`` sees ``j``, from i's intelligence share of its budget.
 
     The diplomacy layer adds verified treaties and inspections to the same quantity.
     """
@@ -108,7 +108,9 @@ def observe(
     misread = np.where(eye, 0.0, misread)
     confused = misread * built_shield
     seen_reach = (reach[:, None, :] + confused) * np.exp(sigma * noise.sight_reach)
-    seen_shield = np.maximum(shield[:, None, :] - confused, 0.0) * np.exp(sigma * noise.sight_shield)
+    seen_shield = np.maximum(shield[:, None, :] - confused, 0.0) * np.exp(
+        sigma * noise.sight_shield
+    )
 
     # What i reads into j's conduct: reach bought, shield bought (less alarming when seen for what
     # it is), reach dismantled (a cut counts at what it cost to build), as a share of j's budget.

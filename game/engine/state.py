@@ -77,7 +77,7 @@ class Params:
     threat_weight: Any = 1.0  # lambda
     residual_fear: Any = 0.3  # chance weight of an attack even by a deterred rival (Schelling)
     shield_signal: Any = 0.5  # how threatening a shield build looks, against reach, when seen right
-    tension_forward: Any = 0.05  # tension per turn from a rival's forward deployment
+    tension_forward: Any = 0.03  # tension per turn from a rival's forward deployment
     discount: Any = 0.95
     turns: int = 20
     #: Budget categories this scenario allows (progressive disclosure: a first lesson has two).
@@ -170,7 +170,7 @@ class World:
         """The sub-batch ``b`` (an index keeps the batch axis: ``select(3)`` is a batch of one)."""
         idx = np.arange(self.batch)[b]
         idx = np.atleast_1d(idx)
-        p = {}
+        p: dict[str, Any] = {}
         for f in dataclasses.fields(self.params):
             v = getattr(self.params, f.name)
             p[f.name] = np.asarray(v)[idx] if _per_world_array(v) else v
@@ -181,7 +181,7 @@ class World:
         """``copies`` identical copies of a batch-of-one world (used by the lens projection)."""
         if self.batch != 1:
             raise ValueError("tile() takes a batch of one")
-        p = {}
+        p: dict[str, Any] = {}
         for f in dataclasses.fields(self.params):
             v = getattr(self.params, f.name)
             p[f.name] = np.repeat(np.asarray(v, dtype=float), copies) if _per_world_array(v) else v
@@ -282,6 +282,17 @@ def initial_world(
     def col(attr: str) -> np.ndarray:
         return np.tile(np.array([float(getattr(s, attr)) for s in states]), (b, 1))
 
+    for link in links:
+        if not (0 <= link.a < n and 0 <= link.b < n) or link.a == link.b:
+            raise ValueError(
+                f"a link joins two different states 0..{n - 1}, got {link.a}, {link.b}"
+            )
+    for d in deployments:
+        if not (0 <= d.patron < n and 0 <= d.host < n) or d.patron == d.host:
+            raise ValueError(
+                f"a deployment needs a patron and a different host 0..{n - 1}, "
+                f"got {d.patron}, {d.host}"
+            )
     prior_exp = col("expansionist")
     kind = (uniforms < prior_exp).astype(np.int8)
     for i, s in enumerate(states):

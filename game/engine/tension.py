@@ -34,8 +34,10 @@ def forward_pressure(world: World) -> np.ndarray:
 
 def next_tension(world: World, signal: np.ndarray) -> np.ndarray:
     """Tension after this turn, from the seen arms signal ``[B, i, j]`` and standing relations."""
+    # The seen build enters with its sign: noise on a state that holds averages out, and a seen
+    # cut relieves tension (reassurance), where a one-sided reading would turn noise into fear.
     rise = (
-        world.param("tension_arms")[:, None, None] * np.maximum(signal, 0.0)
+        world.param("tension_arms")[:, None, None] * signal
         + world.param("tension_forward")[:, None, None] * forward_pressure(world)
         + world.param("tension_targeting")[:, None, None] * world.targeting
         + world.param("tension_sanction")[:, None, None] * world.sanction
@@ -82,12 +84,12 @@ def roll_war(world: World, odds: np.ndarray, draw: np.ndarray, ex: Exchange) -> 
     b, n = world.batch, world.n
     upper = np.triu(np.ones((n, n), dtype=bool), k=1)
     fired = (draw < odds) & upper
-    started = fired.any(axis=(1, 2))
+    started: np.ndarray = np.asarray(fired.any(axis=(1, 2)))
     score = np.where(fired, odds, -1.0).reshape(b, n * n)
     flat = score.argmax(axis=1)
     i, j = flat // n, flat % n
     rows = np.arange(b)
-    # rho[b, i, j] is j's ratio against i: the side whose rho is lower has more to gain by going first.
+    # rho[b, i, j] is j's ratio against i: the side with the lower rho gains more by going first.
     rho_j, rho_i = ex.rho[rows, i, j], ex.rho[rows, j, i]
     striker = np.where(rho_j < rho_i, j, i)
     target = np.where(striker == i, j, i)

@@ -135,7 +135,9 @@ class Policy:
         self, seat: int, rngs: list[np.random.Generator], difficulty: str = "normal"
     ) -> None:
         if difficulty not in DIFFICULTIES:
-            raise ValueError(f"difficulty must be one of {', '.join(DIFFICULTIES)}, got {difficulty!r}")
+            raise ValueError(
+                f"difficulty must be one of {', '.join(DIFFICULTIES)}, got {difficulty!r}"
+            )
         self.seat = seat
         self.rngs = rngs
         self.difficulty = difficulty

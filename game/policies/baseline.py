@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from game.policies.base import Move, Observation, Policy
 from game.engine.state import EXPANSIONIST, HARDENING, INTEL, REACH
+from game.policies.base import Move, Observation, Policy
 
 #: Most of its budget a deterrer puts into arms in one turn, by difficulty.
 ARMS_CAP = {"easy": 0.35, "normal": 0.5, "hard": 0.6}
@@ -49,7 +49,9 @@ class SteadyDeterrer(Policy):
         shares[:, HARDENING] = np.where(room > 0.4 * obs.hardening_max, 0.1, 0.0)
         shares[:, INTEL] = 0.1 if self.difficulty == "hard" else 0.05
         # Comfortable everywhere and trusted rivals: a small costly cut (reassurance).
-        comfortable = np.where(obs.rivals, margin, np.inf).min(axis=1) > 0.5 * obs.economy.mean(axis=1)
+        comfortable = np.where(obs.rivals, margin, np.inf).min(axis=1) > 0.5 * obs.economy.mean(
+            axis=1
+        )
         trusting = np.where(obs.rivals, obs.belief, 1.0).min(axis=1) > 0.7
         safe = comfortable & trusting & ~expansionist & (shortfall == 0)
         cut = np.where(safe, 0.05 * obs.own_reach, 0.0)

@@ -1,0 +1,1 @@
+"""Tests of game.theory: textbook game theory and the Richardson arms-race model."""
