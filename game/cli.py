@@ -35,6 +35,8 @@ def _rounded(x: Any) -> Any:
     """Numbers as JSON with fixed rounding, so the same game prints the same bytes."""
     if isinstance(x, np.ndarray):
         return _rounded(x.tolist())
+    if isinstance(x, dict):
+        return {k: _rounded(v) for k, v in x.items()}
     if isinstance(x, list | tuple):
         return [_rounded(v) for v in x]
     if isinstance(x, float | np.floating):
@@ -108,6 +110,7 @@ def scenario_with_turns(scenario: Scenario, turns: int) -> Scenario:
 
 def cmd_simulate(args: argparse.Namespace) -> int:
     scenario = load(args.scenario)
+    _check_seed(args.seed)
     if args.batch < 1:
         raise UsageError(f"--batch must be at least 1, got {args.batch}")
     seeds = [args.seed + b for b in range(args.batch)]
@@ -120,6 +123,8 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         for b in range(world.batch):
             if events is not None and events.before.over[b]:
                 continue
+            if world.over[b]:  # the game ended here: its digest is the single game's last one
+                worlds[b]["digest"] = world.select(b).digest()
             snap = world_snapshot(world, b)
             worlds[b]["turns"].append(snap)
             if events is not None:
@@ -129,7 +134,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     assert final is not None
     for b in range(final.batch):
         worlds[b]["outcome"] = "war" if final.over[b] else "peace"
-        worlds[b]["digest"] = final.select(b).digest()
+        worlds[b].setdefault("digest", final.select(b).digest())
     if args.csv:
         _write_csv(args.csv, rows)
     if args.json or not args.csv:
@@ -206,8 +211,14 @@ def _print_summary(scenario: Scenario, worlds: list[dict[str, Any]]) -> None:
         print(f"  seed {w['seed']}: {w['outcome']} after {last['turn']} turns; {arms}")
 
 
+def _check_seed(seed: int) -> None:
+    if seed < 0:
+        raise UsageError(f"--seed must be 0 or more, got {seed}")
+
+
 def cmd_lens(args: argparse.Namespace) -> int:
     scenario = load(args.scenario)
+    _check_seed(args.seed)
     names = [x.strip() for x in args.pair.split(",")]
     if len(names) != 2:
         raise UsageError(f"--pair takes two state names separated by a comma, got {args.pair!r}")

@@ -136,6 +136,12 @@ def from_dict(data: Any, name: str = "save", scenario: Scenario | None = None) -
     seats = _need(data, "seats", list, name)
     turns = _need(data, "orders", list, name)
     digest = _need(data, "state_digest", str, name)
+    turn = _need(data, "turn", int, name)
+    if turn != len(turns):
+        raise SaveError(
+            f"{name}: field 'turn' is {turn} but the save holds {len(turns)} turns "
+            "(the save was edited or damaged)"
+        )
     if scenario is None:
         try:
             scenario = load(scenario_id)

@@ -184,6 +184,9 @@ class Session:
                 human.get(i, base.state_order(0, i)) for i in range(len(self.scenario.states))
             ]
             base = Orders.from_states(self.world, filled)
+            # Check the humans' orders before any policy moves: a refused order must not advance
+            # an AI's random stream, or the game would no longer be the one its seed gives.
+            check(self.world, base)
         orders = self.runner.ai_orders(base)
         return self.resolve(orders)
 

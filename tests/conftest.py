@@ -1,4 +1,4 @@
-"""Test set-up: headless SDL before anything imports pygame; a derandomized hypothesis profile on CI."""
+"""Test set-up: headless SDL before pygame is imported; a derandomized hypothesis profile on CI."""
 
 import os
 

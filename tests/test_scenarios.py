@@ -4,6 +4,7 @@ can make in a file is reported in one line naming the file, the field and what w
 from __future__ import annotations
 
 import dataclasses
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -595,3 +596,17 @@ def test_the_format_doc_example_loads(tmp_path):
     sc = load_scenario(path)
     assert sc.names == ("Aurum", "Brisa", "Veyra")
     assert sc.initial_world().fwd_reach[0, 0, 1] == 5.0
+
+
+def test_the_format_doc_gives_the_engine_defaults():
+    """The default column of the parameter table is the engine's own default, number for number."""
+    doc = DOC.read_text(encoding="utf-8")
+    wrong = []
+    for f in dataclasses.fields(Params):
+        if f.name == "categories":
+            continue
+        row = re.search(rf"^\| `{f.name}` \| [^|]* \| ([^|]*) \|", doc, re.M)
+        assert row is not None, f.name
+        if float(row.group(1).strip().strip("`")) != float(f.default):
+            wrong.append((f.name, row.group(1).strip(), f.default))
+    assert wrong == []

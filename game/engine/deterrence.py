@@ -36,7 +36,7 @@ class Exchange:
     retaliation: (
         np.ndarray
     )  # [B, i, j]: D2[i -> j], what i's survivors do to j after j struck first
-    survivors: np.ndarray  # [B, i, j]: i's effective reach left after j strikes first
+    survivors: np.ndarray  # [B, i, j]: i's reach left after j strikes first
     margin: np.ndarray  # [B, i, j]: D2[i -> j] - theta * E_j (>= 0: i deters j)
     rho: np.ndarray  # [B, i, j]: rho of j in the pair (i, j): cost of j going first / of waiting
     stability: np.ndarray  # [B, i, j]: FSS = rho_i * rho_j, symmetric, 1 on the diagonal
@@ -76,6 +76,9 @@ def exchange(
 
     # Survivors of i after j strikes first. The share of i's force exposed to j's strike is
     # m = min(1, Reff_j / (R_i + F_i)); home reach is protected by hardening, forward reach is not.
+    # The forward bonus is the edge of surprise (closer, less warning): it helps a first strike,
+    # not the ragged answer to one, so forward survivors retaliate at face value. That keeps
+    # "forward reach lowers stability more than the same reach at home" true with shields.
     exposed = reach + forward
     attacker = reff[:, None, :]  # [B, i, j] = Reff_j
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -83,7 +86,7 @@ def exchange(
     h = world.hardening[:, :, None]
     home_left = reach[:, :, None] * (1.0 - kappa * (1.0 - h) * m)
     fwd_left = forward[:, :, None] * (1.0 - kappa * m)
-    survivors = home_left + beta[:, :, None] * fwd_left
+    survivors = home_left + fwd_left
     second = leak(survivors, seff[:, None, :], eta)  # D2[i -> j]
 
     margin = second - theta * world.economy[:, None, :]
@@ -98,6 +101,8 @@ def exchange(
         ratio = np.clip(cost_first / cost_wait, 0.0, 1.0)
     no_threat = (reff <= 0.0)[:, :, None] & np.ones_like(first, dtype=bool)
     rho = np.where(cost_wait > 0, ratio, np.where(no_threat, 1.0, 0.0))
+    # A state without reach has no first strike to weigh: its rho is 1 whatever it faces.
+    rho = np.where((reff <= 0.0)[:, None, :], 1.0, rho)
     rho = np.where(eye, 1.0, rho)
     # rho[b, i, j] is j's ratio against i; FSS[i, j] = rho_j (vs i) * rho_i (vs j).
     stability = rho * np.swapaxes(rho, 1, 2)

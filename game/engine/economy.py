@@ -70,14 +70,17 @@ def burden(world: World, spend: np.ndarray) -> np.ndarray:
     return (military + upkeep(world)) / np.maximum(b, 1e-12)
 
 
-def grow(world: World, spend: np.ndarray) -> np.ndarray:
-    """Next turn's economy: it grows with investment and trade, shrinks with upkeep, sanctions."""
+def grow(world: World, spend: np.ndarray, load: np.ndarray) -> np.ndarray:
+    """Next turn's economy: it grows with investment and trade; it shrinks with upkeep, with
+    sanctions and with a defence burden ``load`` above tolerance (see :func:`burden`)."""
     e = world.economy
+    excess = np.maximum(load - world.param("burden_tolerance")[:, None], 0.0)
     rate = (
         world.param("growth")[:, None]
         + world.param("investment_return")[:, None] * spend[:, :, CIVILIAN] / e
         + world.param("trade_gain")[:, None] * world.trade.sum(axis=2)
         - world.param("sanction_cost")[:, None] * world.sanction.sum(axis=1)
+        - world.param("burden_drag")[:, None] * excess
     )
     nxt = e * (1.0 + rate) - upkeep(world)
     return np.maximum(nxt, ECONOMY_FLOOR * world.base_economy)

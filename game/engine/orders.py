@@ -81,7 +81,7 @@ class Orders:
         """Orders from budget shares ``[B, N, 5]`` (non-negative; the rest goes to civilian)."""
         shares = np.asarray(shares, dtype=float)
         total = shares[..., :CIVILIAN].sum(axis=-1) + shares[..., CIVILIAN + 1 :].sum(axis=-1)
-        scale = np.where(total > 1.0, 1.0 / np.where(total > 0, total, 1.0), 1.0)
+        scale = np.divide(1.0, total, out=np.ones_like(total), where=total > 1.0)
         shares = shares.copy()
         shares[..., :CIVILIAN] *= scale[..., None]
         shares[..., CIVILIAN] = 0.0
@@ -173,8 +173,13 @@ def validate(world: World, orders: Orders) -> list[str]:
             f"orders have the wrong shape: spending {spend.shape} and cuts {cut.shape}, "
             f"expected {shape} and {shape[:2]}"
         ]
-    if not (np.all(np.isfinite(spend)) and np.all(np.isfinite(cut))):
-        return ["orders must be ordinary numbers (no NaN or infinity)"]
+    bad = ~np.isfinite(spend).all(axis=2) | ~np.isfinite(cut)
+    if bad.any():
+        return [
+            f"{_name(world, i)}'s orders must be ordinary numbers (no NaN or infinity)"
+            + (f" (world {b})" if world.batch > 1 else "")
+            for b, i in zip(*np.nonzero(bad), strict=True)
+        ]
     allowed = set(world.params.categories)
     bud = budget(world)
     total = spend.sum(axis=-1)

@@ -52,7 +52,7 @@ class Params:
     attrition: Any = 0.02  # each stock wears out by this share every turn
     growth: Any = 0.01  # base growth of the economy per turn
     investment_return: Any = 0.15  # growth per unit of civilian investment / economy
-    burden_drag: Any = 0.1  # growth lost per unit of military burden share above tolerance
+    burden_drag: Any = 0.03  # growth lost per unit of defence burden (over budget) above tolerance
     trade_gain: Any = 0.01  # growth per unit of trade ties
     sanction_cost: Any = 0.02  # growth lost per sanction in force against a state
     burden_tolerance: Any = 0.35  # military burden share above which support erodes

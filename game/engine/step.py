@@ -54,12 +54,13 @@ def step(world: World, orders: Orders, rng: Rng) -> tuple[World, Events]:
     # 2. Spending: what is not ordered goes to the civilian economy, so budgets balance exactly.
     spend = np.array(orders.spend, dtype=float)
     spend[:, :, CIVILIAN] += budget(world) - spend.sum(axis=2)
+    spend[:, :, CIVILIAN] = np.maximum(spend[:, :, CIVILIAN], 0.0)  # rounding, never a debt
     cut = np.minimum(np.asarray(orders.cut, dtype=float), world.reach)
     built = economy.build(world, spend, cut)
 
     # 3. Economy and support, charged on the stocks held this turn.
     load = economy.burden(world, spend)
-    new_economy = economy.grow(world, spend)
+    new_economy = economy.grow(world, spend, load)
     new_support = economy.support(world, load)
 
     # 4. Perception and belief.

@@ -1,0 +1,1 @@
+"""Tests of the pure payoff engine (game.engine)."""

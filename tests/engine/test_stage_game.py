@@ -1,0 +1,67 @@
+"""The theory lens: the 2x2 stage game a pair faces, projected with the real engine."""
+
+import numpy as np
+import pytest
+
+from game.engine import stage_game
+from game.engine.payoffs import ARM, RESTRAIN, move_orders
+from game.scenarios import load
+from game.session import Session
+from game.theory import GAME_NAMES, is_equilibrium
+
+
+@pytest.fixture(scope="module")
+def neighbours():
+    return Session.new(load("two_neighbours"), seed=3, seats=["ai:baseline"] * 2)
+
+
+def test_two_neighbours_start_as_a_stag_hunt(neighbours):
+    """Jervis's security dilemma: both restraining is best; arming is the safe reply to arming."""
+    game = stage_game(neighbours.world, 0, 1)
+    assert game.name == "stag_hunt"
+    A, B = game.A, game.B
+    assert A[RESTRAIN, RESTRAIN] > A[ARM, RESTRAIN] > A[ARM, ARM] > A[RESTRAIN, ARM]
+    # Symmetric states, symmetric game.
+    np.testing.assert_allclose(A, B.T, rtol=1e-12)
+    pure = [(x, y) for x, y in game.equilibria if x.max() == 1 and y.max() == 1]
+    assert len(pure) == 2 and len(game.equilibria) == 3
+    assert game.pareto[RESTRAIN, RESTRAIN] and not game.pareto[ARM, ARM]
+
+
+def test_every_equilibrium_is_a_mutual_best_response(neighbours):
+    scenario = load("the_shield")
+    session = Session.new(scenario, seed=7, seats=["ai:baseline"] * 4)
+    for _ in range(3):
+        session.play_turn()
+    for i, j in ((0, 2), (2, 3), (1, 3)):
+        game = stage_game(session.world, i, j)
+        assert game.name in GAME_NAMES
+        assert np.all(np.isfinite(game.A)) and np.all(np.isfinite(game.B))
+        assert game.equilibria, "a finite game always has an equilibrium"
+        for x, y in game.equilibria:
+            assert is_equilibrium(game.A, game.B, x, y, 1e-9)
+        assert 0.0 <= game.stability <= 1.0
+
+
+def test_the_lens_changes_nothing_and_repeats_exactly(neighbours):
+    digest = neighbours.world.digest()
+    first = stage_game(neighbours.world, 0, 1)
+    second = stage_game(neighbours.world, 0, 1)
+    assert neighbours.world.digest() == digest
+    np.testing.assert_array_equal(first.A, second.A)
+    np.testing.assert_array_equal(first.B, second.B)
+
+
+def test_arming_spends_the_set_share_on_the_usual_mix(neighbours):
+    world = neighbours.world.tile(2)
+    orders = move_orders(world, {0: np.array([ARM, RESTRAIN])}, arm_share=0.5)
+    budget = world.economy[:, 0] * world.params.tax
+    # Two neighbours allow only reach: arming puts half the budget into reach.
+    np.testing.assert_allclose(orders.spend[0, 0, 0], 0.5 * budget[0])
+    assert orders.spend[1, 0, 0] == 0.0
+    np.testing.assert_allclose(orders.spend.sum(axis=2), world.economy * world.params.tax)
+
+
+def test_a_pair_needs_two_states(neighbours):
+    with pytest.raises(ValueError, match="two different states"):
+        stage_game(neighbours.world, 1, 1)

@@ -1,0 +1,389 @@
+"""Saves: versioned JSON that replays to the very same game, written atomically.
+
+A save holds the scenario id, the seed, the seats and every turn's joint orders, with a digest of
+the world they lead to and a checksum over the rest. Loading replays the orders from the seed and
+refuses, in one line naming the file, anything unsound: a corrupt file, an edited one (even with
+its checksum recomputed), one from a newer version of the game, or a file that is not a save.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from game import saves
+from game.engine.orders import IllegalOrder, StateOrder
+from game.engine.state import CIVILIAN, REACH
+from game.saves import SaveError, load_save, save
+from game.scenarios import load
+from game.session import Session
+
+SEED = 7
+
+
+def human_order(turn: int) -> dict[int, StateOrder]:
+    """The human (seat 0) builds a little reach every third turn and holds otherwise."""
+    return {0: StateOrder(reach=2.0, intel=0.5)} if turn % 3 == 0 else {}
+
+
+def play(session: Session, turns: int | None = None) -> Session:
+    """Play ``turns`` turns (or to the end) with the scripted human."""
+    stop = session.turn + turns if turns is not None else None
+    while not session.over and (stop is None or session.turn < stop):
+        session.play_turn(human_order(session.turn))
+    return session
+
+
+def new(seed: int = SEED) -> Session:
+    return Session.new(load("the_shield"), seed)
+
+
+def canonical_checksum(body: dict[str, Any]) -> str:
+    """The checksum as the save format defines it: SHA-256 of the canonical JSON of every field
+    but ``checksum`` (sorted keys, no spaces, no NaN)."""
+    text = json.dumps(body, sort_keys=True, separators=(",", ":"), allow_nan=False)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def reseal(data: dict[str, Any]) -> dict[str, Any]:
+    """What a careful forger does: recompute the checksum after an edit."""
+    body = {k: v for k, v in data.items() if k != "checksum"}
+    return {**body, "checksum": canonical_checksum(body)}
+
+
+def write(path: Path, data: Any) -> Path:
+    path.write_text(json.dumps(data, indent=1), encoding="utf-8")
+    return path
+
+
+@pytest.fixture()
+def saved(tmp_path: Path) -> tuple[Session, Path]:
+    """Five turns of the_shield, saved to game.json."""
+    session = play(new(), 5)
+    return session, save(session, tmp_path / "game.json")
+
+
+@pytest.fixture()
+def data(saved: tuple[Session, Path]) -> dict[str, Any]:
+    return json.loads(saved[1].read_text(encoding="utf-8"))
+
+
+def refused(path: Path) -> str:
+    with pytest.raises(SaveError) as err:
+        load_save(path)
+    message = str(err.value)
+    assert message.startswith(f"{path.name}: "), message  # names the file
+    assert "\n" not in message
+    return message
+
+
+# --------------------------------------------------------------------------------------------
+# Round trips
+
+
+def test_a_save_loads_as_the_same_game(saved: tuple[Session, Path]) -> None:
+    session, path = saved
+    loaded = load_save(path)
+    assert loaded.world.digest() == session.world.digest()
+    assert len(loaded.history) == len(session.history) == loaded.turn == 5
+    assert (loaded.scenario.id, loaded.seed, loaded.seats) == ("the_shield", SEED, session.seats)
+    for a, b in zip(loaded.history, session.history, strict=True):
+        np.testing.assert_array_equal(a.orders.spend, b.orders.spend)
+        np.testing.assert_array_equal(a.orders.cut, b.orders.cut)
+
+
+def test_the_save_file_is_plain_versioned_json(data: dict[str, Any]) -> None:
+    assert data["format"] == "delicate-balance-save"
+    assert data["version"] == saves.VERSION == 1
+    assert (data["scenario"], data["seed"], data["turn"]) == ("the_shield", SEED, 5)
+    assert data["seats"] == ["human", "ai:baseline", "ai:baseline", "ai:baseline"]
+    assert len(data["orders"]) == 5
+    assert data["orders"][0]["spend"][0][REACH] == 2.0  # the human's scripted build
+    # The checksum is the documented canonical one, so tools can check a save without the game.
+    body = {k: v for k, v in data.items() if k != "checksum"}
+    assert data["checksum"] == canonical_checksum(body)
+
+
+# With the scripted human these seeds end in peace, and at war on turns 7 and 12 (after the save).
+@pytest.mark.parametrize("seed", [SEED, 5, 23])
+def test_a_loaded_game_goes_on_exactly_as_the_uninterrupted_one(tmp_path: Path, seed: int) -> None:
+    straight = play(new(seed))
+    interrupted = play(new(seed), 5)
+    path = save(interrupted, tmp_path / "mid.json")
+    resumed = play(load_save(path))
+    assert resumed.turn == straight.turn
+    assert resumed.world.digest() == straight.world.digest()
+    for name, arr in straight.world.arrays().items():
+        np.testing.assert_array_equal(resumed.world.arrays()[name], arr, err_msg=name)
+    # ...and saving both gives the same file, but for the time it was written.
+    a = json.loads(saves.dumps(resumed))
+    b = json.loads(saves.dumps(straight))
+    for d in (a, b):
+        del d["saved"], d["checksum"]
+    assert a == b
+
+
+def test_a_new_game_and_a_finished_game_round_trip(tmp_path: Path) -> None:
+    fresh = new()
+    assert load_save(save(fresh, tmp_path / "fresh.json")).world.digest() == fresh.world.digest()
+    done = play(new())
+    loaded = load_save(save(done, tmp_path / "done.json"))
+    assert loaded.over and loaded.world.digest() == done.world.digest()
+
+
+def test_a_save_goes_into_a_new_folder(tmp_path: Path) -> None:
+    session = play(new(), 2)
+    path = save(session, tmp_path / "saves" / "slot 1.json")
+    assert path == tmp_path / "saves" / "slot 1.json"
+    assert load_save(path).world.digest() == session.world.digest()
+
+
+def test_a_game_with_a_rejected_order_still_saves_and_loads(tmp_path: Path) -> None:
+    seats = ["human", "ai:baseline:easy", "ai:baseline:easy", "ai:baseline:easy"]
+    session = Session.new(load("the_shield"), 0, seats)
+    with pytest.raises(IllegalOrder):
+        session.play_turn({0: StateOrder(reach=1e6)})  # a mistake, refused
+    play(session, 4)
+    loaded = load_save(save(session, tmp_path / "mistake.json"))
+    assert loaded.world.digest() == session.world.digest()
+
+
+# --------------------------------------------------------------------------------------------
+# Corrupt files
+
+
+def test_a_truncated_save_is_refused(saved: tuple[Session, Path]) -> None:
+    _, path = saved
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[: len(text) // 2], encoding="utf-8")
+    assert "corrupt save (not valid JSON" in refused(path)
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00\xff\xfe garbage \x80\x81", "cannot be read"),
+        (b"", "not valid JSON"),
+        (b"{this is not json}", "not valid JSON"),
+        (b"[1, 2, 3]", "not a save file"),
+        (b'"a string"', "not a save file"),
+    ],
+    ids=["binary", "empty", "not-json", "a-list", "a-string"],
+)
+def test_garbage_is_refused(tmp_path: Path, content: bytes, expected: str) -> None:
+    path = tmp_path / "junk.json"
+    path.write_bytes(content)
+    assert expected in refused(path)
+
+
+def test_a_missing_save_is_refused(tmp_path: Path) -> None:
+    assert "no such save file" in refused(tmp_path / "nowhere.json")
+
+
+def test_a_non_finite_number_is_refused(tmp_path: Path, data: dict[str, Any]) -> None:
+    data["orders"][0]["spend"][1][0] = float("nan")
+    path = tmp_path / "nan.json"
+    path.write_text(json.dumps(data), encoding="utf-8")  # json writes NaN by default
+    assert "not finite" in refused(path)
+
+
+# --------------------------------------------------------------------------------------------
+# Edited files
+
+
+def test_an_edit_without_a_new_checksum_is_refused(tmp_path: Path, data: dict[str, Any]) -> None:
+    data["orders"][2]["spend"][1][REACH] += 1.0
+    assert "checksum does not match" in refused(write(tmp_path / "edited.json", data))
+
+
+def test_resealing_an_untouched_save_changes_nothing(tmp_path: Path, data: dict[str, Any]) -> None:
+    assert reseal(data) == data
+    assert load_save(write(tmp_path / "same.json", reseal(data))).turn == 5
+
+
+def _edit_ai_order(d: dict[str, Any]) -> None:
+    d["orders"][2]["spend"][1][REACH] += 1.0  # an AI seat's order: the replay recomputes it
+
+
+def _edit_last_human_order(d: dict[str, Any]) -> None:
+    last = d["orders"][-1]["spend"][0]  # a human's order: only the final digest can tell
+    last[REACH] += 1.0
+    last[CIVILIAN] -= 1.0
+
+
+def _edit_seed(d: dict[str, Any]) -> None:
+    d["seed"] += 1
+
+
+def _edit_digest(d: dict[str, Any]) -> None:
+    d["state_digest"] = "0" * 64
+
+
+def _drop_last_turn(d: dict[str, Any]) -> None:
+    d["orders"].pop()
+    d["turn"] -= 1  # a careful forger keeps the turn count consistent
+
+
+def _drop_last_turn_carelessly(d: dict[str, Any]) -> None:
+    d["orders"].pop()
+
+
+def _edit_seats(d: dict[str, Any]) -> None:
+    d["seats"][1] = "ai:baseline:hard"
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        (_edit_ai_order, "orders[2]': the replay does not reproduce the saved orders"),
+        (_edit_last_human_order, "the replay does not reproduce the saved state"),
+        (_edit_seed, "the replay does not reproduce"),
+        (_edit_digest, "the replay does not reproduce the saved state"),
+        (_drop_last_turn, "the replay does not reproduce the saved state"),
+        (_drop_last_turn_carelessly, "field 'turn' is 5 but the save holds 4 turns"),
+        (_edit_seats, "the replay does not reproduce"),
+    ],
+    ids=["ai-order", "human-order", "seed", "digest", "dropped-turn", "turn-count", "seats"],
+)
+def test_an_edit_with_a_recomputed_checksum_is_caught_by_the_replay(
+    tmp_path: Path, data: dict[str, Any], edit: Any, expected: str
+) -> None:
+    forged = copy.deepcopy(data)
+    edit(forged)
+    assert forged != data
+    message = refused(write(tmp_path / "forged.json", reseal(forged)))
+    assert expected in message
+    assert "edited" in message  # says what probably happened
+
+
+# --------------------------------------------------------------------------------------------
+# Versions and formats
+
+
+@pytest.mark.parametrize("resealed", [True, False])
+def test_a_save_from_a_newer_version_is_refused_as_such(
+    tmp_path: Path, data: dict[str, Any], resealed: bool
+) -> None:
+    data["version"] = saves.VERSION + 1
+    if resealed:
+        data = reseal(data)
+    message = refused(write(tmp_path / "future.json", data))
+    assert "newer version" in message and "update the game" in message
+
+
+@pytest.mark.parametrize("version", [0, -1, "1", 1.5, None, True])
+def test_a_save_with_a_bad_version_is_refused(
+    tmp_path: Path, data: dict[str, Any], version: Any
+) -> None:
+    data["version"] = version
+    assert "'version'" in refused(write(tmp_path / "v.json", reseal(data)))
+
+
+@pytest.mark.parametrize("fmt", ["some-other-game", None, 1])
+def test_a_file_of_another_format_is_refused(
+    tmp_path: Path, data: dict[str, Any], fmt: Any
+) -> None:
+    data["format"] = fmt
+    assert "not a Delicate Balance save" in refused(write(tmp_path / "other.json", reseal(data)))
+
+
+def test_a_save_without_a_format_is_refused(tmp_path: Path, data: dict[str, Any]) -> None:
+    del data["format"]
+    assert "'format'" in refused(write(tmp_path / "nofmt.json", reseal(data)))
+
+
+@pytest.mark.parametrize("field", ["seed", "orders", "seats", "state_digest", "checksum"])
+def test_a_save_missing_a_field_is_refused(
+    tmp_path: Path, data: dict[str, Any], field: str
+) -> None:
+    del data[field]
+    if field != "checksum":
+        data = reseal(data)
+    message = refused(write(tmp_path / "partial.json", data))
+    assert f"missing field '{field}'" in message
+
+
+def test_a_save_of_an_unknown_scenario_is_refused(tmp_path: Path, data: dict[str, Any]) -> None:
+    data["scenario"] = "no_such_lesson"
+    assert "field 'scenario'" in refused(write(tmp_path / "lesson.json", reseal(data)))
+
+
+# --------------------------------------------------------------------------------------------
+# Atomic writes
+
+
+class _HalfWriter:
+    """A file whose write stops halfway with a full disk."""
+
+    def __init__(self, fh: Any) -> None:
+        self.fh = fh
+
+    def __enter__(self) -> _HalfWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.fh.close()
+
+    def write(self, text: str) -> int:
+        self.fh.write(text[: len(text) // 2])
+        self.fh.flush()
+        raise OSError(28, "No space left on device")
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.fh, name)
+
+
+def _fail_write(monkeypatch: pytest.MonkeyPatch) -> None:
+    real = os.fdopen
+    monkeypatch.setattr(os, "fdopen", lambda *a, **k: _HalfWriter(real(*a, **k)))
+
+
+def _fail_fsync(monkeypatch: pytest.MonkeyPatch) -> None:
+    def boom(fd: int) -> None:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(os, "fsync", boom)
+
+
+def _fail_replace(monkeypatch: pytest.MonkeyPatch) -> None:
+    def boom(src: Any, dst: Any) -> None:
+        raise OSError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", boom)
+
+
+@pytest.mark.parametrize(
+    "fail", [_fail_write, _fail_fsync, _fail_replace], ids=["write", "fsync", "replace"]
+)
+def test_a_failed_save_leaves_the_previous_one_intact(
+    saved: tuple[Session, Path], monkeypatch: pytest.MonkeyPatch, fail: Any
+) -> None:
+    session, path = saved
+    before = path.read_bytes()
+    play(session, 3)
+    with monkeypatch.context() as m:
+        fail(m)
+        with pytest.raises(OSError):
+            save(session, path)
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in path.parent.iterdir()) == ["game.json"]  # no temp files
+    assert load_save(path).turn == 5
+
+
+@pytest.mark.parametrize("fail", [_fail_write, _fail_replace], ids=["write", "replace"])
+def test_a_failed_first_save_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fail: Any
+) -> None:
+    session = play(new(), 1)
+    with monkeypatch.context() as m:
+        fail(m)
+        with pytest.raises(OSError):
+            save(session, tmp_path / "first.json")
+    assert list(tmp_path.iterdir()) == []
