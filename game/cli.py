@@ -76,6 +76,7 @@ def world_snapshot(world: World, b: int) -> dict[str, Any]:
             pairs.append(
                 {
                     "pair": [names[i], names[j]],
+                    "allied": bool(world.alliance[b, i, j] > 0.5),
                     "tension": world.tension[b, i, j],
                     "stability": ex.stability[b, i, j],
                     "deters": [bool(ex.margin[b, i, j] >= 0), bool(ex.margin[b, j, i] >= 0)],
@@ -202,13 +203,36 @@ def _write_csv(path: str, rows: list[list[Any]]) -> None:
 
 
 def _print_summary(scenario: Scenario, worlds: list[dict[str, Any]]) -> None:
+    """One game: a line per turn (arms, the most tense pair, the least stable pair, events).
+    Several games: one line each."""
     print(f"{scenario.title}: {len(worlds)} game(s)")
+    if len(worlds) == 1:
+        _print_game(worlds[0])
     for w in worlds:
         last = w["turns"][-1]
-        arms = ", ".join(
-            f"{s['name']} reach {s['reach']:.1f} score {s['score']:.2f}" for s in last["states"]
+        scores = ", ".join(f"{s['name']} {s['score']:.2f}" for s in last["states"])
+        print(f"  seed {w['seed']}: {w['outcome']} after {last['turn']} turns; scores: {scores}")
+
+
+def _print_game(world: dict[str, Any]) -> None:
+    names = [s["name"] for s in world["turns"][0]["states"]]
+    print("  turn  " + "".join(f"{n[:9]:>10}" for n in names) + "   tension  stability  events")
+    by_turn: dict[int, list[str]] = {}
+    for e in world["events"]:
+        if e["kind"] in ("crisis", "crisis_eased", "war", "reach_cut", "deterrence_lost"):
+            by_turn.setdefault(e["turn"] + 1, []).append(f"{e['kind']} {'/'.join(e['actors'])}")
+    for snap in world["turns"]:
+        reach = "".join(f"{s['reach']:>10.1f}" for s in snap["states"])
+        rivals = [p for p in snap["pairs"] if not p["allied"]] or snap["pairs"]
+        tense = max(rivals, key=lambda p: p["tension"])
+        shaky = min(rivals, key=lambda p: p["stability"])
+        notes = "; ".join(by_turn.get(snap["turn"], []))
+        print(
+            f"  {snap['turn']:>4}  {reach}   {tense['tension']:.2f} {'/'.join(tense['pair'])[:13]:<13}"
+            f" {shaky['stability']:.2f} {'/'.join(shaky['pair'])[:13]:<13} {notes}"
         )
-        print(f"  seed {w['seed']}: {w['outcome']} after {last['turn']} turns; {arms}")
+    print("  (reach of each state; the most tense and the least stable pair of rivals;")
+    print("   first-strike stability 1 = nobody gains by striking first)")
 
 
 def _check_seed(seed: int) -> None:

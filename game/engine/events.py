@@ -127,6 +127,8 @@ class Events:
                             {"before": before, "after": after},
                         )
                     )
+                if self.after.alliance[b, i, j] > 0.5:
+                    continue  # allies do not deter each other
                 was, now = self.margin_before[b, i, j] >= 0, self.margin[b, i, j] >= 0
                 if was and not now:
                     out.append(
