@@ -227,9 +227,10 @@ def _print_game(world: dict[str, Any]) -> None:
         tense = max(rivals, key=lambda p: p["tension"])
         shaky = min(rivals, key=lambda p: p["stability"])
         notes = "; ".join(by_turn.get(snap["turn"], []))
+        tense_pair, shaky_pair = "/".join(tense["pair"])[:13], "/".join(shaky["pair"])[:13]
         print(
-            f"  {snap['turn']:>4}  {reach}   {tense['tension']:.2f} {'/'.join(tense['pair'])[:13]:<13}"
-            f" {shaky['stability']:.2f} {'/'.join(shaky['pair'])[:13]:<13} {notes}"
+            f"  {snap['turn']:>4}  {reach}   {tense['tension']:.2f} {tense_pair:<13}"
+            f" {shaky['stability']:.2f} {shaky_pair:<13} {notes}"
         )
     print("  (reach of each state; the most tense and the least stable pair of rivals;")
     print("   first-strike stability 1 = nobody gains by striking first)")
