@@ -9,6 +9,10 @@ and arrays, and its docstring names the concept and its source.
   the worked formulas of the security-dilemma literature (Jervis, Kydd, Schelling, Fearon).
 - :mod:`game.theory.richardson`: Richardson's arms-race model, its stability, its N-state form
   and fitting it to data.
+- :mod:`game.theory.iterated`: iterated 2x2 matches between classic strategies (tit for tat,
+  grim trigger, Pavlov, ...), vectorised over a batch, and Axelrod's round-robin tournament.
+- :mod:`game.theory.evolution`: replicator dynamics and the Moran process over a population
+  of types or strategies.
 
 Examples
 --------
@@ -25,6 +29,13 @@ from game.theory.equilibria import (
     is_equilibrium,
     nash_equilibria,
     pareto_optimal_cells,
+)
+from game.theory.evolution import (
+    MoranRun,
+    fixation_probability,
+    moran_fixation_exact,
+    moran_process,
+    replicator_dynamics,
 )
 from game.theory.games import (
     EXAMPLE_PAYOFFS,
@@ -47,6 +58,18 @@ from game.theory.games import (
     prefers_preventive_war,
     strike_threshold,
     symmetric_game,
+)
+from game.theory.iterated import (
+    COOPERATE,
+    DEFECT,
+    STRATEGIES,
+    MatchResult,
+    Strategy,
+    Tournament,
+    iterated_match,
+    moves_from_text,
+    moves_to_text,
+    round_robin,
 )
 from game.theory.richardson import (
     RichardsonFit,
@@ -102,4 +125,21 @@ __all__ = [
     "richardson_spectral_radius",
     "richardson_stable",
     "richardson_stable_n",
+    # iterated
+    "COOPERATE",
+    "DEFECT",
+    "STRATEGIES",
+    "MatchResult",
+    "Strategy",
+    "Tournament",
+    "iterated_match",
+    "moves_from_text",
+    "moves_to_text",
+    "round_robin",
+    # evolution
+    "MoranRun",
+    "fixation_probability",
+    "moran_fixation_exact",
+    "moran_process",
+    "replicator_dynamics",
 ]
