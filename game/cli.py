@@ -278,6 +278,9 @@ def cmd_lens(args: argparse.Namespace) -> int:
             "jervis_world": game.world,
             "first_strike_stability": game.stability,
             "margins": {game.row: game.margin_row, game.col: game.margin_col},
+            "host_exposure": {game.row: game.exposure_row, game.col: game.exposure_col},
+            "tech": {game.row: game.tech_row, game.col: game.tech_col},
+            "joint_programme": game.programme,
         }
         print(json.dumps(_rounded(doc), indent=1))
         return 0
@@ -328,9 +331,21 @@ def cmd_lens(args: argparse.Namespace) -> int:
         (game.col, game.row, game.margin_col),
     ):
         verdict = "deters" if margin >= 0 else "does not deter"
+        exposure = game.exposure_row if who == game.row else game.exposure_col
+        if exposure > 0:
+            print(
+                f"{who} is exposed as a host: a first strike on the forces it carries (or a "
+                f"declared targeting) would spill {exposure:.2f} damage onto it"
+            )
         print(
             f"{who}'s second strike {verdict} {other} (margin {margin:+.2f}: damage its "
             "survivors would do, less what the other finds unacceptable)"
+        )
+    if game.programme:
+        print(
+            f"{game.row} and {game.col} run a joint shield programme: tech {game.tech_row:.2f} "
+            f"and {game.tech_col:.2f}; the gap closes each turn (know-how that could one day "
+            "be turned against its giver)"
         )
     return 0
 

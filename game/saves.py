@@ -18,6 +18,7 @@ from typing import Any
 
 import numpy as np
 
+from game.engine.actions import Action, to_actions
 from game.engine.orders import IllegalOrder, StateOrder
 from game.scenarios import Scenario, ScenarioError, load
 from game.session import SeatError, Session
@@ -39,7 +40,15 @@ def to_dict(session: Session) -> dict[str, Any]:
     """The save as plain JSON data (the checksum covers everything else)."""
     turns = []
     for rec in session.history:
-        turns.append({"spend": rec.orders.spend[0].tolist(), "cut": rec.orders.cut[0].tolist()})
+        entry: dict[str, Any] = {
+            "spend": rec.orders.spend[0].tolist(),
+            "cut": rec.orders.cut[0].tolist(),
+        }
+        if rec.orders.diplomacy is not None:
+            acts = to_actions(rec.orders.diplomacy, session.scenario.names)
+            if acts:
+                entry["actions"] = [a.to_dict() for a in acts]
+        turns.append(entry)
     body: dict[str, Any] = {
         "format": FORMAT,
         "version": VERSION,
@@ -165,6 +174,15 @@ def from_dict(data: Any, name: str = "save", scenario: Scenario | None = None) -
             ) from None
         if spend.shape != (n, 5) or cut.shape != (n,):
             raise SaveError(f"{where}: expected 'spend' ({n} x 5 numbers) and 'cut' ({n} numbers)")
+        raw_actions = entry.get("actions", [])
+        if not isinstance(raw_actions, list):
+            raise SaveError(f"{where}: 'actions' should be a list")
+        try:
+            actions = [Action.from_dict(a) for a in raw_actions]
+        except (TypeError, ValueError) as exc:
+            raise SaveError(f"{where}: an action is malformed ({exc})") from None
+        humans = {scenario.names[i] for i in session.human_seats}
+        mine = [a for a in actions if a.actor in humans]
         if session.over:
             raise SaveError(f"{where}: the game was already over before this turn")
         human = {
@@ -174,11 +192,15 @@ def from_dict(data: Any, name: str = "save", scenario: Scenario | None = None) -
             for i in session.human_seats
         }
         try:
-            session.play_turn(human)
+            session.play_turn(human, mine)
         except IllegalOrder as exc:
             raise SaveError(f"{where}: illegal orders ({exc})") from None
         played = session.history[-1].orders
-        if not (np.array_equal(played.spend[0], spend) and np.array_equal(played.cut[0], cut)):
+        played_actions = (
+            [] if played.diplomacy is None else to_actions(played.diplomacy, scenario.names)
+        )
+        same = np.array_equal(played.spend[0], spend) and np.array_equal(played.cut[0], cut)
+        if not same or played_actions != actions:
             raise SaveError(
                 f"{where}: the replay does not reproduce the saved orders "
                 "(the save was edited, or the rules changed since it was written)"

@@ -6,6 +6,8 @@ that a teacher can rewrite the intro and the discussion questions without touchi
 - ``[params]`` sets any field of :class:`game.engine.state.Params` (the rest keep the engine
   defaults);
 - ``[[states]]``, ``[[links]]`` and ``[[deployments]]`` give the starting board;
+- ``[[treaties]]`` (in force from the first turn) and ``[[targeting]]`` give the starting
+  diplomacy;
 - ``[text]`` holds every word a player reads; ``[seats]`` says who plays which state by default.
 
 Everything is checked before a world is built. A problem raises :class:`ScenarioError`, whose
@@ -32,15 +34,19 @@ from typing import Any
 
 import numpy as np
 
+from game.engine.actions import CAPPED, TREATY_KINDS
 from game.engine.state import (
     CATEGORIES,
     KINDS,
     TECH_MAX,
     TECH_MIN,
+    TREATY_SLOTS,
     Deployment,
     Link,
     Params,
     StateSpec,
+    Targeting,
+    TreatySpec,
     World,
 )
 from game.engine.state import initial_world as _initial_world
@@ -120,6 +126,8 @@ class Scenario:
     states: tuple[StateSpec, ...]
     links: tuple[Link, ...]
     deployments: tuple[Deployment, ...]
+    treaties: tuple[TreatySpec, ...]  # in force at the start
+    targeting: tuple[Targeting, ...]
     looks: tuple[StateLook, ...]
     texts: tuple[StateText, ...]
     default_seats: tuple[str, ...]
@@ -156,7 +164,15 @@ class Scenario:
 
     def initial_world(self, uniforms: np.ndarray | None = None) -> World:
         """The starting world(s); ``uniforms`` as in :func:`game.engine.state.initial_world`."""
-        return _initial_world(self.params, self.states, self.links, self.deployments, uniforms)
+        return _initial_world(
+            self.params,
+            self.states,
+            self.links,
+            self.deployments,
+            uniforms,
+            treaties=self.treaties,
+            targeting=self.targeting,
+        )
 
 
 class ScenarioError(ValueError):
@@ -184,21 +200,30 @@ class ScenarioError(ValueError):
 
 @dataclass(frozen=True)
 class _Range:
-    """A closed or half-open interval of allowed numbers, with the reason a reader needs."""
+    """A closed or half-open interval of allowed numbers, with the reason a reader needs.
+
+    ``whole`` ranges (closed, finite) take whole numbers only: counts of turns.
+    """
 
     lo: float = -math.inf
     hi: float = math.inf
     lo_open: bool = False
     hi_open: bool = False
     why: str = ""
+    whole: bool = False
 
     def ok(self, x: float) -> bool:
+        if self.whole and not float(x).is_integer():
+            return False
         above = x > self.lo if self.lo_open else x >= self.lo
         below = x < self.hi if self.hi_open else x <= self.hi
         return above and below
 
     def text(self) -> str:
         lo, hi = _num(self.lo), _num(self.hi)
+        if self.whole:
+            s = f"a whole number from {lo} to {hi}"
+            return f"{s} ({self.why})" if self.why else s
         if self.lo == -math.inf and self.hi == math.inf:
             s = "a number"
         elif self.hi == math.inf:
@@ -221,6 +246,9 @@ def _num(x: float) -> str:
 _POSITIVE = _Range(0.0, lo_open=True)
 _NON_NEGATIVE = _Range(0.0)
 _SHARE = _Range(0.0, 1.0)
+_PROBABILITY = _Range(0.0, 1.0, why="a probability")
+_TRUST = _Range(0.0, 1.0, lo_open=True, why="a factor on the odds: 1 leaves trust as it was")
+MAX_LEAD = 20  # the longest delay, in turns, a scenario may set
 
 #: Allowed values of every float field of Params (``turns`` and ``categories`` are checked apart).
 PARAM_RULES: dict[str, _Range] = {
@@ -262,6 +290,42 @@ PARAM_RULES: dict[str, _Range] = {
     "shield_signal": _NON_NEGATIVE,
     "tension_forward": _NON_NEGATIVE,
     "discount": _Range(0.0, 1.0, lo_open=True),
+    # Diplomacy: hosts, sanctions, reviews, treaties, drills, talk, trade, crises.
+    "recall_lead": _Range(0, MAX_LEAD, whole=True, why="turns"),
+    "host_upkeep_share": _SHARE,
+    "host_trade_loss": _SHARE,
+    "sanction_sender_cost": _NON_NEGATIVE,
+    "support_sanction": _SHARE,
+    "review_threshold": _SHARE,
+    "review_chance": _PROBABILITY,
+    "treaty_notice": _Range(0, MAX_LEAD, whole=True, why="turns"),
+    "proposal_turns": _Range(
+        1, MAX_LEAD, whole=True, why="turns; a proposal needs at least one turn to be signed"
+    ),
+    "treaty_tension": _SHARE,
+    "treaty_transparency": _SHARE,
+    "withdrawal_tension": _SHARE,
+    "withdrawal_trust": _TRUST,
+    "inspection_cost": _SHARE,
+    "passive_detection": _SHARE,
+    "violation_tension": _SHARE,
+    "violation_trust": _TRUST,
+    "violation_standing": _SHARE,
+    "drill_cost": _SHARE,
+    "drill_standing": _SHARE,
+    "drill_tension": _SHARE,
+    "audience_cost": _SHARE,
+    "talk_weight": _NON_NEGATIVE,
+    "transfer_rate": _SHARE,
+    "trade_step": _NON_NEGATIVE,
+    "trade_max": _NON_NEGATIVE,
+    "backdown_standing": _SHARE,
+    "prevail_standing": _SHARE,
+    "firm_tension": _SHARE,
+    "escalate_tension": _SHARE,
+    "crisis_relief": _SHARE,
+    "accident_share": _SHARE,
+    "targeting_fear": _NON_NEGATIVE,
 }
 
 #: Allowed values of a state's numbers (``hardening`` depends on params.hardening_max).
@@ -276,13 +340,26 @@ STATE_RULES: dict[str, _Range] = {
     "expansionist": _Range(0.0, 1.0, why="a probability"),
 }
 
-_TOP_KEYS = ("id", "format", "text", "params", "states", "links", "deployments", "seats")
+_TOP_KEYS = (
+    "id",
+    "format",
+    "text",
+    "params",
+    "states",
+    "links",
+    "deployments",
+    "treaties",
+    "targeting",
+    "seats",
+)
 _TEXT_KEYS = ("title", "summary", "intro", "objectives", "questions", "states")
 _STATE_TEXT_KEYS = ("role", "description")
 _STATE_KEYS = ("name", "shape", "position", *STATE_RULES, "kind")
 _LINK_KEYS = ("between", "alliance", "trade", "tension")
-_LINK_RULES = {"trade": _NON_NEGATIVE, "tension": _SHARE}
+_LINK_RULES = {"trade": _NON_NEGATIVE, "tension": _SHARE}  # trade narrowed to params.trade_max
 _DEPLOYMENT_KEYS = ("patron", "host", "reach", "shield")
+_TREATY_KEYS = ("kind", "parties", "cap", "verification")
+_TARGETING_KEYS = ("source", "target")
 _SEAT_KEYS = ("default",)
 
 _MISSING: Any = object()
@@ -366,11 +443,14 @@ class _Checker:
             return None
         return float(value)
 
-    def integer(self, field: str, value: Any, lo: int, hi: int, default: Any = _MISSING) -> Any:
+    def integer(
+        self, field: str, value: Any, lo: int, hi: int, default: Any = _MISSING, why: str = ""
+    ) -> Any:
         if value is _MISSING and default is not _MISSING:
             return default
         if not isinstance(value, int) or isinstance(value, bool) or not lo <= value <= hi:
-            self.expect(field, f"a whole number from {lo} to {hi}", value)
+            what = f"a whole number from {lo} to {hi}" + (f" ({why})" if why else "")
+            self.expect(field, what, value)
             return None
         return value
 
@@ -432,14 +512,17 @@ def _parse(data: dict[str, Any], file: str, stem: str, path: str) -> Scenario:
 
     params = _parse_params(c, data.get("params", _MISSING))
     names, states, looks = _parse_states(c, data.get("states", _MISSING), params)
-    links = _parse_links(c, data.get("links", _MISSING), names)
+    links = _parse_links(c, data.get("links", _MISSING), names, params)
     deployments = _parse_deployments(c, data.get("deployments", _MISSING), names)
+    treaties = _parse_treaties(c, data.get("treaties", _MISSING), names)
+    targeting = _parse_targeting(c, data.get("targeting", _MISSING), names)
     seats = _parse_seats(c, data.get("seats", _MISSING), names)
     text = _parse_text(c, data.get("text", _MISSING), names)
 
     c.raise_if_any()
     assert states is not None and looks is not None and sid is not None and text is not None
     assert links is not None and deployments is not None and seats is not None
+    assert treaties is not None and targeting is not None
     return Scenario(
         id=sid,
         title=text["title"],
@@ -451,6 +534,8 @@ def _parse(data: dict[str, Any], file: str, stem: str, path: str) -> Scenario:
         states=tuple(states),
         links=tuple(links),
         deployments=tuple(deployments),
+        treaties=tuple(treaties),
+        targeting=tuple(targeting),
         looks=tuple(looks),
         texts=text["states"],
         default_seats=seats,
@@ -479,7 +564,11 @@ def _parse_params(c: _Checker, raw: Any) -> Params:
             if cats is not None:
                 changes[key] = cats
         else:
-            x = c.number(field, value, PARAM_RULES.get(key, _Range()))
+            rule = PARAM_RULES.get(key, _Range())
+            if rule.whole:
+                x = c.integer(field, value, int(rule.lo), int(rule.hi), why=rule.why)
+            else:
+                x = c.number(field, value, rule)
             if x is not None:
                 changes[key] = x
     return Params(**changes)
@@ -579,10 +668,14 @@ def _state_ref(c: _Checker, field: str, value: Any, names: list[str]) -> int | N
     return names.index(value)
 
 
-def _parse_links(c: _Checker, raw: Any, names: list[str] | None) -> list[Link] | None:
+def _parse_links(
+    c: _Checker, raw: Any, names: list[str] | None, params: Params
+) -> list[Link] | None:
     rows = c.tables("links", raw, required=False)
     if rows is None or names is None:
         return None
+    # The engine holds trade ties at params.trade_max or below: more would vanish on turn 1.
+    trade_rule = _Range(0.0, float(params.trade_max), why="params.trade_max")
     links: list[Link] = []
     seen: dict[frozenset[int], int] = {}
     ok = True
@@ -609,7 +702,7 @@ def _parse_links(c: _Checker, raw: Any, names: list[str] | None) -> list[Link] |
                     )
                 seen.setdefault(pair, i)
         alliance = c.boolean(f"{at}.alliance", row.get("alliance", _MISSING), False)
-        trade = c.number(f"{at}.trade", row.get("trade", _MISSING), _LINK_RULES["trade"], 0.0)
+        trade = c.number(f"{at}.trade", row.get("trade", _MISSING), trade_rule, 0.0)
         tension = c.number(
             f"{at}.tension", row.get("tension", _MISSING), _LINK_RULES["tension"], 0.0
         )
@@ -651,6 +744,97 @@ def _parse_deployments(c: _Checker, raw: Any, names: list[str] | None) -> list[D
             ok = False
             continue
         out.append(Deployment(patron=patron, host=host, reach=reach, shield=shield))
+    return out if ok else None
+
+
+def _parse_treaties(c: _Checker, raw: Any, names: list[str] | None) -> list[TreatySpec] | None:
+    """Treaties in force at the start; ``cap`` belongs to shield caps and reach ceilings only."""
+    rows = c.tables("treaties", raw, required=False)
+    if rows is None or names is None:
+        return None
+    if len(rows) > TREATY_SLOTS:
+        c.fail(
+            "treaties",
+            f"expected at most {TREATY_SLOTS} treaties (the engine's treaty slots), "
+            f"got {len(rows)}",
+        )
+        return None
+    capped = [TREATY_KINDS[k] for k in CAPPED]
+    out: list[TreatySpec] = []
+    ok = True
+    for i, row in enumerate(rows):
+        at = f"treaties[{i}]"
+        c.keys(at, row, _TREATY_KEYS)
+        kind = c.choice(f"{at}.kind", row.get("kind", _MISSING), TREATY_KINDS)
+        parties = _parse_parties(c, f"{at}.parties", row.get("parties", _MISSING), names)
+        raw_cap = row.get("cap", _MISSING)
+        cap: float | None = 0.0
+        if kind in capped:
+            stock = "shield" if kind == "shield_cap" else "reach"
+            rule = _Range(0.0, why=f"the most {stock} each party may keep, at home and abroad")
+            cap = c.number(f"{at}.cap", raw_cap, rule)
+        elif kind is not None and raw_cap is not _MISSING:
+            c.fail(
+                f"{at}.cap",
+                f"expected no cap on a {kind} treaty (only {' and '.join(capped)} have one), "
+                f"got {_show(raw_cap)}",
+            )
+            cap = None
+        verification = c.number(
+            f"{at}.verification",
+            row.get("verification", _MISSING),
+            _Range(0.0, 1.0, why="the chance an inspection catches a cheat"),
+            TreatySpec.verification,
+        )
+        if kind is None or parties is None or cap is None or verification is None:
+            ok = False
+            continue
+        out.append(TreatySpec(kind=kind, parties=parties, cap=cap, verification=verification))
+    return out if ok else None
+
+
+def _parse_parties(c: _Checker, field: str, value: Any, names: list[str]) -> tuple[int, ...] | None:
+    if not isinstance(value, list) or len(value) < 2:
+        c.expect(field, 'two or more state names, as in ["Aurum", "Veyra"]', value)
+        return None
+    refs = [_state_ref(c, f"{field}[{k}]", v, names) for k, v in enumerate(value)]
+    if any(r is None for r in refs):
+        return None
+    parties = tuple(r for r in refs if r is not None)
+    if len(set(parties)) != len(parties):
+        c.expect(field, "different states (each party once)", value)
+        return None
+    return parties
+
+
+def _parse_targeting(c: _Checker, raw: Any, names: list[str] | None) -> list[Targeting] | None:
+    rows = c.tables("targeting", raw, required=False)
+    if rows is None or names is None:
+        return None
+    out: list[Targeting] = []
+    seen: dict[tuple[int, int], int] = {}
+    ok = True
+    for i, row in enumerate(rows):
+        at = f"targeting[{i}]"
+        c.keys(at, row, _TARGETING_KEYS)
+        source = _state_ref(c, f"{at}.source", row.get("source", _MISSING), names)
+        target = _state_ref(c, f"{at}.target", row.get("target", _MISSING), names)
+        if source is not None and source == target:
+            c.expect(f"{at}.target", "a state other than the source", row["target"])
+            target = None
+        elif source is not None and target is not None:
+            if (source, target) in seen:
+                c.expect(
+                    f"{at}.target",
+                    f"a target this source does not aim at already "
+                    f"(targeting[{seen[(source, target)]}] does)",
+                    row["target"],
+                )
+            seen.setdefault((source, target), i)
+        if source is None or target is None:
+            ok = False
+            continue
+        out.append(Targeting(source=source, target=target))
     return out if ok else None
 
 

@@ -9,10 +9,12 @@ world ``b`` of the batch is the single game with seed ``S + b``, bit for bit.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
+from game.engine.actions import Action, ActionError, apply_actions
 from game.engine.events import Events
 from game.engine.orders import IllegalOrder, Orders, StateOrder, check
 from game.engine.state import World
@@ -123,7 +125,7 @@ class Runner:
         orders = base if base is not None else Orders.hold(self.world)
         for i, policy in self.policies.items():
             move = policy.act(observe(self.world, i))
-            orders = orders.replace_state(i, move.spend, move.cut)
+            orders = orders.replace_state(i, move.spend, move.cut, move.diplomacy)
         return orders
 
     def advance(self, orders: Orders) -> Events:
@@ -166,27 +168,49 @@ class Session:
     def human_seats(self) -> list[int]:
         return [i for i, s in enumerate(self.seats) if s.human]
 
-    def play_turn(self, human: dict[int, StateOrder] | None = None) -> Events:
-        """Resolve a turn: AI seats move, human seats use ``human`` (holding if absent).
+    def human_orders(
+        self, human: dict[int, StateOrder] | None = None, actions: Sequence[Action] = ()
+    ) -> Orders:
+        """The humans' orders for this turn as engine orders (everyone else holding), checked.
+
+        Raises :class:`IllegalOrder` when an order or action is not legal, or names a seat that
+        a human does not play.
+        """
+        human = dict(human or {})
+        names = self.scenario.names
+        for i in human:
+            if i not in self.human_seats:
+                raise IllegalOrder([f"{names[i]} is not played by a human"])
+        for a in actions:
+            if a.actor not in names or names.index(a.actor) not in self.human_seats:
+                raise IllegalOrder([f"{a.actor} is not played by a human"])
+        base = Orders.hold(self.world)
+        if human:
+            filled = [human.get(i, base.state_order(0, i)) for i in range(len(names))]
+            base = Orders.from_states(self.world, filled)
+        if actions:
+            try:
+                dip = apply_actions(base.diplomacy_or_none(), list(actions), names)
+            except ActionError as exc:
+                raise IllegalOrder([str(exc)]) from None
+            base = base.with_diplomacy(dip)
+        check(self.world, base)
+        return base
+
+    def play_turn(
+        self, human: dict[int, StateOrder] | None = None, actions: Sequence[Action] = ()
+    ) -> Events:
+        """Resolve a turn: AI seats move, human seats use ``human`` and ``actions`` (holding and
+        doing nothing where absent).
 
         Raises :class:`IllegalOrder` (the world unchanged) when a human order is illegal, and
         ``RuntimeError`` when the game is already over.
         """
         if self.over:
             raise RuntimeError("the game is over: no more turns to play")
-        human = dict(human or {})
-        for i in human:
-            if i not in self.human_seats:
-                raise IllegalOrder([f"{self.scenario.names[i]} is not played by a human"])
-        base = Orders.hold(self.world)
-        if human:
-            filled = [
-                human.get(i, base.state_order(0, i)) for i in range(len(self.scenario.states))
-            ]
-            base = Orders.from_states(self.world, filled)
-            # Check the humans' orders before any policy moves: a refused order must not advance
-            # an AI's random stream, or the game would no longer be the one its seed gives.
-            check(self.world, base)
+        # Check the humans' orders before any policy moves: a refused order must not advance an
+        # AI's random stream, or the game would no longer be the one its seed gives.
+        base = self.human_orders(human, actions)
         orders = self.runner.ai_orders(base)
         return self.resolve(orders)
 

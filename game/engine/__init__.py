@@ -3,6 +3,7 @@
 Every rule is a numpy function over a batch of worlds; a single game is a batch of one.
 """
 
+from game.engine.actions import ACTIONS, ANSWERS, TREATY_KINDS, Action, Diplomacy
 from game.engine.deterrence import (
     Exchange,
     deterrence_margins,
@@ -29,6 +30,8 @@ from game.engine.state import (
     Link,
     Params,
     StateSpec,
+    Targeting,
+    TreatySpec,
     World,
     check_world,
     initial_world,
@@ -36,6 +39,13 @@ from game.engine.state import (
 from game.engine.step import step
 
 __all__ = [
+    "ACTIONS",
+    "ANSWERS",
+    "Action",
+    "Diplomacy",
+    "TREATY_KINDS",
+    "Targeting",
+    "TreatySpec",
     "CATEGORIES",
     "EVENT_KINDS",
     "KINDS",

@@ -31,7 +31,8 @@ class Exchange:
     """Everything the strike exchange says about every ordered pair ``(i, j)`` of every world."""
 
     effective_reach: np.ndarray  # [B, N]: R_i + beta * sum_h fwd_reach[i, h]
-    effective_shield: np.ndarray  # [B, N]: S_i + sum_p ally(p, i) * fwd_shield[p, i]
+    effective_shield: np.ndarray  # [B, N]: S_i + sum_p ally(p, i) fwd_shield[p, i]
+    #                                          + beta * sum_h fwd_shield[i, h]
     first_strike: np.ndarray  # [B, i, j]: D1[i -> j], damage of i's first strike on j
     retaliation: (
         np.ndarray
@@ -69,7 +70,11 @@ def exchange(
     forward = world.fwd_reach.sum(axis=2)  # [B, N]: reach each patron keeps abroad
     reff = reach + beta * forward
     allied_cover = (world.alliance * world.fwd_shield).sum(axis=1)  # by host
-    seff = shield + allied_cover
+    # A shield stationed forward also guards its patron, with the forward bonus: closer to the
+    # rival's launch, it catches a retaliation early. This is the theme's fear: a forward shield
+    # erodes the rival's second strike against the patron.
+    forward_guard = beta * world.fwd_shield.sum(axis=2)  # by patron
+    seff = shield + allied_cover + forward_guard
 
     # D1[i -> j]: i strikes j first with everything it has.
     first = leak(reff[:, :, None], seff[:, None, :], eta)

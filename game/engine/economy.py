@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from game.engine.diplomacy import programme_tech
 from game.engine.orders import budget, unit_costs
 from game.engine.state import CIVILIAN, HARDENING, INTEL, REACH, SHIELD, World
 
@@ -37,7 +38,9 @@ def build(world: World, spend: np.ndarray, cut: np.ndarray) -> Builds:
     costs = unit_costs(world)
     wear = 1.0 - world.param("attrition")[:, None]
     built_reach = spend[:, :, REACH] / costs[:, :, 0]
-    built_shield = spend[:, :, SHIELD] / costs[:, :, 1]
+    # Partners in a joint programme build shields with the better tech of the two.
+    shield_tech = programme_tech(world)
+    built_shield = spend[:, :, SHIELD] * shield_tech / (costs[:, :, 1] * world.tech)
     reach = np.maximum(world.reach - cut, 0.0) * wear + built_reach
     shield = world.shield * wear + built_shield
     h_max = world.param("hardening_max")[:, None]
@@ -53,12 +56,17 @@ def build(world: World, spend: np.ndarray, cut: np.ndarray) -> Builds:
 
 
 def upkeep(world: World) -> np.ndarray:
-    """``[B, N]`` upkeep of the stocks a state holds at home and abroad this turn."""
+    """``[B, N]`` upkeep of the stocks a state holds at home and abroad this turn, plus the
+    ``host_upkeep_share`` a host pays of the assets it carries for its patrons."""
     costs = unit_costs(world)
     stock_value = (world.reach + world.fwd_reach.sum(axis=2)) * costs[:, :, 0] + (
         world.shield + world.fwd_shield.sum(axis=2)
     ) * costs[:, :, 1]
-    return world.param("upkeep")[:, None] * stock_value
+    hosted = (
+        world.fwd_reach * costs[:, :, 0][:, :, None] + world.fwd_shield * costs[:, :, 1][:, :, None]
+    ).sum(axis=1)
+    share = world.param("host_upkeep_share")[:, None]
+    return world.param("upkeep")[:, None] * (stock_value + share * hosted)
 
 
 def burden(world: World, spend: np.ndarray) -> np.ndarray:
@@ -80,6 +88,7 @@ def grow(world: World, spend: np.ndarray, load: np.ndarray) -> np.ndarray:
         + world.param("investment_return")[:, None] * spend[:, :, CIVILIAN] / e
         + world.param("trade_gain")[:, None] * world.trade.sum(axis=2)
         - world.param("sanction_cost")[:, None] * world.sanction.sum(axis=1)
+        - world.param("sanction_sender_cost")[:, None] * world.sanction.sum(axis=2)
         - world.param("burden_drag")[:, None] * excess
     )
     nxt = e * (1.0 + rate) - upkeep(world)
@@ -87,7 +96,16 @@ def grow(world: World, spend: np.ndarray, load: np.ndarray) -> np.ndarray:
 
 
 def support(world: World, load: np.ndarray) -> np.ndarray:
-    """Domestic support: it erodes while the burden stays above tolerance and recovers below it."""
+    """Domestic support: it erodes while the burden stays above tolerance and recovers below it,
+    and every sanction against the state wears it down further."""
     tol = world.param("burden_tolerance")[:, None]
     rate = world.param("support_rate")[:, None]
-    return np.clip(world.support + rate * (tol - load) * 0.5, 0.0, 1.0)
+    sanctioned = world.param("support_sanction")[:, None] * world.sanction.sum(axis=1)
+    return np.clip(world.support + rate * (tol - load) * 0.5 - sanctioned, 0.0, 1.0)
+
+
+def trade_after_sanctions(world: World) -> np.ndarray:
+    """Trade ties shrink by ``host_trade_loss`` a turn while either side sanctions the other
+    (how a rival makes a host pay for accepting its enemy's assets)."""
+    hit = np.maximum(world.sanction, np.swapaxes(world.sanction, 1, 2))
+    return world.trade * (1.0 - world.param("host_trade_loss")[:, None, None] * hit)

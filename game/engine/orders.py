@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from game.engine.state import CATEGORIES, CIVILIAN, World
+from game.engine.actions import Diplomacy
+from game.engine.state import CATEGORIES, CIVILIAN, TREATY_SLOTS, World
 
 #: Tolerance for "spends exactly the budget" (floating point, not a rule).
 BUDGET_TOLERANCE = 1e-9
@@ -67,7 +68,17 @@ class Orders:
 
     spend: np.ndarray  # [B, N, 5]
     cut: np.ndarray  # [B, N]
-    actions: tuple = field(default=())  # diplomatic actions (the diplomacy layer adds them)
+    diplomacy: Diplomacy | None = field(default=None)  # None: no diplomatic action at all
+
+    def diplomacy_or_none(self) -> Diplomacy:
+        """The diplomatic orders, as arrays even when there are none."""
+        if self.diplomacy is not None:
+            return self.diplomacy
+        b, n = self.cut.shape
+        return Diplomacy.none(b, n, TREATY_SLOTS)
+
+    def with_diplomacy(self, diplomacy: Diplomacy | None) -> Orders:
+        return Orders(spend=self.spend, cut=self.cut, diplomacy=diplomacy)
 
     @staticmethod
     def hold(world: World) -> Orders:
@@ -113,14 +124,21 @@ class Orders:
 
     def select(self, b: int | slice | np.ndarray) -> Orders:
         idx = np.atleast_1d(np.arange(self.spend.shape[0])[b])
-        return Orders(spend=self.spend[idx], cut=self.cut[idx], actions=self.actions)
+        dip = None if self.diplomacy is None else self.diplomacy.select(idx)
+        return Orders(spend=self.spend[idx], cut=self.cut[idx], diplomacy=dip)
 
-    def replace_state(self, i: int, spend: np.ndarray, cut: np.ndarray) -> Orders:
-        """These orders with state ``i``'s replaced (``spend`` ``[B, 5]``, ``cut`` ``[B]``)."""
+    def replace_state(
+        self, i: int, spend: np.ndarray, cut: np.ndarray, diplomacy: Diplomacy | None = None
+    ) -> Orders:
+        """These orders with state ``i``'s replaced (``spend`` ``[B, 5]``, ``cut`` ``[B]``, and
+        its rows of ``diplomacy`` when given)."""
         new_spend, new_cut = self.spend.copy(), self.cut.copy()
         new_spend[:, i] = spend
         new_cut[:, i] = cut
-        return Orders(spend=new_spend, cut=new_cut, actions=self.actions)
+        dip = self.diplomacy
+        if diplomacy is not None:
+            dip = self.diplomacy_or_none().set_state(i, diplomacy)
+        return Orders(spend=new_spend, cut=new_cut, diplomacy=dip)
 
 
 @dataclass(frozen=True)
@@ -182,7 +200,12 @@ def validate(world: World, orders: Orders) -> list[str]:
         ]
     allowed = set(world.params.categories)
     bud = budget(world)
+    dip = orders.diplomacy
     total = spend.sum(axis=-1)
+    if dip is not None:
+        from game.engine import diplomacy
+
+        total = total + diplomacy.costs(world, dip)
     over = total > bud * (1 + BUDGET_TOLERANCE) + BUDGET_TOLERANCE
     tag = (lambda b: f" (world {b})") if world.batch > 1 else (lambda b: "")
     for b, i in zip(*np.nonzero(over), strict=True):
@@ -212,6 +235,12 @@ def validate(world: World, orders: Orders) -> list[str]:
             f"{_name(world, i)} cannot cut {_fmt(cut[b, i])} reach: "
             f"it has only {_fmt(world.reach[b, i])}{tag(b)}"
         )
+    if dip is not None and not problems:
+        from game.engine import diplomacy
+        from game.engine.economy import build
+
+        built = build(world, spend, np.minimum(cut, world.reach))
+        problems += diplomacy.validate(world, dip, built.reach, built.shield)
     return problems
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from game.engine.deterrence import Exchange, exchange, leak
+from game.engine.deterrence import Exchange, exchange, host_exposure, leak
 from game.engine.orders import Orders, budget
 from game.engine.state import CATEGORIES, CIVILIAN, HARDENING, REACH, SHIELD, World
 from game.theory import classify, nash_equilibria, pareto_optimal_cells
@@ -41,6 +41,11 @@ def perceived_threat(world: World, ex: Exchange) -> np.ndarray:
     seen_first = leak(seen_reff, ex.effective_shield[:, :, None], eta)  # [B, i, j]: j hits i
     deterred = np.clip(ex.retaliation / (theta * world.economy[:, None, :]), 0.0, 1.0)
     p_attack = (1.0 - world.belief) * (fear + (1.0 - fear) * (1.0 - deterred))
+    # A rival that has declared its reach aimed at i is feared more (targeting).
+    aimed = np.swapaxes(world.targeting, 1, 2)
+    p_attack = np.minimum(
+        p_attack * (1.0 + world.param("targeting_fear")[:, None, None] * aimed), 1.0
+    )
     rival = (world.alliance < 0.5) & ~np.eye(world.n, dtype=bool)[None]
     return (rival * p_attack * seen_first).sum(axis=2) / world.economy
 
@@ -105,6 +110,11 @@ class StageGame:
     stability: float  # first-strike stability of the pair now
     margin_row: float  # row's deterrence margin against col (>= 0: deters)
     margin_col: float
+    exposure_row: float  # the most a rival's first strike would spill onto row as a host
+    exposure_col: float
+    tech_row: float  # tech levels: a joint programme's transfer risk shows as a closing gap
+    tech_col: float
+    programme: bool  # the pair runs a joint programme
 
 
 def jervis_world(world: World, b: int = 0) -> str:
@@ -116,7 +126,7 @@ def jervis_world(world: World, b: int = 0) -> str:
     """
     eta = float(world.param("shield_efficiency")[b])
     ratio = eta * float(world.param("reach_cost")[b]) / float(world.param("shield_cost")[b])
-    distinguishable = float(world.param("distinguishability")[b]) >= 0.5
+    distinguishable = float(world.param("distinguishability")[b]) > 0.5
     return _jervis_world(offense_advantage=ratio <= 1.0, distinguishable=distinguishable)
 
 
@@ -148,6 +158,7 @@ def stage_game(
     A = total[:, 0].reshape(2, 2)
     B = total[:, 1].reshape(2, 2)
     ex = exchange(base)
+    spill = host_exposure(base, ex.first_strike)[0].max(axis=0)  # by host
     names = base.names or tuple(f"state {k}" for k in range(base.n))
     return StageGame(
         row=names[i],
@@ -161,4 +172,9 @@ def stage_game(
         stability=float(ex.stability[0, i, j]),
         margin_row=float(ex.margin[0, i, j]),
         margin_col=float(ex.margin[0, j, i]),
+        exposure_row=float(spill[i]),
+        exposure_col=float(spill[j]),
+        tech_row=float(base.tech[0, i]),
+        tech_col=float(base.tech[0, j]),
+        programme=bool(base.programme[0, i, j] > 0.5),
     )

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from game.engine.orders import budget, unit_costs
-from game.engine.state import INTEL, REACH, SHIELD, World
+from game.engine.state import INTEL, REACH, SHIELD, TREATY_SLOTS, World
+from game.engine.treaties import transparency_bonus
 
 #: Beliefs are kept within this distance of 0 and 1 so that evidence can always move them.
 BELIEF_EDGE = 1e-4
@@ -31,6 +32,8 @@ class Noise:
     signal: np.ndarray  # standard normal: noise on what i reads into j's conduct
     misread: np.ndarray  # uniform: i mistakes j's shield build for reach when below 1 - delta
     war: np.ndarray  # uniform: the war roll of the pair
+    detect: np.ndarray  # [B, K, N] uniform: is party n's violation of treaty k caught
+    review: np.ndarray  # [B, N] uniform: does a programme review happen
 
     @staticmethod
     def expected(batch: int, n: int) -> Noise:
@@ -39,37 +42,53 @@ class Noise:
         Used by the theory lens, which compares the four cells of a stage game on equal terms.
         """
         z = np.zeros((batch, n, n))
-        return Noise(z, z, z, np.full((batch, n, n), np.nan), np.ones((batch, n, n)))
+        return Noise(
+            z,
+            z,
+            z,
+            np.full((batch, n, n), np.nan),
+            np.ones((batch, n, n)),
+            np.ones((batch, TREATY_SLOTS, n)),
+            np.ones((batch, n)),
+        )
 
 
 def draw_noise(rng: np.random.Generator | list[np.random.Generator], batch: int, n: int) -> Noise:
     """Draw one turn's noise. ``rng`` is one generator for the whole batch or one per world.
 
-    Each world takes ``3 * n * n`` normals, then ``2 * n * n`` uniforms, in that order. With one
-    generator for a batch of one this is the same stream as with a list of one generator.
+    Each world takes ``3 * n * n`` normals, then ``2 * n * n + K * n + n`` uniforms, in that
+    order. With one generator for a batch of one this is the same stream as with a list of one
+    generator.
     """
     k = n * n
+    m = 2 * k + TREATY_SLOTS * n + n
     if isinstance(rng, np.random.Generator):
         normals = rng.standard_normal((batch, 3 * k))
-        uniforms = rng.random((batch, 2 * k))
+        uniforms = rng.random((batch, m))
     else:
         if len(rng) != batch:
             raise ValueError(f"expected {batch} generators (one per world), got {len(rng)}")
         normals = np.stack([g.standard_normal(3 * k) for g in rng])
-        uniforms = np.stack([g.random(2 * k) for g in rng])
+        uniforms = np.stack([g.random(m) for g in rng])
     normals = normals.reshape(batch, 3, n, n)
-    uniforms = uniforms.reshape(batch, 2, n, n)
-    return Noise(normals[:, 0], normals[:, 1], normals[:, 2], uniforms[:, 0], uniforms[:, 1])
+    pairs = uniforms[:, : 2 * k].reshape(batch, 2, n, n)
+    detect = uniforms[:, 2 * k : 2 * k + TREATY_SLOTS * n].reshape(batch, TREATY_SLOTS, n)
+    review = uniforms[:, 2 * k + TREATY_SLOTS * n :]
+    return Noise(
+        normals[:, 0], normals[:, 1], normals[:, 2], pairs[:, 0], pairs[:, 1], detect, review
+    )
 
 
 def transparency(world: World, spend: np.ndarray) -> np.ndarray:
     """``[B, N, N]``: how clearly ``i`` sees ``j``, from i's intelligence share of its budget.
 
-    The diplomacy layer adds verified treaties and inspections to the same quantity.
+    Treaties in force add ``treaty_transparency * verification`` between their parties.
     """
     share = spend[:, :, INTEL] / np.maximum(budget(world), 1e-12)
     t = 1.0 - np.exp(-10.0 * world.param("intel_effect")[:, None] * share)
     t = np.broadcast_to(t[:, :, None], world.tension.shape).copy()
+    # Verified treaties let their parties see each other more clearly.
+    t = np.clip(t + transparency_bonus(world), 0.0, 1.0)
     t[:, np.eye(world.n, dtype=bool)] = 1.0
     return t
 
@@ -124,13 +143,14 @@ def observe(
     return Sight(seen_reach, seen_shield, misread, signal, sigma)
 
 
-def update_beliefs(world: World, sight: Sight) -> np.ndarray:
+def update_beliefs(world: World, sight: Sight, evidence: np.ndarray | None = None) -> np.ndarray:
     """Bayes' rule on the seen signal, with kind-dependent Gaussian likelihoods.
 
     A security seeker's arms build share is centred on ``signal_seeker``, an expansionist's on
     ``signal_expansionist``; both spread by ``signal_spread`` widened by the observer's noise.
     The log-likelihood ratio is linear in the signal, so a larger cut always raises the belief
     that the cutter is a security seeker more than a smaller one (Kydd's costly reassurance).
+    ``evidence`` adds diplomatic evidence in log-odds (cheap talk, a withdrawal, a violation).
     """
     mu_s = world.param("signal_seeker")[:, None, None]
     mu_e = world.param("signal_expansionist")[:, None, None]
@@ -138,6 +158,8 @@ def update_beliefs(world: World, sight: Sight) -> np.ndarray:
     llr = (mu_s - mu_e) / spread2 * (sight.signal - 0.5 * (mu_s + mu_e))
     prior = np.clip(world.belief, BELIEF_EDGE, 1.0 - BELIEF_EDGE)
     logit = np.log(prior) - np.log1p(-prior) + llr
+    if evidence is not None:  # diplomatic evidence in log-odds: talk, withdrawals, violations
+        logit = logit + evidence
     edge = np.log(1.0 - BELIEF_EDGE) - np.log(BELIEF_EDGE)
     post = 1.0 / (1.0 + np.exp(-np.clip(logit, -edge, edge)))
     return np.where(np.eye(world.n, dtype=bool), 1.0, post)

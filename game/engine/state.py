@@ -25,6 +25,9 @@ REACH, SHIELD, HARDENING, INTEL, CIVILIAN = range(5)
 KINDS: tuple[str, ...] = ("security_seeker", "expansionist")
 SECURITY_SEEKER, EXPANSIONIST = 0, 1
 
+#: Treaty slots per world: proposals, treaties in force and lapsed ones share them.
+TREATY_SLOTS = 6
+
 #: Bounds of model.md section 1.
 TECH_MIN, TECH_MAX = 0.5, 2.0
 
@@ -70,9 +73,43 @@ class Params:
     tension_trade: Any = 0.05  # tension relieved per unit of trade ties
     tension_targeting: Any = 0.1  # tension per turn from a targeting declaration
     tension_sanction: Any = 0.05  # tension per turn from a sanction in force
-    base_war_risk: Any = 0.05  # war odds per turn at full tension and zero stability
+    base_war_risk: Any = 0.4  # war odds when both escalate, at full tension and zero stability
     crisis_threshold: Any = 0.7  # tension above which a pair is in crisis and war can break out
     war_damage_floor: Any = 0.3  # share of economy every party loses in a war, at the least
+    # Diplomacy (model.md sections 1, 4-6): hosts, treaties, sanctions, signals, crises.
+    recall_lead: int = 2  # turns a withdrawn deployment takes to come home (it still counts)
+    host_upkeep_share: Any = 0.5  # share of a hosted deployment's upkeep the host pays
+    host_trade_loss: Any = 0.3  # share of its trade with a sanctioning rival a state loses a turn
+    sanction_sender_cost: Any = 0.005  # growth the sender loses per sanction it imposes
+    support_sanction: Any = 0.04  # support a state loses per turn per sanction against it
+    review_threshold: Any = 0.3  # support below which a programme review may cancel a programme
+    review_chance: Any = 0.5  # chance of that review each turn while support stays below
+    treaty_notice: int = 3  # turns a withdrawal takes; the treaty binds until they pass
+    proposal_turns: int = 2  # turns a proposal waits for every party to sign
+    treaty_tension: Any = 0.03  # tension relieved per turn between parties to a treaty in force
+    treaty_transparency: Any = 0.3  # transparency between parties, times verification
+    withdrawal_tension: Any = 0.15  # tension between a withdrawer and the other parties
+    withdrawal_trust: Any = 0.5  # odds that a withdrawer is a security seeker are multiplied by
+    inspection_cost: Any = 0.05  # share of its budget an inspection costs the inspector
+    passive_detection: Any = 0.25  # share of verification that catches cheating uninspected
+    violation_tension: Any = 0.2  # tension between a detected violator and the other parties
+    violation_trust: Any = 0.3  # odds that a detected violator is a security seeker, times
+    violation_standing: Any = 0.1  # standing a detected violator loses
+    drill_cost: Any = 0.05  # share of its budget a drill costs (a sunk cost)
+    drill_standing: Any = 0.03  # standing (alliance credibility) a drill earns
+    drill_tension: Any = 0.08  # tension a drill adds with the rival it names
+    audience_cost: Any = 0.15  # standing lost by breaking a public commitment (tying hands)
+    talk_weight: Any = 1.0  # log-odds a message can move a belief, times the sender's standing
+    transfer_rate: Any = 0.1  # share of the tech gap a joint programme closes each turn
+    trade_step: Any = 0.25  # trade ties a mutual trade offer adds (up to trade_max)
+    trade_max: Any = 2.0
+    backdown_standing: Any = 0.1  # standing lost by backing down in a crisis
+    prevail_standing: Any = 0.05  # standing won when the other side backs down
+    firm_tension: Any = 0.05  # tension added when both stand firm
+    escalate_tension: Any = 0.1  # tension added per side that escalates
+    crisis_relief: Any = 0.3  # tension relieved when a crisis ends by someone backing down
+    accident_share: Any = 0.25  # war odds when only one side escalates, as a share of the full
+    targeting_fear: Any = 0.5  # extra weight a target gives to the attack of a state aiming at it
     # Section 7: utility and score.
     threat_weight: Any = 1.0  # lambda
     residual_fear: Any = 0.3  # chance weight of an attack even by a deterred rival (Schelling)
@@ -138,6 +175,25 @@ class World:
     transparency: np.ndarray  # [0, 1]: how clearly i sees j this turn
     # The last orders' spending, [B, N, 5] (others "keep their last orders" in the lens).
     last_spend: np.ndarray
+    # Diplomacy, per pair [B, N, N] (0/1 unless said).
+    ally_offer: np.ndarray  # i has offered j an alliance, awaiting an answer
+    offer_reach: np.ndarray  # [p, h] reach patron p offers to station at host h, awaiting it
+    offer_shield: np.ndarray
+    recall: np.ndarray  # [p, h] turns until p's deployment at h comes home (0: none under way)
+    commitment: np.ndarray  # i has publicly committed to stand firm against j
+    programme: np.ndarray  # symmetric: i and j run a joint shield programme
+    programme_offer: np.ndarray  # i has offered j a joint programme
+    trade_offer: np.ndarray  # i has offered j wider trade
+    crisis: np.ndarray  # symmetric: the pair is in a crisis
+    # Treaties, [B, K] slots (see game.engine.treaties); parties and cheats [B, K, N].
+    treaty_kind: np.ndarray  # int8, -1 where the slot is empty
+    treaty_status: np.ndarray  # int8: EMPTY, PROPOSED, IN_FORCE, WITHDRAWING, LAPSED
+    treaty_invited: np.ndarray  # parties named in the proposal
+    treaty_signed: np.ndarray  # parties that have signed
+    treaty_cap: np.ndarray
+    treaty_verification: np.ndarray
+    treaty_timer: np.ndarray  # int: turns a proposal has waited, or notice left when withdrawing
+    treaty_cheat: np.ndarray  # hidden: the party is cheating this turn
     # Per world, [B].
     over: np.ndarray  # bool: the game has ended in this world (war)
     turn: int = 0
@@ -257,12 +313,33 @@ class Deployment:
     shield: float = 0.0
 
 
+@dataclass(frozen=True)
+class TreatySpec:
+    """A treaty in force at the start: kind (see ``game.engine.actions.TREATY_KINDS``), parties
+    (by index), cap (for caps and ceilings) and verification in [0, 1]."""
+
+    kind: str
+    parties: tuple[int, ...]
+    cap: float = 0.0
+    verification: float = 0.5
+
+
+@dataclass(frozen=True)
+class Targeting:
+    """A targeting declaration in force at the start: ``source`` aims its reach at ``target``."""
+
+    source: int
+    target: int
+
+
 def initial_world(
     params: Params,
     states: tuple[StateSpec, ...] | list[StateSpec],
     links: tuple[Link, ...] | list[Link] = (),
     deployments: tuple[Deployment, ...] | list[Deployment] = (),
     uniforms: np.ndarray | None = None,
+    treaties: tuple[TreatySpec, ...] | list[TreatySpec] = (),
+    targeting: tuple[Targeting, ...] | list[Targeting] = (),
 ) -> World:
     """Build the starting batch of worlds.
 
@@ -293,6 +370,14 @@ def initial_world(
                 f"a deployment needs a patron and a different host 0..{n - 1}, "
                 f"got {d.patron}, {d.host}"
             )
+    if len(treaties) > TREATY_SLOTS:
+        raise ValueError(f"at most {TREATY_SLOTS} treaties, got {len(treaties)}")
+    for t in treaties:
+        if len(set(t.parties)) < 2 or not all(0 <= p < n for p in t.parties):
+            raise ValueError(f"a treaty needs two or more different states 0..{n - 1}")
+    for tg in targeting:
+        if not (0 <= tg.source < n and 0 <= tg.target < n) or tg.source == tg.target:
+            raise ValueError(f"targeting needs two different states 0..{n - 1}")
     prior_exp = col("expansionist")
     kind = (uniforms < prior_exp).astype(np.int8)
     for i, s in enumerate(states):
@@ -317,7 +402,7 @@ def initial_world(
     economy = col("economy")
     spend = np.zeros((b, n, len(CATEGORIES)))
     spend[:, :, CIVILIAN] = economy * per_world(params.tax, b)[:, None]
-    return World(
+    world = World(
         params=params,
         economy=economy,
         reach=reach,
@@ -342,7 +427,41 @@ def initial_world(
         seen_shield=np.broadcast_to(shield[:, None, :], (b, n, n)).copy(),
         transparency=np.where(eye, 1.0, 0.0) + pair,
         last_spend=spend,
+        ally_offer=pair.copy(),
+        offer_reach=pair.copy(),
+        offer_shield=pair.copy(),
+        recall=np.zeros((b, n, n), dtype=np.int16),
+        commitment=pair.copy(),
+        programme=pair.copy(),
+        programme_offer=pair.copy(),
+        trade_offer=pair.copy(),
+        crisis=pair.copy(),
+        treaty_kind=np.full((b, TREATY_SLOTS), -1, dtype=np.int8),
+        treaty_status=np.zeros((b, TREATY_SLOTS), dtype=np.int8),
+        treaty_invited=np.zeros((b, TREATY_SLOTS, n)),
+        treaty_signed=np.zeros((b, TREATY_SLOTS, n)),
+        treaty_cap=np.zeros((b, TREATY_SLOTS)),
+        treaty_verification=np.zeros((b, TREATY_SLOTS)),
+        treaty_timer=np.zeros((b, TREATY_SLOTS), dtype=np.int16),
+        treaty_cheat=np.zeros((b, TREATY_SLOTS, n)),
         over=np.zeros(b, dtype=bool),
         turn=0,
         names=tuple(s.name for s in states),
     )
+    for tg in targeting:
+        world.targeting[:, tg.source, tg.target] = 1.0
+    if treaties:
+        from game.engine.actions import TREATY_KINDS
+        from game.engine.treaties import IN_FORCE, enter_into_force
+
+        entering = np.zeros((b, TREATY_SLOTS), dtype=bool)
+        for k, t in enumerate(treaties):
+            world.treaty_kind[:, k] = TREATY_KINDS.index(t.kind)
+            world.treaty_status[:, k] = IN_FORCE
+            world.treaty_invited[:, k, list(t.parties)] = 1.0
+            world.treaty_signed[:, k, list(t.parties)] = 1.0
+            world.treaty_cap[:, k] = t.cap
+            world.treaty_verification[:, k] = t.verification
+            entering[:, k] = True
+        world = world.replace(**enter_into_force(world, entering))
+    return world

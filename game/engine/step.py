@@ -4,12 +4,16 @@ Seats move simultaneously, so ``orders`` is the joint order of every seat (as in
 simultaneous-move games). The order of play inside a turn:
 
 1. validate the orders (an illegal order raises :class:`~game.engine.orders.IllegalOrder`);
-2. spend the budget: builds, cuts, hardening, intelligence; the rest goes to the civilian economy;
-3. upkeep and growth of the economy, domestic support (section 4);
-4. perception: everyone sees everyone else through noise, and may take a shield for reach;
-   beliefs update by Bayes' rule (section 5);
-5. the strike exchange, deterrence margins and first-strike stability (sections 2-3);
-6. tension; in a crisis, the odds of war are computed, then rolled; a war ends that world (6);
+2. diplomacy: treaties, alliances, deployments, targeting, trade and sanctions, signals, joint
+   programmes, and the answers to open crises, whose war odds are fixed here, before anything
+   moves, so that the game can show them;
+3. spend the budget: drills and inspections first, then builds, cuts, hardening, intelligence;
+   the rest goes to the civilian economy (section 4);
+4. upkeep and growth of the economy, domestic support; treaty verification (an inspection game);
+5. perception: everyone sees everyone else through noise, and may take a shield for reach;
+   beliefs update by Bayes' rule and by diplomatic evidence (section 5); programme reviews;
+6. the strike exchange, deterrence margins and first-strike stability (sections 2-3); tension and
+   crises; the war roll of escalated crises; a war ends that world (section 6);
 7. utility and discounted score (section 7).
 """
 
@@ -17,7 +21,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from game.engine import economy, perception, tension
+from game.engine import diplomacy, economy, perception, tension, treaties
+from game.engine.actions import Diplomacy
 from game.engine.deterrence import exchange
 from game.engine.events import Events
 from game.engine.orders import Orders, budget, check
@@ -36,7 +41,7 @@ def step(world: World, orders: Orders, rng: Rng) -> tuple[World, Events]:
     world
         The batch of worlds before the turn.
     orders
-        The joint orders of all seats in all worlds.
+        The joint orders of all seats in all worlds (arms and diplomacy).
     rng
         One ``numpy.random.Generator`` for the whole batch, or a list with one generator per
         world (so world ``b`` of a batch equals the single game run with ``rng[b]``), or ``None``
@@ -50,47 +55,69 @@ def step(world: World, orders: Orders, rng: Rng) -> tuple[World, Events]:
     check(world, orders)
     b, n = world.batch, world.n
     noise = Noise.expected(b, n) if rng is None else perception.draw_noise(rng, b, n)
+    dip = orders.diplomacy_or_none()
 
-    # 2. Spending: what is not ordered goes to the civilian economy, so budgets balance exactly.
+    # 1. Diplomacy: treaties, alliances, deployments, targeting, trade and sanctions, signals,
+    #    joint programmes, crisis answers (whose war odds are fixed before anything moves).
+    resolved = diplomacy.resolve(world, dip)
+    mid = resolved.world
+
+    # 2. Spending: what is not ordered goes to the civilian economy, so budgets balance exactly;
+    #    drills and inspections are paid first.
     spend = np.array(orders.spend, dtype=float)
-    spend[:, :, CIVILIAN] += budget(world) - spend.sum(axis=2)
+    spend[:, :, CIVILIAN] += budget(world) - spend.sum(axis=2) - resolved.cost
     spend[:, :, CIVILIAN] = np.maximum(spend[:, :, CIVILIAN], 0.0)  # rounding, never a debt
-    cut = np.minimum(np.asarray(orders.cut, dtype=float), world.reach)
-    built = economy.build(world, spend, cut)
+    cut = np.minimum(np.asarray(orders.cut, dtype=float), mid.reach)
+    built = economy.build(mid, spend, cut)
 
     # 3. Economy and support, charged on the stocks held this turn.
-    load = economy.burden(world, spend)
-    new_economy = economy.grow(world, spend, load)
-    new_support = economy.support(world, load)
+    load = economy.burden(mid, spend)
+    new_economy = economy.grow(mid, spend, load)
+    new_support = economy.support(mid, load)
 
-    # 4. Perception and belief.
-    clarity = perception.transparency(world, spend)
-    sight = perception.observe(world, built.reach, built.shield, spend, cut, clarity, noise)
-    belief = perception.update_beliefs(world, sight)
+    # 4. Treaty verification: violations with the new stocks, caught at the documented odds.
+    broken = treaties.violations(mid, built.reach, built.shield, mid.fwd_reach, mid.fwd_shield)
+    odds = treaties.detection_odds(mid, _inspected_by_others(mid, dip))
+    caught = broken & (noise.detect < odds)
+    violator = np.asarray(caught.any(axis=1))  # [B, N]
+    evidence = resolved.trust.copy()
+    evidence[:, :, :] += np.where(
+        violator[:, None, :], np.log(world.param("violation_trust"))[:, None, None], 0.0
+    )
+    standing = mid.standing - world.param("violation_standing")[:, None] * violator
+    extra_tension = resolved.tension + _violation_tension(mid, caught)
 
-    after = world.replace(
+    # 5. Perception and belief.
+    clarity = perception.transparency(mid, spend)
+    sight = perception.observe(mid, built.reach, built.shield, spend, cut, clarity, noise)
+    belief = perception.update_beliefs(mid, sight, np.where(np.eye(n, dtype=bool), 0.0, evidence))
+
+    after = mid.replace(
         economy=new_economy,
         reach=built.reach,
         shield=built.shield,
         hardening=built.hardening,
+        tech=diplomacy.tech_transfer(mid),
+        standing=np.clip(standing, 0.0, 1.0),
         support=new_support,
         belief=belief,
         seen_reach=sight.seen_reach,
         seen_shield=sight.seen_shield,
         transparency=clarity,
+        trade=economy.trade_after_sanctions(mid),
         last_spend=spend,
     )
+    # Programme review: a state whose support has collapsed may cancel its costliest programme.
+    after, cancelled = diplomacy.review(after, noise.review)
 
-    # 5. The exchange on the new stocks.
+    # 6. The exchange on the new stocks; tension; crises; war from the crisis answers.
     ex = exchange(after)
-
-    # 6. Tension, crisis, war.
-    new_tension = tension.next_tension(world, sight.signal)
-    odds = tension.war_odds(world, new_tension, ex.stability)
-    war = tension.roll_war(after, odds, noise.war, ex)
+    new_tension = tension.next_tension(mid, sight.signal, extra_tension)
+    war = tension.roll_war(after, resolved.war_odds, noise.war, ex)
     war_economy = after.economy * (1.0 - war.loss)
     after = after.replace(
         tension=new_tension,
+        crisis=diplomacy.crisis_onset(mid, new_tension) * ~war.started[:, None, None],
         economy=np.maximum(war_economy, economy.ECONOMY_FLOOR * world.base_economy),
         over=world.over | war.started,
     )
@@ -114,13 +141,36 @@ def step(world: World, orders: Orders, rng: Rng) -> tuple[World, Events]:
         misread=sight.misread,
         stability=ex.stability,
         margin=ex.margin,
-        war_odds=odds,
+        war_odds=resolved.war_odds,
         war_started=war.started & ~world.over,
         war_striker=war.striker,
         war_target=war.target,
         war_loss=war.loss,
+        diplomacy=dip,
+        answers=resolved.answers,
+        withdrew=resolved.withdrew,
+        broke_commitment=resolved.broke_commitment,
+        violations_caught=caught,
+        cancelled=cancelled,
+        costs=resolved.cost,
     )
     return after, events
+
+
+def _inspected_by_others(world: World, dip: Diplomacy) -> np.ndarray:
+    """``[B, K, N]`` party n of treaty k is inspected this turn by another party."""
+    inspecting = np.swapaxes(dip.inspect, 1, 2)  # [B, K, N]
+    count = inspecting.sum(axis=2, keepdims=True)
+    return (count - inspecting) > 0
+
+
+def _violation_tension(world: World, caught: np.ndarray) -> np.ndarray:
+    """``[B, N, N]`` symmetric tension between each caught violator and its treaty partners."""
+    members = world.treaty_signed > 0  # [B, K, N]
+    pairs = np.einsum("bkv,bkj->bvj", caught.astype(float), members.astype(float)) > 0
+    pairs &= ~np.eye(world.n, dtype=bool)
+    pairs = pairs | np.swapaxes(pairs, 1, 2)
+    return world.param("violation_tension")[:, None, None] * pairs
 
 
 def _freeze(before: World, after: World) -> World:

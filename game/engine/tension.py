@@ -1,10 +1,9 @@
-"""Tension between pairs, the odds of war and the war itself (model.md section 6).
+"""Tension between pairs, and the war itself (model.md section 6).
 
-Tension rises with a rival's seen arms growth, forward deployments, targeting declarations and
-sanctions, and falls with trade and time. Above the crisis threshold a pair can go to war, with
-odds that grow with tension and with ``1 - first-strike stability``: Schelling's reciprocal fear
-of surprise attack, "the threat that leaves something to chance". The odds are computed before the
-roll so that the game can show them.
+Tension rises with a rival's seen arms growth, forward deployments, targeting declarations,
+sanctions and drills, and falls with trade, treaties and time. Above the crisis threshold a pair
+is in a crisis, answered in :mod:`game.engine.diplomacy`; escalation rolls for war with odds that
+grow with tension and with ``1 - first-strike stability``. :func:`roll_war` runs the war.
 """
 
 from __future__ import annotations
@@ -15,6 +14,7 @@ import numpy as np
 
 from game.engine.deterrence import Exchange, host_exposure
 from game.engine.state import World
+from game.engine.treaties import parties_together
 
 
 def symmetric(x: np.ndarray) -> np.ndarray:
@@ -32,8 +32,10 @@ def forward_pressure(world: World) -> np.ndarray:
     return ((patron_abroad | hosts_foreign) & not_ally).astype(float)
 
 
-def next_tension(world: World, signal: np.ndarray) -> np.ndarray:
-    """Tension after this turn, from the seen arms signal ``[B, i, j]`` and standing relations."""
+def next_tension(world: World, signal: np.ndarray, extra: np.ndarray | None = None) -> np.ndarray:
+    """Tension after this turn, from the seen arms signal ``[B, i, j]``, standing relations and
+    ``extra`` symmetric tension from the turn's diplomacy (drills, withdrawals, crises).
+    Treaties in force relieve ``treaty_tension`` a turn for each one a pair shares."""
     # The seen build enters with its sign: noise on a state that holds averages out, and a seen
     # cut relieves tension (reassurance), where a one-sided reading would turn noise into fear.
     rise = (
@@ -43,25 +45,14 @@ def next_tension(world: World, signal: np.ndarray) -> np.ndarray:
         + world.param("tension_sanction")[:, None, None] * world.sanction
     )
     relief = world.param("tension_trade")[:, None, None] * world.trade
+    relief = relief + world.param("treaty_tension")[:, None, None] * parties_together(world)
     decay = 1.0 - world.param("tension_decay")[:, None, None]
     t = world.tension * decay + symmetric(rise) * 2.0 - relief
+    if extra is not None:
+        t = t + extra
     t = np.clip(symmetric(t), 0.0, 1.0)
     t[:, np.eye(world.n, dtype=bool)] = 0.0
     return t
-
-
-def war_odds(world: World, tension: np.ndarray, stability: np.ndarray) -> np.ndarray:
-    """``[B, N, N]`` chance that each pair goes to war this turn (0 outside a crisis).
-
-    ``base_war_risk * tension * (1/4 + 3/4 * (1 - FSS))`` once tension passes the crisis
-    threshold: even a stable pair can stumble into war, an unstable one far more easily.
-    """
-    base = world.param("base_war_risk")[:, None, None]
-    crisis = tension >= world.param("crisis_threshold")[:, None, None]
-    odds = base * tension * (0.25 + 0.75 * (1.0 - stability))
-    odds = np.where(crisis & ~np.eye(world.n, dtype=bool), odds, 0.0)
-    odds = np.where(world.over[:, None, None], 0.0, odds)
-    return np.clip(odds, 0.0, 1.0)
 
 
 @dataclass(frozen=True)

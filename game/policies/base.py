@@ -15,9 +15,13 @@ from typing import ClassVar
 
 import numpy as np
 
+from game.engine import treaties
+from game.engine.actions import REACH_CEILING, SHIELD_CAP, Diplomacy
 from game.engine.deterrence import exchange
+from game.engine.diplomacy import escalation_odds
 from game.engine.orders import budget, unit_costs
-from game.engine.state import CATEGORIES, World
+from game.engine.state import CATEGORIES, REACH, SHIELD, TREATY_SLOTS, World
+from game.engine.treaties import PROPOSED
 
 REGISTRY: dict[str, type[Policy]] = {}
 DIFFICULTIES = ("easy", "normal", "hard")
@@ -47,11 +51,30 @@ class Observation:
     ally: np.ndarray  # [B, N] bool
     deterrence_margin: np.ndarray  # [B, N]: its second strike against each, as it sees them
     cover_margin: np.ndarray  # [B, N]: the best second strike against each of itself or an ally
+    ally_exposed: np.ndarray  # [B, N] bool: an ally that some rival of its is not deterred from
     threat_margin: np.ndarray  # [B, N]: each one's second strike against it, as it sees them
     unit_costs: np.ndarray  # [B, 3]: reach, shield, hardening
     hardening_max: np.ndarray  # [B]
     allowed: tuple[str, ...]
     over: np.ndarray  # [B]
+    # Public diplomacy, as every state sees it.
+    support: np.ndarray  # [B]: its own domestic support
+    review_threshold: np.ndarray  # [B]
+    home_shield: np.ndarray  # [B]: shield it could station abroad
+    deployed_at: np.ndarray  # [B, N]: its reach + shield stationed at each host
+    hosting: np.ndarray  # [B, N]: reach + shield each patron stations at it
+    offers_to_me: np.ndarray  # [B, N]: reach + shield each patron offers to station at it
+    offers_from_me: np.ndarray  # [B, N]: what it has offered each host
+    crisis: np.ndarray  # [B, N] bool: in a crisis with each state
+    escalation_odds: np.ndarray  # [B, N]: war odds if both escalate, shown before answering
+    treaty_invites: np.ndarray  # [B, K] bool: proposals awaiting its signature
+    treaty_parties: np.ndarray  # [B, K, N] bool: who is named in each treaty
+    shield_cap: np.ndarray  # [B]: the tightest shield cap binding it (inf: none)
+    reach_cap: np.ndarray  # [B]
+    forward_banned: np.ndarray  # [B] bool
+    attrition: np.ndarray  # [B]
+    fwd_shield_total: np.ndarray  # [B]
+    fwd_reach_total: np.ndarray  # [B]
 
     @property
     def batch(self) -> int:
@@ -80,6 +103,12 @@ def observe(world: World, i: int) -> Observation:
     guard = ally.copy()
     guard[:, i] = True
     cover = np.where(guard[:, :, None], ex.margin, -np.inf).max(axis=1)
+    # Which allies are exposed: for ally h, some non-ally of h that neither h nor any of h's
+    # allies deters (by the stocks i sees).
+    guards = (world.alliance > 0.5) | np.eye(world.n, dtype=bool)[None]  # [B, h, g]
+    best = np.where(guards[:, :, :, None], ex.margin[:, None, :, :], -np.inf).max(axis=2)
+    foes = (world.alliance < 0.5) & ~np.eye(world.n, dtype=bool)[None]  # [B, h, j]
+    exposed = (foes & (best < 0)).any(axis=2) & ally
     return Observation(
         seat=i,
         names=world.names,
@@ -96,20 +125,42 @@ def observe(world: World, i: int) -> Observation:
         ally=ally,
         deterrence_margin=ex.margin[:, i, :],
         cover_margin=cover,
+        ally_exposed=exposed,
         threat_margin=ex.margin[:, :, i],
         unit_costs=unit_costs(world)[:, i, :],
         hardening_max=world.param("hardening_max"),
         allowed=tuple(world.params.categories),
         over=world.over.copy(),
+        support=world.support[:, i].copy(),
+        review_threshold=world.param("review_threshold"),
+        home_shield=world.shield[:, i].copy(),
+        deployed_at=world.fwd_reach[:, i, :] + world.fwd_shield[:, i, :],
+        hosting=world.fwd_reach[:, :, i] + world.fwd_shield[:, :, i],
+        offers_to_me=world.offer_reach[:, :, i] + world.offer_shield[:, :, i],
+        offers_from_me=world.offer_reach[:, i, :] + world.offer_shield[:, i, :],
+        crisis=world.crisis[:, i, :] > 0.5,
+        escalation_odds=escalation_odds(world)[:, i, :],
+        treaty_invites=(world.treaty_status == PROPOSED)
+        & (world.treaty_invited[:, :, i] > 0)
+        & (world.treaty_signed[:, :, i] < 0.5),
+        treaty_parties=world.treaty_invited > 0,
+        shield_cap=treaties.caps_for(world, SHIELD_CAP)[:, i],
+        reach_cap=treaties.caps_for(world, REACH_CEILING)[:, i],
+        forward_banned=treaties.forward_banned(world)[:, i],
+        attrition=world.param("attrition"),
+        fwd_shield_total=world.fwd_shield[:, i, :].sum(axis=1),
+        fwd_reach_total=world.fwd_reach[:, i, :].sum(axis=1),
     )
 
 
 @dataclass(frozen=True)
 class Move:
-    """A seat's orders for every world: ``spend`` ``[B, 5]`` in budget units, ``cut`` ``[B]``."""
+    """A seat's orders for every world: ``spend`` ``[B, 5]`` in budget units, ``cut`` ``[B]``,
+    and its diplomacy (only its own rows of the arrays count)."""
 
     spend: np.ndarray
     cut: np.ndarray
+    diplomacy: Diplomacy | None = None
 
 
 class Policy:
@@ -159,7 +210,29 @@ class Policy:
         spend = shares * obs.budget[:, None]
         spend[:, 4] = np.maximum(obs.budget - spend[:, :4].sum(axis=1), 0.0)
         c = np.zeros(obs.batch) if cut is None else np.minimum(np.maximum(cut, 0.0), obs.own_reach)
+        spend = Policy.within_caps(obs, spend, c)
         return Move(spend=spend, cut=c)
+
+    @staticmethod
+    def within_caps(obs: Observation, spend: np.ndarray, cut: np.ndarray) -> np.ndarray:
+        """Spending trimmed so that no treaty cap binding the state is passed (the rest goes to
+        the civilian economy). A policy that means to cheat sets its cheat flag and skips this."""
+        spend = spend.copy()
+        wear = 1.0 - obs.attrition
+        for c, stock, fwd, cap in (
+            (REACH, np.maximum(obs.own_reach - cut, 0.0), obs.fwd_reach_total, obs.reach_cap),
+            (SHIELD, obs.own_shield, obs.fwd_shield_total, obs.shield_cap),
+        ):
+            room = np.maximum(cap - (stock * wear + fwd), 0.0) * 0.999
+            most = np.where(np.isfinite(room), room * obs.unit_costs[:, c], np.inf)
+            trimmed = np.minimum(spend[:, c], most)
+            spend[:, 4] += spend[:, c] - trimmed
+            spend[:, c] = trimmed
+        return spend
+
+    def diplomacy_template(self, obs: Observation) -> Diplomacy:
+        """Empty diplomatic orders of the right shape, to fill in this seat's row."""
+        return Diplomacy.none(obs.batch, len(obs.names), TREATY_SLOTS)
 
 
 def get_policy(name: str) -> type[Policy]:

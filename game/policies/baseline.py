@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from game.engine.actions import BACK_DOWN, ESCALATE, NO_ANSWER, STAND_FIRM, Diplomacy
 from game.engine.state import EXPANSIONIST, HARDENING, INTEL, REACH
 from game.policies.base import Move, Observation, Policy
 
@@ -21,6 +22,11 @@ class SteadyDeterrer(Policy):
     believes benign does not count. It hardens its force (a survivable second strike is the
     stabilising kind of strength, Schelling 1960) and, when it deters with room to spare, cuts a
     little reach as a costly signal of restraint. An expansionist deterrer arms a little more.
+
+    In diplomacy it protects a threatened ally with a forward shield and accepts one while its
+    public supports it (Snyder 1984: the host's fear of abandonment), signs treaties with parties
+    it trusts, and answers a crisis by the balance of deterrence: escalate from strength against a
+    suspected expansionist, back down when outmatched and the odds are real, else stand firm.
     """
 
     name = "baseline"
@@ -56,4 +62,39 @@ class SteadyDeterrer(Policy):
         safe = comfortable & trusting & ~expansionist & (shortfall == 0)
         cut = np.where(safe, 0.05 * obs.own_reach, 0.0)
         shares[:, REACH] = np.where(safe, 0.0, shares[:, REACH])
-        return self.shares_to_move(obs, shares, cut)
+        move = self.shares_to_move(obs, shares, cut)
+        return Move(move.spend, move.cut, self.diplomacy(obs, margin, suspicion))
+
+    def diplomacy(self, obs: Observation, margin: np.ndarray, suspicion: np.ndarray) -> Diplomacy:
+        """Protect threatened allies with a forward shield, accept protection when exposed, sign
+        treaties with rivals it trusts, and answer crises by the balance of deterrence."""
+        d = self.diplomacy_template(obs)
+        i, n = self.seat, len(obs.names)
+        # As a patron: offer half its home shield to an exposed ally without its forces yet.
+        for h in range(n):
+            if h == i:
+                continue
+            idle = (obs.deployed_at[:, h] == 0) & (obs.offers_from_me[:, h] == 0)
+            offer = obs.ally_exposed[:, h] & idle & (obs.home_shield >= 2.0)
+            d.deploy_shield[:, i, h] = np.where(offer, 0.5 * obs.home_shield, 0.0)
+            # As a host: accept a patron's forces while support holds, refuse once it sags.
+            pending = obs.offers_to_me[:, h] > 0
+            keen = obs.support > obs.review_threshold + 0.1
+            d.deploy_answer[:, i, h] = np.where(pending, np.where(keen, 1, -1), 0)
+        # Treaties: sign when it trusts every other party named.
+        for k in range(obs.treaty_invites.shape[1]):
+            named = obs.treaty_parties[:, k, :].copy()
+            named[:, i] = False
+            trusted = np.where(named, obs.belief, 1.0).min(axis=1) > 0.5
+            d.sign[:, i, k] = obs.treaty_invites[:, k] & trusted
+        # Crises: escalate only from strength against a suspected expansionist; back down when
+        # outmatched and the odds of war are real; otherwise stand firm.
+        strong = margin >= 0
+        weak = (margin < 0) & (obs.threat_margin >= 0)
+        answer = np.where(
+            strong & (suspicion > 0.6),
+            ESCALATE,
+            np.where(weak & (obs.escalation_odds > 0.05), BACK_DOWN, STAND_FIRM),
+        )
+        d.answer[:, i, :] = np.where(obs.crisis, answer, NO_ANSWER)
+        return d

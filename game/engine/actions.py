@@ -1,0 +1,336 @@
+"""Diplomatic orders as data: dense arrays for the batch, and named actions for people.
+
+AI policies fill :class:`Diplomacy` arrays directly (vectorised over the batch). People, saves and
+scripts speak in :class:`Action` records (``Action("offer_deployment", "Aurum", "Brisa",
+shield=4)``), which convert to and from the arrays exactly, so a saved game replays bit for bit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import Any
+
+import numpy as np
+
+#: Treaty kinds (model.md section 1).
+TREATY_KINDS: tuple[str, ...] = ("shield_cap", "forward_ban", "reach_ceiling", "transparency")
+SHIELD_CAP, FORWARD_BAN, REACH_CEILING, TRANSPARENCY = range(4)
+#: Treaty kinds whose terms include a cap.
+CAPPED = (SHIELD_CAP, REACH_CEILING)
+
+#: Crisis answers (a game of Chicken).
+ANSWERS: tuple[str, ...] = ("back_down", "stand_firm", "escalate")
+BACK_DOWN, STAND_FIRM, ESCALATE = range(3)
+NO_ANSWER = -1  # counts as standing firm
+
+#: Every diplomatic action, with what it does and what it costs, for menus and the docs.
+ACTIONS: dict[str, str] = {
+    "ally": "offer an alliance to a state, or accept the one it offered",
+    "end_alliance": "end an alliance",
+    "offer_deployment": "offer to station reach and/or shield at an ally; it must accept",
+    "accept_deployment": "accept the deployment a patron offered",
+    "refuse_deployment": "refuse the deployment a patron offered",
+    "withdraw_deployment": "bring a deployment home (patron) or send it home (host); it takes "
+    "recall_lead turns and counts until then",
+    "target": "declare that your reach is aimed at a state: everyone sees it; its tension and "
+    "fear rise",
+    "untarget": "withdraw a targeting declaration",
+    "sanction": "sanction a state: it loses growth, support and trade with you; you lose a little",
+    "lift_sanction": "lift a sanction",
+    "offer_trade": "offer wider trade; when both offer, trade ties grow",
+    "drill": "hold joint drills with your allies, naming a rival (costs drill_cost of the budget; "
+    "standing up, tension with the rival up)",
+    "commit": "publicly commit to stand firm against a state: backing down later costs "
+    "audience_cost in standing (tying hands)",
+    "talk": "send a reassuring message: it moves beliefs only as far as your standing allows",
+    "offer_programme": "offer a joint shield programme (pooled tech); when both offer it starts",
+    "end_programme": "end a joint programme",
+    "back_down": "in a crisis: back down (costs standing; ends the crisis)",
+    "stand_firm": "in a crisis: stand firm (the default)",
+    "escalate": "in a crisis: escalate (if both escalate, the war odds are rolled)",
+    "propose_treaty": "propose a treaty (kind, parties, cap, verification)",
+    "sign_treaty": "sign a proposed treaty you are named in",
+    "leave_treaty": "give notice of withdrawal: the treaty binds until the notice runs out",
+    "inspect": "inspect the other parties of a treaty (costs inspection_cost of the budget)",
+    "cheat": "break a treaty's terms in secret this turn, at the risk of being caught",
+}
+
+_PAIR_INT = ("ally", "deploy_answer", "target", "sanction", "trade", "programme", "answer")
+_PAIR_BOOL = ("withdraw", "drill", "commit", "talk", "propose_parties")
+_PAIR_FLOAT = ("deploy_reach", "deploy_shield")
+_TREATY_BOOL = ("sign", "leave", "inspect", "cheat")
+
+
+@dataclass(frozen=True)
+class Diplomacy:
+    """The diplomatic part of every seat's orders, for every world. Zero means "nothing".
+
+    Pair arrays are ``[B, N, N]`` with the acting state first; treaty arrays ``[B, N, K]``.
+    """
+
+    ally: np.ndarray  # +1 offer/accept, -1 end
+    deploy_reach: np.ndarray  # [p, h] reach p offers to station at h
+    deploy_shield: np.ndarray
+    deploy_answer: np.ndarray  # [h, p] +1 accept, -1 refuse p's offer
+    withdraw: np.ndarray  # i ends the deployment between i and j (either side)
+    target: np.ndarray  # +1 declare, -1 withdraw
+    sanction: np.ndarray  # +1 impose, -1 lift
+    trade: np.ndarray  # +1 offer wider trade
+    drill: np.ndarray  # drills with i's allies, naming rival j
+    commit: np.ndarray  # public commitment to stand firm against j
+    talk: np.ndarray  # a reassuring message to j
+    programme: np.ndarray  # +1 offer/accept a joint programme, -1 end it
+    answer: np.ndarray  # crisis answer to j: NO_ANSWER, BACK_DOWN, STAND_FIRM, ESCALATE
+    propose_kind: np.ndarray  # [B, N] int, -1 for no proposal
+    propose_parties: np.ndarray  # [B, N, N] the parties i names (i is always one)
+    propose_cap: np.ndarray  # [B, N]
+    propose_verification: np.ndarray  # [B, N]
+    sign: np.ndarray  # [B, N, K]
+    leave: np.ndarray
+    inspect: np.ndarray
+    cheat: np.ndarray
+
+    @staticmethod
+    def none(batch: int, n: int, slots: int) -> Diplomacy:
+        pair = (batch, n, n)
+        kw: dict[str, np.ndarray] = {}
+        for name in _PAIR_INT:
+            kw[name] = np.zeros(pair, dtype=np.int8)
+        kw["answer"] = np.full(pair, NO_ANSWER, dtype=np.int8)
+        for name in _PAIR_BOOL:
+            kw[name] = np.zeros(pair, dtype=bool)
+        for name in _PAIR_FLOAT:
+            kw[name] = np.zeros(pair)
+        kw["propose_kind"] = np.full((batch, n), -1, dtype=np.int8)
+        kw["propose_cap"] = np.zeros((batch, n))
+        kw["propose_verification"] = np.zeros((batch, n))
+        for name in _TREATY_BOOL:
+            kw[name] = np.zeros((batch, n, slots), dtype=bool)
+        return Diplomacy(**kw)
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    def copy(self) -> Diplomacy:
+        return Diplomacy(**{k: v.copy() for k, v in self.arrays().items()})
+
+    def select(self, idx: np.ndarray) -> Diplomacy:
+        return Diplomacy(**{k: v[idx] for k, v in self.arrays().items()})
+
+    def set_state(self, i: int, other: Diplomacy) -> Diplomacy:
+        """These orders with state ``i``'s rows taken from ``other``."""
+        out = self.copy()
+        for k, v in out.arrays().items():
+            v[:, i] = getattr(other, k)[:, i]
+        return out
+
+    def is_empty(self) -> bool:
+        for k, v in self.arrays().items():
+            if k in ("answer", "propose_kind"):
+                if np.any(v != -1):
+                    return False
+            elif np.any(v):
+                return False
+        return True
+
+    def equal(self, other: Diplomacy) -> bool:
+        return all(np.array_equal(v, getattr(other, k)) for k, v in self.arrays().items())
+
+
+@dataclass(frozen=True)
+class Action:
+    """One diplomatic action by one state, in words (state names, treaty slot numbers).
+
+    ``other`` is the state acted upon (ally, host, patron, rival, crisis opponent); ``treaty``
+    a treaty slot; ``reach``/``shield`` the amounts of a deployment offer; ``kind``, ``parties``,
+    ``cap`` and ``verification`` describe a proposed treaty.
+    """
+
+    action: str
+    actor: str
+    other: str = ""
+    treaty: int = -1
+    reach: float = 0.0
+    shield: float = 0.0
+    kind: str = ""
+    parties: tuple[str, ...] = ()
+    cap: float = 0.0
+    verification: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"action": self.action, "actor": self.actor}
+        defaults = Action("", "")
+        for f in fields(self)[2:]:
+            v = getattr(self, f.name)
+            if v != getattr(defaults, f.name):
+                d[f.name] = list(v) if isinstance(v, tuple) else v
+        return d
+
+    @staticmethod
+    def from_dict(d: dict[str, Any]) -> Action:
+        if not isinstance(d, dict) or "action" not in d or "actor" not in d:
+            raise ValueError("an action needs at least 'action' and 'actor'")
+        known = {f.name for f in fields(Action)}
+        extra = set(d) - known
+        if extra:
+            raise ValueError(f"unknown action field(s): {', '.join(sorted(extra))}")
+        kw = dict(d)
+        if "parties" in kw:
+            kw["parties"] = tuple(kw["parties"])
+        for key in ("reach", "shield", "cap", "verification"):
+            if key in kw:
+                kw[key] = float(kw[key])
+        if "treaty" in kw:
+            kw["treaty"] = int(kw["treaty"])
+        return Action(**kw)
+
+
+class ActionError(ValueError):
+    """An action that names an unknown state, kind or slot."""
+
+
+def _index(names: tuple[str, ...], name: str, what: str) -> int:
+    if name not in names:
+        raise ActionError(f"{what}: no state called {name!r} (states: {', '.join(names)})")
+    return names.index(name)
+
+
+def apply_actions(
+    dip: Diplomacy, actions: list[Action] | tuple[Action, ...], names: tuple[str, ...], b: int = 0
+) -> Diplomacy:
+    """Write ``actions`` into world ``b`` of a copy of ``dip``."""
+    out = dip.copy()
+    slots = out.sign.shape[2]
+    for a in actions:
+        if a.action not in ACTIONS:
+            raise ActionError(f"unknown action {a.action!r}; actions: {', '.join(ACTIONS)}")
+        i = _index(names, a.actor, a.action)
+        j = _index(names, a.other, a.action) if a.other else -1
+        needs_other = a.action not in (
+            "propose_treaty",
+            "sign_treaty",
+            "leave_treaty",
+            "inspect",
+            "cheat",
+        )
+        if needs_other and j < 0:
+            raise ActionError(f"{a.action} by {a.actor} needs the state it is aimed at")
+        if a.action in ("sign_treaty", "leave_treaty", "inspect", "cheat") and not (
+            0 <= a.treaty < slots
+        ):
+            raise ActionError(f"{a.action} by {a.actor} needs a treaty slot 0..{slots - 1}")
+        k = a.treaty
+        match a.action:
+            case "ally":
+                out.ally[b, i, j] = 1
+            case "end_alliance":
+                out.ally[b, i, j] = -1
+            case "offer_deployment":
+                out.deploy_reach[b, i, j] = a.reach
+                out.deploy_shield[b, i, j] = a.shield
+            case "accept_deployment":
+                out.deploy_answer[b, i, j] = 1
+            case "refuse_deployment":
+                out.deploy_answer[b, i, j] = -1
+            case "withdraw_deployment":
+                out.withdraw[b, i, j] = True
+            case "target":
+                out.target[b, i, j] = 1
+            case "untarget":
+                out.target[b, i, j] = -1
+            case "sanction":
+                out.sanction[b, i, j] = 1
+            case "lift_sanction":
+                out.sanction[b, i, j] = -1
+            case "offer_trade":
+                out.trade[b, i, j] = 1
+            case "drill":
+                out.drill[b, i, j] = True
+            case "commit":
+                out.commit[b, i, j] = True
+            case "talk":
+                out.talk[b, i, j] = True
+            case "offer_programme":
+                out.programme[b, i, j] = 1
+            case "end_programme":
+                out.programme[b, i, j] = -1
+            case "back_down" | "stand_firm" | "escalate":
+                out.answer[b, i, j] = ANSWERS.index(a.action)
+            case "propose_treaty":
+                if a.kind not in TREATY_KINDS:
+                    raise ActionError(
+                        f"propose_treaty by {a.actor}: kind must be one of "
+                        f"{', '.join(TREATY_KINDS)}, got {a.kind!r}"
+                    )
+                out.propose_kind[b, i] = TREATY_KINDS.index(a.kind)
+                out.propose_parties[b, i] = False
+                for p in a.parties:
+                    out.propose_parties[b, i, _index(names, p, "propose_treaty")] = True
+                out.propose_parties[b, i, i] = True
+                out.propose_cap[b, i] = a.cap
+                out.propose_verification[b, i] = a.verification
+            case "sign_treaty":
+                out.sign[b, i, k] = True
+            case "leave_treaty":
+                out.leave[b, i, k] = True
+            case "inspect":
+                out.inspect[b, i, k] = True
+            case "cheat":
+                out.cheat[b, i, k] = True
+    return out
+
+
+def to_actions(dip: Diplomacy, names: tuple[str, ...], b: int = 0) -> list[Action]:
+    """The actions of world ``b``, in a stable order (the inverse of :func:`apply_actions`)."""
+    out: list[Action] = []
+    n = len(names)
+    pair_codes = {
+        "ally": {1: "ally", -1: "end_alliance"},
+        "deploy_answer": {1: "accept_deployment", -1: "refuse_deployment"},
+        "target": {1: "target", -1: "untarget"},
+        "sanction": {1: "sanction", -1: "lift_sanction"},
+        "trade": {1: "offer_trade"},
+        "programme": {1: "offer_programme", -1: "end_programme"},
+    }
+    for i in range(n):
+        for j in range(n):
+            for field, codes in pair_codes.items():
+                v = int(getattr(dip, field)[b, i, j])
+                if v in codes:
+                    out.append(Action(codes[v], names[i], names[j]))
+            r, s = float(dip.deploy_reach[b, i, j]), float(dip.deploy_shield[b, i, j])
+            if r or s:
+                out.append(Action("offer_deployment", names[i], names[j], reach=r, shield=s))
+            for field, name in (
+                ("withdraw", "withdraw_deployment"),
+                ("drill", "drill"),
+                ("commit", "commit"),
+                ("talk", "talk"),
+            ):
+                if getattr(dip, field)[b, i, j]:
+                    out.append(Action(name, names[i], names[j]))
+            ans = int(dip.answer[b, i, j])
+            if ans != NO_ANSWER:
+                out.append(Action(ANSWERS[ans], names[i], names[j]))
+        kind = int(dip.propose_kind[b, i])
+        if kind >= 0:
+            parties = tuple(names[p] for p in range(n) if dip.propose_parties[b, i, p] and p != i)
+            out.append(
+                Action(
+                    "propose_treaty",
+                    names[i],
+                    kind=TREATY_KINDS[kind],
+                    parties=parties,
+                    cap=float(dip.propose_cap[b, i]),
+                    verification=float(dip.propose_verification[b, i]),
+                )
+            )
+        for field, name in (
+            ("sign", "sign_treaty"),
+            ("leave", "leave_treaty"),
+            ("inspect", "inspect"),
+            ("cheat", "cheat"),
+        ):
+            for k in np.nonzero(getattr(dip, field)[b, i])[0]:
+                out.append(Action(name, names[i], treaty=int(k)))
+    return out

@@ -1,0 +1,55 @@
+"""The Shield's chain, pinned over a seeded batch: the shield goes up at the host, the rivals'
+first-strike stability with the patron falls, and the rivals' reach rises (the security dilemma
+of a defensive shield)."""
+
+import numpy as np
+import pytest
+
+from game.engine import exchange
+from game.scenarios import load
+from game.session import Runner, Seat
+
+SEEDS = list(range(40))
+AURUM, BRISA, VEYRA, OSTREL = 0, 1, 2, 3
+
+
+@pytest.fixture(scope="module")
+def history():
+    scenario = load("the_shield")
+    assert scenario.names == ("Aurum", "Brisa", "Veyra", "Ostrel")
+    runner = Runner(scenario, SEEDS, tuple(Seat(False, "baseline") for _ in scenario.states))
+    fss, reach, forward = [], [], []
+
+    def record():
+        fss.append(exchange(runner.world).stability[:, AURUM, [VEYRA, OSTREL]].mean(axis=1))
+        reach.append(runner.world.reach[:, [VEYRA, OSTREL]].sum(axis=1))
+        forward.append(runner.world.fwd_shield[:, AURUM, BRISA].copy())
+
+    record()
+    while not runner.finished.all():
+        runner.advance(runner.ai_orders())
+        record()
+    return np.array(fss), np.array(reach), np.array(forward)
+
+
+def test_the_shield_goes_up_at_the_host_in_every_seed(history):
+    _, _, forward = history
+    assert forward[0].max() == 0.0, "the scenario starts without a forward shield"
+    assert (forward.max(axis=0) > 0).mean() == 1.0
+
+
+def test_the_rivals_stability_with_the_patron_falls_when_it_does(history):
+    fss, _, forward = history
+    placed_at = np.argmax(forward > 0, axis=0)
+    b = np.arange(len(SEEDS))
+    fell = fss[placed_at, b] < fss[placed_at - 1, b]
+    assert fell.mean() >= 0.9
+
+
+def test_the_rivals_reach_rises_after_it(history):
+    _, reach, forward = history
+    placed_at = np.argmax(forward > 0, axis=0)
+    b = np.arange(len(SEEDS))
+    later = np.minimum(placed_at + 4, len(reach) - 1)
+    rose = reach[later, b] > 1.05 * reach[placed_at - 1, b]
+    assert rose.mean() >= 0.75
