@@ -126,7 +126,7 @@ class Runner:
         for i, policy in self.policies.items():
             move = policy.act(observe(self.world, i))
             orders = orders.replace_state(i, move.spend, move.cut, move.diplomacy)
-        return orders
+        return orders.pay_diplomacy(self.world, list(self.policies))
 
     def advance(self, orders: Orders) -> Events:
         """Resolve one turn with complete joint orders."""
@@ -194,6 +194,9 @@ class Session:
             except ActionError as exc:
                 raise IllegalOrder([str(exc)]) from None
             base = base.with_diplomacy(dip)
+            open_civilian = [i for i in range(len(names)) if human.get(i) is None
+                             or human[i].civilian is None]
+            base = base.pay_diplomacy(self.world, open_civilian)
         check(self.world, base)
         return base
 

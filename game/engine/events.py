@@ -213,8 +213,8 @@ class Events:
         w0, w1, d = self.before, self.after, self.diplomacy
         out: list[Event] = []
 
-        def add(kind: str, actors: tuple[str, ...], **values: float) -> None:
-            out.append(Event(t, kind, actors, {k: float(v) for k, v in values.items()}))
+        def add(what: str, actors: tuple[str, ...], **values: float) -> None:
+            out.append(Event(t, what, actors, {k: float(v) for k, v in values.items()}))
 
         for i in range(n):
             for j in range(n):
@@ -298,7 +298,7 @@ class Events:
             members = tuple(names[m] for m in range(n) if w1.treaty_invited[b, k, m] > 0)
             info = {
                 "slot": k,
-                "kind": kind,
+                "treaty_kind": kind,
                 "cap": float(w1.treaty_cap[b, k]),
                 "verification": float(w1.treaty_verification[b, k]),
             }

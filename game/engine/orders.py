@@ -80,6 +80,23 @@ class Orders:
     def with_diplomacy(self, diplomacy: Diplomacy | None) -> Orders:
         return Orders(spend=self.spend, cut=self.cut, diplomacy=diplomacy)
 
+    def pay_diplomacy(self, world: World, states: list[int] | None = None) -> Orders:
+        """These orders with the diplomacy's costs (drills, inspections) taken from the civilian
+        share of ``states`` (all by default): "the rest to the civilian economy" means the rest
+        after those costs."""
+        if self.diplomacy is None:
+            return self
+        from game.engine.diplomacy import costs
+
+        owed = costs(world, self.diplomacy)
+        if states is not None:
+            keep = np.zeros(owed.shape[1], dtype=bool)
+            keep[list(states)] = True
+            owed = np.where(keep[None, :], owed, 0.0)
+        spend = self.spend.copy()
+        spend[:, :, CIVILIAN] = np.maximum(spend[:, :, CIVILIAN] - owed, 0.0)
+        return Orders(spend=spend, cut=self.cut, diplomacy=self.diplomacy)
+
     @staticmethod
     def hold(world: World) -> Orders:
         """Everyone puts the whole budget into the civilian economy."""

@@ -122,7 +122,7 @@ def jervis_world(world: World, b: int = 0) -> str:
 
     Defense has the advantage when a budget unit of shield stops more reach than a budget unit of
     reach delivers: ``eta * reach_cost / shield_cost > 1``. Builds are distinguishable when a
-    shield is more often seen for what it is than not (``delta >= 1/2``).
+    shield is more often seen for what it is than not (``delta > 1/2``; at 1/2 it is a coin flip).
     """
     eta = float(world.param("shield_efficiency")[b])
     ratio = eta * float(world.param("reach_cost")[b]) / float(world.param("shield_cost")[b])
