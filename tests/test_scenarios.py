@@ -163,19 +163,21 @@ def test_two_neighbours_is_a_symmetric_two_button_lesson():
     assert world.tension[0, 0, 1] == world.tension[0, 1, 0]
 
 
-def test_the_shield_starts_with_a_forward_shield_at_an_allied_host():
+def test_the_shield_starts_with_a_shield_and_an_allied_host():
     sc = load("the_shield")
     assert sc.names == ("Aurum", "Brisa", "Veyra", "Ostrel")
     assert sc.params.categories == CATEGORIES
     world = sc.initial_world()
     aurum, brisa, veyra, ostrel = (sc.index(n) for n in sc.names)
     assert world.alliance[0, aurum, brisa] == world.alliance[0, brisa, aurum] == 1
-    assert world.fwd_shield[0, aurum, brisa] > 0
+    # Aurum's shield, at home or already stationed in Brisa.
+    aurum_shield = world.shield[0, aurum] + world.fwd_shield[0, aurum].sum()
+    assert aurum_shield > 0
     assert world.trade[0, veyra, ostrel] > 0
     assert world.tension[0, aurum, veyra] > 0 and world.tension[0, aurum, ostrel] > 0
-    # Aurum has the budget and the tech; the forward shield is modest next to the rivals' reach.
+    # Aurum has the budget and the tech; its shield is modest next to the rivals' reach.
     assert world.economy[0].argmax() == aurum and world.tech[0].argmax() == aurum
-    assert world.fwd_shield[0, aurum, brisa] < min(world.reach[0, veyra], world.reach[0, ostrel])
+    assert aurum_shield < min(world.reach[0, veyra], world.reach[0, ostrel])
 
 
 def test_load_by_path_equals_load_by_id():
@@ -206,8 +208,217 @@ def test_a_sound_file_loads_with_defaults_and_normalised_categories(tmp_path):
     world = sc.initial_world()
     assert world.kind[0, 2] == 1  # fixed kind: expansionist
     assert world.fwd_shield[0, 0, 1] == 4.0
+    assert sc.treaties == () and sc.targeting == ()
+    assert world.treaty_status.sum() == 0 and world.targeting.sum() == 0
     with pytest.raises(KeyError, match="Aurum, Brisa, Veyra"):
         sc.index("Ostrel")
+
+
+# ---------------------------------------------------------------------------------------------
+# Treaties and targeting at the start
+
+TREATIES = """
+[[treaties]]
+kind = "shield_cap"
+parties = ["Aurum", "Veyra"]
+cap = 2
+verification = 0.8
+
+[[treaties]]
+kind = "forward_ban"
+parties = ["Aurum", "Brisa", "Veyra"]
+
+[[targeting]]
+source = "Veyra"
+target = "Aurum"
+"""
+
+# GOOD with a shield at home for Aurum (above the cap) and forward reach at Brisa (under the ban).
+GOOD_DIPLOMACY = (
+    GOOD.replace("tech = 1.6", "tech = 1.6\nshield = 5.0").replace(
+        "shield = 4.0", "shield = 4.0\nreach = 3.0"
+    )
+    + TREATIES
+)
+
+
+def test_treaties_and_targeting_load_and_start_in_force(tmp_path):
+    from game.engine.actions import TREATY_KINDS
+    from game.engine.state import Targeting, TreatySpec
+    from game.engine.treaties import IN_FORCE
+
+    sc = load_scenario(write(tmp_path, GOOD_DIPLOMACY))
+    aurum, brisa, veyra = (sc.index(n) for n in ("Aurum", "Brisa", "Veyra"))
+    assert sc.treaties == (
+        TreatySpec(kind="shield_cap", parties=(aurum, veyra), cap=2.0, verification=0.8),
+        TreatySpec(kind="forward_ban", parties=(aurum, brisa, veyra), cap=0.0, verification=0.5),
+    )
+    assert isinstance(sc.treaties[0].cap, float)
+    assert sc.targeting == (Targeting(source=veyra, target=aurum),)
+
+    world = sc.initial_world()
+    assert check_world(world) == []
+    assert world.treaty_status[0, 0] == world.treaty_status[0, 1] == IN_FORCE == 2
+    assert world.treaty_kind[0, 0] == TREATY_KINDS.index("shield_cap")
+    assert world.treaty_kind[0, 1] == TREATY_KINDS.index("forward_ban")
+    assert list(world.treaty_signed[0, 0]) == [1.0, 0.0, 1.0]
+    assert list(world.treaty_signed[0, 1]) == [1.0, 1.0, 1.0]
+    assert world.treaty_cap[0, 0] == 2.0
+    assert world.treaty_verification[0, 0] == 0.8 and world.treaty_verification[0, 1] == 0.5
+    assert world.treaty_status[0, 2:].sum() == 0  # the other slots are free for proposals
+    # The parties meet the terms at once: Aurum's shield (5 home + 4 forward) comes down to the
+    # cap, home shield first; its forward reach at Brisa comes home under the ban.
+    assert world.shield[0, aurum] + world.fwd_shield[0, aurum].sum() == pytest.approx(2.0)
+    assert world.shield[0, aurum] == 0.0
+    assert world.fwd_reach[0, aurum, brisa] == 0.0
+    assert world.reach[0, aurum] == pytest.approx(15.0)
+    # Veyra is a party but has no shield: untouched.
+    assert world.reach[0, veyra] == 10.0
+    # Targeting: Veyra aims at Aurum, and only that.
+    assert world.targeting[0, veyra, aurum] == 1.0 and world.targeting[0].sum() == 1.0
+    # A batch gets the same treaties in every world.
+    batch = sc.initial_world(np.full((4, 3), 0.5))
+    assert (batch.treaty_status[:, 0] == IN_FORCE).all() and (batch.treaty_cap[:, 0] == 2).all()
+
+
+def test_a_treaty_without_verification_takes_the_default(tmp_path):
+    text = GOOD + '\n[[treaties]]\nkind = "transparency"\nparties = ["Brisa", "Veyra"]\n'
+    sc = load_scenario(write(tmp_path, text))
+    assert sc.treaties[0].verification == 0.5 and sc.treaties[0].parties == (1, 2)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field", "expected"),
+    [
+        (
+            'kind = "shield_cap"',
+            'kind = "arms_freeze"',
+            "treaties[0].kind",
+            'expected one of "shield_cap", "forward_ban", "reach_ceiling", "transparency", '
+            'got "arms_freeze"',
+        ),
+        (
+            'parties = ["Aurum", "Veyra"]',
+            'parties = ["Aurum"]',
+            "treaties[0].parties",
+            'expected two or more state names, as in ["Aurum", "Veyra"], got ["Aurum"]',
+        ),
+        (
+            'parties = ["Aurum", "Veyra"]',
+            'parties = "Aurum"',
+            "treaties[0].parties",
+            "expected two or more state names",
+        ),
+        (
+            'parties = ["Aurum", "Veyra"]',
+            'parties = ["Aurum", "Ostrel"]',
+            "treaties[0].parties[1]",
+            'expected the name of a state (Aurum, Brisa, Veyra), got "Ostrel"',
+        ),
+        (
+            'parties = ["Aurum", "Veyra"]',
+            'parties = ["Aurum", "Veyra", "Aurum"]',
+            "treaties[0].parties",
+            'expected different states (each party once), got ["Aurum", "Veyra", "Aurum"]',
+        ),
+        (
+            'kind = "forward_ban"',
+            'kind = "transparency"\ncap = 3.0',
+            "treaties[1].cap",
+            "expected no cap on a transparency treaty (only shield_cap and reach_ceiling have "
+            "one), got 3.0",
+        ),
+        (
+            "cap = 2\n",
+            "",
+            "treaties[0].cap",
+            "expected a number 0 or above (the most shield each party may keep, at home and "
+            "abroad), got nothing (the field is missing)",
+        ),
+        (
+            "cap = 2\n",
+            "cap = -1\n",
+            "treaties[0].cap",
+            "expected a number 0 or above",
+        ),
+        (
+            "verification = 0.8",
+            "verification = 1.5",
+            "treaties[0].verification",
+            "expected a number from 0 to 1 (the chance an inspection catches a cheat), got 1.5",
+        ),
+        (
+            "verification = 0.8",
+            "verifcation = 0.8",
+            "treaties[0].verifcation",
+            "unknown key (did you mean verification?); expected one of: kind, parties, cap, "
+            "verification",
+        ),
+        (
+            'target = "Aurum"',
+            'target = "Veyra"',
+            "targeting[0].target",
+            'expected a state other than the source, got "Veyra"',
+        ),
+        (
+            'source = "Veyra"',
+            'source = "Ostrel"',
+            "targeting[0].source",
+            'expected the name of a state (Aurum, Brisa, Veyra), got "Ostrel"',
+        ),
+        (
+            'target = "Aurum"\n',
+            "",
+            "targeting[0].target",
+            "got nothing (the field is missing)",
+        ),
+    ],
+)
+def test_a_diplomacy_mistake_is_reported_with_file_field_and_expectation(
+    tmp_path, old, new, field, expected
+):
+    assert GOOD_DIPLOMACY.count(old) == 1, old
+    err = error_of(write(tmp_path, GOOD_DIPLOMACY.replace(old, new)))
+    assert err.field == field
+    assert str(err).startswith(f"{err.file}: {field}: ")
+    assert expected in str(err)
+
+
+def test_too_many_treaties(tmp_path):
+    from game.engine.state import TREATY_SLOTS
+
+    one = '\n[[treaties]]\nkind = "transparency"\nparties = ["Aurum", "Veyra"]\n'
+    path = write(tmp_path, GOOD + one * (TREATY_SLOTS + 1))
+    assert str(error_of(path)) == (
+        f"{path}: treaties: expected at most {TREATY_SLOTS} treaties (the engine's treaty slots), "
+        f"got {TREATY_SLOTS + 1}"
+    )
+    assert len(load_scenario(write(tmp_path, GOOD + one * TREATY_SLOTS, "full")).treaties) == 6
+
+
+def test_a_source_aims_at_a_target_once(tmp_path):
+    twice = '\n[[targeting]]\nsource = "Veyra"\ntarget = "Aurum"\n'
+    err = error_of(write(tmp_path, GOOD_DIPLOMACY + twice))
+    assert str(err) == (
+        f"{err.file}: targeting[1].target: expected a target this source does not aim at "
+        f'already (targeting[0] does), got "Aurum"'
+    )
+    back = '\n[[targeting]]\nsource = "Aurum"\ntarget = "Veyra"\n'
+    sc = load_scenario(write(tmp_path, GOOD_DIPLOMACY + back, "mutual"))
+    assert len(sc.targeting) == 2
+
+
+def test_treaties_and_targeting_must_be_arrays_of_tables(tmp_path):
+    err = error_of(write(tmp_path, GOOD + '\n[targeting]\nsource = "Veyra"\n'))
+    assert err.field == "targeting"
+    assert "expected an array of tables ([[targeting]]), got a table" in str(err)
+
+
+def test_a_starting_trade_above_trade_max_is_refused(tmp_path):
+    err = error_of(broken(tmp_path, "trade = 1.0", "trade = 3.0"))
+    assert str(err).endswith(
+        "links[0].trade: expected a number from 0 to 2 (params.trade_max), got 3.0"
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -444,6 +655,55 @@ def test_wrong_type_message_reads_as_documented(tmp_path):
             'expected "human" or "ai:NAME" (NAME in lower-case letters, digits and _), '
             'got "AI:Baseline"',
         ),
+        # Diplomacy parameters: whole turns, probabilities, trust factors.
+        (
+            "shield_efficiency = 1.2",
+            "treaty_notice = 2.5",
+            "params.treaty_notice",
+            "expected a whole number from 0 to 20 (turns), got 2.5",
+        ),
+        (
+            "shield_efficiency = 1.2",
+            "proposal_turns = 0",
+            "params.proposal_turns",
+            "expected a whole number from 1 to 20 (turns; a proposal needs at least one turn",
+        ),
+        (
+            "shield_efficiency = 1.2",
+            "recall_lead = 21",
+            "params.recall_lead",
+            "expected a whole number from 0 to 20 (turns), got 21",
+        ),
+        (
+            "shield_efficiency = 1.2",
+            "review_chance = 1.2",
+            "params.review_chance",
+            "expected a number from 0 to 1 (a probability), got 1.2",
+        ),
+        (
+            "shield_efficiency = 1.2",
+            "violation_trust = 0",
+            "params.violation_trust",
+            "expected a number above 0 and at most 1 (a factor on the odds",
+        ),
+        (
+            "shield_efficiency = 1.2",
+            "base_war_risk = -0.1",
+            "params.base_war_risk",
+            "expected a number from 0 to 1, got -0.1",
+        ),
+        (
+            "shield_efficiency = 1.2",
+            "trade_max = -1",
+            "params.trade_max",
+            "expected a number 0 or above, got -1",
+        ),
+        (
+            "shield_efficiency = 1.2",
+            "tretay_notice = 3",
+            "params.tretay_notice",
+            "unknown key (did you mean treaty_notice?)",
+        ),
         # The offense-defense arithmetic: forward reach can never count for less than home reach.
         (
             "shield_efficiency = 1.2",
@@ -563,6 +823,15 @@ def test_every_engine_field_has_a_rule():
     assert state == set(STATE_RULES)
 
 
+def test_whole_number_params_load_as_ints(tmp_path):
+    sc = load_scenario(
+        broken(tmp_path, "turns = 12", "turns = 12\ntreaty_notice = 0\nrecall_lead = 5")
+    )
+    assert sc.params.treaty_notice == 0 and type(sc.params.treaty_notice) is int
+    assert sc.params.recall_lead == 5 and type(sc.params.recall_lead) is int
+    assert sc.params.proposal_turns == Params().proposal_turns
+
+
 def test_engine_defaults_satisfy_the_rules():
     defaults = Params()
     for name, rule in PARAM_RULES.items():
@@ -588,14 +857,42 @@ def test_the_format_doc_describes_every_field():
     assert "python -m game check-scenario" in doc
 
 
+def _doc_blocks(doc: str) -> list[str]:
+    """The fenced code blocks of the doc, in order."""
+    return re.findall(r"^```[a-z]*\n(.*?)^```", doc, re.M | re.S)
+
+
 def test_the_format_doc_example_loads(tmp_path):
     doc = DOC.read_text(encoding="utf-8")
-    example = doc.split("```toml\n", 1)[1].split("```", 1)[0]
+    example = doc.split("## A complete example", 1)[1].split("```toml\n", 1)[1].split("```", 1)[0]
     path = tmp_path / "the_outpost.toml"
     path.write_text(example, encoding="utf-8")
     sc = load_scenario(path)
     assert sc.names == ("Aurum", "Brisa", "Veyra")
-    assert sc.initial_world().fwd_reach[0, 0, 1] == 5.0
+    world = sc.initial_world()
+    assert world.fwd_reach[0, 0, 1] == 5.0
+    assert world.treaty_status[0, 0] == 2 and world.targeting[0, 2, 1] == 1.0
+
+
+def test_the_format_doc_treaty_and_targeting_snippets_load(tmp_path):
+    """The [[treaties]] and [[targeting]] snippets, added to a four-state board, load as written."""
+    doc = DOC.read_text(encoding="utf-8")
+    snippets = [b for b in _doc_blocks(doc) if b.startswith(("[[treaties]]", "[[targeting]]"))]
+    assert len(snippets) == 2
+    ostrel_text = '[text.states.Ostrel]\nrole = "rival"\ndescription = "Far."\n\n'
+    ostrel = '[[states]]\nname = "Ostrel"\nshape = "hexagon"\nposition = [0.8, 0.8]\n\n'
+    board = (
+        GOOD.replace("[params]", ostrel_text + "[params]")
+        .replace("[[links]]", ostrel + "[[links]]", 1)
+        .replace("tech = 1.6", "tech = 1.6\nshield = 5.0")
+        .replace('"ai:baseline", "ai:baseline"]', '"ai:baseline", "ai:baseline", "ai:baseline"]')
+    ) + "".join("\n" + snippet for snippet in snippets)
+    sc = load_scenario(write(tmp_path, board))
+    world = sc.initial_world()
+    assert [t.kind for t in sc.treaties] == ["shield_cap", "transparency"]
+    aurum = sc.index("Aurum")
+    assert world.shield[0, aurum] + world.fwd_shield[0, aurum].sum() == pytest.approx(3.0)
+    assert world.targeting[0, sc.index("Veyra"), aurum] == 1.0
 
 
 def test_the_format_doc_gives_the_engine_defaults():

@@ -7,6 +7,8 @@ human (an illegal order) is explained and changes nothing.
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pytest
 
@@ -24,6 +26,15 @@ MIXED = ["ai:baseline:easy", "ai:baseline", "ai:baseline:hard", "ai:baseline:eas
 @pytest.fixture(scope="module")
 def shield() -> Scenario:
     return load("the_shield")
+
+
+@pytest.fixture(scope="module")
+def volatile() -> Scenario:
+    """The Shield on a hair trigger: crises open early and any escalation can end in war, so a
+    handful of seeds covers both endings."""
+    shield = load("the_shield")
+    params = shield.params.replace(crisis_threshold=0.35, base_war_risk=1.0, accident_share=0.5)
+    return dataclasses.replace(shield, params=params)
 
 
 @pytest.fixture(scope="module")
@@ -59,10 +70,11 @@ def test_default_seats_come_from_the_scenario(shield: Scenario) -> None:
     assert s.world.batch == 1 and s.world.names == shield.names
 
 
-def test_play_to_end_lasts_the_scenario_or_until_war(shield: Scenario) -> None:
+def test_play_to_end_lasts_the_scenario_or_until_war(volatile: Scenario) -> None:
+    shield = volatile
     endings = set()
     for seed in range(12):
-        s = Session.new(shield, seed=seed)
+        s = Session.new(shield, seed=seed, seats=["ai:baseline"] * 4)
         s.play_to_end()
         assert s.over
         assert [r.turn for r in s.history] == list(range(s.turn))
@@ -230,7 +242,7 @@ def war_and_peace_seeds(scenario: Scenario, seats: list[str]) -> tuple[int, int]
     return int(early[0]), int(peace[0])
 
 
-def test_world_b_of_a_batch_is_the_single_game_with_seed_b(shield: Scenario) -> None:
+def test_world_b_of_a_batch_is_the_single_game_with_seed_b(volatile: Scenario) -> None:
     """The seed scheme: a game's seed ``s`` feeds ``numpy.random.SeedSequence(s)``, which spawns
     ``1 + N`` children: child 0 is the engine's stream (first the hidden kinds, then each turn's
     noise), child ``1 + i`` is seat ``i``'s policy stream. A batch ``Runner(scenario, [s0, s1,
@@ -239,6 +251,7 @@ def test_world_b_of_a_batch_is_the_single_game_with_seed_b(shield: Scenario) -> 
     --batch B`` plays seeds ``S, S + 1, ..., S + B - 1``.) A world that ends at war stays frozen
     while the rest of the batch plays on; only the batch's turn counter moves.
     """
+    shield = volatile
     war, peace = war_and_peace_seeds(shield, MIXED)
     seeds = [war, peace, 1234, war]  # a seed may repeat: its worlds are twins
     runner = Runner(shield, seeds, parse_seats(MIXED, 4))

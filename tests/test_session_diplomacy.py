@@ -10,17 +10,27 @@ from game.session import Session
 
 
 def new_game(seed: int = 4) -> Session:
-    return Session.new(load("the_shield"), seed, ["human", "ai:baseline", "ai:baseline", "ai:baseline"])
+    return Session.new(
+        load("the_shield"), seed, ["human", "ai:baseline", "ai:baseline", "ai:baseline"]
+    )
 
 
 def diplomatic_turns(session: Session) -> None:
     """Aurum offers its shield to Brisa, proposes a shield cap to Veyra, declares nothing."""
     session.play_turn(
         {0: StateOrder(reach=2.0)},
-        [Action("offer_deployment", "Aurum", "Brisa", shield=3.0),
-         Action("propose_treaty", "Aurum", kind="shield_cap", parties=("Veyra",), cap=40.0,
-                verification=0.6),
-         Action("talk", "Aurum", "Ostrel")],
+        [
+            Action("offer_deployment", "Aurum", "Brisa", shield=3.0),
+            Action(
+                "propose_treaty",
+                "Aurum",
+                kind="shield_cap",
+                parties=("Veyra",),
+                cap=40.0,
+                verification=0.6,
+            ),
+            Action("talk", "Aurum", "Ostrel"),
+        ],
     )
     session.play_turn({}, [Action("offer_trade", "Aurum", "Veyra")])
     session.play_turn({0: StateOrder(hardening=1.0)}, [Action("drill", "Aurum", "Veyra")])

@@ -368,9 +368,9 @@ def resolve(world: World, dip: Diplomacy) -> Resolved:
     trade_deal = _sym(
         trade_ask & (np.swapaxes(trade_ask, 1, 2) | (np.swapaxes(w.trade_offer, 1, 2) > 0))
     )
-    trade = np.minimum(
-        w.trade + trade_deal * p("trade_step")[:, None, None], p("trade_max")[:, None, None]
-    )
+    # Only a deal moves trade, and never past trade_max (ties above it are left as they are).
+    widened = np.minimum(w.trade + p("trade_step")[:, None, None], p("trade_max")[:, None, None])
+    trade = np.where(trade_deal, np.maximum(widened, w.trade), w.trade)
     trade_offer = np.where(trade_ask & ~trade_deal, 1.0, w.trade_offer)
     trade_offer = np.where(trade_deal, 0.0, trade_offer)
     prog_ask = dip.programme == 1
