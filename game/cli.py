@@ -408,6 +408,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check-scenario", help="validate a scenario file")
     p.add_argument("file")
     p.set_defaults(func=cmd_check_scenario)
+
+    from game.lab.cli import add_commands as add_lab_commands
+    from game.ui.cli import add_commands as add_window_commands
+
+    add_lab_commands(sub)
+    add_window_commands(sub)
     return parser
 
 

@@ -1,0 +1,1 @@
+"""The desktop game: the ONLY package that imports pygame."""
