@@ -173,6 +173,7 @@ class World:
     seen_reach: np.ndarray  # what i believes j has
     seen_shield: np.ndarray
     transparency: np.ndarray  # [0, 1]: how clearly i sees j this turn
+    seen_build: np.ndarray  # the arms build i saw j make last turn (share of j's budget)
     # The last orders' spending, [B, N, 5] (others "keep their last orders" in the lens).
     last_spend: np.ndarray
     # Diplomacy, per pair [B, N, N] (0/1 unless said).
@@ -426,6 +427,7 @@ def initial_world(
         seen_reach=np.broadcast_to(reach[:, None, :], (b, n, n)).copy(),
         seen_shield=np.broadcast_to(shield[:, None, :], (b, n, n)).copy(),
         transparency=np.where(eye, 1.0, 0.0) + pair,
+        seen_build=pair.copy(),
         last_spend=spend,
         ally_offer=pair.copy(),
         offer_reach=pair.copy(),

@@ -104,6 +104,7 @@ def step(world: World, orders: Orders, rng: Rng) -> tuple[World, Events]:
         seen_reach=sight.seen_reach,
         seen_shield=sight.seen_shield,
         transparency=clarity,
+        seen_build=sight.signal,
         trade=economy.trade_after_sanctions(mid),
         last_spend=spend,
     )

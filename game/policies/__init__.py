@@ -11,8 +11,32 @@ from game.policies.base import (
     observe,
 )
 from game.policies.baseline import SteadyDeterrer
+from game.policies.characters import (
+    Balancer,
+    ClassicAdapter,
+    Copycat,
+    Dove,
+    ForgivingCopycat,
+    Grudger,
+    Hawk,
+    Opportunist,
+    RandomPlayer,
+    RichardsonReactor,
+    SecuritySeeker,
+)
 
 __all__ = [
+    "Balancer",
+    "ClassicAdapter",
+    "Copycat",
+    "Dove",
+    "ForgivingCopycat",
+    "Grudger",
+    "Hawk",
+    "Opportunist",
+    "RandomPlayer",
+    "RichardsonReactor",
+    "SecuritySeeker",
     "DIFFICULTIES",
     "REGISTRY",
     "Move",

@@ -21,7 +21,7 @@ from game.engine.deterrence import exchange
 from game.engine.diplomacy import escalation_odds
 from game.engine.orders import budget, unit_costs
 from game.engine.state import CATEGORIES, REACH, SHIELD, TREATY_SLOTS, World
-from game.engine.treaties import PROPOSED
+from game.engine.treaties import EMPTY, LAPSED, PROPOSED
 
 REGISTRY: dict[str, type[Policy]] = {}
 DIFFICULTIES = ("easy", "normal", "hard")
@@ -46,6 +46,7 @@ class Observation:
     kind: np.ndarray  # [B]: its own hidden kind
     seen_reach: np.ndarray  # [B, N]: what it sees of each state (its own true value at i)
     seen_shield: np.ndarray  # [B, N]
+    seen_build: np.ndarray  # [B, N]: the arms build it saw each make last turn (budget share)
     belief: np.ndarray  # [B, N]: probability each is a security seeker
     tension: np.ndarray  # [B, N]
     ally: np.ndarray  # [B, N] bool
@@ -63,6 +64,7 @@ class Observation:
     home_shield: np.ndarray  # [B]: shield it could station abroad
     deployed_at: np.ndarray  # [B, N]: its reach + shield stationed at each host
     hosting: np.ndarray  # [B, N]: reach + shield each patron stations at it
+    hosted_total: np.ndarray  # [B, N]: reach + shield stationed at each state, by anyone
     offers_to_me: np.ndarray  # [B, N]: reach + shield each patron offers to station at it
     offers_from_me: np.ndarray  # [B, N]: what it has offered each host
     crisis: np.ndarray  # [B, N] bool: in a crisis with each state
@@ -72,6 +74,13 @@ class Observation:
     shield_cap: np.ndarray  # [B]: the tightest shield cap binding it (inf: none)
     reach_cap: np.ndarray  # [B]
     forward_banned: np.ndarray  # [B] bool
+    banned: np.ndarray  # [B, N] bool: states bound by a forward ban (public)
+    offer_reach_to_me: np.ndarray  # [B, N]: reach each patron offers to station at it
+    treaty_bound: np.ndarray  # [B, K] bool: treaties binding it now
+    treaty_verification: np.ndarray  # [B, K]
+    free_slots: np.ndarray  # [B]: treaty slots free for a proposal
+    targeting: np.ndarray  # [B, N] bool: it already aims at each
+    sanctioning: np.ndarray  # [B, N] bool: it already sanctions each
     attrition: np.ndarray  # [B]
     fwd_shield_total: np.ndarray  # [B]
     fwd_reach_total: np.ndarray  # [B]
@@ -120,6 +129,7 @@ def observe(world: World, i: int) -> Observation:
         kind=world.kind[:, i].copy(),
         seen_reach=seen_reach,
         seen_shield=seen_shield,
+        seen_build=world.seen_build[:, i, :].copy(),
         belief=world.belief[:, i, :].copy(),
         tension=world.tension[:, i, :].copy(),
         ally=ally,
@@ -136,6 +146,7 @@ def observe(world: World, i: int) -> Observation:
         home_shield=world.shield[:, i].copy(),
         deployed_at=world.fwd_reach[:, i, :] + world.fwd_shield[:, i, :],
         hosting=world.fwd_reach[:, :, i] + world.fwd_shield[:, :, i],
+        hosted_total=(world.fwd_reach + world.fwd_shield).sum(axis=1),
         offers_to_me=world.offer_reach[:, :, i] + world.offer_shield[:, :, i],
         offers_from_me=world.offer_reach[:, i, :] + world.offer_shield[:, i, :],
         crisis=world.crisis[:, i, :] > 0.5,
@@ -147,6 +158,13 @@ def observe(world: World, i: int) -> Observation:
         shield_cap=treaties.caps_for(world, SHIELD_CAP)[:, i],
         reach_cap=treaties.caps_for(world, REACH_CEILING)[:, i],
         forward_banned=treaties.forward_banned(world)[:, i],
+        banned=treaties.forward_banned(world),
+        offer_reach_to_me=world.offer_reach[:, :, i].copy(),
+        treaty_bound=treaties.binding(world) & (world.treaty_signed[:, :, i] > 0),
+        treaty_verification=world.treaty_verification.copy(),
+        free_slots=((world.treaty_status == EMPTY) | (world.treaty_status == LAPSED)).sum(axis=1),
+        targeting=world.targeting[:, i, :] > 0.5,
+        sanctioning=world.sanction[:, i, :] > 0.5,
         attrition=world.param("attrition"),
         fwd_shield_total=world.fwd_shield[:, i, :].sum(axis=1),
         fwd_reach_total=world.fwd_reach[:, i, :].sum(axis=1),

@@ -1,0 +1,151 @@
+"""Moves every opponent can make, vectorised over the batch: shared so that characters differ in
+*when* they make them, never in *how* (one way to arm, to answer a host, to sign, to answer a
+crisis). Every helper respects the rules, so an AI seat never gives an illegal order.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from game.engine.actions import SHIELD_CAP, TRANSPARENCY, Diplomacy
+from game.engine.state import HARDENING, INTEL, REACH, SHIELD
+from game.policies.base import Observation
+
+#: A rival is seen to arm when its seen build passes this share of its budget: halfway between
+#: what a security seeker and an expansionist typically build (the engine's signal means).
+ARM_SIGNAL = 0.2
+#: How hard a seat plays, by difficulty: it scales the share of budget it moves.
+INTENSITY = {"easy": 0.7, "normal": 1.0, "hard": 1.2}
+#: Intelligence share by difficulty: a harder opponent sees more clearly.
+INTEL_SHARE = {"easy": 0.0, "normal": 0.05, "hard": 0.1}
+#: Extra noise (log-normal sigma) on what an easy opponent sees.
+EASY_BLUR = 0.4
+
+
+def arms_shares(obs: Observation, level: np.ndarray | float, difficulty: str) -> np.ndarray:
+    """``[B, 5]`` budget shares that put ``level`` of the budget into arms, in a usual mix:
+    mostly reach, some hardening while there is room, a little shield; plus intelligence."""
+    b = obs.batch
+    level = np.broadcast_to(np.asarray(level, dtype=float), (b,)) * INTENSITY[difficulty]
+    mix = np.zeros((b, 5))
+    mix[:, REACH] = 0.7
+    room = obs.hardening_max - obs.own_hardening
+    mix[:, HARDENING] = np.where(room > 0.2 * obs.hardening_max, 0.2, 0.0)
+    mix[:, SHIELD] = 0.1
+    allowed = np.array(
+        [c in obs.allowed for c in ("reach", "shield", "hardening", "intel", "civilian")],
+        dtype=float,
+    )
+    mix = mix * allowed
+    total = mix.sum(axis=1, keepdims=True)
+    mix = np.divide(mix, total, out=np.zeros_like(mix), where=total > 0)
+    shares = mix * np.clip(level, 0.0, 0.95)[:, None]
+    if "intel" in obs.allowed:
+        shares[:, INTEL] += INTEL_SHARE[difficulty]
+    return shares
+
+
+def seen(obs: Observation, rngs: list[np.random.Generator], difficulty: str) -> np.ndarray:
+    """``[B, N]`` the arms builds it saw, blurred for an easy opponent (it sees less well)."""
+    build = obs.seen_build.copy()
+    if difficulty == "easy":
+        blur = np.stack([g.normal(0.0, EASY_BLUR, size=build.shape[1]) for g in rngs])
+        build = build + blur * 0.25
+    return build
+
+
+def rivals(obs: Observation) -> np.ndarray:
+    """``[B, N]`` every other state that is not an ally."""
+    return obs.rivals
+
+
+def answer_hosts(obs: Observation, d: Diplomacy, i: int, keen: np.ndarray) -> None:
+    """As a host: accept standing offers where ``keen`` ``[B]`` (and the rules allow), else
+    refuse."""
+    for p in range(len(obs.names)):
+        if p == i:
+            continue
+        pending = obs.offers_to_me[:, p] > 0
+        banned = (obs.banned[:, i] | obs.banned[:, p]) & (obs.offer_reach_to_me[:, p] > 0)
+        accept = keen & ~banned
+        d.deploy_answer[:, i, p] = np.where(pending, np.where(accept, 1, -1), 0)
+
+
+def protect_allies(
+    obs: Observation,
+    d: Diplomacy,
+    i: int,
+    share: float,
+    reach: bool = False,
+    cut: np.ndarray | None = None,
+) -> None:
+    """As a patron: offer ``share`` of its home shield (and of its reach, if ``reach``) to each
+    exposed ally that has none of its forces and no pending offer."""
+    home_reach = np.maximum(obs.own_reach - (0.0 if cut is None else cut), 0.0)
+    home_reach = home_reach * (1.0 - obs.attrition)
+    for h in range(len(obs.names)):
+        if h == i:
+            continue
+        idle = (obs.deployed_at[:, h] == 0) & (obs.offers_from_me[:, h] == 0)
+        go = obs.ally[:, h] & idle & obs.ally_exposed[:, h]
+        shield = np.where(go & (obs.home_shield >= 2.0), share * obs.home_shield, 0.0)
+        d.deploy_shield[:, i, h] = shield * (1.0 - obs.attrition)
+        if reach:
+            ok = go & ~obs.forward_banned & ~obs.banned[:, h] & (home_reach >= 2.0)
+            d.deploy_reach[:, i, h] = np.where(ok, share * home_reach, 0.0)
+
+
+def sign_if(obs: Observation, d: Diplomacy, i: int, trust_needed: float) -> None:
+    """Sign every proposal naming it whose other parties it believes benign enough."""
+    for k in range(obs.treaty_invites.shape[1]):
+        named = obs.treaty_parties[:, k, :].copy()
+        named[:, i] = False
+        trusted = np.where(named, obs.belief, 1.0).min(axis=1) >= trust_needed
+        d.sign[:, i, k] = obs.treaty_invites[:, k] & trusted
+
+
+def propose_to(
+    obs: Observation,
+    d: Diplomacy,
+    i: int,
+    partner: np.ndarray,
+    kind: int,
+    cap: np.ndarray | float,
+    verification: float,
+) -> None:
+    """Propose a treaty of ``kind`` to ``partner`` ``[B]`` (index, -1 for none) when a slot is
+    surely free (every state could propose in the same turn)."""
+    n = len(obs.names)
+    go = (partner >= 0) & (obs.free_slots >= n)
+    rows = np.nonzero(go)[0]
+    d.propose_kind[rows, i] = kind
+    d.propose_parties[rows, i, partner[rows]] = True
+    d.propose_cap[rows, i] = np.broadcast_to(np.asarray(cap, dtype=float), (obs.batch,))[rows]
+    d.propose_verification[rows, i] = verification
+
+
+def answer_crises(obs: Observation, d: Diplomacy, i: int, answers: np.ndarray) -> None:
+    """Give ``answers`` ``[B, N]`` in every crisis it is in (nothing elsewhere)."""
+    d.answer[:, i, :] = np.where(obs.crisis, answers, -1)
+
+
+def most_trusted_rival(obs: Observation) -> np.ndarray:
+    """``[B]`` the rival it believes most benign, or -1."""
+    score = np.where(obs.rivals, obs.belief, -np.inf)
+    best = score.argmax(axis=1)
+    return np.where(np.isfinite(score.max(axis=1)), best, -1)
+
+
+def strongest(obs: Observation) -> np.ndarray:
+    """``[B]`` the other state with the most reach it can see."""
+    reach = obs.seen_reach.copy()
+    reach[:, obs.seat] = -np.inf
+    return reach.argmax(axis=1)
+
+
+def shield_cap_offer(obs: Observation) -> np.ndarray:
+    """A cap a security seeker would propose: a little above the largest shield it sees."""
+    return np.maximum(obs.seen_shield.max(axis=1), obs.own_shield) * 1.1 + 1.0
+
+
+TREATY_FOR_TRUST = (SHIELD_CAP, TRANSPARENCY)

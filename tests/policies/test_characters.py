@@ -1,0 +1,159 @@
+"""The game's opponents behave as their docstrings say, in scripted situations, and never give an
+illegal order in any shipped scenario."""
+
+import numpy as np
+import pytest
+
+from game.engine import Orders, check, exchange
+from game.engine.actions import BACK_DOWN, ESCALATE
+from game.engine.state import CIVILIAN, HARDENING, REACH
+from game.policies import REGISTRY, get_policy, observe
+from game.scenarios import builtin_ids, load
+from game.session import Runner, Seat, Session
+
+CHARACTERS = sorted(REGISTRY)
+
+
+def neighbours(**world_changes):
+    """Two Neighbours at the start, with some arrays changed (a batch of one)."""
+    world = load("two_neighbours").initial_world()
+    return world.replace(**world_changes) if world_changes else world
+
+
+def act(name: str, world, seat: int = 0, difficulty: str = "normal", turns: int = 1):
+    """The policy's move in ``world`` after ``turns - 1`` earlier looks at the same world."""
+    policy = get_policy(name)(seat, [np.random.default_rng(1)], difficulty)
+    for _ in range(turns):
+        move = policy.act(observe(world, seat))
+    return move
+
+
+def arms_share(move, world, seat=0):
+    budget = world.economy[0, seat] * world.params.tax
+    return move.spend[0, :CIVILIAN].sum() / budget
+
+
+def test_the_roster_has_eight_characters_and_more_each_declaring_itself():
+    assert len(CHARACTERS) >= 9
+    for name in CHARACTERS:
+        cls = REGISTRY[name]
+        assert cls.name == name and cls.title and cls.traits
+        assert "Source" in (cls.__doc__ or "") or name == "baseline", name
+        assert cls.__doc__ and len(cls.__doc__) > 80
+
+
+def test_the_hawk_arms():
+    world = neighbours()
+    move = act("hawk", world)
+    assert arms_share(move, world) >= 0.5
+    assert move.spend[0, REACH] > move.spend[0, HARDENING]
+
+
+def test_the_dove_never_arms_beyond_hardening_and_backs_down():
+    world = neighbours(crisis=np.array([[[0.0, 1.0], [1.0, 0.0]]]), tension=np.full((1, 2, 2), 0.8))
+    move = act("dove", world)
+    assert move.spend[0, REACH] == 0.0
+    assert move.diplomacy.answer[0, 0, 1] == BACK_DOWN
+
+
+def test_the_hawk_escalates_a_crisis():
+    world = neighbours(crisis=np.array([[[0.0, 1.0], [1.0, 0.0]]]), tension=np.full((1, 2, 2), 0.8))
+    assert act("hawk", world).diplomacy.answer[0, 0, 1] == ESCALATE
+
+
+@pytest.mark.parametrize("name", ["copycat", "grudger"])
+def test_a_copycat_answers_an_arming_rival_with_arming(name):
+    armed = neighbours(seen_build=np.array([[[0.0, 0.6], [0.0, 0.0]]]))
+    calm = neighbours()
+    assert arms_share(act(name, armed, turns=1), armed) == 0.0, "it opens by restraining"
+    assert arms_share(act(name, armed, turns=2), armed) > 0.2
+    assert arms_share(act(name, calm, turns=2), calm) == 0.0
+
+
+def test_the_grudger_never_forgives_but_the_copycat_does():
+    def play(name):
+        policy = get_policy(name)(0, [np.random.default_rng(1)], "normal")
+        shares = []
+        for build in (0.0, 0.6, 0.0, 0.0, 0.0):
+            world = neighbours(seen_build=np.array([[[0.0, build], [0.0, 0.0]]]))
+            move = policy.act(observe(world, 0))
+            shares.append(arms_share(move, world))
+        return shares
+
+    # Turn 1 sees the rival's arming of turn 0 and answers it; then the rival restrains.
+    grudger, copycat = play("grudger"), play("copycat")
+    assert grudger[0] == 0.0 and min(grudger[1:]) > 0.2
+    assert copycat[0] == 0.0 and copycat[1] > 0.2 and copycat[2:] == [0.0, 0.0, 0.0]
+
+
+def test_the_security_seeker_reassures_a_trusted_rival():
+    world = neighbours(belief=np.array([[[1.0, 0.9], [0.9, 1.0]]]))
+    move = act("security_seeker", world)
+    assert move.cut[0] > 0.0, "a small costly cut"
+    assert move.diplomacy.talk[0, 0, 1]
+    assert move.spend[0, REACH] == 0.0
+
+
+def test_the_security_seeker_arms_against_a_feared_rival():
+    world = neighbours(belief=np.array([[[1.0, 0.1], [0.9, 1.0]]]))
+    move = act("security_seeker", world)
+    assert arms_share(move, world) > 0.3 and move.cut[0] == 0.0
+
+
+def test_the_richardson_reactor_builds_with_what_it_sees():
+    low = neighbours(seen_reach=np.array([[[0.0, 5.0], [5.0, 0.0]]]))
+    high = neighbours(seen_reach=np.array([[[0.0, 60.0], [5.0, 0.0]]]))
+    assert act("richardson", high).spend[0, REACH] > act("richardson", low).spend[0, REACH]
+
+
+def test_the_opportunist_presses_an_advantage_in_a_crisis():
+    scenario = load("two_neighbours")
+    world = scenario.initial_world()
+    world = world.replace(
+        reach=np.array([[60.0, 2.0]]),
+        seen_reach=np.array([[[60.0, 2.0], [60.0, 2.0]]]),
+        crisis=np.array([[[0.0, 1.0], [1.0, 0.0]]]),
+    )
+    ex = exchange(world)
+    assert ex.margin[0, 0, 1] >= 0 > ex.margin[0, 1, 0]
+    assert act("opportunist", world).diplomacy.answer[0, 0, 1] == ESCALATE
+
+
+def test_the_balancer_seeks_allies_against_the_strongest():
+    world = load("the_shield").initial_world()
+    # Ostrel sees Aurum as the strongest; it courts Veyra (and Brisa), not Aurum.
+    move = act("balancer", world, seat=3)
+    assert move.diplomacy.ally[0, 3, 2] == 1 and move.diplomacy.ally[0, 3, 0] == 0
+
+
+def test_difficulty_changes_how_hard_it_plays_not_the_rules():
+    world = neighbours()
+    easy, hard = act("hawk", world, difficulty="easy"), act("hawk", world, difficulty="hard")
+    assert arms_share(easy, world) < arms_share(hard, world)
+    for move in (easy, hard):
+        orders = Orders.hold(world).replace_state(0, move.spend, move.cut, move.diplomacy)
+        check(world, orders)
+
+
+@pytest.mark.parametrize("scenario_id", builtin_ids())
+def test_every_character_plays_every_scenario_legally(scenario_id):
+    scenario = load(scenario_id)
+    n = len(scenario.states)
+    for k, name in enumerate(CHARACTERS):
+        seats = tuple(Seat(False, CHARACTERS[(k + s) % len(CHARACTERS)]) for s in range(n))
+        runner = Runner(scenario, [3, 4], seats)
+        while not runner.finished.all():
+            runner.advance(runner.ai_orders())  # an illegal order would raise here
+
+
+def test_random_characters_keep_a_batch_equal_to_single_games():
+    scenario = load("two_neighbours")
+    seats = ["ai:forgiving_copycat", "ai:random"]
+    runner = Runner(scenario, [5, 6], tuple(Seat.parse(s) for s in seats))
+    singles = [Session.new(scenario, s, seats) for s in (5, 6)]
+    while not runner.finished.all():
+        runner.advance(runner.ai_orders())
+        for b, single in enumerate(singles):
+            if not single.over:
+                single.play_turn()
+                assert runner.world.select(b).digest() == single.world.digest()
