@@ -139,7 +139,7 @@ def test_difficulty_changes_how_hard_it_plays_not_the_rules():
 def test_every_character_plays_every_scenario_legally(scenario_id):
     scenario = load(scenario_id)
     n = len(scenario.states)
-    for k, name in enumerate(CHARACTERS):
+    for k in range(len(CHARACTERS)):
         seats = tuple(Seat(False, CHARACTERS[(k + s) % len(CHARACTERS)]) for s in range(n))
         runner = Runner(scenario, [3, 4], seats)
         while not runner.finished.all():
