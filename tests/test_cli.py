@@ -221,7 +221,7 @@ def test_csv_to_an_unwritable_place_fails_in_one_line(
         (["--batch", "0"], "--batch must be at least 1"),
         (["--seats", "ai:baseline,ai:baseline"], "needs 4 seats; got 2"),
         (["--seats", "human,ai,ai,ai"], "AI seats only"),
-        (["--seats", "ai:nobody,ai,ai,ai"], "known opponents: baseline"),
+        (["--seats", "ai:nobody,ai,ai,ai"], "known opponents: balancer, baseline, copycat"),
         (["--seats", "ai:baseline:insane,ai,ai,ai"], "difficulty must be one of"),
     ],
     ids=["turns", "batch", "seat-count", "human-seat", "unknown-opponent", "difficulty"],
