@@ -1,5 +1,7 @@
 """The command line: ``python -m game COMMAND`` (or ``delicate-balance COMMAND``).
 
+With no command, the game window opens on its title screen.
+
 Commands: ``simulate`` (AI games, as JSON or CSV), ``lens`` (the stage game a pair faces),
 ``scenarios`` (list), ``check-scenario`` (validate a file). Errors print one clear line and exit
 with status 2, never a traceback.
@@ -423,9 +425,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse prints its own one-line usage error
         return int(exc.code or 0)
-    if args.command is None:
-        parser.print_help()
-        return 0
+    if args.command is None:  # no command: the game window, on its title screen
+        from game.ui.cli import run_title
+
+        args.func = lambda _args: run_title()
     try:
         return int(args.func(args))
     except (UsageError, ScenarioError, SaveError, SeatError, IllegalOrder) as exc:

@@ -413,9 +413,10 @@ def test_lens_refuses_a_bad_pair_in_one_line(
 # The front door
 
 
-def test_no_command_prints_help(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys)
-    assert code == 0 and "simulate" in out and "check-scenario" in out
+def test_help_prints_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    # With no command at all the window opens on the title screen (tests/ui/test_cli_window.py).
+    code, out, _ = run(capsys, "--help")
+    assert code == 0 and "simulate" in out and "check-scenario" in out and "demo" in out
 
 
 def test_an_unknown_command_exits_2(capsys: pytest.CaptureFixture[str]) -> None:

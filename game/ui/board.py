@@ -1,0 +1,253 @@
+"""The abstract board: fictional states as shapes, and what binds or divides them.
+
+Each state has a colour *and* a shape (never colour alone). Between states: tension as the
+colour and width of the line (with its number), alliances as a double line, treaties as a dashed
+line, targeting as an arrow, deployments as a marked arrow from patron to host. The picture is
+rendered once per view into a surface; a frame only blits it. Hover regions carry the numbers.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pygame
+
+from game.ui import text as txt
+from game.ui.theme import MUTED, PANEL, PANEL_EDGE, TEXT, Palette, mix
+from game.ui.views import TurnView
+
+
+def shape_points(shape: str, c: tuple[float, float], r: float) -> list[tuple[float, float]]:
+    """The outline of a board shape centred at ``c`` with radius ``r``."""
+    x, y = c
+
+    def ring(k: int, start: float, radius: float = r) -> list[tuple[float, float]]:
+        return [
+            (
+                x + radius * math.cos(start + 2 * math.pi * i / k),
+                y + radius * math.sin(start + 2 * math.pi * i / k),
+            )
+            for i in range(k)
+        ]
+
+    if shape == "square":
+        return ring(4, math.pi / 4, r * 1.15)
+    if shape == "triangle":
+        return ring(3, -math.pi / 2, r * 1.25)
+    if shape == "diamond":
+        return ring(4, 0.0, r * 1.2)
+    if shape == "hexagon":
+        return ring(6, 0.0, r * 1.1)
+    if shape == "pentagon":
+        return ring(5, -math.pi / 2, r * 1.15)
+    if shape == "star":
+        outer, inner = ring(5, -math.pi / 2, r * 1.3), ring(5, -math.pi / 2 + math.pi / 5, r * 0.55)
+        return [p for pair in zip(outer, inner, strict=True) for p in pair]
+    if shape == "cross":
+        a, b = r * 0.4, r * 1.05
+        return [
+            (x - a, y - b),
+            (x + a, y - b),
+            (x + a, y - a),
+            (x + b, y - a),
+            (x + b, y + a),
+            (x + a, y + a),
+            (x + a, y + b),
+            (x - a, y + b),
+            (x - a, y + a),
+            (x - b, y + a),
+            (x - b, y - a),
+            (x - a, y - a),
+        ]
+    return ring(28, 0.0)  # circle
+
+
+def draw_shape(
+    surface: pygame.Surface,
+    shape: str,
+    c: tuple[float, float],
+    r: float,
+    fill: tuple[int, int, int],
+    edge: tuple[int, int, int],
+    width: int = 2,
+) -> None:
+    pts = shape_points(shape, c, r)
+    pygame.draw.polygon(surface, fill, pts)
+    pygame.draw.polygon(surface, edge, pts, width)
+
+
+def _dashed(surface, colour, a, b, width, dash=10):
+    ax, ay = a
+    dx, dy = b[0] - ax, b[1] - ay
+    length = math.hypot(dx, dy)
+    if length < 1:
+        return
+    steps = int(length // dash)
+    for k in range(0, steps, 2):
+        t0, t1 = k / steps, min((k + 1) / steps, 1.0)
+        pygame.draw.line(
+            surface, colour, (ax + dx * t0, ay + dy * t0), (ax + dx * t1, ay + dy * t1), width
+        )
+
+
+def _arrow(surface, colour, a, b, width, head, shrink):
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    length = math.hypot(dx, dy) or 1.0
+    ux, uy = dx / length, dy / length
+    start = (a[0] + ux * shrink, a[1] + uy * shrink)
+    end = (b[0] - ux * shrink, b[1] - uy * shrink)
+    pygame.draw.line(surface, colour, start, end, width)
+    left = (end[0] - ux * head - uy * head * 0.6, end[1] - uy * head + ux * head * 0.6)
+    right = (end[0] - ux * head + uy * head * 0.6, end[1] - uy * head - ux * head * 0.6)
+    pygame.draw.polygon(surface, colour, [end, left, right])
+
+
+def _offset(a, b, d):
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    length = math.hypot(dx, dy) or 1.0
+    nx, ny = -dy / length * d, dx / length * d
+    return (a[0] + nx, a[1] + ny), (b[0] + nx, b[1] + ny)
+
+
+class Board:
+    """A view drawn as the board, cached; ``regions`` hold the tooltip of everything on it."""
+
+    def __init__(self, rect: pygame.Rect, view: TurnView, palette: Palette, scale: float):
+        self.rect = pygame.Rect(rect)
+        self.view = view
+        self.palette = palette
+        self.scale = scale
+        self.regions: list[tuple[pygame.Rect, str]] = []
+        self.surface = self._render()
+
+    def u(self, px: float) -> int:
+        return max(1, round(px * self.scale))
+
+    def centre(self, i: int) -> tuple[float, float]:
+        x, y = self.view.states[i].position
+        m = self.u(60)
+        w, h = self.rect.w - 2 * m, self.rect.h - 2 * m
+        return (m + x * w, m + y * h)
+
+    def _render(self) -> pygame.Surface:
+        v, pal, u = self.view, self.palette, self.u
+        surf = pygame.Surface(self.rect.size)
+        surf.fill(PANEL)
+        pygame.draw.rect(surf, PANEL_EDGE, surf.get_rect(), 1)
+        r = u(26)
+        ox, oy = self.rect.topleft
+        for lk in v.links:
+            a, b = self.centre(lk.a), self.centre(lk.b)
+            visible = lk.allied or lk.treaty or lk.tension > 0.01 or lk.trade > 0
+            if not visible:
+                continue
+            colour = mix(pal.calm, pal.tense, lk.tension / max(v.crisis_threshold, 1e-6))
+            width = 1 + round(lk.tension * u(10))
+            pygame.draw.line(surf, colour, a, b, width)
+            if lk.allied:
+                for d in (u(7), -u(7)):
+                    p, q = _offset(a, b, d)
+                    pygame.draw.line(surf, pal.alliance, p, q, u(2))
+            if lk.treaty:
+                p, q = _offset(a, b, u(12))
+                _dashed(surf, pal.treaty, p, q, u(3), u(10))
+            mid = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
+            label = f"{lk.tension:.2f}" + (" CRISIS" if lk.crisis else "")
+            if lk.allied and lk.tension < 0.005:
+                label = "allies"
+            tag = txt.render(label, u(13), pal.bad if lk.crisis else TEXT, lk.crisis)
+            box = tag.get_rect(center=(round(mid[0]), round(mid[1])))
+            pygame.draw.rect(surf, PANEL, box.inflate(u(6), u(2)))
+            surf.blit(tag, box)
+            names = (v.states[lk.a].name, v.states[lk.b].name)
+            kinds = [k for k, on in (("allies", lk.allied), ("treaty", lk.treaty)) if on]
+            tip = (
+                f"{names[0]} - {names[1]}{' (' + ', '.join(kinds) + ')' if kinds else ''}. "
+                f"Tension {lk.tension:.2f} (crisis at {v.crisis_threshold:.2f}). "
+                f"Trade ties {lk.trade:.2f}. First-strike stability {lk.stability:.2f} "
+                f"{'as you reckon it ' if v.viewer is not None else ''}"
+                f"(1: nobody gains by striking first). {names[0]} "
+                f"{'deters' if lk.margin_ab >= 0 else 'does not deter'} {names[1]} "
+                f"(margin {lk.margin_ab:+.1f}); {names[1]} "
+                f"{'deters' if lk.margin_ba >= 0 else 'does not deter'} {names[0]} "
+                f"(margin {lk.margin_ba:+.1f})."
+            )
+            if lk.crisis:
+                tip += f" In crisis: war odds if both escalate {lk.war_odds:.0%}."
+            self.regions.append((box.inflate(u(10), u(8)).move(ox, oy), tip))
+        for ar in v.arrows:
+            a, b = self.centre(ar.source), self.centre(ar.target)
+            src, dst = v.states[ar.source].name, v.states[ar.target].name
+            if ar.kind == "targeting":
+                p, q = _offset(a, b, u(16))
+                _arrow(surf, pal.targeting, p, q, u(2), u(12), r + u(6))
+                mid = ((p[0] + q[0]) / 2, (p[1] + q[1]) / 2)
+                tip = f"{src} has declared its reach aimed at {dst}"
+            else:
+                p, q = _offset(a, b, -u(16))
+                colour = pal.states[ar.source % len(pal.states)]
+                if ar.kind == "offer":
+                    _dashed(surf, colour, p, q, u(2), u(6))
+                    tip = (
+                        f"{src} offers to station reach {ar.reach:.1f} and shield "
+                        f"{ar.shield:.1f} at {dst} (awaiting its answer)"
+                    )
+                else:
+                    _arrow(surf, colour, p, q, u(3), u(12), r + u(6))
+                    tip = (
+                        f"{src} stations reach {ar.reach:.1f} and shield {ar.shield:.1f} "
+                        f"at {dst}: {dst} becomes a target for {src}'s rivals"
+                    )
+                mid = (p[0] * 0.3 + q[0] * 0.7, p[1] * 0.3 + q[1] * 0.7)
+                sq = pygame.Rect(0, 0, u(10), u(10))
+                sq.center = (round(mid[0]), round(mid[1]))
+                pygame.draw.rect(surf, colour, sq)
+            spot = pygame.Rect(0, 0, u(18), u(18))
+            spot.center = (round(mid[0]) + ox, round(mid[1]) + oy)
+            self.regions.append((spot, tip))
+        labels = []
+        for s in v.states:
+            c = self.centre(s.index)
+            colour = pal.states[s.index % len(pal.states)]
+            me = v.viewer == s.index
+            edge = TEXT if me else (20, 24, 28)
+            draw_shape(surf, s.shape, c, r, colour, edge, u(4) if me else u(2))
+            hit = pygame.Rect(0, 0, 2 * r + u(8), 2 * r + u(8))
+            hit.center = (round(c[0]) + ox, round(c[1]) + oy)
+            self.regions.append((hit, state_tip(s)))
+            labels.append((s, c, me))
+        for s, c, me in labels:  # names last, on a backing, so no line runs through them
+            name = txt.render(s.name, u(16), TEXT, True)
+            sub = txt.render("you" if me else s.role, u(13), MUTED)
+            w = max(name.get_width(), sub.get_width()) + u(8)
+            h = name.get_height() + sub.get_height()
+            above = s.position[1] < 0.4  # states high on the board carry their names above
+            top = c[1] - r - u(8) - h if above else c[1] + r + u(6)
+            back = pygame.Rect(0, 0, w, h)
+            back.midtop = (round(c[0]), round(top))
+            pygame.draw.rect(surf, PANEL, back, border_radius=u(3))
+            surf.blit(name, name.get_rect(midtop=back.midtop))
+            surf.blit(sub, sub.get_rect(midtop=(back.centerx, back.y + name.get_height())))
+        return surf
+
+    def draw(self, surface: pygame.Surface) -> None:
+        surface.blit(self.surface, self.rect)
+
+
+def figure_text(f) -> str:
+    if f.exact:
+        return f"{f.value:.1f}"
+    return f"about {f.value:.1f} (likely {f.low:.1f} to {f.high:.1f})"
+
+
+def state_tip(s) -> str:
+    parts = [
+        f"{s.name}, {s.role} ({'human' if s.human else s.seat}). "
+        f"Economy {s.economy:.1f}. Reach {figure_text(s.reach)}. "
+        f"Shield {figure_text(s.shield)}. Standing {s.standing:.2f}."
+    ]
+    if s.hardening is not None:
+        parts.append(f" Hardening {s.hardening:.2f}, tech {s.tech:.2f}, support {s.support:.2f}.")
+    if s.belief is not None:
+        parts.append(f" Your belief that it only seeks security: {s.belief:.0%}.")
+    return "".join(parts)

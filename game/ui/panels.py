@@ -1,0 +1,153 @@
+"""Drawn panels of the turn screen: your state, your rivals as you see them, the headlines.
+
+Each is rendered once per view into a surface, with the tooltip regions of its numbers (relative
+to the panel; the scene moves them to where the panel is drawn).
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui import text as txt
+from game.ui.board import draw_shape
+from game.ui.theme import MUTED, PANEL, PANEL_EDGE, TEXT, Palette
+from game.ui.views import TurnView
+
+Regions = list[tuple[pygame.Rect, str]]
+
+OWN_FIELDS = (
+    ("economy", "Economy", "Output per turn; a fifth or so of it is your budget."),
+    ("budget", "Budget", "What you can spend this turn; the rest goes to the economy."),
+    ("reach", "Reach", "Strike force kept at home: what deters, and what frightens."),
+    ("shield", "Shield", "Interceptors: stops a small salvo whole, is swamped by a large one."),
+    ("hardening", "Hardening", "Share of your reach that survives a disarming first strike."),
+    ("tech", "Tech", "Build efficiency: each unit of budget buys this much more."),
+    ("standing", "Standing", "Credibility of your word; lost by backing down, won by drills."),
+    (
+        "support",
+        "Support",
+        "Domestic support for the defence burden; too low and programmes get cancelled.",
+    ),
+)
+
+
+def _panel(size: tuple[int, int], title: str, s: float) -> pygame.Surface:
+    surf = pygame.Surface(size)
+    surf.fill(PANEL)
+    pygame.draw.rect(surf, PANEL_EDGE, surf.get_rect(), 1)
+    surf.blit(txt.render(title, round(15 * s), MUTED, True), (round(8 * s), round(4 * s)))
+    return surf
+
+
+def own_panel(view: TurnView, width: int, palette: Palette, s: float):
+    """Your state's numbers: two columns of four, each with a tooltip."""
+    me = view.states[view.viewer if view.viewer is not None else 0]
+    size = round(16 * s)
+    row = round(24 * s)
+    h = round(30 * s) + 4 * row + round(6 * s)
+    surf = _panel((width, h), f"{me.name}: your state", s)
+    regions: Regions = []
+    values = {
+        "economy": me.economy,
+        "budget": view.budget,
+        "reach": me.reach.value,
+        "shield": me.shield.value,
+        "hardening": me.hardening or 0.0,
+        "tech": me.tech or 0.0,
+        "standing": me.standing,
+        "support": me.support or 0.0,
+    }
+    col_w = (width - round(16 * s)) // 2
+    for k, (key, label, why) in enumerate(OWN_FIELDS):
+        x = round(8 * s) + (k // 4) * col_w
+        y = round(28 * s) + (k % 4) * row
+        value = values[key]
+        shown = (
+            f"{value:.2f}"
+            if key in ("hardening", "tech", "standing", "support")
+            else f"{value:.1f}"
+        )
+        surf.blit(txt.render(label, size, MUTED), (x, y))
+        num = txt.render(shown, size, TEXT, True)
+        surf.blit(num, (x + col_w - num.get_width() - round(12 * s), y))
+        regions.append((pygame.Rect(x, y, col_w - round(8 * s), row), f"{label} {shown}: {why}"))
+    colour = palette.states[me.index % len(palette.states)]
+    corner = (width - round(18 * s), round(14 * s))
+    draw_shape(surf, me.shape, corner, round(8 * s), colour, TEXT, 1)
+    return surf, regions
+
+
+def rivals_panel(view: TurnView, width: int, palette: Palette, s: float):
+    """Each other state as you see it: reach and shield with their likely range, your trust."""
+    me = view.viewer if view.viewer is not None else 0
+    others = [st for st in view.states if st.index != me]
+    size = round(15 * s)
+    row = round(48 * s)
+    h = round(28 * s) + row * len(others) + round(4 * s)
+    surf = _panel((width, h), "Others, as you see them (bars: the likely range)", s)
+    regions: Regions = []
+    top = max([st.reach.high for st in others] + [st.shield.high for st in others] + [1.0])
+    name_w = round(120 * s)
+    bar_w = (width - name_w - round(150 * s)) // 2
+    for k, st in enumerate(others):
+        y = round(28 * s) + k * row
+        colour = palette.states[st.index % len(palette.states)]
+        draw_shape(
+            surf, st.shape, (round(16 * s), y + round(12 * s)), round(8 * s), colour, TEXT, 1
+        )
+        surf.blit(txt.render(st.name, size, TEXT, True), (round(30 * s), y))
+        lk = view.link(me, st.index)
+        tag = "ally" if lk is not None and lk.allied else st.role
+        surf.blit(txt.render(tag, round(13 * s), MUTED), (round(30 * s), y + round(20 * s)))
+        shown = [("reach", st.reach)]
+        if "shield" in view.categories or st.shield.high > 0:
+            shown.append(("shield", st.shield))
+        for j, (label, fig) in enumerate(shown):
+            x = name_w + j * (bar_w + round(10 * s))
+            surf.blit(txt.render(f"{label} ~{fig.value:.1f}", round(13 * s), MUTED), (x, y))
+            by = y + round(22 * s)
+            bh = round(10 * s)
+            pygame.draw.rect(surf, (50, 58, 68), (x, by, bar_w, bh))
+            lo, hi, mid = (round(bar_w * f / top) for f in (fig.low, fig.high, fig.value))
+            pygame.draw.rect(surf, colour, (x, by, max(mid, 1), bh))
+            if fig.high > 0:
+                pygame.draw.line(surf, TEXT, (x + lo, by + bh // 2), (x + hi, by + bh // 2), 2)
+                pygame.draw.line(surf, TEXT, (x + lo, by - 2), (x + lo, by + bh + 2), 2)
+                pygame.draw.line(surf, TEXT, (x + hi, by - 2), (x + hi, by + bh + 2), 2)
+            tip = (
+                f"{st.name}'s {label} as you see it: about {fig.value:.1f}, likely between "
+                f"{fig.low:.1f} and {fig.high:.1f}. Intelligence and verified treaties narrow "
+                "the range; a shield can be mistaken for reach."
+            )
+            regions.append((pygame.Rect(x, y, bar_w, row - round(6 * s)), tip))
+        x = name_w + 2 * (bar_w + round(10 * s))
+        belief = st.belief if st.belief is not None else 1.0
+        surf.blit(txt.render(f"trust {belief:.0%}", size, TEXT), (x, y))
+        tension = lk.tension if lk is not None else 0.0
+        warn = palette.bad if lk is not None and lk.crisis else MUTED
+        surf.blit(txt.render(f"tension {tension:.2f}", round(13 * s), warn), (x, y + round(20 * s)))
+        regions.append(
+            (
+                pygame.Rect(x, y, width - x, row - round(6 * s)),
+                f"Your belief that {st.name} only seeks security (not gains): {belief:.0%}. "
+                f"Tension between you: {tension:.2f} "
+                f"(a crisis opens at {view.crisis_threshold:.2f}).",
+            )
+        )
+    return surf, regions
+
+
+def headlines_panel(lines: list[str], turn: int, size: tuple[int, int], s: float):
+    """Last turn's wire reports."""
+    title = "The wires, last turn" if turn > 0 else "Briefing"
+    surf = _panel(size, title, s)
+    fs = round(15 * s)
+    y = round(28 * s)
+    width = size[0] - round(30 * s)
+    for line in lines:
+        wrapped = txt.wrap(line, fs, width)
+        if y + len(wrapped) * round(fs * 1.25) > size[1] - round(4 * s):
+            break
+        surf.blit(txt.render("-", fs, MUTED), (round(10 * s), y))
+        y = txt.blit_lines(surf, wrapped, (round(22 * s), y), fs, TEXT) + round(3 * s)
+    return surf

@@ -1,0 +1,248 @@
+"""The diplomacy menu: every action of the engine, with what it does, what it costs, and, when
+the engine would refuse it, why (in the engine's words)."""
+
+from __future__ import annotations
+
+import pygame
+import pygame_gui
+from pygame_gui.elements import UIDropDownMenu, UITextEntryLine
+
+from game.engine.actions import ACTIONS, TREATY_KINDS, Action
+from game.ui import text as txt
+from game.ui.orders import OrderDraft
+from game.ui.scenes.base import Overlay
+from game.ui.theme import MUTED, PANEL, TEXT
+from game.ui.views import TurnView
+
+#: Crisis answers come from the crisis prompt, not this menu.
+MENU = tuple(a for a in ACTIONS if a not in ("back_down", "stand_firm", "escalate"))
+SLOT_ACTIONS = ("sign_treaty", "leave_treaty", "inspect", "cheat")
+NUMBER_CHARS = list("0123456789.")
+
+
+def _label(action: str) -> str:
+    return action.replace("_", " ")
+
+
+class DiplomacyScene(Overlay):
+    """Choose an action and whom (or which treaty) it concerns; Add puts it in your orders."""
+
+    def __init__(self, app, draft: OrderDraft, view: TurnView):
+        super().__init__(app)
+        self.draft = draft
+        self.view = view
+        self.names = draft.session.scenario.names
+        self.me = self.names[draft.seat]
+        self.others = [n for n in self.names if n != self.me]
+        self.action_i = 0
+        self.target_i = 0
+        self.kind_i = 0
+        self.numbers = {"reach": "0", "shield": "5", "cap": "20", "verification": "0.5"}
+        self.entries: dict[str, UITextEntryLine] = {}
+        self._status: str | None = None
+
+    # What is chosen -------------------------------------------------------------------------
+
+    @property
+    def action(self) -> str:
+        return MENU[self.action_i % len(MENU)]
+
+    def targets(self) -> list[str]:
+        if self.action in SLOT_ACTIONS:
+            return [
+                f"treaty {t.slot}: {t.kind.replace('_', ' ')} ({t.status.replace('_', ' ')})"
+                for t in self.view.treaties
+            ] or ["(no treaty on the table)"]
+        return self.others
+
+    def _number(self, key: str) -> float:
+        entry = self.entries.get(key)
+        text = entry.get_text() if entry is not None else self.numbers[key]
+        self.numbers[key] = text
+        try:
+            return float(text)
+        except ValueError:
+            return 0.0
+
+    def current(self) -> Action | None:
+        targets = self.targets()
+        pick = targets[self.target_i % len(targets)]
+        a = self.action
+        if a in SLOT_ACTIONS:
+            if not self.view.treaties:
+                return None
+            slot = self.view.treaties[self.target_i % len(self.view.treaties)].slot
+            return Action(a, self.me, treaty=slot)
+        if a == "propose_treaty":
+            return Action(
+                a,
+                self.me,
+                kind=TREATY_KINDS[self.kind_i],
+                parties=(pick,),
+                cap=self._number("cap"),
+                verification=self._number("verification"),
+            )
+        if a == "offer_deployment":
+            return Action(
+                a, self.me, pick, reach=self._number("reach"), shield=self._number("shield")
+            )
+        return Action(a, self.me, pick)
+
+    def status(self) -> str:
+        if self._status is None:
+            act = self.current()
+            if act is None:
+                self._status = "Not available: there is no treaty to act on."
+            else:
+                why = self.draft.why_not(act)
+                self._status = "Available." if why is None else f"Not available: {why}"
+        return self._status
+
+    # Widgets --------------------------------------------------------------------------------
+
+    def layout(self) -> None:
+        u = self.u
+        self.box = pygame.Rect(
+            0, 0, min(self.width - u(40), u(820)), min(self.height - u(40), u(470))
+        )
+        self.box.center = (self.width // 2, self.height // 2)
+        x, y = self.box.x + u(16), self.box.y + u(56)
+        row = u(34)
+        self.action_menu = UIDropDownMenu(
+            [_label(a) for a in MENU],
+            _label(self.action),
+            pygame.Rect(x, y, u(260), row),
+            self.manager,
+            container=self.root,
+        )
+        targets = self.targets()
+        self.target_menu = UIDropDownMenu(
+            targets,
+            targets[self.target_i % len(targets)],
+            pygame.Rect(x + u(270), y, self.box.w - u(302), row),
+            self.manager,
+            container=self.root,
+        )
+        y += row + u(10)
+        self.entries = {}
+        fields: list[str] = []
+        if self.action == "offer_deployment":
+            fields = ["reach", "shield"]
+        elif self.action == "propose_treaty":
+            UIDropDownMenu(
+                list(TREATY_KINDS),
+                TREATY_KINDS[self.kind_i],
+                pygame.Rect(x, y, u(200), row),
+                self.manager,
+                container=self.root,
+            ).kind_menu = True
+            fields = ["cap", "verification"]
+        fx = x + (u(210) if self.action == "propose_treaty" else 0)
+        for key in fields:
+            self.label((fx, y, u(95), row), key)
+            e = UITextEntryLine(
+                pygame.Rect(fx + u(95), y, u(90), row), self.manager, container=self.root
+            )
+            e.set_allowed_characters(NUMBER_CHARS)
+            e.set_text(self.numbers[key])
+            self.entries[key] = e
+            fx += u(200)
+        self.text_top = y + row + u(10)
+        bw = u(230)
+        by = self.box.bottom - u(56)
+        self.button(
+            (self.box.right - u(16) - bw, by, bw, u(42)),
+            "Add to orders",
+            self.add,
+            pygame.K_RETURN,
+            object_id="#primary",
+        )
+        self.button(
+            (self.box.right - u(26) - 2 * bw, by, bw, u(42)),
+            "Remove last",
+            self.remove_last,
+            pygame.K_BACKSPACE,
+            enabled=bool(self.draft.plan.actions),
+        )
+        self.button((self.box.x + u(16), by, bw, u(42)), "Done", self.app.pop, pygame.K_ESCAPE)
+        self.shortcut(pygame.K_RIGHT, lambda: self.choose(1))
+        self.shortcut(pygame.K_LEFT, lambda: self.choose(-1))
+        self.shortcut(pygame.K_DOWN, lambda: self.aim(1))
+        self.shortcut(pygame.K_UP, lambda: self.aim(-1))
+        self._status = None
+
+    def choose(self, step: int) -> None:
+        self.action_i = (self.action_i + step) % len(MENU)
+        self.target_i = 0
+        self.rebuild()
+
+    def aim(self, step: int) -> None:
+        self.target_i = (self.target_i + step) % len(self.targets())
+        self.rebuild()
+
+    def add(self) -> None:
+        act = self.current()
+        if act is None:
+            return
+        reason = self.draft.add_action(act)
+        if reason is not None:
+            self.app.show_message("Not available", reason)
+            return
+        self.app.sound.play("click")
+        self.rebuild()
+
+    def remove_last(self) -> None:
+        self.draft.remove_action(len(self.draft.plan.actions) - 1)
+        self.rebuild()
+
+    def on_event(self, event: pygame.event.Event) -> None:
+        if event.type == pygame_gui.UI_DROP_DOWN_MENU_CHANGED:
+            if event.ui_element is self.action_menu:
+                labels = [_label(a) for a in MENU]
+                if event.text in labels:
+                    self.action_i = labels.index(event.text)
+                    self.target_i = 0
+                    self.rebuild()
+            elif event.ui_element is self.target_menu:
+                targets = self.targets()
+                if event.text in targets:
+                    self.target_i = targets.index(event.text)
+                    self._status = None
+            elif getattr(event.ui_element, "kind_menu", False) and event.text in TREATY_KINDS:
+                self.kind_i = TREATY_KINDS.index(event.text)
+                self._status = None
+        elif event.type in (pygame_gui.UI_TEXT_ENTRY_CHANGED, pygame_gui.UI_TEXT_ENTRY_FINISHED):
+            self._status = None
+
+    def draw(self, surface: pygame.Surface) -> None:
+        super().draw(surface)
+        u = self.u
+        pygame.draw.rect(surface, PANEL, self.box, border_radius=6)
+        pygame.draw.rect(surface, (120, 180, 240), self.box, 2, border_radius=6)
+        x = self.box.x + u(16)
+        surface.blit(txt.render("Diplomacy", u(24), TEXT, True), (x, self.box.y + u(12)))
+        width = self.box.w - u(32)
+        y = self.text_top
+        y = txt.blit_lines(
+            surface,
+            txt.wrap(ACTIONS[self.action].capitalize() + ".", u(16), width),
+            (x, y),
+            u(16),
+            TEXT,
+        )
+        ok = self.status().startswith("Available")
+        colour = self.app.palette.good if ok else self.app.palette.bad
+        y = txt.blit_lines(
+            surface, txt.wrap(self.status(), u(16), width)[:3], (x, y + u(6)), u(16), colour
+        )
+        acts = self.draft.plan.actions
+        listing = ", ".join(
+            _label(a.action)
+            + (f" {a.other}" if a.other else "")
+            + (f" (treaty {a.treaty})" if a.treaty >= 0 else "")
+            for a in acts
+        )
+        text = f"In your orders: {listing}" if acts else "No diplomatic action in your orders yet."
+        txt.blit_lines(surface, txt.wrap(text, u(15), width)[:3], (x, y + u(10)), u(15), MUTED)
+        hint = "Left/Right: action   Up/Down: whom"
+        surface.blit(txt.render(hint, u(13), MUTED), (x, self.box.bottom - u(76)))

@@ -1,0 +1,53 @@
+"""The pause menu (Esc): resume, save, settings, quit to the title."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui import storage
+from game.ui import text as txt
+from game.ui.match import Match
+from game.ui.scenes.base import Overlay
+from game.ui.theme import TEXT
+
+
+class PauseScene(Overlay):
+    """Over the game; Esc resumes."""
+
+    def __init__(self, app, match: Match):
+        super().__init__(app)
+        self.match = match
+
+    def layout(self) -> None:
+        w, h = self.u(300), self.u(46)
+        x = (self.width - w) // 2
+        y = self.height // 2 - self.u(110)
+        step = h + self.u(12)
+        self.button((x, y, w, h), "Resume", self.app.pop, pygame.K_ESCAPE, object_id="#primary")
+        self.button((x, y + step, w, h), "Save game", self.save, pygame.K_s)
+        self.button((x, y + 2 * step, w, h), "Settings", self.settings, pygame.K_o)
+        self.button(
+            (x, y + 3 * step, w, h),
+            "Quit to title",
+            self.app.to_title,
+            pygame.K_t,
+            tooltip="Your game is autosaved after every turn: Continue resumes it",
+        )
+
+    def save(self) -> None:
+        try:
+            path = storage.save_new(self.match.session)
+        except OSError as exc:
+            self.app.show_message("Not saved", f"The game could not be saved: {exc}")
+            return
+        self.app.show_message("Saved", f"Saved at turn {self.match.session.turn} to {path}")
+
+    def settings(self) -> None:
+        from game.ui.scenes.options import SettingsScene
+
+        self.app.push(SettingsScene(self.app))
+
+    def draw(self, surface: pygame.Surface) -> None:
+        super().draw(surface)
+        pic = txt.render("Paused", self.u(34), TEXT, True)
+        surface.blit(pic, ((self.width - pic.get_width()) // 2, self.height // 2 - self.u(180)))

@@ -1,0 +1,69 @@
+"""The title screen: new game, continue, load, settings, quit."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.saves import SaveError
+from game.ui import flow, storage
+from game.ui import text as txt
+from game.ui.scenes.base import Scene
+from game.ui.theme import BACKGROUND, MUTED, TEXT
+
+TAGLINE = "A turn-based game of deterrence and the security dilemma. Every state in it is invented."
+
+
+class TitleScene(Scene):
+    """The first screen a player sees."""
+
+    def layout(self) -> None:
+        w, h = self.u(320), self.u(48)
+        x = (self.width - w) // 2
+        y = self.height // 2 - self.u(70)
+        step = h + self.u(12)
+        self.button((x, y, w, h), "New game", self.new_game, pygame.K_n, object_id="#primary")
+        auto = storage.has_autosave()
+        self.button(
+            (x, y + step, w, h),
+            "Continue",
+            self.resume,
+            pygame.K_c,
+            tooltip="Resume the game autosaved after its last turn" if auto else "No autosave yet",
+            enabled=auto,
+        )
+        self.button((x, y + 2 * step, w, h), "Load", self.load, pygame.K_l)
+        self.button((x, y + 3 * step, w, h), "Settings", self.settings, pygame.K_s)
+        self.button((x, y + 4 * step, w, h), "Quit", self.app.quit, pygame.K_q)
+
+    def new_game(self) -> None:
+        from game.ui.scenes.setup import SetupScene
+
+        self.app.push(SetupScene(self.app))
+
+    def resume(self) -> None:
+        try:
+            session = storage.load_path(storage.autosave_path())
+        except SaveError as exc:
+            self.app.show_message("Cannot continue", f"The autosave was refused: {exc}")
+            return
+        flow.start(self.app, session)
+
+    def load(self) -> None:
+        from game.ui.scenes.load import LoadScene
+
+        self.app.push(LoadScene(self.app))
+
+    def settings(self) -> None:
+        from game.ui.scenes.options import SettingsScene
+
+        self.app.push(SettingsScene(self.app))
+
+    def draw(self, surface: pygame.Surface) -> None:
+        surface.fill(BACKGROUND)
+        title = txt.render("Delicate Balance", self.u(56), TEXT, True)
+        y = self.height // 2 - self.u(200)
+        surface.blit(title, ((self.width - title.get_width()) // 2, y))
+        tag = txt.render(TAGLINE, self.u(17), MUTED)
+        surface.blit(tag, ((self.width - tag.get_width()) // 2, y + self.u(78)))
+        hint = txt.render("Keys in [brackets] work everywhere; Esc goes back.", self.u(14), MUTED)
+        surface.blit(hint, ((self.width - hint.get_width()) // 2, self.height - self.u(40)))

@@ -1,0 +1,440 @@
+"""The turn screen: the board, your state, your rivals as you see them, the wires, your orders.
+
+Widgets emit intents (set a budget line, add an action, undo, submit) to the seat's
+:class:`game.ui.orders.OrderDraft`; the draft asks the engine whether the orders are legal and
+the screen shows the engine's own words. Nothing is sent until Submit.
+"""
+
+from __future__ import annotations
+
+import pygame
+import pygame_gui
+from pygame_gui.elements import UIHorizontalSlider
+
+from game.engine.orders import IllegalOrder
+from game.ui import text as txt
+from game.ui.board import Board
+from game.ui.headlines import headlines
+from game.ui.match import Match
+from game.ui.orders import OrderDraft
+from game.ui.panels import headlines_panel, own_panel, rivals_panel
+from game.ui.scenes.base import Scene
+from game.ui.theme import BACKGROUND, MUTED, PANEL_EDGE, TEXT
+from game.ui.views import turn_view
+
+CATEGORY_HELP = {
+    "reach": "Reach: strike force. Deters rivals, and frightens them.",
+    "shield": "Shield: interceptors. Can catch a ragged retaliation, so rivals may read it as "
+    "preparing a first strike.",
+    "hardening": "Hardening: makes your reach survive a first strike (the stabilising kind of "
+    "strength).",
+    "intel": "Intelligence: see the others more clearly (narrower ranges, fewer misreadings).",
+    "cut": "Cut: dismantle reach. Costly, so it is the most believable signal of restraint.",
+}
+#: Steps of the budget a key press moves a slider.
+KEY_STEPS = 20
+
+
+class TurnScene(Scene):
+    """One human seat's orders for the turn (or, in an AI-only game, a "next turn" button)."""
+
+    def __init__(self, app, match: Match):
+        super().__init__(app)
+        self.match = match
+        self.draft: OrderDraft | None = match.draft()
+        self.selected = 0
+        self.sliders: dict[str, UIHorizontalSlider] = {}
+        self._old_board: pygame.Surface | None = None
+        self._fade = 0.0
+        self._ask: list[int] = self._crises()
+        self._refresh_view()
+
+    # Model ----------------------------------------------------------------------------------
+
+    @property
+    def session(self):
+        return self.match.session
+
+    @property
+    def seat(self) -> int | None:
+        return self.draft.seat if self.draft is not None else None
+
+    def _crises(self) -> list[int]:
+        if self.draft is None:
+            return []
+        w, i = self.session.world, self.draft.seat
+        return [j for j in range(w.n) if j != i and w.crisis[0, i, j] > 0.5]
+
+    def _refresh_view(self) -> None:
+        self.view = turn_view(self.session, self.seat)
+        viewer = None if self.seat is None else self.session.scenario.names[self.seat]
+        ev = self.match.last_events
+        if ev is not None:
+            self.lines = headlines(ev, viewer)
+        else:
+            sc = self.session.scenario
+            self.lines = [sc.summary, *sc.objectives[:2]]
+
+    @property
+    def categories(self) -> list[str]:
+        cats = [c for c in self.view.categories if c != "civilian"]
+        if len(self.view.categories) > 2:
+            cats.append("cut")  # unilateral cuts: shown where the scenario opens more than arm/hold
+        return cats
+
+    # Layout ---------------------------------------------------------------------------------
+
+    def layout(self) -> None:
+        u, W, H = self.u, self.width, self.height
+        pad = u(10)
+        self.top_h = u(44)
+        left_w = int(W * 0.54)
+        board_h = int((H - self.top_h) * 0.64)
+        self.board_rect = pygame.Rect(pad, self.top_h, left_w - pad, board_h)
+        self.head_rect = pygame.Rect(
+            pad,
+            self.top_h + board_h + pad,
+            left_w - pad,
+            H - self.top_h - board_h - 2 * pad - u(22),
+        )
+        x0 = left_w + pad
+        self.right_w = W - x0 - pad
+        self.x0 = x0
+        self._render_panels()
+        self.button((W - u(150), u(6), u(140), u(32)), "Menu", self.pause, pygame.K_ESCAPE)
+        self.button(
+            (W - u(300), u(6), u(140), u(32)),
+            "Theory lens",
+            self.lens,
+            pygame.K_l,
+            tooltip="The 2x2 game behind this turn, for a rival of your choice",
+        )
+        y = self.orders_top
+        row = u(30)
+        self.sliders = {}
+        if self.draft is None:
+            self.button(
+                (x0, y + u(10), self.right_w, u(44)),
+                "Next turn",
+                self.next_ai_turn,
+                pygame.K_RETURN,
+                object_id="#primary",
+            )
+            return
+        budget = self.draft.menu.budget
+        for k, cat in enumerate(self.categories):
+            top = self.view.max_cut if cat == "cut" else budget
+            value = self.draft.plan.cut if cat == "cut" else self.draft.plan.amount(cat)
+            sl = UIHorizontalSlider(
+                pygame.Rect(x0 + u(110), y + k * row, self.right_w - u(110) - u(150), u(26)),
+                min(value, top),
+                (0.0, max(top, 1e-6)),
+                self.manager,
+                container=self.root,
+                click_increment=max(top, 1e-6) / KEY_STEPS,
+            )
+            sl.category = cat
+            self.sliders[cat] = sl
+        self.rows_bottom = y + len(self.categories) * row
+        by = H - u(22) - u(40) * 2 - pad
+        bw = (self.right_w - 3 * pad) // 4
+        bh = u(36)
+        self.button(
+            (x0, by, bw, bh),
+            "Hold",
+            self.hold,
+            pygame.K_h,
+            tooltip="Whole budget to the civilian economy",
+        )
+        self.button(
+            (x0 + bw + pad, by, bw, bh),
+            "Arm",
+            self.arm,
+            pygame.K_a,
+            tooltip="Half the budget into reach, the rest to the economy",
+        )
+        self.button(
+            (x0 + 2 * (bw + pad), by, bw, bh),
+            "Diplomacy",
+            self.diplomacy,
+            pygame.K_d,
+            tooltip="Treaties, alliances, deployments, signals...",
+        )
+        self.undo_button = self.button(
+            (x0 + 3 * (bw + pad), by, bw, bh),
+            "Undo",
+            self.undo,
+            pygame.K_u,
+            tooltip="Take back the last change",
+        )
+        self.submit_button = self.button(
+            (x0, by + bh + pad, self.right_w, u(40)),
+            "Submit orders",
+            self.submit,
+            pygame.K_RETURN,
+            object_id="#primary",
+            tooltip="Hand in your orders; they resolve when every seat has submitted",
+        )
+        self.actions_top = by
+        for k in range(min(len(self.categories), 9)):
+            self.shortcut(pygame.K_1 + k, lambda k=k: self.select(k))
+        for key, step in (
+            (pygame.K_UP, 1),
+            (pygame.K_EQUALS, 1),
+            (pygame.K_PLUS, 1),
+            (pygame.K_KP_PLUS, 1),
+            (pygame.K_DOWN, -1),
+            (pygame.K_MINUS, -1),
+            (pygame.K_KP_MINUS, -1),
+        ):
+            self.shortcut(key, lambda step=step: self.nudge(step))
+        self.sync()
+
+    def _render_panels(self) -> None:
+        u, pal, s = self.u, self.app.palette, self.app.scale
+        self.regions.clear()
+        board = Board(self.board_rect, self.view, pal, s)
+        if getattr(self, "board", None) is not None and self._fade > 0:
+            self._old_board = self.board.surface
+        self.board = board
+        self.regions.extend(board.regions)
+        y = self.top_h
+        self.own_surf, regs = (
+            own_panel(self.view, self.right_w, pal, s) if self.seat is not None else (None, [])
+        )
+        if self.own_surf is not None:
+            self.own_pos = (self.x0, y)
+            self.regions.extend([(r.move(self.own_pos), t) for r, t in regs])
+            y += self.own_surf.get_height() + u(8)
+        self.rivals_surf, regs = (
+            rivals_panel(self.view, self.right_w, pal, s) if self.seat is not None else (None, [])
+        )
+        if self.rivals_surf is not None:
+            self.rivals_pos = (self.x0, y)
+            self.regions.extend([(r.move(self.rivals_pos), t) for r, t in regs])
+            y += self.rivals_surf.get_height() + u(8)
+        self.orders_top = y + u(26)
+        self.head_surf = headlines_panel(self.lines, self.view.turn, self.head_rect.size, s)
+        self._orders_surf: pygame.Surface | None = None
+
+    # Intents --------------------------------------------------------------------------------
+
+    def select(self, k: int) -> None:
+        self.selected = k
+        self._orders_surf = None
+
+    def nudge(self, step: int) -> None:
+        if self.draft is None or not self.categories:
+            return
+        cat = self.categories[self.selected % len(self.categories)]
+        if cat == "cut":
+            top = self.view.max_cut
+            self.draft.set_cut(min(max(self.draft.plan.cut + step * top / KEY_STEPS, 0.0), top))
+        else:
+            top = self.draft.menu.budget
+            value = self.draft.plan.amount(cat) + step * top / KEY_STEPS
+            self.draft.set_spend(cat, min(max(value, 0.0), top))
+        self.sync()
+
+    def hold(self) -> None:
+        assert self.draft is not None
+        self.draft.hold()
+        self.sync()
+
+    def arm(self) -> None:
+        assert self.draft is not None
+        self.draft.arm()
+        self.sync()
+
+    def undo(self) -> None:
+        if self.draft is not None and self.draft.undo():
+            self.sync()
+
+    def diplomacy(self) -> None:
+        from game.ui.scenes.diplomacy import DiplomacyScene
+
+        self.app.push(DiplomacyScene(self.app, self.draft, self.view))
+
+    def lens(self) -> None:
+        from game.ui.scenes.lens import LensScene
+
+        self.app.push(LensScene(self.app, self.session, self.seat))
+
+    def pause(self) -> None:
+        from game.ui.scenes.pause import PauseScene
+
+        self.app.push(PauseScene(self.app, self.match))
+
+    def submit(self) -> None:
+        assert self.draft is not None
+        problems = self.draft.problems()
+        if problems:
+            self.app.show_message("These orders are not legal", "<br>".join(problems))
+            return
+        try:
+            events = self.match.submit(self.draft)
+        except IllegalOrder as exc:
+            self.app.show_message("These orders are not legal", str(exc))
+            return
+        self.app.sound.play("submit")
+        self._after(events)
+
+    def next_ai_turn(self) -> None:
+        self._after(self.match.resolve())
+
+    def _after(self, events) -> None:
+        from game.ui.scenes.cover import CoverScene
+        from game.ui.scenes.end import EndScene
+
+        if events is None:  # the next team gives its orders
+            self.app.replace(CoverScene(self.app, self.match))
+            return
+        if self.session.over:
+            self.app.sound.play("war" if self.session.world.over[0] else "end")
+            self.app.replace(EndScene(self.app, self.match))
+            return
+        if self.match.hot_seat:
+            self.app.replace(CoverScene(self.app, self.match))
+            return
+        self.draft = self.match.draft()
+        self._ask = self._crises()
+        if self._ask:
+            self.app.sound.play("alert")
+        self._refresh_view()
+        self._fade = 1.0
+        self.rebuild()
+
+    def sync(self) -> None:
+        """Widgets follow the draft (after undo, a preset or a key)."""
+        if self.draft is None:
+            return
+        for cat, sl in self.sliders.items():
+            value = self.draft.plan.cut if cat == "cut" else self.draft.plan.amount(cat)
+            if abs(sl.get_current_value() - value) > 1e-9:
+                sl.set_current_value(value)
+        ok = not self.draft.problems()
+        if ok != self.submit_button.is_enabled:
+            self.submit_button.enable() if ok else self.submit_button.disable()
+        if self.draft.can_undo != self.undo_button.is_enabled:
+            self.undo_button.enable() if self.draft.can_undo else self.undo_button.disable()
+        self._orders_surf = None
+
+    def on_event(self, event: pygame.event.Event) -> None:
+        if event.type == pygame_gui.UI_HORIZONTAL_SLIDER_MOVED and self.draft is not None:
+            cat = getattr(event.ui_element, "category", None)
+            if cat == "cut":
+                self.draft.set_cut(float(event.value))
+            elif cat is not None:
+                self.draft.set_spend(cat, float(event.value))
+            if cat is not None:
+                self.selected = self.categories.index(cat)
+                self.sync()
+
+    # Frame ----------------------------------------------------------------------------------
+
+    def update(self, dt: float) -> None:
+        if self._fade > 0:
+            self._fade = max(0.0, self._fade - dt / 0.6)
+            if self._fade == 0:
+                self._old_board = None
+        if self._ask and self.app.top is self and self.draft is not None:
+            from game.ui.scenes.crisis import CrisisScene
+
+            other = self._ask.pop(0)
+            self.app.push(CrisisScene(self.app, self.draft, other))
+
+    def _orders_picture(self) -> pygame.Surface:
+        u = self.u
+        assert self.draft is not None
+        h = self.actions_top - self.orders_top + u(26)
+        surf = pygame.Surface((self.right_w, max(h, 1)))
+        surf.fill(BACKGROUND)
+        surf.blit(txt.render("Your orders", u(16), MUTED, True), (0, 0))
+        row = u(30)
+        fs = u(15)
+        regions = []
+        for k, cat in enumerate(self.categories):
+            y = u(26) + k * row
+            mark = k == self.selected % len(self.categories)
+            name = f"{k + 1} {cat}"
+            surf.blit(txt.render(name, fs, TEXT if mark else MUTED, mark), (0, y + u(3)))
+            if cat == "cut":
+                value = f"{self.draft.plan.cut:.1f} reach"
+            else:
+                amount = self.draft.plan.amount(cat)
+                units = self.draft.units(cat)
+                value = f"{amount:.1f}" + (f" -> +{units:.1f} {cat}" if units is not None else "")
+            surf.blit(txt.render(value, fs, TEXT), (self.right_w - u(150), y + u(3)))
+            regions.append((pygame.Rect(0, y, u(105), row), CATEGORY_HELP.get(cat, cat)))
+        y = u(26) + len(self.categories) * row + u(4)
+        civ = self.draft.civilian()
+        summary = (
+            f"Budget {self.draft.menu.budget:.1f}: arms {self.draft.military():.1f}, "
+            f"diplomacy {self.draft.diplomacy_cost():.1f}, economy {max(civ, 0):.1f}"
+        )
+        surf.blit(txt.render(summary, fs, TEXT), (0, y))
+        regions.append(
+            (
+                pygame.Rect(0, y, self.right_w, u(20)),
+                "What is not spent on arms or diplomacy goes to the civilian economy, "
+                "which grows it.",
+            )
+        )
+        y += u(22)
+        acts = self.draft.plan.actions
+        if acts:
+            words = ", ".join(
+                f"{a.action.replace('_', ' ')}" + (f" {a.other}" if a.other else "") for a in acts
+            )
+            for line in txt.wrap(f"Diplomacy: {words}", fs, self.right_w)[:2]:
+                surf.blit(txt.render(line, fs, TEXT), (0, y))
+                y += u(19)
+        problems = self.draft.problems()
+        colour = self.app.palette.bad
+        if problems:
+            for line in txt.wrap("Not legal: " + "; ".join(problems), fs, self.right_w)[:3]:
+                surf.blit(txt.render(line, fs, colour), (0, y))
+                y += u(19)
+        else:
+            surf.blit(txt.render("Legal: ready to submit", fs, self.app.palette.good), (0, y))
+        self._order_regions = [(r.move(self.x0, self.orders_top - u(26)), t) for r, t in regions]
+        return surf
+
+    def draw(self, surface: pygame.Surface) -> None:
+        u = self.u
+        surface.fill(BACKGROUND)
+        v = self.view
+        who = self.session.scenario.names[self.seat] if self.seat is not None else "AI seats"
+        head = f"{v.title}   turn {min(v.turn + 1, v.turns)} of {v.turns}   {who}"
+        surface.blit(txt.render(head, u(20), TEXT, True), (u(12), u(10)))
+        if self._old_board is not None and self._fade > 0:
+            self.board.draw(surface)
+            self._old_board.set_alpha(round(255 * self._fade))
+            surface.blit(self._old_board, self.board.rect)
+        else:
+            self.board.draw(surface)
+        surface.blit(self.head_surf, self.head_rect)
+        if self.own_surf is not None:
+            surface.blit(self.own_surf, self.own_pos)
+        if self.rivals_surf is not None:
+            surface.blit(self.rivals_surf, self.rivals_pos)
+        if self.draft is not None:
+            if self._orders_surf is None:
+                self._orders_surf = self._orders_picture()
+            surface.blit(self._orders_surf, (self.x0, self.orders_top - u(26)))
+        hint = "Tab: step through the numbers   1-5: pick a budget line, Up/Down: change it"
+        surface.blit(txt.render(hint, u(13), MUTED), (u(12), self.height - u(20)))
+        pygame.draw.line(surface, PANEL_EDGE, (0, self.top_h - 2), (self.width, self.top_h - 2))
+
+    def draw_over(self, surface: pygame.Surface) -> None:
+        extra = getattr(self, "_order_regions", [])
+        hit = self.regions.focused() or self.regions.at(pygame.mouse.get_pos())
+        if hit is None and self.regions.focus is None:
+            pos = pygame.mouse.get_pos()
+            for rect, tip in extra:
+                if rect.collidepoint(pos):
+                    hit = (rect, tip)
+        if hit is not None:
+            from game.ui.tooltip import draw_tip
+
+            draw_tip(surface, hit[0], hit[1], self.u(15), outline=self.regions.focus is not None)

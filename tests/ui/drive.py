@@ -1,0 +1,50 @@
+"""Drive the real window with posted events, as a player would: keys and clicks."""
+
+from __future__ import annotations
+
+import pygame
+from pygame_gui.elements import UIButton
+
+
+def frames(app, n: int = 2, dt: float = 1 / 60) -> None:
+    """Run ``n`` frames without waiting for the clock."""
+    for _ in range(n):
+        app.frame(dt)
+
+
+def key(app, k: int, mod: int = 0, n: int = 2) -> None:
+    """Press and release a key, then let the frames run."""
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=k, mod=mod, unicode="", scancode=0))
+    pygame.event.post(pygame.event.Event(pygame.KEYUP, key=k, mod=mod, unicode="", scancode=0))
+    frames(app, n)
+
+
+def click_at(app, pos: tuple[int, int], n: int = 3) -> None:
+    motion = pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0))
+    pygame.event.post(motion)
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1))
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1))
+    frames(app, n)
+
+
+def buttons(app) -> list[UIButton]:
+    """The live buttons of the top scene."""
+    top = app.top
+    return [b for b in top._buttons if b.alive()] if top is not None else []
+
+
+def find_button(app, text: str) -> UIButton:
+    for b in buttons(app):
+        if b.text.startswith(text):
+            return b
+    raise AssertionError(f"no button {text!r}: {[b.text for b in buttons(app)]}")
+
+
+def click(app, text: str, n: int = 3) -> None:
+    """Click the top scene's button whose label starts with ``text``."""
+    b = find_button(app, text)
+    click_at(app, b.rect.center, n)
+
+
+def scene_name(app) -> str:
+    return type(app.top).__name__
