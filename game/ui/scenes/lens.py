@@ -28,7 +28,10 @@ class LensScene(Overlay):
         super().__init__(app)
         self.session = session
         self.me = 0 if seat is None else seat
-        self.others = [j for j in range(session.world.n) if j != self.me]
+        world = session.world
+        # Rivals first (the lens is about them); allies after, since a host's game matters too.
+        others = [j for j in range(world.n) if j != self.me]
+        self.others = sorted(others, key=lambda j: bool(world.alliance[0, self.me, j] > 0.5))
         self.pick = 0
         self._games: dict[int, StageGame] = {}
         self._picture: pygame.Surface | None = None
