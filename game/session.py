@@ -194,8 +194,9 @@ class Session:
             except ActionError as exc:
                 raise IllegalOrder([str(exc)]) from None
             base = base.with_diplomacy(dip)
-            open_civilian = [i for i in range(len(names)) if human.get(i) is None
-                             or human[i].civilian is None]
+            open_civilian = [
+                i for i in range(len(names)) if human.get(i) is None or human[i].civilian is None
+            ]
             base = base.pay_diplomacy(self.world, open_civilian)
         check(self.world, base)
         return base

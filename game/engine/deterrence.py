@@ -136,14 +136,21 @@ def deterrence_margins(world: World) -> np.ndarray:
 def host_exposure(world: World, first: np.ndarray) -> np.ndarray:
     """``[B, s, h]``: damage a first strike by ``s`` spills onto host ``h``.
 
-    A host that carries assets of a state ``s`` strikes, or that ``s`` has declared it targets,
-    takes ``host_share`` of ``s``'s largest first strike (model.md section 2).
+    A host that carries assets of a state ``s`` is not allied to, or that ``s`` has declared it
+    targets, takes ``host_share`` of ``s``'s whole salvo (model.md section 2): a host becomes a
+    target the moment it accepts.
     """
     share = world.param("host_share")[:, None, None]
-    carries_rival = (world.fwd_reach + world.fwd_shield) > 0  # [B, p, h]
-    # h hosts assets of some p that s could strike: s's strike on p spills onto h.
-    spill = np.einsum("bsp,bph->bsh", (first > 0).astype(float), carries_rival.astype(float)) > 0
+    carries = (world.fwd_reach + world.fwd_shield) > 0  # [B, p, h]
+    # h hosts assets of some p that s is not allied to, and s has reach to strike with: those
+    # assets are a target of s, whether or not a strike on p itself would get through.
+    armed = (first.max(axis=2) > 0) | (world.reach + world.fwd_reach.sum(axis=2) > 0)
+    enemy = (world.alliance < 0.5) & ~np.eye(world.n, dtype=bool)[None]  # [B, s, p]
+    spill = np.einsum("bsp,bph->bsh", enemy.astype(float), carries.astype(float)) > 0
+    spill &= armed[:, :, None]
     marked = spill | (world.targeting > 0)
-    biggest = first.max(axis=2, keepdims=True)
+    # The part of s's salvo aimed at those assets lands on the host: a share of its whole salvo.
+    beta = world.param("forward_bonus")[:, None]
+    biggest = (world.reach + beta * world.fwd_reach.sum(axis=2))[:, :, None]
     n = world.n
     return np.where(marked & ~np.eye(n, dtype=bool), share * biggest, 0.0)

@@ -14,6 +14,7 @@ crisis as a game of Chicken with a risk that leaves something to chance.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -33,6 +34,9 @@ from game.engine.actions import (
 )
 from game.engine.state import World
 from game.engine.treaties import EMPTY, IN_FORCE, LAPSED, PROPOSED, WITHDRAWING
+
+if TYPE_CHECKING:
+    from game.engine.economy import Builds
 
 
 def _names(world: World) -> tuple[str, ...]:
@@ -56,12 +60,13 @@ def costs(world: World, dip: Diplomacy) -> np.ndarray:
     )
 
 
-def validate(world: World, dip: Diplomacy, reach: np.ndarray, shield: np.ndarray) -> list[str]:
+def validate(world: World, dip: Diplomacy, built: Builds) -> list[str]:
     """Every reason the diplomatic orders are illegal, in plain words.
 
-    ``reach`` and ``shield`` are the home stocks the turn's builds and cuts would leave, for the
-    treaty caps and for what a patron can station abroad.
+    ``built`` holds the stocks the turn's builds, cuts and wear would leave (home and abroad), for
+    the treaty caps and for what a patron can station abroad.
     """
+    reach, shield = built.reach, built.shield
     from game.engine.state import TREATY_SLOTS
 
     names = _names(world)
@@ -153,12 +158,12 @@ def validate(world: World, dip: Diplomacy, reach: np.ndarray, shield: np.ndarray
         problems.append(f"{names[i]} and {names[j]} are not in a crisis{_tag(world, b)}")
     for _b, i, _j in each((dip.answer != NO_ANSWER) & ((dip.answer < 0) | (dip.answer > 2))):
         problems.append(f"{names[i]}'s crisis answer must be one of {', '.join(ANSWERS)}")
-    problems += _validate_treaties(world, dip, reach, shield, names)
+    problems += _validate_treaties(world, dip, built, names)
     return problems
 
 
 def _validate_treaties(
-    world: World, dip: Diplomacy, reach: np.ndarray, shield: np.ndarray, names: tuple[str, ...]
+    world: World, dip: Diplomacy, built: Builds, names: tuple[str, ...]
 ) -> list[str]:
     problems: list[str] = []
 
@@ -205,8 +210,8 @@ def _validate_treaties(
     # Caps bind legal orders: the builds may not take a party past a cap it is not cheating on.
     exempt = dip.cheat
     for kind_id, stock, fwd, what in (
-        (SHIELD_CAP, shield, world.fwd_shield, "shield"),
-        (REACH_CEILING, reach, world.fwd_reach, "reach"),
+        (SHIELD_CAP, built.shield, built.fwd_shield, "shield"),
+        (REACH_CEILING, built.reach, built.fwd_reach, "reach"),
     ):
         cap = treaties.caps_for(world, kind_id, exempt)
         held = stock + fwd.sum(axis=2)
@@ -233,14 +238,18 @@ class Resolved:
     answers: np.ndarray  # [B, N, N] the crisis answers that counted
     withdrew: np.ndarray  # [B, K, N] parties that gave notice this turn
     broke_commitment: np.ndarray  # [B, N, N]
+    entered: np.ndarray  # [B, K] treaties that entered into force this turn
 
 
 def _sym(x: np.ndarray) -> np.ndarray:
     return np.maximum(x, np.swapaxes(x, 1, 2))
 
 
-def resolve(world: World, dip: Diplomacy) -> Resolved:
-    """Apply the legal diplomatic orders (already validated) before the turn's builds."""
+def resolve(world: World, dip: Diplomacy, cut: np.ndarray | None = None) -> Resolved:
+    """Apply the legal diplomatic orders (already validated) before the turn's builds.
+
+    ``cut`` is the reach each state dismantles this turn: it is kept at home, not sent abroad.
+    """
     p = world.param
     n = world.n
     eye = np.eye(n, dtype=bool)
@@ -267,9 +276,14 @@ def resolve(world: World, dip: Diplomacy) -> Resolved:
         others = members[b, k] & (np.arange(n) != w)
         extra_tension[b, w, others] += p("withdrawal_tension")[b]
         trust[b, others, w] += np.log(p("withdrawal_trust")[b])
-    # Signatures on proposals.
+    # Signatures on proposals; a proposal every invited party has signed enters into force (even
+    # on its last day), and only then do the others that waited too long expire.
     signing = np.swapaxes(dip.sign, 1, 2) & (status[:, :, None] == PROPOSED)
     signed = np.where(signing, 1.0, signed)
+    entered = (status == PROPOSED) & np.all((invited > 0) <= (signed > 0), axis=2)
+    entered &= (invited > 0).sum(axis=2) >= 2
+    status = np.where(entered, IN_FORCE, status).astype(np.int8)
+    timer = np.where(entered, 0, timer).astype(np.int16)
     # Proposals waiting too long expire; the others age.
     proposed = status == PROPOSED
     expired = proposed & (timer >= int(world.params.proposal_turns))
@@ -294,11 +308,12 @@ def resolve(world: World, dip: Diplomacy) -> Resolved:
         cap[rows, k] = dip.propose_cap[rows, i]
         verification[rows, k] = dip.propose_verification[rows, i]
         timer[rows, k] = 0
-    # Entry into force: every invited party has signed.
-    complete = (status == PROPOSED) & np.all((invited > 0) <= (signed > 0), axis=2)
-    complete &= (invited > 0).sum(axis=2) >= 2
-    status = np.where(complete, IN_FORCE, status).astype(np.int8)
-    timer = np.where(complete, 0, timer).astype(np.int16)
+    # A new proposal that names only states that proposed the same (signing at once) is complete.
+    fresh = (status == PROPOSED) & np.all((invited > 0) <= (signed > 0), axis=2)
+    fresh &= (invited > 0).sum(axis=2) >= 2
+    status = np.where(fresh, IN_FORCE, status).astype(np.int8)
+    timer = np.where(fresh, 0, timer).astype(np.int16)
+    complete = entered | fresh
     w = world.replace(
         treaty_kind=kind,
         treaty_status=status,
@@ -334,18 +349,24 @@ def resolve(world: World, dip: Diplomacy) -> Resolved:
     shield += np.where(home, fwd_shield, 0.0).sum(axis=2)
     fwd_reach = np.where(home, 0.0, fwd_reach)
     fwd_shield = np.where(home, 0.0, fwd_shield)
-    # Answers to standing offers: [h, p] -> [p, h].
+    # Answers to standing offers: [h, p] -> [p, h]. Reach cannot go to or come from a state a
+    # forward ban now binds (a ban that entered this turn voids older reach offers), and a
+    # patron's cut this turn comes out of its home reach before anything is sent abroad.
+    banned_now = treaties.forward_banned(w)
+    void = banned_now[:, :, None] | banned_now[:, None, :]
+    offer_reach_open = np.where(void, 0.0, w.offer_reach)
     answer = np.swapaxes(dip.deploy_answer, 1, 2)
     accept = (answer == 1) & ((w.offer_reach + w.offer_shield) > 0)
-    move_reach = np.where(accept, np.minimum(w.offer_reach, reach[:, :, None]), 0.0)
-    move_reach = _fit(move_reach, reach)
+    spare = np.maximum(reach - (0.0 if cut is None else cut), 0.0)
+    move_reach = np.where(accept, np.minimum(offer_reach_open, spare[:, :, None]), 0.0)
+    move_reach = _fit(move_reach, spare)
     move_shield = _fit(np.where(accept, w.offer_shield, 0.0), shield)
     reach -= move_reach.sum(axis=2)
     shield -= move_shield.sum(axis=2)
     fwd_reach += move_reach
     fwd_shield += move_shield
     answered = answer != 0
-    offer_reach = np.where(answered, 0.0, w.offer_reach)
+    offer_reach = np.where(answered, 0.0, offer_reach_open)
     offer_shield = np.where(answered, 0.0, w.offer_shield)
     new_offer = (dip.deploy_reach + dip.deploy_shield) > 0
     offer_reach = np.where(new_offer, dip.deploy_reach, offer_reach)
@@ -447,6 +468,7 @@ def resolve(world: World, dip: Diplomacy) -> Resolved:
         answers=answers,
         withdrew=withdrew,
         broke_commitment=broke,
+        entered=complete,
     )
 
 

@@ -25,21 +25,27 @@ class Builds:
     reach: np.ndarray
     shield: np.ndarray
     hardening: np.ndarray
+    fwd_reach: np.ndarray  # forward stocks wear like home ones
+    fwd_shield: np.ndarray
     built_reach: np.ndarray  # units added this turn
     built_shield: np.ndarray
 
 
-def build(world: World, spend: np.ndarray, cut: np.ndarray) -> Builds:
+def build(
+    world: World, spend: np.ndarray, cut: np.ndarray, shield_tech: np.ndarray | None = None
+) -> Builds:
     """Apply builds: ``amount * tech / unit_cost`` per category; hardening closes its gap.
 
     Hardening is a share in ``[0, H_max]``: spending ``hardening_cost / tech`` closes the gap to
-    ``H_max`` by one e-fold, so it approaches the maximum and never passes it.
+    ``H_max`` by one e-fold, so it approaches the maximum and never passes it. Every stock, at
+    home and abroad, wears by ``attrition``. Partners in a joint programme build shields with the
+    better tech of the two (``shield_tech``; by default the programmes of ``world``).
     """
     costs = unit_costs(world)
     wear = 1.0 - world.param("attrition")[:, None]
     built_reach = spend[:, :, REACH] / costs[:, :, 0]
-    # Partners in a joint programme build shields with the better tech of the two.
-    shield_tech = programme_tech(world)
+    if shield_tech is None:
+        shield_tech = programme_tech(world)
     built_shield = spend[:, :, SHIELD] * shield_tech / (costs[:, :, 1] * world.tech)
     reach = np.maximum(world.reach - cut, 0.0) * wear + built_reach
     shield = world.shield * wear + built_shield
@@ -50,6 +56,8 @@ def build(world: World, spend: np.ndarray, cut: np.ndarray) -> Builds:
         reach=reach,
         shield=shield,
         hardening=np.minimum(hardening, h_max),
+        fwd_reach=world.fwd_reach * wear[:, :, None],
+        fwd_shield=world.fwd_shield * wear[:, :, None],
         built_reach=built_reach,
         built_shield=built_shield,
     )

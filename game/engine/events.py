@@ -213,8 +213,8 @@ class Events:
         w0, w1, d = self.before, self.after, self.diplomacy
         out: list[Event] = []
 
-        def add(what: str, actors: tuple[str, ...], **values: float) -> None:
-            out.append(Event(t, what, actors, {k: float(v) for k, v in values.items()}))
+        def add(event: str, actors: tuple[str, ...], /, **values: float) -> None:
+            out.append(Event(t, event, actors, {k: float(v) for k, v in values.items()}))
 
         for i in range(n):
             for j in range(n):

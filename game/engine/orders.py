@@ -252,12 +252,12 @@ def validate(world: World, orders: Orders) -> list[str]:
             f"{_name(world, i)} cannot cut {_fmt(cut[b, i])} reach: "
             f"it has only {_fmt(world.reach[b, i])}{tag(b)}"
         )
-    if dip is not None and not problems:
+    if not problems:  # treaty caps bind arms orders too, with or without diplomacy
         from game.engine import diplomacy
         from game.engine.economy import build
 
         built = build(world, spend, np.minimum(cut, world.reach))
-        problems += diplomacy.validate(world, dip, built.reach, built.shield)
+        problems += diplomacy.validate(world, orders.diplomacy_or_none(), built)
     return problems
 
 

@@ -59,7 +59,8 @@ def step(world: World, orders: Orders, rng: Rng) -> tuple[World, Events]:
 
     # 1. Diplomacy: treaties, alliances, deployments, targeting, trade and sanctions, signals,
     #    joint programmes, crisis answers (whose war odds are fixed before anything moves).
-    resolved = diplomacy.resolve(world, dip)
+    cut = np.asarray(orders.cut, dtype=float)
+    resolved = diplomacy.resolve(world, dip, cut)
     mid = resolved.world
 
     # 2. Spending: what is not ordered goes to the civilian economy, so budgets balance exactly;
@@ -67,8 +68,19 @@ def step(world: World, orders: Orders, rng: Rng) -> tuple[World, Events]:
     spend = np.array(orders.spend, dtype=float)
     spend[:, :, CIVILIAN] += budget(world) - spend.sum(axis=2) - resolved.cost
     spend[:, :, CIVILIAN] = np.maximum(spend[:, :, CIVILIAN], 0.0)  # rounding, never a debt
-    cut = np.minimum(np.asarray(orders.cut, dtype=float), mid.reach)
-    built = economy.build(mid, spend, cut)
+    cut = np.minimum(cut, mid.reach)
+    # Shields are built with the programmes that stood at the start of the turn (the validation's
+    # view): a programme agreed this turn pools tech from the next.
+    built = economy.build(mid, spend, cut, diplomacy.programme_tech(world))
+    stocks = {
+        "reach": built.reach,
+        "shield": built.shield,
+        "fwd_reach": built.fwd_reach,
+        "fwd_shield": built.fwd_shield,
+    }
+    if resolved.entered.any():
+        # A treaty that entered into force this turn binds this turn's builds too.
+        stocks = treaties.enter_into_force(mid.replace(**stocks), resolved.entered)
 
     # 3. Economy and support, charged on the stocks held this turn.
     load = economy.burden(mid, spend)
@@ -76,7 +88,9 @@ def step(world: World, orders: Orders, rng: Rng) -> tuple[World, Events]:
     new_support = economy.support(mid, load)
 
     # 4. Treaty verification: violations with the new stocks, caught at the documented odds.
-    broken = treaties.violations(mid, built.reach, built.shield, mid.fwd_reach, mid.fwd_shield)
+    broken = treaties.violations(
+        mid, stocks["reach"], stocks["shield"], stocks["fwd_reach"], stocks["fwd_shield"]
+    )
     odds = treaties.detection_odds(mid, _inspected_by_others(mid, dip))
     caught = broken & (noise.detect < odds)
     violator = np.asarray(caught.any(axis=1))  # [B, N]
@@ -87,29 +101,30 @@ def step(world: World, orders: Orders, rng: Rng) -> tuple[World, Events]:
     standing = mid.standing - world.param("violation_standing")[:, None] * violator
     extra_tension = resolved.tension + _violation_tension(mid, caught)
 
-    # 5. Perception and belief.
-    clarity = perception.transparency(mid, spend)
-    sight = perception.observe(mid, built.reach, built.shield, spend, cut, clarity, noise)
-    belief = perception.update_beliefs(mid, sight, np.where(np.eye(n, dtype=bool), 0.0, evidence))
-
+    # Programme review: a state whose support has collapsed may cancel its costliest programme.
     after = mid.replace(
         economy=new_economy,
-        reach=built.reach,
-        shield=built.shield,
         hardening=built.hardening,
         tech=diplomacy.tech_transfer(mid),
         standing=np.clip(standing, 0.0, 1.0),
         support=new_support,
+        trade=economy.trade_after_sanctions(mid),
+        last_spend=spend,
+        **stocks,
+    )
+    after, cancelled = diplomacy.review(after, noise.review)
+
+    # 5. Perception and belief, of the stocks as the turn leaves them.
+    clarity = perception.transparency(mid, spend)
+    sight = perception.observe(mid, after.reach, after.shield, spend, cut, clarity, noise)
+    belief = perception.update_beliefs(mid, sight, np.where(np.eye(n, dtype=bool), 0.0, evidence))
+    after = after.replace(
         belief=belief,
         seen_reach=sight.seen_reach,
         seen_shield=sight.seen_shield,
         transparency=clarity,
         seen_build=sight.signal,
-        trade=economy.trade_after_sanctions(mid),
-        last_spend=spend,
     )
-    # Programme review: a state whose support has collapsed may cancel its costliest programme.
-    after, cancelled = diplomacy.review(after, noise.review)
 
     # 6. The exchange on the new stocks; tension; crises; war from the crisis answers.
     ex = exchange(after)

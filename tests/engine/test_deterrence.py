@@ -45,7 +45,8 @@ def add_at(arr: np.ndarray, index: tuple, amount: float) -> np.ndarray:
 
 
 def worked_example():
-    """Aurum keeps 12 reach at home and stations 4 reach and 3 shield at its ally Cindral.
+    """Aurum keeps 12 reach and 4 shield at home and stations 4 reach and 3 shield at its ally
+    Cindral.
 
     Borea has 10 reach and a small shield. eta = 1, kappa = 0.5, beta = 2, theta = 0.15.
     """
@@ -69,14 +70,15 @@ def test_worked_example_effective_reach_and_shield():
     ex = exchange(worked_example())
     # Aurum: 12 at home + beta 2 * 4 forward = 20. Cindral's own shield is 0, plus 3 from its ally.
     assert ex.effective_reach[0].tolist() == [20.0, 10.0, 0.0]
-    assert ex.effective_shield[0].tolist() == [4.0, 2.0, 3.0]
+    # Aurum's forward shield guards Aurum too, with the forward bonus: 4 at home + 2 * 3 = 10.
+    assert ex.effective_shield[0].tolist() == [10.0, 2.0, 3.0]
 
 
 def test_worked_example_first_strike_damage_is_what_leaks_through():
     ex = exchange(worked_example())
     d1 = ex.first_strike[0]
     assert d1[A, B] == pytest.approx(20.0 - 2.0)  # 18: Borea's shield stops 2
-    assert d1[B, A] == pytest.approx(10.0 - 4.0)  # 6
+    assert d1[B, A] == 0.0  # Borea's 10 against Aurum's effective 10: nothing leaks through
     assert d1[A, C] == pytest.approx(20.0 - 3.0)  # 17: the patron's shield covers its host
     assert d1[B, C] == pytest.approx(10.0 - 3.0)  # 7
     assert d1[C].tolist() == [0.0, 0.0, 0.0]  # Cindral has no reach
@@ -88,7 +90,7 @@ def test_worked_example_survivors_of_a_disarming_strike():
     # Borea strikes Aurum first with 10 against Aurum's 16 exposed (12 home + 4 forward): m = 10/16.
     # Home: 12 * (1 - 0.5 * (1 - 0.5) * 0.625) = 10.125. Forward (never hardened):
     # 4 * (1 - 0.5 * 0.625) = 2.75, at face value: the forward bonus is the edge of surprise,
-    # which a retaliation does not have. Together 12.875.
+    # which a retaliation does not have. Together 12.875. (Shields do not change who survives.)
     assert ex.survivors[0, A, B] == pytest.approx(12.875, rel=1e-12)
     # Aurum strikes Borea first with 20 against 10: m = 1, unhardened: 10 * (1 - 0.5) = 5.
     assert ex.survivors[0, B, A] == pytest.approx(5.0, rel=1e-12)
@@ -100,10 +102,11 @@ def test_worked_example_survivors_of_a_disarming_strike():
 def test_worked_example_retaliation_and_deterrence_margins():
     ex = exchange(worked_example())
     assert ex.retaliation[0, A, B] == pytest.approx(12.875 - 2.0, rel=1e-12)  # 10.875
-    assert ex.retaliation[0, B, A] == pytest.approx(5.0 - 4.0, rel=1e-12)  # 1
+    # Borea's 5 survivors against Aurum's effective shield of 10: its retaliation is swallowed.
+    assert ex.retaliation[0, B, A] == 0.0
     # margin[i, j] = D2[i -> j] - theta * E_j
     assert ex.margin[0, A, B] == pytest.approx(10.875 - 0.15 * 80.0, rel=1e-12)  # -1.125
-    assert ex.margin[0, B, A] == pytest.approx(1.0 - 0.15 * 100.0, rel=1e-12)  # -14
+    assert ex.margin[0, B, A] == pytest.approx(0.0 - 0.15 * 100.0, rel=1e-12)  # -15
     # Aurum's exposed forward reach leaves its second strike just short of deterring Borea.
     assert bool(ex.deters[0, A, B]) is False
     assert bool(ex.deters[0, B, A]) is False  # Borea's ragged retaliation does not deter Aurum
@@ -112,10 +115,13 @@ def test_worked_example_retaliation_and_deterrence_margins():
 def test_worked_example_first_strike_stability():
     ex = exchange(worked_example())
     rho_borea = 10.875 / 18.0  # Borea going first costs 10.875; waiting costs 18
-    rho_aurum = 1.0 / 6.0  # Aurum going first costs 1; waiting costs 6
+    # Aurum's shield (4 at home + 2 * 3 forward) swallows Borea's whole first strike: waiting
+    # costs Aurum nothing, and neither does going first (Borea's survivors cannot get through).
+    # That is a first-strike posture: rho_Aurum = 0, so the pair is as unstable as it gets.
+    rho_aurum = 0.0
     assert ex.rho[0, A, B] == pytest.approx(rho_borea, rel=1e-12)
-    assert ex.rho[0, B, A] == pytest.approx(rho_aurum, rel=1e-12)
-    assert ex.stability[0, A, B] == pytest.approx(rho_borea * rho_aurum, rel=1e-12)
+    assert ex.rho[0, B, A] == rho_aurum
+    assert ex.stability[0, A, B] == 0.0
     assert ex.stability[0, B, A] == ex.stability[0, A, B]
     # Cindral threatens no one and loses nothing by waiting: its pairs are perfectly stable.
     assert ex.stability[0, A, C] == pytest.approx(1.0)
@@ -123,15 +129,35 @@ def test_worked_example_first_strike_stability():
     assert first_strike_stability(worked_example()).tolist() == ex.stability.tolist()
 
 
+def test_worked_example_a_forward_shield_guards_its_patron_more_than_the_same_shield_at_home():
+    """Bring Aurum's 3 forward shield home: its shield is then 4 + 3 = 7 instead of an effective
+    4 + 2 * 3 = 10, Borea's first strike on Aurum leaks 3 instead of nothing, and Cindral loses
+    its cover."""
+    world = worked_example()
+    home = world.replace(
+        shield=world.shield + np.array([[3.0, 0.0, 0.0]]),
+        fwd_shield=np.zeros_like(world.fwd_shield),
+    )
+    fwd, back = exchange(world), exchange(home)
+    assert back.effective_shield[0].tolist() == [7.0, 2.0, 0.0]
+    assert back.first_strike[0, B, A] == pytest.approx(3.0)
+    assert fwd.first_strike[0, B, A] == 0.0
+
+
 def test_the_host_of_a_patrons_assets_takes_a_share_of_the_rivals_strike():
+    # Cindral carries Aurum's forces; Borea is not Aurum's ally and has 10 reach: a share of
+    # Borea's whole salvo, host_share (0.25) of 10, lands on Cindral, even though Aurum's shield
+    # (with its forward guard) would swallow a strike on Aurum itself. Nobody else is marked.
     world = worked_example()
     ex = exchange(world)
+    assert ex.first_strike[0, B, A] == 0.0
     spill = host_exposure(world, ex.first_strike)
-    # Borea can strike Aurum, whose assets sit in Cindral: Cindral takes host_share (0.25) of
-    # Borea's largest first strike (7). Nobody else is marked.
     expected = np.zeros((3, 3))
-    expected[B, C] = 0.25 * 7.0
+    expected[B, C] = 0.25 * 10.0
     np.testing.assert_allclose(spill[0], expected)
+    # More reach for Borea, a larger share on the host.
+    stronger = world.replace(reach=world.reach + np.array([[0.0, 6.0, 0.0]]))
+    assert host_exposure(stronger, exchange(stronger).first_strike)[0, B, C] == pytest.approx(4.0)
 
 
 def test_leak_a_shield_absorbs_a_small_salvo_whole_and_is_swamped_by_a_large_one():

@@ -13,7 +13,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from game.engine import Link, Orders, Params, StateSpec, check_world, initial_world, step
+from game.engine import (
+    Deployment,
+    Link,
+    Orders,
+    Params,
+    StateSpec,
+    check_world,
+    initial_world,
+    step,
+)
 from game.engine.economy import ECONOMY_FLOOR, build, upkeep
 from game.engine.orders import budget
 
@@ -90,26 +99,45 @@ def test_a_burden_above_tolerance_drags_growth():
 # --------------------------------------------------------------------------------------------
 
 
-@given(worlds(), st.data(), amounts(50.0), amounts(50.0), amounts(50.0))
-def test_upkeep_grows_with_every_stock_held_at_home_and_abroad(world, data, reach, shield, fwd):
+@given(worlds(), st.data(), amounts(50.0), amounts(50.0), amounts(50.0), amounts(50.0))
+def test_upkeep_grows_with_every_stock_held_at_home_and_abroad(
+    world, data, reach, shield, fwd, fwd_shield
+):
     i, h = data.draw(st.integers(0, world.n - 1)), data.draw(st.integers(0, world.n - 2))
     h += h >= i
+    abroad = np.outer(np.eye(world.n)[i], np.eye(world.n)[h])
     more = world.replace(
         reach=world.reach + reach * np.eye(world.n)[i],
         shield=world.shield + shield * np.eye(world.n)[i],
-        fwd_reach=world.fwd_reach + fwd * np.outer(np.eye(world.n)[i], np.eye(world.n)[h]),
+        fwd_reach=world.fwd_reach + fwd * abroad,
+        fwd_shield=world.fwd_shield + fwd_shield * abroad,
     )
     before, after = upkeep(world)[0], upkeep(more)[0]
     tech = world.tech[0, i]
     rate = float(world.param("upkeep")[0])
-    value = (
-        (reach + fwd) * float(world.param("reach_cost")[0])
-        + shield * float(world.param("shield_cost")[0])
-    ) / tech
+    reach_cost, shield_cost = (float(world.param(c)[0]) for c in ("reach_cost", "shield_cost"))
+    value = ((reach + fwd) * reach_cost + (shield + fwd_shield) * shield_cost) / tech
     assert after[i] == pytest.approx(before[i] + rate * value, rel=1e-9, abs=1e-12)
     assert after[i] >= before[i]
-    others = [k for k in range(world.n) if k != i]
+    # The host pays host_upkeep_share of the upkeep of what it carries (at the patron's prices).
+    hosted = (fwd * reach_cost + fwd_shield * shield_cost) / tech
+    share = float(world.param("host_upkeep_share")[0])
+    assert after[h] == pytest.approx(before[h] + share * rate * hosted, rel=1e-9, abs=1e-12)
+    assert after[h] >= before[h]
+    others = [k for k in range(world.n) if k not in (i, h)]
     np.testing.assert_array_equal(after[others], before[others])
+
+
+def test_worked_upkeep_of_a_patron_and_its_host():
+    # Aurum keeps 10 reach at home and stations 4 shield at Borea: it pays upkeep 0.05 on 14 units
+    # of build cost 1 (0.7); Borea pays host_upkeep_share 0.5 of the 0.2 upkeep of the 4 (0.1).
+    world = initial_world(
+        Params(),
+        (StateSpec("Aurum", reach=10.0), StateSpec("Borea")),
+        links=(Link(A, B, alliance=True),),
+        deployments=(Deployment(A, B, shield=4.0),),
+    )
+    np.testing.assert_allclose(upkeep(world)[0], [0.7, 0.1])
 
 
 def test_a_larger_arsenal_costs_more_growth_under_the_same_orders():
@@ -188,7 +216,7 @@ def test_support_never_rises_while_the_burden_stays_above_tolerance(world, data,
         assert b.support[0, i] <= a.support[0, i]
 
 
-@given(worlds(batch=2), seeds(), seeds())
+@given(worlds(batch=2, caps=True), seeds(), seeds())
 def test_the_economy_shrinks_but_never_vanishes(world, orders_seed, seed):
     game = play_random(world, orders_seed, seed, turns=4)
     for w in game.worlds:

@@ -44,7 +44,9 @@ def sight_error(world, observer: int, observed: int, intel: float, seed: int) ->
     return abs(math.log(after.seen_reach[0, observer, observed] / after.reach[0, observed]))
 
 
-@given(worlds(), st.data(), unit(0.0, 1.0), unit(0.0, 1.0), seeds())
+# No programme review: a review after sight would send assets home unseen this turn, so the
+# error would not be the noise alone (see test_diplomacy.py, the review seen by clear sight).
+@given(worlds(review_chance=0.0), st.data(), unit(0.0, 1.0), unit(0.0, 1.0), seeds())
 def test_less_transparency_widens_what_is_seen_under_the_same_noise(world, data, a, b, seed):
     i, j = data.draw(pairs(world), label="observer, observed")
     reach = world.reach.copy()

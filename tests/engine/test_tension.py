@@ -1,8 +1,8 @@
 """Tension, crises and the odds of war (model.md section 6).
 
 Tension rises with a rival's seen arms growth, forward deployments, targeting and sanctions; it
-falls with trade and time. In a crisis the odds of war grow with tension and with ``1 - FSS``:
-Schelling's reciprocal fear of surprise attack.
+falls with trade and time. War comes only from a crisis answered by escalation: its odds grow
+with tension and with ``1 - FSS`` (Schelling's reciprocal fear of surprise attack).
 """
 
 from __future__ import annotations
@@ -12,10 +12,27 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from game.engine import Deployment, Link, Orders, Params, StateSpec, initial_world, step
-from game.engine.tension import next_tension, war_odds
+from game.engine import Deployment, Link, Orders, Params, StateSpec, exchange, initial_world, step
+from game.engine.actions import BACK_DOWN, ESCALATE, NO_ANSWER, STAND_FIRM
+from game.engine.diplomacy import crisis_war_odds, escalation_odds
+from game.engine.tension import next_tension
 
-from .worlds import ARM, HOLD, pairs, play, play_random, seeds, share, shares_for, unit, worlds
+from .worlds import (
+    ARM,
+    HOLD,
+    escalate,
+    in_crisis,
+    pairs,
+    play,
+    play_random,
+    seeds,
+    share,
+    shares_for,
+    unit,
+    worlds,
+)
+
+ANSWER_CODES = (NO_ANSWER, BACK_DOWN, STAND_FIRM, ESCALATE)
 
 A, B, C = 0, 1, 2
 CLEAR = Params(noise=0.0)  # clear sight: what is seen is what was done
@@ -119,62 +136,118 @@ def test_next_tension_is_symmetric_in_unit_interval_and_zero_on_the_diagonal(wor
     assert np.all(np.diagonal(t, axis1=1, axis2=2) == 0.0)
 
 
-@given(worlds(batch=2), seeds(), seeds())
+@given(worlds(batch=2, caps=True), seeds(), seeds())
 def test_tension_stays_symmetric_through_play(world, orders_seed, seed):
     for w in play_random(world, orders_seed, seed, turns=4).worlds:
         np.testing.assert_array_equal(w.tension, np.swapaxes(w.tension, 1, 2))
 
 
 # --------------------------------------------------------------------------------------------
-# War odds.
+# War odds: only a crisis answered by escalation can become a war (diplomacy.crisis_war_odds).
 # --------------------------------------------------------------------------------------------
 
 
-def uniform_pairs(world, value: float) -> np.ndarray:
-    return np.full(world.tension.shape, value)
+def everyone(world, answer: int) -> np.ndarray:
+    """Every state gives ``answer`` to every other."""
+    return np.full(world.tension.shape, answer, dtype=np.int8)
+
+
+def at_tension(world, level: float):
+    """``world`` with every pair at tension ``level``, all non-allies in a crisis."""
+    return in_crisis(world, tension=level)
+
+
+@given(worlds(), unit(), st.sampled_from(ANSWER_CODES), st.sampled_from(ANSWER_CODES))
+def test_war_odds_are_zero_outside_a_crisis_whatever_the_answers_and_tension(world, level, a, b):
+    calm = at_tension(world, level).replace(crisis=np.zeros_like(world.crisis))
+    answers = np.where(np.triu(np.ones((world.n, world.n), dtype=bool)), a, b).astype(np.int8)
+    assert np.all(crisis_war_odds(calm, answers[None].repeat(world.batch, 0)) == 0.0)
+
+
+@given(worlds(), unit())
+def test_in_a_crisis_backing_down_or_standing_firm_on_both_sides_is_peace(world, level):
+    hot = at_tension(world, level)
+    assert np.all(crisis_war_odds(hot, everyone(hot, STAND_FIRM)) == 0.0)
+    assert np.all(crisis_war_odds(hot, everyone(hot, BACK_DOWN)) == 0.0)
+    # One side backing down settles it, whatever the other does.
+    answers = everyone(hot, ESCALATE)
+    answers[:, 0, :] = BACK_DOWN
+    odds = crisis_war_odds(hot, answers)
+    assert np.all(odds[:, 0, :] == 0.0) and np.all(odds[:, :, 0] == 0.0)
 
 
 @given(worlds(), unit(), unit())
-def test_war_odds_are_zero_below_the_crisis_threshold(world, level, fss):
-    threshold = float(world.param("crisis_threshold")[0])
-    calm = level * threshold * 0.999
-    odds = war_odds(world, uniform_pairs(world, calm), uniform_pairs(world, fss))
-    assert np.all(odds == 0.0)
-
-
-@given(worlds(), unit(), unit(), unit())
-def test_war_odds_rise_with_tension_in_a_crisis(world, a, b, fss):
-    threshold = float(world.param("crisis_threshold")[0])
-    low, high = sorted(threshold + (1.0 - threshold) * x for x in (a, b))
-    s = uniform_pairs(world, fss)
-    odds_low = war_odds(world, uniform_pairs(world, low), s)
-    odds_high = war_odds(world, uniform_pairs(world, high), s)
+def test_war_odds_rise_with_tension_in_a_crisis(world, a, b):
+    low, high = sorted((a, b))
+    both = everyone(world, ESCALATE)
+    odds_low = crisis_war_odds(at_tension(world, low), both)
+    odds_high = crisis_war_odds(at_tension(world, high), both)
     assert np.all(odds_high >= odds_low)
     assert np.all(np.diagonal(odds_high, axis1=1, axis2=2) == 0.0)
+    np.testing.assert_array_equal(odds_high, np.swapaxes(odds_high, 1, 2))
 
 
-@given(worlds(), unit(), unit(), unit())
-def test_war_odds_rise_as_first_strike_stability_falls(world, level, a, b):
-    threshold = float(world.param("crisis_threshold")[0])
-    t = uniform_pairs(world, threshold + (1.0 - threshold) * level)
-    unstable, stable = sorted((a, b))
-    assert np.all(
-        war_odds(world, t, uniform_pairs(world, unstable))
-        >= war_odds(world, t, uniform_pairs(world, stable))
-    )
+@given(worlds(), unit())
+def test_war_odds_follow_tension_and_one_minus_first_strike_stability(world, level):
+    # base_war_risk * tension * (1/4 + 3/4 * (1 - FSS)) when both escalate; accident_share of it
+    # when only one does.
+    hot = at_tension(world, level)
+    fss = exchange(hot).stability
+    full = hot.param("base_war_risk")[:, None, None] * level * (0.25 + 0.75 * (1.0 - fss))
+    full = np.where(hot.crisis > 0.5, full, 0.0)
+    np.testing.assert_allclose(crisis_war_odds(hot, everyone(hot, ESCALATE)), full, atol=1e-15)
+    one = everyone(hot, STAND_FIRM)
+    one[:, 0, :] = ESCALATE
+    accident = hot.param("accident_share")[:, None, None] * full
+    odds = crisis_war_odds(hot, one)
+    np.testing.assert_allclose(odds[:, 0, :], accident[:, 0, :], atol=1e-15)
+    np.testing.assert_allclose(odds[:, :, 0], accident[:, :, 0], atol=1e-15)
+
+
+@given(worlds(), unit(0.01, 1.0), unit(), unit())
+def test_war_odds_rise_as_first_strike_stability_falls(world, level, k1, k2):
+    # More counterforce never raises stability (test_deterrence), so it never lowers the odds.
+    weak, strong = sorted((k1, k2))
+    hot = at_tension(world, level)
+    both = everyone(hot, ESCALATE)
+    kappa = lambda k: hot.replace(params=hot.params.replace(counterforce=k))  # noqa: E731
+    unstable, stable = kappa(strong), kappa(weak)
+    assert np.all(exchange(unstable).stability <= exchange(stable).stability + 1e-12)  # the premise
+    assert np.all(crisis_war_odds(unstable, both) >= crisis_war_odds(stable, both) - 1e-15)
 
 
 def test_worked_war_odds():
-    world = rivals(Params(base_war_risk=0.2, crisis_threshold=0.6))
-    t = np.array([[[0.0, 0.8], [0.8, 0.0]]])
+    # Two exposed arsenals of 10 without hardening or shields: with kappa 0 a first strike
+    # destroys nothing (FSS 1); with kappa 1 it disarms the other side (FSS 0).
+    stable = in_crisis(rivals(Params(base_war_risk=0.2, counterforce=0.0), tension=0.8))
+    unstable = in_crisis(rivals(Params(base_war_risk=0.2, counterforce=1.0), tension=0.8))
+    assert exchange(stable).stability[0, A, B] == 1.0
+    assert exchange(unstable).stability[0, A, B] == 0.0
+    both = everyone(stable, ESCALATE)
     # base 0.2 * tension 0.8 * (1/4 + 3/4 * (1 - FSS)): a stable pair can still stumble into war.
-    assert war_odds(world, t, np.ones_like(t))[0, A, B] == pytest.approx(0.2 * 0.8 * 0.25)
-    assert war_odds(world, t, np.zeros_like(t))[0, A, B] == pytest.approx(0.2 * 0.8)
-    assert war_odds(world, t * 0.7, np.zeros_like(t))[0, A, B] == 0.0  # 0.56 < 0.6: no crisis
+    assert crisis_war_odds(stable, both)[0, A, B] == pytest.approx(0.2 * 0.8 * 0.25)
+    assert crisis_war_odds(unstable, both)[0, A, B] == pytest.approx(0.2 * 0.8)
+    # One side escalates, the other stands firm: accident_share (0.25) of it.
+    one = everyone(unstable, STAND_FIRM)
+    one[0, A, B] = ESCALATE
+    assert crisis_war_odds(unstable, one)[0, A, B] == pytest.approx(0.25 * 0.2 * 0.8)
+    assert crisis_war_odds(unstable, one)[0, B, A] == pytest.approx(0.25 * 0.2 * 0.8)
+    # The same pair at the same tension but not in a crisis: no odds at all.
+    calm = unstable.replace(crisis=np.zeros_like(unstable.crisis))
+    assert crisis_war_odds(calm, both)[0, A, B] == 0.0
+    # escalation_odds shows the both-escalate odds before anyone answers.
+    np.testing.assert_array_equal(escalation_odds(unstable), crisis_war_odds(unstable, both))
+
+
+def test_the_shown_odds_of_a_turn_are_those_of_the_answers_given():
+    world = in_crisis(rivals(Params(base_war_risk=0.2, counterforce=1.0), tension=0.8))
+    _, events = step(world, escalate(world), np.random.default_rng(1))
+    assert events.war_odds[0, A, B] == pytest.approx(0.2 * 0.8)
+    _, events = step(world, Orders.hold(world), np.random.default_rng(1))
+    assert events.war_odds[0, A, B] == 0.0  # no answer counts as standing firm
 
 
 def test_a_world_already_over_has_no_war_odds():
-    world = rivals(Params(base_war_risk=1.0, crisis_threshold=0.1))
+    world = in_crisis(rivals(Params(base_war_risk=1.0, crisis_threshold=0.1), tension=0.9))
     world = world.replace(over=np.array([True]))
-    t = np.full((1, 2, 2), 0.9)
-    assert np.all(war_odds(world, t, np.zeros_like(t)) == 0.0)
+    assert np.all(crisis_war_odds(world, everyone(world, ESCALATE)) == 0.0)

@@ -7,6 +7,7 @@ import json
 import pygame
 
 from game.ui import storage
+
 from .drive import frames, key, scene_name
 
 
