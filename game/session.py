@@ -20,6 +20,7 @@ from game.engine.orders import IllegalOrder, Orders, StateOrder, check
 from game.engine.state import World
 from game.engine.step import step
 from game.policies import DIFFICULTIES, Policy, get_policy, observe
+from game.policies.base import PublicView
 from game.scenarios import Scenario
 
 
@@ -123,8 +124,9 @@ class Runner:
     def ai_orders(self, base: Orders | None = None) -> Orders:
         """Orders with every AI seat's move filled in (humans hold unless ``base`` says more)."""
         orders = base if base is not None else Orders.hold(self.world)
+        public = PublicView.of(self.world)
         for i, policy in self.policies.items():
-            move = policy.act(observe(self.world, i))
+            move = policy.act(observe(self.world, i, public))
             orders = orders.replace_state(i, move.spend, move.cut, move.diplomacy)
         return orders.pay_diplomacy(self.world, list(self.policies))
 

@@ -97,8 +97,30 @@ class Observation:
         return mask
 
 
-def observe(world: World, i: int) -> Observation:
-    """Seat ``i``'s view: its own truth, and others as it sees them."""
+@dataclass(frozen=True)
+class PublicView:
+    """What every seat may know of the world this turn, computed once for all seats."""
+
+    escalation_odds: np.ndarray  # [B, N, N]
+    shield_cap: np.ndarray  # [B, N]
+    reach_cap: np.ndarray  # [B, N]
+    banned: np.ndarray  # [B, N]
+
+    @staticmethod
+    def of(world: World) -> PublicView:
+        return PublicView(
+            escalation_odds=escalation_odds(world),
+            shield_cap=treaties.caps_for(world, SHIELD_CAP),
+            reach_cap=treaties.caps_for(world, REACH_CEILING),
+            banned=treaties.forward_banned(world),
+        )
+
+
+def observe(world: World, i: int, public: PublicView | None = None) -> Observation:
+    """Seat ``i``'s view: its own truth, and others as it sees them. ``public`` may carry what
+    is the same for every seat this turn (the runner computes it once)."""
+    if public is None:
+        public = PublicView.of(world)
     seen_reach = world.seen_reach[:, i, :].copy()
     seen_shield = world.seen_shield[:, i, :].copy()
     seen_reach[:, i] = world.reach[:, i]
@@ -150,15 +172,15 @@ def observe(world: World, i: int) -> Observation:
         offers_to_me=world.offer_reach[:, :, i] + world.offer_shield[:, :, i],
         offers_from_me=world.offer_reach[:, i, :] + world.offer_shield[:, i, :],
         crisis=world.crisis[:, i, :] > 0.5,
-        escalation_odds=escalation_odds(world)[:, i, :],
+        escalation_odds=public.escalation_odds[:, i, :],
         treaty_invites=(world.treaty_status == PROPOSED)
         & (world.treaty_invited[:, :, i] > 0)
         & (world.treaty_signed[:, :, i] < 0.5),
         treaty_parties=world.treaty_invited > 0,
-        shield_cap=treaties.caps_for(world, SHIELD_CAP)[:, i],
-        reach_cap=treaties.caps_for(world, REACH_CEILING)[:, i],
-        forward_banned=treaties.forward_banned(world)[:, i],
-        banned=treaties.forward_banned(world),
+        shield_cap=public.shield_cap[:, i],
+        reach_cap=public.reach_cap[:, i],
+        forward_banned=public.banned[:, i],
+        banned=public.banned,
         offer_reach_to_me=world.offer_reach[:, :, i].copy(),
         treaty_bound=treaties.binding(world) & (world.treaty_signed[:, :, i] > 0),
         treaty_verification=world.treaty_verification.copy(),
