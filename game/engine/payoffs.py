@@ -131,18 +131,30 @@ def jervis_world(world: World, b: int = 0) -> str:
 
 
 def stage_game(
-    world: World, i: int, j: int, b: int = 0, horizon: int = 3, arm_share: float = 0.5
+    world: World,
+    i: int,
+    j: int,
+    b: int = 0,
+    horizon: int = 3,
+    arm_share: float = 0.5,
+    seen_by: int | None = None,
 ) -> StageGame:
     """Project ``horizon`` turns for each of the four cells and read off the 2x2 payoffs.
 
     Others keep their last orders. The projection runs the real engine on a batch of four copies
     of the world, without chance (expected values), so the cells differ only by the pair's moves.
-    Payoffs are the discounted utility over the horizon.
+    Payoffs are the discounted utility over the horizon. With ``seen_by``, the projection starts
+    from the world as that state sees it (:func:`~game.engine.perception.seen_world`), so a
+    player's lens never shows what its intelligence does not.
     """
     from game.engine.step import step  # step imports this module for utility()
 
     if i == j:
         raise ValueError("a stage game needs two different states")
+    if seen_by is not None:
+        from game.engine.perception import seen_world
+
+        world = seen_world(world, seen_by)
     base = world.select(b)
     cells = base.tile(4)
     row_moves = np.array([RESTRAIN, RESTRAIN, ARM, ARM])

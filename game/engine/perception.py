@@ -163,3 +163,14 @@ def update_beliefs(world: World, sight: Sight, evidence: np.ndarray | None = Non
     edge = np.log(1.0 - BELIEF_EDGE) - np.log(BELIEF_EDGE)
     post = 1.0 / (1.0 + np.exp(-np.clip(logit, -edge, edge)))
     return np.where(np.eye(world.n, dtype=bool), 1.0, post)
+
+
+def seen_world(world: World, i: int) -> World:
+    """The world as state ``i`` sees it: its own stocks true, everyone else's reach and shield as
+    it last saw them (what a player's screen, the lens and a policy may use; hidden kinds are
+    not used by the rules)."""
+    reach = world.seen_reach[:, i, :].copy()
+    shield = world.seen_shield[:, i, :].copy()
+    reach[:, i] = world.reach[:, i]
+    shield[:, i] = world.shield[:, i]
+    return world.replace(reach=reach, shield=shield)

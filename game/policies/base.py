@@ -20,6 +20,7 @@ from game.engine.actions import REACH_CEILING, SHIELD_CAP, Diplomacy
 from game.engine.deterrence import exchange
 from game.engine.diplomacy import escalation_odds
 from game.engine.orders import budget, unit_costs
+from game.engine.perception import seen_world
 from game.engine.state import CATEGORIES, REACH, SHIELD, TREATY_SLOTS, World
 from game.engine.treaties import EMPTY, LAPSED, PROPOSED
 
@@ -121,13 +122,8 @@ def observe(world: World, i: int, public: PublicView | None = None) -> Observati
     is the same for every seat this turn (the runner computes it once)."""
     if public is None:
         public = PublicView.of(world)
-    seen_reach = world.seen_reach[:, i, :].copy()
-    seen_shield = world.seen_shield[:, i, :].copy()
-    seen_reach[:, i] = world.reach[:, i]
-    seen_shield[:, i] = world.shield[:, i]
-    imagined = world.replace(
-        reach=seen_reach, shield=seen_shield
-    )  # i imagines the exchange with the stocks it sees
+    imagined = seen_world(world, i)  # i imagines the exchange with the stocks it sees
+    seen_reach, seen_shield = imagined.reach, imagined.shield
     ex = exchange(imagined)
     ally = world.alliance[:, i, :] > 0.5
     # Extended deterrence: a rival is held off if i *or any ally* would retaliate unacceptably.

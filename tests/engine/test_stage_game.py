@@ -65,3 +65,16 @@ def test_arming_spends_the_set_share_on_the_usual_mix(neighbours):
 def test_a_pair_needs_two_states(neighbours):
     with pytest.raises(ValueError, match="two different states"):
         stage_game(neighbours.world, 1, 1)
+
+
+def test_a_players_lens_starts_from_what_it_sees(neighbours):
+    """The lens seen by a state uses its own stocks and the others' as it sees them."""
+    from game.engine.perception import seen_world
+
+    world = neighbours.world.replace(seen_reach=neighbours.world.seen_reach * 0.0 + 80.0)
+    view = seen_world(world, 0)
+    assert view.reach[0, 0] == world.reach[0, 0] and view.reach[0, 1] == 80.0
+    true_game = stage_game(world, 0, 1)
+    seen_game = stage_game(world, 0, 1, seen_by=0)
+    assert not np.array_equal(true_game.A, seen_game.A)
+    np.testing.assert_array_equal(seen_game.A, stage_game(view, 0, 1).A)
