@@ -1,7 +1,10 @@
 """The theory lens: the 2x2 stage game behind this turn, for a rival of your choice.
 
 Its name, the equilibria and the Pareto cells marked on the table, Jervis's world, the deterrence
-margins both ways and first-strike stability, each with one line saying what it means.
+margins both ways and first-strike stability, each with one line saying what it means, and a key
+to the glossary card of each. A player's lens starts from the world as its intelligence sees it
+(``stage_game(..., seen_by=seat)``), so it never shows what the player's screen does not; only a
+spectator of an AI-only game sees the truth.
 """
 
 from __future__ import annotations
@@ -9,6 +12,7 @@ from __future__ import annotations
 import pygame
 
 from game.engine.payoffs import MOVES, StageGame, stage_game
+from game.glossary import concept_for_game, concept_for_world
 from game.session import Session
 from game.theory import (
     GAME_EXPLANATIONS,
@@ -17,16 +21,34 @@ from game.theory import (
     JERVIS_WORLD_TITLES,
 )
 from game.ui import text as txt
-from game.ui.scenes.base import Overlay
+from game.ui.scenes.base import Overlay, key_label
 from game.ui.theme import ACCENT, MUTED, PANEL, TEXT
+
+#: The glossary keys of the lens: key, what the button says, which card (None: the game's name).
+GLOSSARY_KEYS = (
+    (pygame.K_g, None, None),
+    (pygame.K_w, "Jervis's world", None),
+    (pygame.K_d, "Deterrence", "deterrence"),
+    (pygame.K_f, "First-strike stability", "first_strike_stability"),
+)
+
+SEEN_NOTE = (
+    "As you see it: the others' reach and shield are what your intelligence last saw, which may "
+    "not be the truth."
+)
+TRUE_NOTE = "The true world: you are watching an AI game, so nothing is hidden from you."
+#: The glossary buttons' labels when the window is too narrow for the long ones.
+SHORT_LABELS = ("Game", "World", "Deterrence", "Stability")
 
 
 class LensScene(Overlay):
-    """Left/Right chooses the rival; Esc or L closes."""
+    """Left/Right chooses the rival; G, W, D, F (or ?) open the glossary; Esc or L closes."""
 
     def __init__(self, app, session: Session, seat: int | None):
         super().__init__(app)
         self.session = session
+        #: Whose eyes the lens uses (None: a spectator, who sees the true world).
+        self.seat = seat
         self.me = 0 if seat is None else seat
         world = session.world
         # Rivals first (the lens is about them); allies after, since a host's game matters too.
@@ -34,56 +56,121 @@ class LensScene(Overlay):
         self.others = sorted(others, key=lambda j: bool(world.alliance[0, self.me, j] > 0.5))
         self.pick = 0
         self._games: dict[int, StageGame] = {}
-        self._picture: pygame.Surface | None = None
+        self._picture: pygame.Surface | None = None  # the header
+        self._body: pygame.Surface | None = None  # the table and the numbers, scrolled
+        self._head_h = 0
+        self.scroll = 0
+        self.glossary_top = 0
 
     def game(self) -> StageGame:
         j = self.others[self.pick]
         if j not in self._games:
-            self._games[j] = stage_game(self.session.world, self.me, j)
+            self._games[j] = stage_game(self.session.world, self.me, j, seen_by=self.seat)
         return self._games[j]
+
+    def card_for(self, key: int) -> str | None:
+        """The glossary card a lens key opens."""
+        g = self.game()
+        if key == pygame.K_g:
+            return concept_for_game(g.name) or "stage_game"
+        if key == pygame.K_w:
+            return concept_for_world(g.world) or "four_worlds"
+        return next((card for k, _, card in GLOSSARY_KEYS if k == key), None)
+
+    def open_card(self, key: int) -> None:
+        """The glossary, focused on the card; leaving it comes back here."""
+        from game.ui.scenes.glossary import GlossaryScene
+
+        card = self.card_for(key)
+        if card is not None:
+            self.app.push(GlossaryScene(self.app, card, back_to="the lens"))
 
     def layout(self) -> None:
         u = self.u
         self.box = pygame.Rect(u(30), u(30), self.width - u(60), self.height - u(60))
-        self.button(
-            (self.box.right - u(160), self.box.y + u(10), u(150), u(34)),
-            "Close",
-            self.app.pop,
-            pygame.K_ESCAPE,
-        )
+        bw, bh, top = u(150), u(34), self.box.y + u(10)
+        self.button((self.box.right - u(160), top, bw, bh), "Close", self.app.pop, pygame.K_ESCAPE)
         self.shortcut(pygame.K_l, self.app.pop)
         self.button(
-            (self.box.right - u(470), self.box.y + u(10), u(150), u(34)),
-            "Rival",
-            lambda: self.step(-1),
-            pygame.K_LEFT,
+            (self.box.right - u(470), top, bw, bh), "Rival", lambda: self.step(-1), pygame.K_LEFT
         )
         self.button(
-            (self.box.right - u(315), self.box.y + u(10), u(150), u(34)),
-            "Rival",
-            lambda: self.step(1),
-            pygame.K_RIGHT,
+            (self.box.right - u(315), top, bw, bh), "Rival", lambda: self.step(1), pygame.K_RIGHT
         )
+        # The glossary row, above the hint line; short labels when the long ones do not fit.
+        gap = u(8)
+        bw = (self.box.w - u(40) - 3 * gap) // 4
+        by = self.box.bottom - u(30) - bh
+        title = GAME_TITLES.get(self.game().name, self.game().name)
+        room = bw - u(16)
+        for k, (key, text, _) in enumerate(GLOSSARY_KEYS):
+            labels = (f"? {text or title}", f"? {SHORT_LABELS[k]}", SHORT_LABELS[k], "?")
+            font = txt.font(self.font_size)
+            label = next(
+                (t for t in labels if font.size(f"{t}  [{key_label(key)}]")[0] <= room), "?"
+            )
+            self.button(
+                (self.box.x + u(20) + k * (bw + gap), by, bw, bh),
+                label,
+                lambda key=key: self.open_card(key),
+                key,
+                tooltip=f"Open the glossary card: {text or title}",
+            )
+        self.glossary_top = by - self.box.y
+        self.shortcut(pygame.K_SLASH, lambda: self.open_card(pygame.K_g))
+        self.shortcut(pygame.K_QUESTION, lambda: self.open_card(pygame.K_g))
+        self.shortcut(pygame.K_UP, lambda: self.scroll_by(-u(48)))
+        self.shortcut(pygame.K_DOWN, lambda: self.scroll_by(u(48)))
+        self.shortcut(pygame.K_PAGEUP, lambda: self.scroll_by(-self._view_h()))
+        self.shortcut(pygame.K_PAGEDOWN, lambda: self.scroll_by(self._view_h()))
         self._picture = None
 
     def step(self, k: int) -> None:
         self.pick = (self.pick + k) % len(self.others)
-        self._picture = None
+        self.scroll = 0
+        self.rebuild()  # the first glossary button names the new pair's game
+
+    # The picture: a fixed header, then a body that scrolls when the window is short ----------
+
+    def _header(self) -> pygame.Surface:
+        """The title (below the buttons when they leave it no room) and the whose-eyes note."""
+        u, g = self.u, self.game()
+        w = self.box.w
+        surf = pygame.Surface((w, u(400)))
+        surf.fill(PANEL)
+        x = u(20)
+        title = txt.render(f"Theory lens: {g.row} and {g.col}", u(26), TEXT, True)
+        y = u(14) if x + title.get_width() <= w - u(480) else u(54)
+        surf.blit(title, (x, y))
+        y += u(40)
+        note = SEEN_NOTE if self.seat is not None else TRUE_NOTE
+        y = txt.blit_lines(
+            surf, txt.wrap(note, u(15), w - 2 * x), (x, y), u(15), self.app.palette.warn
+        )
+        return surf.subsurface((0, 0, w, y + u(8))).copy()
+
+    def _view_h(self) -> int:
+        return max(self.u(40), self.glossary_top - self.u(8) - self._head_h)
+
+    def scroll_by(self, dy: int) -> None:
+        self.scroll += dy
+        self._clamp()
+
+    def _clamp(self) -> None:
+        body_h = self._body.get_height() if self._body is not None else 0
+        self.scroll = max(0, min(self.scroll, body_h - self._view_h()))
 
     def _render(self) -> pygame.Surface:
         u = self.u
         g = self.game()
-        surf = pygame.Surface(self.box.size)
+        surf = pygame.Surface((self.box.w, u(1600)))
         surf.fill(PANEL)
-        pygame.draw.rect(surf, ACCENT, surf.get_rect(), 2)
-        x, y = u(20), u(14)
-        surf.blit(txt.render(f"Theory lens: {g.row} and {g.col}", u(26), TEXT, True), (x, y))
-        y += u(48)
+        x, y = u(20), 0
         title = GAME_TITLES.get(g.name, g.name)
         y = self._para(surf, f"This turn's game: {title}", GAME_EXPLANATIONS.get(g.name, ""), x, y)
         # The table.
-        cell_w, cell_h = u(220), u(60)
         tx, ty = x + u(150), y + u(30)
+        cell_w, cell_h = max(u(110), min(u(220), (self.box.w - tx - x) // 2)), u(60)
         for c, m in enumerate(MOVES):
             pic = txt.render(f"{g.col}: {m}", u(15), MUTED, True)
             surf.blit(pic, (tx + c * cell_w + (cell_w - pic.get_width()) // 2, ty - u(24)))
@@ -146,7 +233,7 @@ class LensScene(Overlay):
                 x,
                 y,
             )
-        self._para(
+        y = self._para(
             surf,
             f"First-strike stability {g.stability:.2f}",
             "1: nobody gains by striking first; near 0: use it or lose it, and every "
@@ -154,9 +241,7 @@ class LensScene(Overlay):
             x,
             y,
         )
-        hint = txt.render("Left/Right: another rival   Esc: close", u(14), MUTED)
-        surf.blit(hint, (x, self.box.h - u(26)))
-        return surf
+        return surf.subsurface((0, 0, surf.get_width(), min(y, surf.get_height()))).copy()
 
     def _wrap(self, surf, text, x, y, colour):
         lines = txt.wrap(text, self.u(15), self.box.w - 2 * x)
@@ -169,8 +254,40 @@ class LensScene(Overlay):
             y = self._wrap(surf, body, x, y, MUTED)
         return y + self.u(6)
 
+    def on_event(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.MOUSEWHEEL:
+            self.scroll_by(-event.y * self.u(40))
+
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)
-        if self._picture is None or self._picture.get_size() != self.box.size:
-            self._picture = self._render()
-        surface.blit(self._picture, self.box)
+        u, box = self.u, self.box
+        if self._picture is None or self._picture.get_width() != box.w:
+            self._picture = self._header()
+            self._head_h = self._picture.get_height()
+            self._body = self._render()
+            self._clamp()
+        assert self._body is not None
+        pygame.draw.rect(surface, PANEL, box)
+        surface.blit(self._picture, box.topleft)
+        view = pygame.Rect(box.x, box.y + self._head_h, box.w, self._view_h())
+        surface.blit(self._body, view.topleft, pygame.Rect(0, self.scroll, view.w, view.h))
+        more = self.scroll + view.h < self._body.get_height()
+        if self.scroll > 0:
+            _arrow(surface, (box.right - u(16), view.y + u(8)), u(6), up=True)
+        if more:
+            _arrow(surface, (box.right - u(16), view.bottom - u(8)), u(6), up=False)
+        pygame.draw.rect(surface, ACCENT, box, 2)
+        hint = "Left/Right: another rival   G, W, D, F or ?: its card in the glossary   Esc: close"
+        if more or self.scroll > 0:
+            hint = "Up/Down: scroll   " + hint
+        lines = txt.wrap(hint, u(14), box.w - u(40))
+        surface.blit(txt.render(lines[0], u(14), MUTED), (box.x + u(20), box.bottom - u(24)))
+
+
+def _arrow(surface: pygame.Surface, centre: tuple[int, int], r: int, up: bool) -> None:
+    cx, cy = centre
+    if up:
+        points = [(cx - r, cy + r // 2), (cx + r, cy + r // 2), (cx, cy - r)]
+    else:
+        points = [(cx - r, cy - r // 2), (cx + r, cy - r // 2), (cx, cy + r)]
+    pygame.draw.polygon(surface, ACCENT, points)

@@ -1,4 +1,4 @@
-"""The title screen: new game, continue, load, settings, quit."""
+"""The title screen: new game, continue, load, glossary, settings, quit."""
 
 from __future__ import annotations
 
@@ -20,7 +20,10 @@ class TitleScene(Scene):
         w, h = self.u(320), self.u(48)
         x = (self.width - w) // 2
         y = self.height // 2 - self.u(70)
-        step = h + self.u(12)
+        # Six buttons above the hint line; in a short window they close up, then get thinner.
+        room = self.height - self.u(56) - y
+        step = max(min(h + self.u(12), room // 6), self.u(30))
+        h = min(h, step - self.u(4))
         self.button((x, y, w, h), "New game", self.new_game, pygame.K_n, object_id="#primary")
         auto = storage.has_autosave()
         self.button(
@@ -32,8 +35,15 @@ class TitleScene(Scene):
             enabled=auto,
         )
         self.button((x, y + 2 * step, w, h), "Load", self.load, pygame.K_l)
-        self.button((x, y + 3 * step, w, h), "Settings", self.settings, pygame.K_s)
-        self.button((x, y + 4 * step, w, h), "Quit", self.app.quit, pygame.K_q)
+        self.button(
+            (x, y + 3 * step, w, h),
+            "Glossary",
+            self.glossary,
+            pygame.K_g,
+            tooltip="The ideas behind the game, in plain words",
+        )
+        self.button((x, y + 4 * step, w, h), "Settings", self.settings, pygame.K_s)
+        self.button((x, y + 5 * step, w, h), "Quit", self.app.quit, pygame.K_q)
 
     def new_game(self) -> None:
         from game.ui.scenes.setup import SetupScene
@@ -53,6 +63,11 @@ class TitleScene(Scene):
 
         self.app.push(LoadScene(self.app))
 
+    def glossary(self) -> None:
+        from game.ui.scenes.glossary import GlossaryScene
+
+        self.app.push(GlossaryScene(self.app))
+
     def settings(self) -> None:
         from game.ui.scenes.options import SettingsScene
 
@@ -63,7 +78,10 @@ class TitleScene(Scene):
         title = txt.render("Delicate Balance", self.u(56), TEXT, True)
         y = self.height // 2 - self.u(200)
         surface.blit(title, ((self.width - title.get_width()) // 2, y))
-        tag = txt.render(TAGLINE, self.u(17), MUTED)
-        surface.blit(tag, ((self.width - tag.get_width()) // 2, y + self.u(78)))
+        ty = y + self.u(78)
+        for line in txt.wrap(TAGLINE, self.u(17), self.width - self.u(40)):
+            tag = txt.render(line, self.u(17), MUTED)
+            surface.blit(tag, ((self.width - tag.get_width()) // 2, ty))
+            ty += round(self.u(17) * 1.25)
         hint = txt.render("Keys in [brackets] work everywhere; Esc goes back.", self.u(14), MUTED)
         surface.blit(hint, ((self.width - hint.get_width()) // 2, self.height - self.u(40)))
