@@ -9,6 +9,7 @@ rendered once per view into a surface; a frame only blits it. Hover regions carr
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import pygame
 
@@ -112,9 +113,21 @@ def _offset(a, b, d):
 class Board:
     """A view drawn as the board, cached; ``regions`` hold the tooltip of everything on it."""
 
-    def __init__(self, rect: pygame.Rect, view: TurnView, palette: Palette, scale: float):
+    def __init__(
+        self,
+        rect: pygame.Rect,
+        view: TurnView,
+        palette: Palette,
+        scale: float,
+        labels: TurnView | None = None,
+        into: pygame.Surface | None = None,
+    ):
         self.rect = pygame.Rect(rect)
         self.view = view
+        #: The view whose numbers the links are labelled with (an in-between board of a tween
+        #: draws its lines part way but labels them with the turn's values: no new text renders).
+        self.labels = labels or view
+        self._into = into if into is not None and into.get_size() == self.rect.size else None
         self.palette = palette
         self.scale = scale
         self.regions: list[tuple[pygame.Rect, str]] = []
@@ -131,7 +144,7 @@ class Board:
 
     def _render(self) -> pygame.Surface:
         v, pal, u = self.view, self.palette, self.u
-        surf = pygame.Surface(self.rect.size)
+        surf = self._into if self._into is not None else pygame.Surface(self.rect.size)
         surf.fill(PANEL)
         pygame.draw.rect(surf, PANEL_EDGE, surf.get_rect(), 1)
         r = u(26)
@@ -152,6 +165,7 @@ class Board:
                 p, q = _offset(a, b, u(12))
                 _dashed(surf, pal.treaty, p, q, u(3), u(10))
             mid = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
+            lk = self.labels.link(lk.a, lk.b) or lk
             label = f"{lk.tension:.2f}" + (" CRISIS" if lk.crisis else "")
             if lk.allied and lk.tension < 0.005:
                 label = "allies"
@@ -251,3 +265,69 @@ def state_tip(s) -> str:
     if s.belief is not None:
         parts.append(f" Your belief that it only seeks security: {s.belief:.0%}.")
     return "".join(parts)
+
+
+def blend(old: TurnView, new: TurnView, t: float) -> TurnView:
+    """``new`` with each link's tension ``t`` of the way from where it was in ``old``."""
+    before = {(lk.a, lk.b): lk.tension for lk in old.links}
+    links = tuple(
+        replace(lk, tension=before.get((lk.a, lk.b), lk.tension) * (1 - t) + lk.tension * t)
+        for lk in new.links
+    )
+    return replace(new, links=links)
+
+
+class Tween:
+    """The board moving from last turn's view to this one's over ``duration`` seconds.
+
+    Each in-between board is rendered once, when its step comes (at most one a frame), into
+    one reused surface, with the links' labels of the final board (text already rendered): a
+    frame otherwise only blits. The tooltips are the final board's.
+    """
+
+    STEPS = 8
+    _scratch: dict[tuple[int, int], pygame.Surface] = {}
+
+    def __init__(
+        self,
+        old: TurnView,
+        board: Board,
+        duration: float = 0.6,
+        old_surface: pygame.Surface | None = None,
+    ):
+        self.old = old
+        self.board = board
+        self.duration = max(duration, 1e-6)
+        self.t = 0.0
+        # Step 0 is last turn's board as it was (no render in the busy frame that plays a turn).
+        same = old_surface is not None and old_surface.get_size() == board.rect.size
+        self._shown: pygame.Surface | None = old_surface if same else None
+        self._k = 0 if same else -1
+
+    @property
+    def done(self) -> bool:
+        return self.t >= 1.0
+
+    def update(self, dt: float) -> None:
+        self.t = min(1.0, self.t + dt / self.duration)
+
+    @property
+    def surface(self) -> pygame.Surface:
+        k = int(self.t * self.STEPS)
+        if k >= self.STEPS:
+            return self.board.surface
+        if k != self._k or self._shown is None:
+            b = self.board
+            size = b.rect.size
+            if size not in self._scratch:
+                self._scratch.clear()
+                self._scratch[size] = pygame.Surface(size)
+            view = blend(self.old, b.view, k / self.STEPS)
+            self._shown = Board(
+                b.rect, view, b.palette, b.scale, labels=b.view, into=self._scratch[size]
+            ).surface
+            self._k = k
+        return self._shown
+
+    def draw(self, surface: pygame.Surface) -> None:
+        surface.blit(self.surface, self.board.rect)

@@ -35,6 +35,8 @@ def _panel(size: tuple[int, int], title: str, s: float) -> pygame.Surface:
     surf = pygame.Surface(size)
     surf.fill(PANEL)
     pygame.draw.rect(surf, PANEL_EDGE, surf.get_rect(), 1)
+    if " (" in title and txt.font(round(15 * s), True).size(title)[0] > size[0] - round(16 * s):
+        title = title.split(" (")[0]  # the gloss goes when large text leaves no room for it
     surf.blit(txt.render(title, round(15 * s), MUTED, True), (round(8 * s), round(4 * s)))
     return surf
 
@@ -82,15 +84,20 @@ def rivals_panel(view: TurnView, width: int, palette: Palette, s: float):
     me = view.viewer if view.viewer is not None else 0
     others = [st for st in view.states if st.index != me]
     size = round(15 * s)
-    row = round(48 * s)
+    name_w = round(120 * s)
+    bar_w = (width - name_w - round(150 * s)) // 2
+    # Narrow (large text): each rival on three lines, its bars below its name and trust.
+    stacked = bar_w < round(70 * s)
+    row = round(92 * s) if stacked else round(48 * s)
     h = round(28 * s) + row * len(others) + round(4 * s)
     surf = _panel((width, h), "Others, as you see them (bars: the likely range)", s)
     regions: Regions = []
     top = max([st.reach.high for st in others] + [st.shield.high for st in others] + [1.0])
-    name_w = round(120 * s)
-    bar_w = (width - name_w - round(150 * s)) // 2
+    if stacked:
+        bar_w = (width - round(26 * s)) // 2
     for k, st in enumerate(others):
         y = round(28 * s) + k * row
+        bars_x, bars_y = (round(8 * s), y + round(44 * s)) if stacked else (name_w, y)
         colour = palette.states[st.index % len(palette.states)]
         draw_shape(
             surf, st.shape, (round(16 * s), y + round(12 * s)), round(8 * s), colour, TEXT, 1
@@ -103,9 +110,9 @@ def rivals_panel(view: TurnView, width: int, palette: Palette, s: float):
         if "shield" in view.categories or st.shield.high > 0:
             shown.append(("shield", st.shield))
         for j, (label, fig) in enumerate(shown):
-            x = name_w + j * (bar_w + round(10 * s))
-            surf.blit(txt.render(f"{label} ~{fig.value:.1f}", round(13 * s), MUTED), (x, y))
-            by = y + round(22 * s)
+            x = bars_x + j * (bar_w + round(10 * s))
+            surf.blit(txt.render(f"{label} ~{fig.value:.1f}", round(13 * s), MUTED), (x, bars_y))
+            by = bars_y + round(22 * s)
             bh = round(10 * s)
             pygame.draw.rect(surf, (50, 58, 68), (x, by, bar_w, bh))
             lo, hi, mid = (round(bar_w * f / top) for f in (fig.low, fig.high, fig.value))
@@ -119,8 +126,8 @@ def rivals_panel(view: TurnView, width: int, palette: Palette, s: float):
                 f"{fig.low:.1f} and {fig.high:.1f}. Intelligence and verified treaties narrow "
                 "the range; a shield can be mistaken for reach."
             )
-            regions.append((pygame.Rect(x, y, bar_w, row - round(6 * s)), tip))
-        x = name_w + 2 * (bar_w + round(10 * s))
+            regions.append((pygame.Rect(x, bars_y, bar_w, round(42 * s)), tip))
+        x = width // 2 if stacked else name_w + 2 * (bar_w + round(10 * s))
         belief = st.belief if st.belief is not None else 1.0
         surf.blit(txt.render(f"trust {belief:.0%}", size, TEXT), (x, y))
         tension = lk.tension if lk is not None else 0.0
@@ -128,7 +135,7 @@ def rivals_panel(view: TurnView, width: int, palette: Palette, s: float):
         surf.blit(txt.render(f"tension {tension:.2f}", round(13 * s), warn), (x, y + round(20 * s)))
         regions.append(
             (
-                pygame.Rect(x, y, width - x, row - round(6 * s)),
+                pygame.Rect(x, y, width - x, round(42 * s)),
                 f"Your belief that {st.name} only seeks security (not gains): {belief:.0%}. "
                 f"Tension between you: {tension:.2f} "
                 f"(a crisis opens at {view.crisis_threshold:.2f}).",

@@ -140,4 +140,7 @@ def theme_dict(scale: float) -> dict[str, Any]:
                 walk(value)
 
     walk(data)
+    # A list's rows hold one line of its (scaled) text.
+    misc = data.setdefault("selection_list", {}).setdefault("misc", {})
+    misc["list_item_height"] = str(max(20, round(int(misc.get("list_item_height", 20)) * scale)))
     return data

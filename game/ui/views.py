@@ -15,6 +15,7 @@ from game.engine.actions import TREATY_KINDS
 from game.engine.deterrence import exchange
 from game.engine.diplomacy import escalation_odds
 from game.engine.orders import legal_orders
+from game.engine.perception import seen_world
 from game.engine.treaties import STATUSES
 from game.session import Session
 
@@ -127,12 +128,11 @@ def turn_view(session: Session, viewer: int | None) -> TurnView:
     w = session.world
     sc = session.scenario
     n = w.n
-    # Margins and stability as the viewer imagines them (from what it sees), never the truth.
-    if viewer is None:
-        ex = exchange(w)
-    else:
-        ex = exchange(w, reach=w.seen_reach[:, viewer, :], shield=w.seen_shield[:, viewer, :])
-    odds = escalation_odds(w)
+    # Margins, stability and the odds of war as the viewer reckons them from what it sees (its
+    # own stocks true, every rival's as last seen), never the truth.
+    seen = w if viewer is None else seen_world(w, viewer)
+    ex = exchange(seen)
+    odds = escalation_odds(seen)
     noise = float(w.param("noise")[0])
     states = []
     for i in range(n):

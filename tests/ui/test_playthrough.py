@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pygame
 
+from game.policies import REGISTRY
+
 from .drive import click, find_button, frames, key, scene_name
 
 
@@ -12,14 +14,36 @@ def answer_crises(app) -> None:
         key(app, pygame.K_f)
 
 
+def type_text(app, text: str) -> None:
+    for ch in text:
+        pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=ch))
+    frames(app, 2)
+
+
 def test_a_whole_game_from_the_title_to_the_end_with_the_keyboard(app):
     key(app, pygame.K_n)
     assert scene_name(app) == "SetupScene"
-    assert app.top.scenario.id == "two_neighbours"
-    key(app, pygame.K_RETURN)
+    setup = app.top
+    assert setup.scenario.id == "two_neighbours"
+    assert setup.selected == 1  # the AI seat: O and D change its opponent and difficulty
+    assert find_button(app, "Steady Deterrer").text.endswith("[O]")
+    assert find_button(app, "normal").text.endswith("[D]")
+    for _ in range(3):
+        key(app, pygame.K_o)  # baseline -> copycat -> forgiving copycat -> grudger
+    key(app, pygame.K_o, mod=pygame.KMOD_SHIFT)  # and back one
+    key(app, pygame.K_d)  # normal -> hard
+    key(app, pygame.K_s)  # the seed field takes the keyboard
+    assert setup.typing()
+    type_text(app, "42")
+    key(app, pygame.K_RETURN)  # Enter leaves the field...
+    assert not setup.typing() and setup.seed == 42
+    assert setup.seat_texts() == ["human", "ai:forgiving_copycat:hard"]
+    key(app, pygame.K_RETURN)  # ...and starts
     assert scene_name(app) == "TurnScene"
     session = app.top.match.session
-    assert session.seats[0].human and not session.seats[1].human
+    assert session.seed == 42
+    assert [str(s) for s in session.seats] == ["human", "ai:forgiving_copycat:hard"]
+    assert session.runner.policies[1].difficulty == "hard"
     key(app, pygame.K_l)  # the theory lens, and back
     assert scene_name(app) == "LensScene"
     key(app, pygame.K_RIGHT)
@@ -37,6 +61,39 @@ def test_a_whole_game_from_the_title_to_the_end_with_the_keyboard(app):
     assert session.over
     assert session.turn == 15 or bool(session.world.over[0])
     assert app.top._chart is not None  # the arms chart was drawn
+
+
+def test_the_keyboard_sets_up_every_seat_of_a_four_state_game(app):
+    key(app, pygame.K_n)
+    setup = app.top
+    while setup.scenario.id != "the_shield":
+        key(app, pygame.K_DOWN)
+    assert len(setup.seats) == 4 and setup.lead == 0
+    key(app, pygame.K_RIGHT)  # lead the second state instead
+    assert setup.lead == 1 and setup.seats[0][0] == "ai"
+    key(app, pygame.K_TAB)
+    key(app, pygame.K_TAB)
+    assert setup.selected == 3
+    for _ in range(list(REGISTRY).index("hawk") - list(REGISTRY).index(setup.seats[3][1])):
+        key(app, pygame.K_o)
+    key(app, pygame.K_d, mod=pygame.KMOD_SHIFT)  # normal -> easy
+    key(app, pygame.K_TAB, mod=pygame.KMOD_SHIFT)
+    key(app, pygame.K_TAB, mod=pygame.KMOD_SHIFT)
+    key(app, pygame.K_TAB, mod=pygame.KMOD_SHIFT)
+    assert setup.selected == 0
+    key(app, pygame.K_d)  # normal -> hard
+    key(app, pygame.K_3)  # the third seat: a second human team
+    texts = setup.seat_texts()
+    assert texts == ["ai:baseline:hard", "human", "human", "ai:hawk:easy"]
+    key(app, pygame.K_s)
+    type_text(app, "7")
+    key(app, pygame.K_ESCAPE)  # Esc also leaves the field (and does not leave the set-up)
+    assert scene_name(app) == "SetupScene" and setup.seed == 7
+    key(app, pygame.K_RETURN)
+    assert scene_name(app) == "CoverScene"  # two human teams: hot-seat
+    session = app.top.match.session
+    assert [str(s) for s in session.seats] == texts and session.seed == 7
+    assert session.scenario.names[session.human_seats[0]] == "Brisa"
 
 
 def test_the_mouse_alone_plays_a_turn_and_undo_takes_orders_back(app):

@@ -6,6 +6,7 @@ import pygame
 
 from game.engine.actions import Action
 from game.engine.diplomacy import escalation_odds
+from game.engine.perception import seen_world
 from game.ui import text as txt
 from game.ui.orders import OrderDraft
 from game.ui.scenes.base import Overlay
@@ -19,16 +20,21 @@ CHOICES = (
 
 
 class CrisisScene(Overlay):
-    """The seat answers its crisis with ``other``; the answer joins its orders (undo works)."""
+    """The seat answers its crisis with ``other``; the answer joins its orders (undo works).
+
+    The odds shown are those of the world as the seat sees it (its rival's stocks as last seen,
+    never the truth): ``odds`` if both escalate, ``odds_one`` if only one side does.
+    """
 
     def __init__(self, app, draft: OrderDraft, other: int):
         super().__init__(app)
         self.draft = draft
         self.other = other
-        w = draft.session.world
         i = draft.seat
+        w = seen_world(draft.session.world, i)
         full = float(escalation_odds(w)[0, i, other])
         share = float(w.param("accident_share")[0])
+        self.odds, self.odds_one = full, full * share
         self.names = draft.session.scenario.names
         self.lines = [
             f"Crisis with {self.names[other]}",

@@ -10,12 +10,12 @@ import pygame
 from game.scenarios import Scenario
 from game.session import Session
 from game.ui import text as txt
-from game.ui.board import Board
+from game.ui.board import Board, Tween
 from game.ui.headlines import headlines
 from game.ui.panels import headlines_panel
 from game.ui.scenes.base import Scene
 from game.ui.theme import BACKGROUND, MUTED, PANEL, PANEL_EDGE, TEXT
-from game.ui.views import turn_view
+from game.ui.views import TurnView, turn_view
 
 SPEEDS = (0.5, 1.0, 2.0, 4.0, 8.0)  # turns per second
 LINGER = 4.0  # seconds the outcome of a finished game stays up
@@ -35,6 +35,8 @@ class DemoScene(Scene):
         self.on_exit = on_exit
         self._clock = 0.0
         self._linger = 0.0
+        self._tween: Tween | None = None  # the board moving from last turn to this one
+        self._animate_from: TurnView | None = None
         self._new_game()
 
     def _new_game(self) -> None:
@@ -77,6 +79,7 @@ class DemoScene(Scene):
             self.games += 1
             self._new_game()
             return
+        self._animate_from = getattr(self, "view", None)
         events = self.session.play_turn()
         self.turns_played += 1
         self.lines = headlines(events, None, limit=10)
@@ -86,6 +89,10 @@ class DemoScene(Scene):
             self.app.sound.play("war" if self.session.world.over[0] else "end")
 
     def update(self, dt: float) -> None:
+        if self._tween is not None:
+            self._tween.update(dt)
+            if self._tween.done:
+                self._tween = None
         if self.paused:
             return
         if self.session.over:
@@ -104,7 +111,14 @@ class DemoScene(Scene):
         left_w = int(W * 0.62)
         self.view = turn_view(self.session, None)
         board_rect = pygame.Rect(u(10), top, left_w - u(20), H - top - u(40))
+        old = getattr(self, "board", None)
         self.board = Board(board_rect, self.view, self.app.palette, self.app.scale)
+        self._tween = None
+        if self._animate_from is not None:
+            duration = min(0.6, 0.9 / self.speed)
+            was = old.surface if old is not None else None
+            self._tween = Tween(self._animate_from, self.board, duration, was)
+            self._animate_from = None
         self.regions.clear()
         self.regions.extend(self.board.regions)
         x = left_w
@@ -143,7 +157,7 @@ class DemoScene(Scene):
             f"{s.scenario.params.turns} ({state})"
         )
         surface.blit(txt.render(head, u(20), TEXT, True), (u(12), u(12)))
-        self.board.draw(surface)
+        (self._tween or self.board).draw(surface)
         surface.blit(self.table, self.table_pos)
         surface.blit(self.head, self.head_pos)
         if s.over:

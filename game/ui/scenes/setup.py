@@ -7,7 +7,7 @@ import secrets
 
 import pygame
 import pygame_gui
-from pygame_gui.elements import UIDropDownMenu, UISelectionList, UITextBox, UITextEntryLine
+from pygame_gui.elements import UISelectionList, UITextBox, UITextEntryLine
 
 from game.policies import DIFFICULTIES, REGISTRY
 from game.scenarios import Scenario, builtin_ids, load
@@ -20,11 +20,6 @@ from game.ui.theme import BACKGROUND, MUTED, TEXT
 MAX_SEED = 999_999
 #: The scenario a new player starts on.
 FIRST_LESSON = "two_neighbours"
-
-
-def opponent_label(name: str) -> str:
-    cls = REGISTRY[name]
-    return f"AI: {getattr(cls, 'title', name)} ({name})"
 
 
 class SetupScene(Scene):
@@ -63,6 +58,8 @@ class SetupScene(Scene):
         humans = [i for i, s in enumerate(self.seats) if s[0] == "human"]
         self.lead = humans[0] if humans else 0
         self.seats[self.lead][0] = "human"
+        ais = [i for i, s in enumerate(self.seats) if s[0] == "ai"]
+        self.selected = ais[0] if ais else 0
 
     def seat_texts(self) -> list[str]:
         out = []
@@ -91,7 +88,36 @@ class SetupScene(Scene):
         if i == self.lead or i >= len(self.seats):
             return
         self.seats[i][0] = "ai" if self.seats[i][0] == "human" else "human"
+        self.selected = i
         self.rebuild()
+
+    def select_seat(self, step: int) -> None:
+        """Move the seat marker (the seat whose opponent O and difficulty D change)."""
+        self.selected = (self.selected + step) % len(self.seats)
+        self.rebuild()
+
+    def cycle_opponent(self, step: int, seat: int | None = None) -> None:
+        i = self.selected if seat is None else seat
+        self.selected = i
+        if self.seats[i][0] == "ai":
+            names = list(REGISTRY)
+            self.seats[i][1] = names[(names.index(self.seats[i][1]) + step) % len(names)]
+        self.rebuild()
+
+    def cycle_difficulty(self, step: int, seat: int | None = None) -> None:
+        i = self.selected if seat is None else seat
+        self.selected = i
+        if self.seats[i][0] == "ai":
+            levels = list(DIFFICULTIES)
+            self.seats[i][2] = levels[(levels.index(self.seats[i][2]) + step) % len(levels)]
+        self.rebuild()
+
+    def edit_seed(self) -> None:
+        """Give the seed field the keyboard (Enter, Esc or Tab hands it back)."""
+        if self.seed_entry is not None:
+            self.manager.set_focus_set(self.seed_entry)
+            self.seed_entry.focus()
+            self.seed_entry.set_text("")
 
     def reseed(self) -> None:
         self.seed = secrets.randbelow(MAX_SEED)
@@ -117,14 +143,15 @@ class SetupScene(Scene):
     def layout(self) -> None:
         u, W, H = self.u, self.width, self.height
         pad = u(20)
-        left_w = max(u(220), W // 4)
+        left_w = W // 4 if self.app.scale <= 1.25 else W // 5
         top = u(70)
+        bottom = H - u(76)  # the Start and Back buttons, and the hint line below them
         items = [
             load(sid).title if sid not in self.scenarios else self.scenarios[sid].title
             for sid in self.ids
         ]
         self.list = UISelectionList(
-            pygame.Rect(pad, top, left_w, H - top - u(90)),
+            pygame.Rect(pad, top, left_w, bottom - top - u(10)),
             items,
             self.manager,
             container=self.root,
@@ -133,9 +160,16 @@ class SetupScene(Scene):
         x = pad * 2 + left_w
         right_w = W - x - pad
         sc = self.scenario
+        gap = u(6)
+        # The seat rows, the lead and the seed come first; the intro takes the height left (it
+        # scrolls itself), and rows get tighter at large text, so the set-up fits the window.
+        rows = len(self.seats) + 2
+        fit = (bottom - top - u(60) - u(36)) // rows - gap
+        row = min(u(34), max(round(u(16) * 1.4), fit))
+        needed = (row + u(8)) + len(self.seats) * (row + gap) + u(6) + row + u(12)
+        intro_h = max(u(60), min(int(H * 0.36), bottom - top - needed - u(10)))
         body = "<br><br>".join(html.escape(c) for c in sc.intro_cards)
         goals = "<br>".join(f"- {html.escape(o)}" for o in sc.objectives)
-        intro_h = max(u(150), int(H * 0.36))
         UITextBox(
             f"<b>{html.escape(sc.title)}</b><br>{html.escape(sc.summary)}<br><br>{body}"
             f"<br><br><b>Objectives</b><br>{goals}",
@@ -144,9 +178,8 @@ class SetupScene(Scene):
             container=self.root,
         )
         y = top + intro_h + u(12)
-        row = u(34)
         self.button(
-            (x, y, u(330), row),
+            (x, y, min(right_w, u(330)), row),
             f"You lead: {sc.names[self.lead]}",
             lambda: self.set_lead(1),
             pygame.K_RIGHT,
@@ -154,16 +187,26 @@ class SetupScene(Scene):
         )
         self.shortcut(pygame.K_LEFT, lambda: self.set_lead(-1))
         y += row + u(8)
-        opponents = [opponent_label(n) for n in REGISTRY]
+        # Columns: the state, human or AI, the opponent, its difficulty (shares of the width).
+        cols = (0.24, 0.15, 0.39, 0.22)
+        widths = [int((right_w - 3 * gap) * c) for c in cols]
+        xs = [x]
+        for wd in widths[:-1]:
+            xs.append(xs[-1] + wd + gap)
+        self.seat_rows: list[pygame.Rect] = []
         for i, (kind, name, difficulty) in enumerate(self.seats):
             text = sc.texts[i]
-            self.label(
-                (x, y, u(220), row), f"{sc.names[i]} ({text.role})", tooltip=text.description
-            )
+            chosen = i == self.selected
+            self.seat_rows.append(pygame.Rect(x - u(14), y, right_w + u(14), row))
+            title = f"{sc.names[i]} ({text.role})"
+            if txt.font(u(16)).size(title)[0] + u(8) > widths[0]:
+                title = sc.names[i]  # the role is in the tooltip
+            tip = f"{text.role}: {text.description}"
+            self.label((xs[0], y, widths[0], row), title, tooltip=tip)
             who = "You" if i == self.lead else ("Human" if kind == "human" else "AI")
             key = pygame.K_1 + i if i < 9 else None
             self.button(
-                (x + u(225), y, u(130), row),
+                (xs[1], y, widths[1], row),
                 who,
                 lambda i=i: self.toggle(i),
                 key,
@@ -171,32 +214,44 @@ class SetupScene(Scene):
                 enabled=i != self.lead,
             )
             if kind == "ai":
-                dd = UIDropDownMenu(
-                    opponents,
-                    opponent_label(name),
-                    pygame.Rect(x + u(365), y, u(300), row),
-                    self.manager,
-                    container=self.root,
+                cls = REGISTRY[name]
+                self.button(
+                    (xs[2], y, widths[2], row),
+                    getattr(cls, "title", name),
+                    lambda i=i: self.cycle_opponent(1, i),
+                    pygame.K_o if chosen else None,
+                    tooltip=f"The AI opponent for {sc.names[i]}: "
+                    + (cls.__doc__ or name).strip().split("\n")[0]
+                    + " (O / Shift+O: next / previous)",
                 )
-                dd.seat, dd.field = i, 1
-                dd2 = UIDropDownMenu(
-                    list(DIFFICULTIES),
+                self.button(
+                    (xs[3], y, widths[3], row),
                     difficulty,
-                    pygame.Rect(x + u(675), y, u(120), row),
-                    self.manager,
-                    container=self.root,
+                    lambda i=i: self.cycle_difficulty(1, i),
+                    pygame.K_d if chosen else None,
+                    tooltip="How well it plays (D / Shift+D: next / previous)",
                 )
-                dd2.seat, dd2.field = i, 2
-            y += row + u(6)
+            y += row + gap
         y += u(6)
-        self.label((x, y, u(60), row), "Seed", tooltip="The same seed gives the same world")
+        label_w = u(56)
+        entry_w = min(u(140), (right_w - label_w - 3 * gap) * 3 // 10)
+        bw = min(u(170), (right_w - label_w - entry_w - 3 * gap) // 2)
+        self.label((x, y, label_w, row), "Seed", tooltip="The same seed gives the same world")
         self.seed_entry = UITextEntryLine(
-            pygame.Rect(x + u(65), y, u(140), row), self.manager, container=self.root
+            pygame.Rect(x + label_w + gap, y, entry_w, row), self.manager, container=self.root
         )
         self.seed_entry.set_allowed_characters("numbers")
         self.seed_entry.set_text(str(self.seed))
-        self.button((x + u(215), y, u(170), row), "New seed", self.reseed, pygame.K_r)
-        bw = u(200)
+        bx = x + label_w + entry_w + 2 * gap
+        self.button(
+            (bx, y, bw, row),
+            "Type",
+            self.edit_seed,
+            pygame.K_s,
+            tooltip="Type a seed, then Enter (the same seed gives the same world)",
+        )
+        self.button((bx + bw + gap, y, bw, row), "New", self.reseed, pygame.K_r)
+        bw = min(u(200), (W - 3 * pad) // 3)
         self.button(
             (W - pad - bw, H - u(64), bw, u(44)),
             "Start",
@@ -210,6 +265,31 @@ class SetupScene(Scene):
         self.shortcut(pygame.K_UP, lambda: self.pick(self.index - 1))
         self.shortcut(pygame.K_DOWN, lambda: self.pick(self.index + 1))
 
+    def handle_event(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.KEYDOWN and self.typing():
+            if event.key in (pygame.K_ESCAPE, pygame.K_TAB):  # leave the seed field
+                self._stop_typing()
+                return
+        elif event.type == pygame.KEYDOWN and event.key == pygame.K_TAB:
+            self.select_seat(-1 if event.mod & pygame.KMOD_SHIFT else 1)
+            return
+        elif event.type == pygame.KEYDOWN and event.mod & pygame.KMOD_SHIFT:
+            if event.key == pygame.K_o:
+                self.cycle_opponent(-1)
+                return
+            if event.key == pygame.K_d:
+                self.cycle_difficulty(-1)
+                return
+        super().handle_event(event)
+
+    def _stop_typing(self) -> None:
+        self._read_seed()
+        if self.seed_entry is not None:
+            self.seed_entry.unfocus()
+            if not self.seed_entry.get_text().strip():
+                self.seed_entry.set_text(str(self.seed))
+        self.manager.set_focus_set(None)
+
     def on_event(self, event: pygame.event.Event) -> None:
         if (
             event.type == pygame_gui.UI_SELECTION_LIST_NEW_SELECTION
@@ -221,22 +301,26 @@ class SetupScene(Scene):
             if event.text in titles and titles.index(event.text) != self.index:
                 self._read_seed()
                 self.pick(titles.index(event.text))
-        elif event.type == pygame_gui.UI_DROP_DOWN_MENU_CHANGED:
-            seat = getattr(event.ui_element, "seat", None)
-            if seat is None:
-                return
-            if event.ui_element.field == 1:
-                names = list(REGISTRY)
-                labels = [opponent_label(n) for n in names]
-                if event.text in labels:
-                    self.seats[seat][1] = names[labels.index(event.text)]
-            else:
-                self.seats[seat][2] = event.text
         elif event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED:
-            self._read_seed()
+            self._stop_typing()
 
     def draw(self, surface: pygame.Surface) -> None:
+        u = self.u
         surface.fill(BACKGROUND)
-        surface.blit(txt.render("New game", self.u(30), TEXT, True), (self.u(20), self.u(18)))
-        hint = "Up/Down: scenario   Left/Right: your state   1-8: human or AI   Enter: start"
-        surface.blit(txt.render(hint, self.u(14), MUTED), (self.u(20), self.height - self.u(36)))
+        surface.blit(txt.render("New game", u(30), TEXT, True), (u(20), u(18)))
+        rows = getattr(self, "seat_rows", [])
+        if 0 <= self.selected < len(rows):  # the seat O and D change
+            r = rows[self.selected]
+            pygame.draw.polygon(
+                surface,
+                TEXT,
+                [(r.x, r.y + u(9)), (r.x + u(9), r.centery), (r.x, r.bottom - u(9))],
+            )
+        hint = (
+            "Up/Down: scenario   Left/Right: your state   1-8: human or AI   Tab: seat   "
+            "O, D: its opponent, difficulty   S: type the seed   Enter: start"
+        )
+        lines = txt.wrap(hint, u(13), self.width - u(40) - u(440))[:4]
+        for k, line in enumerate(lines):
+            y = self.height - u(8) - (len(lines) - k) * u(16)
+            surface.blit(txt.render(line, u(13), MUTED), (u(20), y))

@@ -13,14 +13,14 @@ from pygame_gui.elements import UIHorizontalSlider
 
 from game.engine.orders import IllegalOrder
 from game.ui import text as txt
-from game.ui.board import Board
+from game.ui.board import Board, Tween
 from game.ui.headlines import headlines
 from game.ui.match import Match
 from game.ui.orders import OrderDraft
 from game.ui.panels import headlines_panel, own_panel, rivals_panel
 from game.ui.scenes.base import Scene
 from game.ui.theme import BACKGROUND, MUTED, PANEL_EDGE, TEXT
-from game.ui.views import turn_view
+from game.ui.views import TurnView, turn_view
 
 CATEGORY_HELP = {
     "reach": "Reach: strike force. Deters rivals, and frightens them.",
@@ -44,8 +44,8 @@ class TurnScene(Scene):
         self.draft: OrderDraft | None = match.draft()
         self.selected = 0
         self.sliders: dict[str, UIHorizontalSlider] = {}
-        self._old_board: pygame.Surface | None = None
-        self._fade = 0.0
+        self._tween: Tween | None = None  # the board moving from last turn to this one
+        self._animate_from: TurnView | None = None
         self._ask: list[int] = self._crises()
         self._refresh_view()
 
@@ -67,6 +67,7 @@ class TurnScene(Scene):
 
     def _refresh_view(self) -> None:
         self.view = turn_view(self.session, self.seat)
+        self._view_id = getattr(self, "_view_id", 0) + 1
         viewer = None if self.seat is None else self.session.scenario.names[self.seat]
         ev = self.match.last_events
         if ev is not None:
@@ -100,7 +101,21 @@ class TurnScene(Scene):
         x0 = left_w + pad
         self.right_w = W - x0 - pad
         self.x0 = x0
+        bh = u(36)
+        # Four buttons in a row, or two rows of two when large text would not fit their labels.
+        per_row = 4
+        if txt.font(u(16)).size("Diplomacy  [D]")[0] + u(20) > (self.right_w - 3 * pad) // 4:
+            per_row = 2
+        rows = 4 // per_row
+        submit_y = H - u(26) - u(40)
+        by = submit_y - pad - rows * bh - (rows - 1) * pad
+        self.actions_top = by
+        # The right-hand column (your state, the others, your orders) scrolls when large text
+        # makes it taller than the room above the buttons, which stay put.
+        bottom = by - pad if self.draft is not None else H - u(22) - pad
+        self.column = pygame.Rect(x0, self.top_h, self.right_w, max(bottom - self.top_h, 1))
         self._render_panels()
+        self._place_column()
         self.button((W - u(150), u(6), u(140), u(32)), "Menu", self.pause, pygame.K_ESCAPE)
         self.button(
             (W - u(300), u(6), u(140), u(32)),
@@ -109,12 +124,12 @@ class TurnScene(Scene):
             pygame.K_l,
             tooltip="The 2x2 game behind this turn, for a rival of your choice",
         )
-        y = self.orders_top
-        row = u(30)
+        self.shortcut(pygame.K_PAGEDOWN, lambda: self.scroll_by(1))
+        self.shortcut(pygame.K_PAGEUP, lambda: self.scroll_by(-1))
         self.sliders = {}
         if self.draft is None:
             self.button(
-                (x0, y + u(10), self.right_w, u(44)),
+                (x0, self.orders_top + u(10), self.right_w, u(44)),
                 "Next turn",
                 self.next_ai_turn,
                 pygame.K_RETURN,
@@ -125,8 +140,11 @@ class TurnScene(Scene):
         for k, cat in enumerate(self.categories):
             top = self.view.max_cut if cat == "cut" else budget
             value = self.draft.plan.cut if cat == "cut" else self.draft.plan.amount(cat)
+            rect = self._slider_rect(k)
+            if not self.column.contains(rect):
+                continue  # scrolled out of sight: the keys still set it
             sl = UIHorizontalSlider(
-                pygame.Rect(x0 + u(110), y + k * row, self.right_w - u(110) - u(150), u(26)),
+                rect,
                 min(value, top),
                 (0.0, max(top, 1e-6)),
                 self.manager,
@@ -135,47 +153,39 @@ class TurnScene(Scene):
             )
             sl.category = cat
             self.sliders[cat] = sl
-        self.rows_bottom = y + len(self.categories) * row
-        by = H - u(22) - u(40) * 2 - pad
-        bw = (self.right_w - 3 * pad) // 4
-        bh = u(36)
+        bw = (self.right_w - (per_row - 1) * pad) // per_row
+
+        def cell(k: int) -> tuple[int, int, int, int]:
+            return (x0 + (k % per_row) * (bw + pad), by + (k // per_row) * (bh + pad), bw, bh)
+
         self.button(
-            (x0, by, bw, bh),
-            "Hold",
-            self.hold,
-            pygame.K_h,
-            tooltip="Whole budget to the civilian economy",
+            cell(0), "Hold", self.hold, pygame.K_h, tooltip="Whole budget to the civilian economy"
         )
         self.button(
-            (x0 + bw + pad, by, bw, bh),
+            cell(1),
             "Arm",
             self.arm,
             pygame.K_a,
             tooltip="Half the budget into reach, the rest to the economy",
         )
         self.button(
-            (x0 + 2 * (bw + pad), by, bw, bh),
+            cell(2),
             "Diplomacy",
             self.diplomacy,
             pygame.K_d,
             tooltip="Treaties, alliances, deployments, signals...",
         )
         self.undo_button = self.button(
-            (x0 + 3 * (bw + pad), by, bw, bh),
-            "Undo",
-            self.undo,
-            pygame.K_u,
-            tooltip="Take back the last change",
+            cell(3), "Undo", self.undo, pygame.K_u, tooltip="Take back the last change"
         )
         self.submit_button = self.button(
-            (x0, by + bh + pad, self.right_w, u(40)),
+            (x0, submit_y, self.right_w, u(40)),
             "Submit orders",
             self.submit,
             pygame.K_RETURN,
             object_id="#primary",
             tooltip="Hand in your orders; they resolve when every seat has submitted",
         )
-        self.actions_top = by
         for k in range(min(len(self.categories), 9)):
             self.shortcut(pygame.K_1 + k, lambda k=k: self.select(k))
         for key, step in (
@@ -191,41 +201,112 @@ class TurnScene(Scene):
         self.sync()
 
     def _render_panels(self) -> None:
-        u, pal, s = self.u, self.app.palette, self.app.scale
-        self.regions.clear()
+        """Render the board and the panels (once per view and size; a scroll only moves them)."""
+        pal, s = self.app.palette, self.app.scale
+        key = (self._view_id, tuple(self.board_rect), self.right_w, s, pal.name)
+        if getattr(self, "_panels_key", None) == key:
+            return
+        self._panels_key = key
+        old = getattr(self, "board", None)
         board = Board(self.board_rect, self.view, pal, s)
-        if getattr(self, "board", None) is not None and self._fade > 0:
-            self._old_board = self.board.surface
         self.board = board
-        self.regions.extend(board.regions)
-        y = self.top_h
-        self.own_surf, regs = (
+        if self._animate_from is not None:
+            was = old.surface if old is not None else None
+            self._tween = Tween(self._animate_from, board, old_surface=was)
+            self._animate_from = None
+        self.own_surf, self._own_regs = (
             own_panel(self.view, self.right_w, pal, s) if self.seat is not None else (None, [])
         )
-        if self.own_surf is not None:
-            self.own_pos = (self.x0, y)
-            self.regions.extend([(r.move(self.own_pos), t) for r, t in regs])
-            y += self.own_surf.get_height() + u(8)
-        self.rivals_surf, regs = (
+        self.rivals_surf, self._rivals_regs = (
             rivals_panel(self.view, self.right_w, pal, s) if self.seat is not None else (None, [])
         )
-        if self.rivals_surf is not None:
-            self.rivals_pos = (self.x0, y)
-            self.regions.extend([(r.move(self.rivals_pos), t) for r, t in regs])
-            y += self.rivals_surf.get_height() + u(8)
-        self.orders_top = y + u(26)
         self.head_surf = headlines_panel(self.lines, self.view.turn, self.head_rect.size, s)
         self._orders_surf: pygame.Surface | None = None
+
+    def _orders_height(self) -> int:
+        """The orders block: title, one row a budget line, the summary, up to five lines more."""
+        u = self.u
+        extra = 7 if self.stacked else 5  # the summary wraps too when the column is narrow
+        return u(26) + len(self.categories) * self.row_h + u(26) + extra * u(19)
+
+    @property
+    def stacked(self) -> bool:
+        """Large text: each budget line's slider goes below its name and amount."""
+        return self.right_w - self.u(260) < self.u(120)
+
+    @property
+    def row_h(self) -> int:
+        return self.u(58) if self.stacked else self.u(30)
+
+    def _slider_rect(self, k: int) -> pygame.Rect:
+        u, y = self.u, self.orders_top + k * self.row_h
+        if self.stacked:
+            return pygame.Rect(self.x0, y + u(28), self.right_w - u(8), u(26))
+        return pygame.Rect(self.x0 + u(110), y, self.right_w - u(110) - u(150), u(26))
+
+    def _place_column(self) -> None:
+        """Where the column's parts are drawn at the current scroll, and their tooltips."""
+        u, col = self.u, self.column
+        parts: list[tuple[str, int]] = []
+        y = 0
+        for name, surf in (("own", self.own_surf), ("rivals", self.rivals_surf)):
+            if surf is not None:
+                parts.append((name, y))
+                y += surf.get_height() + u(8)
+        self._orders_y = y
+        self.content_h = y + (self._orders_height() if self.draft is not None else u(80))
+        self.max_scroll = max(0, self.content_h - col.h)
+        self.scroll = min(max(getattr(self, "scroll", 0), 0), self.max_scroll)
+        off = col.y - self.scroll
+        self.regions.clear()
+        self.regions.extend(self.board.regions)
+        for name, py in parts:
+            pos = (self.x0, off + py)
+            setattr(self, f"{name}_pos", pos)
+            for r, t in self._own_regs if name == "own" else self._rivals_regs:
+                shown = r.move(pos).clip(col)
+                if shown.w > 0 and shown.h > 0:
+                    self.regions.add(shown, t)
+        self.orders_top = off + self._orders_y + u(26)
+        self._orders_surf = None
+
+    def scroll_by(self, pages: float) -> None:
+        """Scroll the right-hand column by ``pages`` of its height (PageUp/PageDown, the wheel)."""
+        if self.max_scroll <= 0:
+            return
+        old = self.scroll
+        self.scroll = min(max(round(old + pages * self.column.h * 0.8), 0), self.max_scroll)
+        if self.scroll != old:
+            self.rebuild()
+
+    def _show_row(self, k: int) -> None:
+        """Scroll so that budget line ``k`` is in sight."""
+        if self.max_scroll <= 0 or self.draft is None:
+            return
+        u = self.u
+        row = self.row_h
+        top = self._orders_y + u(26) + k * row
+        want = self.scroll
+        if top < self.scroll:
+            want = top - u(30)
+        elif top + row > self.scroll + self.column.h:
+            want = top + row + u(30) - self.column.h
+        want = min(max(want, 0), self.max_scroll)
+        if want != self.scroll:
+            self.scroll = want
+            self.rebuild()
 
     # Intents --------------------------------------------------------------------------------
 
     def select(self, k: int) -> None:
         self.selected = k
         self._orders_surf = None
+        self._show_row(k)
 
     def nudge(self, step: int) -> None:
         if self.draft is None or not self.categories:
             return
+        self._show_row(self.selected % len(self.categories))
         cat = self.categories[self.selected % len(self.categories)]
         if cat == "cut":
             top = self.view.max_cut
@@ -300,8 +381,8 @@ class TurnScene(Scene):
         self._ask = self._crises()
         if self._ask:
             self.app.sound.play("alert")
+        self._animate_from = self.view
         self._refresh_view()
-        self._fade = 1.0
         self.rebuild()
 
     def sync(self) -> None:
@@ -320,6 +401,9 @@ class TurnScene(Scene):
         self._orders_surf = None
 
     def on_event(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.MOUSEWHEEL and self.column.collidepoint(pygame.mouse.get_pos()):
+            self.scroll_by(-0.25 * event.y)
+            return
         if event.type == pygame_gui.UI_HORIZONTAL_SLIDER_MOVED and self.draft is not None:
             cat = getattr(event.ui_element, "category", None)
             if cat == "cut":
@@ -333,10 +417,10 @@ class TurnScene(Scene):
     # Frame ----------------------------------------------------------------------------------
 
     def update(self, dt: float) -> None:
-        if self._fade > 0:
-            self._fade = max(0.0, self._fade - dt / 0.6)
-            if self._fade == 0:
-                self._old_board = None
+        if self._tween is not None:
+            self._tween.update(dt)
+            if self._tween.done:
+                self._tween = None
         if self._ask and self.app.top is self and self.draft is not None:
             from game.ui.scenes.crisis import CrisisScene
 
@@ -346,11 +430,10 @@ class TurnScene(Scene):
     def _orders_picture(self) -> pygame.Surface:
         u = self.u
         assert self.draft is not None
-        h = self.actions_top - self.orders_top + u(26)
-        surf = pygame.Surface((self.right_w, max(h, 1)))
+        surf = pygame.Surface((self.right_w, self._orders_height()))
         surf.fill(BACKGROUND)
         surf.blit(txt.render("Your orders", u(16), MUTED, True), (0, 0))
-        row = u(30)
+        row = self.row_h
         fs = u(15)
         regions = []
         for k, cat in enumerate(self.categories):
@@ -364,23 +447,27 @@ class TurnScene(Scene):
                 amount = self.draft.plan.amount(cat)
                 units = self.draft.units(cat)
                 value = f"{amount:.1f}" + (f" -> +{units:.1f} {cat}" if units is not None else "")
-            surf.blit(txt.render(value, fs, TEXT), (self.right_w - u(150), y + u(3)))
-            regions.append((pygame.Rect(0, y, u(105), row), CATEGORY_HELP.get(cat, cat)))
+            vx = u(110) if self.stacked else self.right_w - u(150)
+            surf.blit(txt.render(value, fs, TEXT), (vx, y + u(3)))
+            regions.append((pygame.Rect(0, y, u(105), u(30)), CATEGORY_HELP.get(cat, cat)))
         y = u(26) + len(self.categories) * row + u(4)
         civ = self.draft.civilian()
         summary = (
             f"Budget {self.draft.menu.budget:.1f}: arms {self.draft.military():.1f}, "
             f"diplomacy {self.draft.diplomacy_cost():.1f}, economy {max(civ, 0):.1f}"
         )
-        surf.blit(txt.render(summary, fs, TEXT), (0, y))
+        lines = txt.wrap(summary, fs, self.right_w)[:2]
         regions.append(
             (
-                pygame.Rect(0, y, self.right_w, u(20)),
+                pygame.Rect(0, y, self.right_w, u(19) * len(lines)),
                 "What is not spent on arms or diplomacy goes to the civilian economy, "
                 "which grows it.",
             )
         )
-        y += u(22)
+        for line in lines:
+            surf.blit(txt.render(line, fs, TEXT), (0, y))
+            y += u(19)
+        y += u(3)
         acts = self.draft.plan.actions
         if acts:
             words = ", ".join(
@@ -397,7 +484,9 @@ class TurnScene(Scene):
                 y += u(19)
         else:
             surf.blit(txt.render("Legal: ready to submit", fs, self.app.palette.good), (0, y))
-        self._order_regions = [(r.move(self.x0, self.orders_top - u(26)), t) for r, t in regions]
+        at = (self.x0, self.orders_top - u(26))
+        moved = [(r.move(at).clip(self.column), t) for r, t in regions]
+        self._order_regions = [(r, t) for r, t in moved if r.w > 0 and r.h > 0]
         return surf
 
     def draw(self, surface: pygame.Surface) -> None:
@@ -407,13 +496,10 @@ class TurnScene(Scene):
         who = self.session.scenario.names[self.seat] if self.seat is not None else "AI seats"
         head = f"{v.title}   turn {min(v.turn + 1, v.turns)} of {v.turns}   {who}"
         surface.blit(txt.render(head, u(20), TEXT, True), (u(12), u(10)))
-        if self._old_board is not None and self._fade > 0:
-            self.board.draw(surface)
-            self._old_board.set_alpha(round(255 * self._fade))
-            surface.blit(self._old_board, self.board.rect)
-        else:
-            self.board.draw(surface)
+        (self._tween or self.board).draw(surface)
         surface.blit(self.head_surf, self.head_rect)
+        clip = surface.get_clip()
+        surface.set_clip(self.column)
         if self.own_surf is not None:
             surface.blit(self.own_surf, self.own_pos)
         if self.rivals_surf is not None:
@@ -422,9 +508,21 @@ class TurnScene(Scene):
             if self._orders_surf is None:
                 self._orders_surf = self._orders_picture()
             surface.blit(self._orders_surf, (self.x0, self.orders_top - u(26)))
+        surface.set_clip(clip)
         hint = "Tab: step through the numbers   1-5: pick a budget line, Up/Down: change it"
+        if self.max_scroll > 0:
+            self._draw_scrollbar(surface)
+            hint += "   PgUp/PgDn: scroll"
         surface.blit(txt.render(hint, u(13), MUTED), (u(12), self.height - u(20)))
         pygame.draw.line(surface, PANEL_EDGE, (0, self.top_h - 2), (self.width, self.top_h - 2))
+
+    def _draw_scrollbar(self, surface: pygame.Surface) -> None:
+        col, u = self.column, self.u
+        x = col.right + u(3)
+        pygame.draw.line(surface, PANEL_EDGE, (x, col.top), (x, col.bottom), u(3))
+        h = max(u(20), round(col.h * col.h / self.content_h))
+        y = col.top + round((col.h - h) * self.scroll / self.max_scroll)
+        pygame.draw.line(surface, MUTED, (x, y), (x, y + h), u(3))
 
     def draw_over(self, surface: pygame.Surface) -> None:
         extra = getattr(self, "_order_regions", [])
