@@ -138,16 +138,26 @@ class Board:
 
     def centre(self, i: int) -> tuple[float, float]:
         x, y = self.view.states[i].position
-        m = self.u(60)
+        # The margin grows with the text, but never eats the board: positions keep their room.
+        m = min(self.u(60), round(0.15 * min(self.rect.w, self.rect.h)))
         w, h = self.rect.w - 2 * m, self.rect.h - 2 * m
         return (m + x * w, m + y * h)
+
+    def shape_radius(self) -> int:
+        """Shapes grow with the text, but stay under a third of the gap between the two closest
+        states, so large text never piles them on top of each other."""
+        n = len(self.view.states)
+        centres = [self.centre(i) for i in range(n)]
+        gaps = [math.dist(centres[i], centres[j]) for i in range(n) for j in range(i + 1, n)]
+        room = int(0.32 * min(gaps)) if gaps else self.u(26)
+        return max(8, min(self.u(26), room))
 
     def _render(self) -> pygame.Surface:
         v, pal, u = self.view, self.palette, self.u
         surf = self._into if self._into is not None else pygame.Surface(self.rect.size)
         surf.fill(PANEL)
         pygame.draw.rect(surf, PANEL_EDGE, surf.get_rect(), 1)
-        r = u(26)
+        r = self.shape_radius()
         ox, oy = self.rect.topleft
         for lk in v.links:
             a, b = self.centre(lk.a), self.centre(lk.b)
