@@ -14,12 +14,13 @@ from pathlib import Path
 
 import platformdirs
 
-from game.saves import load_save, save
+from game.saves import load_save, save, write_atomic
 from game.scenarios import ScenarioError, load
 from game.session import Session
 
 APP = "delicate-balance"
 AUTOSAVE = "autosave.json"
+COMPLETED = "completed.json"
 
 
 def config_dir() -> Path:
@@ -42,6 +43,32 @@ def autosave_path() -> Path:
 
 def log_path() -> Path:
     return data_dir() / "errors.log"
+
+
+def completed_path() -> Path:
+    """The list of scenarios the player has played to their end (the Lessons screen's ticks)."""
+    return data_dir() / COMPLETED
+
+
+def read_completed() -> set[str]:
+    """The ids of the scenarios played to their end; a missing or corrupt file means none."""
+    try:
+        data = json.loads(completed_path().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return set()
+    ids = data.get("completed") if isinstance(data, dict) else None
+    if not isinstance(ids, list):
+        return set()
+    return {sid for sid in ids if isinstance(sid, str)}
+
+
+def mark_completed(scenario_id: str) -> None:
+    """Record ``scenario_id`` as played to its end (atomic; the old file survives a failure)."""
+    done = read_completed()
+    if scenario_id in done:
+        return
+    done.add(scenario_id)
+    write_atomic(completed_path(), json.dumps({"completed": sorted(done)}, indent=1) + "\n")
 
 
 @dataclass(frozen=True)

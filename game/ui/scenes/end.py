@@ -20,6 +20,11 @@ class EndScene(Scene):
         self.match = match
         self.session = match.session
         self._chart: pygame.Surface | None = None
+        if self.session.over:  # played to its end, in peace or war: the lesson is done
+            try:
+                storage.mark_completed(self.session.scenario.id)
+            except OSError:
+                pass  # a read-only data folder costs the tick, not the game
 
     def outcome(self) -> list[str]:
         s = self.session

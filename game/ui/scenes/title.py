@@ -1,4 +1,4 @@
-"""The title screen: new game, continue, load, glossary, settings, quit."""
+"""The title screen: new game, lessons, continue, load, glossary, settings, quit."""
 
 from __future__ import annotations
 
@@ -20,11 +20,19 @@ class TitleScene(Scene):
         w, h = self.u(320), self.u(48)
         x = (self.width - w) // 2
         y = self.height // 2 - self.u(70)
-        # Six buttons above the hint line; in a short window they close up, then get thinner.
+        # Seven buttons above the hint line; in a short window they close up, then get thinner.
         room = self.height - self.u(56) - y
-        step = max(min(h + self.u(12), room // 6), self.u(30))
+        step = max(min(h + self.u(12), room // 7), self.u(30))
         h = min(h, step - self.u(4))
         self.button((x, y, w, h), "New game", self.new_game, pygame.K_n, object_id="#primary")
+        self.button(
+            (x, y + step, w, h),
+            "Lessons",
+            self.lessons,
+            pygame.K_e,
+            tooltip="The scenarios in teaching order, with the ones you have finished ticked",
+        )
+        y += step
         auto = storage.has_autosave()
         self.button(
             (x, y + step, w, h),
@@ -49,6 +57,11 @@ class TitleScene(Scene):
         from game.ui.scenes.setup import SetupScene
 
         self.app.push(SetupScene(self.app))
+
+    def lessons(self) -> None:
+        from game.ui.scenes.lessons import LessonsScene
+
+        self.app.push(LessonsScene(self.app))
 
     def resume(self) -> None:
         try:
