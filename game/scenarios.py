@@ -714,6 +714,34 @@ def _parse_links(
     return links if ok else None
 
 
+def _ordered_pair(
+    c: _Checker,
+    at: str,
+    row: dict[str, Any],
+    names: list[str],
+    keys: tuple[str, str],
+    seen: dict[tuple[int, int], int],
+    index: int,
+    once: str,
+) -> tuple[int | None, int | None]:
+    """The two different states a row names under ``keys`` (e.g. patron and host), each pair
+    listed once: ``once`` says what the second must be when the pair is listed already (with
+    ``{other}`` for the earlier row's index)."""
+    first_key, second_key = keys
+    first = _state_ref(c, f"{at}.{first_key}", row.get(first_key, _MISSING), names)
+    second = _state_ref(c, f"{at}.{second_key}", row.get(second_key, _MISSING), names)
+    if first is not None and first == second:
+        c.expect(f"{at}.{second_key}", f"a state other than the {first_key}", row[second_key])
+        return first, None
+    if first is not None and second is not None:
+        if (first, second) in seen:
+            c.expect(
+                f"{at}.{second_key}", once.format(other=seen[(first, second)]), row[second_key]
+            )
+        seen.setdefault((first, second), index)
+    return first, second
+
+
 def _parse_deployments(c: _Checker, raw: Any, names: list[str] | None) -> list[Deployment] | None:
     rows = c.tables("deployments", raw, required=False)
     if rows is None or names is None:
@@ -724,20 +752,17 @@ def _parse_deployments(c: _Checker, raw: Any, names: list[str] | None) -> list[D
     for i, row in enumerate(rows):
         at = f"deployments[{i}]"
         c.keys(at, row, _DEPLOYMENT_KEYS)
-        patron = _state_ref(c, f"{at}.patron", row.get("patron", _MISSING), names)
-        host = _state_ref(c, f"{at}.host", row.get("host", _MISSING), names)
-        if patron is not None and patron == host:
-            c.expect(f"{at}.host", "a state other than the patron", row["host"])
-            host = None
-        elif patron is not None and host is not None:
-            if (patron, host) in seen:
-                c.expect(
-                    f"{at}.host",
-                    f"a host this patron has no other deployment at "
-                    f"(deployments[{seen[(patron, host)]}] is there; add the amounts up)",
-                    row["host"],
-                )
-            seen.setdefault((patron, host), i)
+        patron, host = _ordered_pair(
+            c,
+            at,
+            row,
+            names,
+            ("patron", "host"),
+            seen,
+            i,
+            "a host this patron has no other deployment at "
+            "(deployments[{other}] is there; add the amounts up)",
+        )
         reach = c.number(f"{at}.reach", row.get("reach", _MISSING), _NON_NEGATIVE, 0.0)
         shield = c.number(f"{at}.shield", row.get("shield", _MISSING), _NON_NEGATIVE, 0.0)
         if patron is None or host is None or reach is None or shield is None:
@@ -817,20 +842,16 @@ def _parse_targeting(c: _Checker, raw: Any, names: list[str] | None) -> list[Tar
     for i, row in enumerate(rows):
         at = f"targeting[{i}]"
         c.keys(at, row, _TARGETING_KEYS)
-        source = _state_ref(c, f"{at}.source", row.get("source", _MISSING), names)
-        target = _state_ref(c, f"{at}.target", row.get("target", _MISSING), names)
-        if source is not None and source == target:
-            c.expect(f"{at}.target", "a state other than the source", row["target"])
-            target = None
-        elif source is not None and target is not None:
-            if (source, target) in seen:
-                c.expect(
-                    f"{at}.target",
-                    f"a target this source does not aim at already "
-                    f"(targeting[{seen[(source, target)]}] does)",
-                    row["target"],
-                )
-            seen.setdefault((source, target), i)
+        source, target = _ordered_pair(
+            c,
+            at,
+            row,
+            names,
+            ("source", "target"),
+            seen,
+            i,
+            "a target this source does not aim at already (targeting[{other}] does)",
+        )
         if source is None or target is None:
             ok = False
             continue
