@@ -118,6 +118,11 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         raise UsageError(f"--batch must be at least 1, got {args.batch}")
     seeds = [args.seed + b for b in range(args.batch)]
     seats = args.seats.split(",") if args.seats else None
+    if args.save and (args.batch != 1 or args.scenario not in builtin_ids()):
+        raise UsageError(
+            "--save writes one game of a shipped scenario: use it without --batch "
+            "and with a scenario id (see `python -m game scenarios`)"
+        )
     worlds: list[dict[str, Any]] = [{"seed": s, "turns": [], "events": []} for s in seeds]
     rows: list[list[Any]] = []
     final: World | None = None
@@ -140,6 +145,8 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         worlds[b].setdefault("digest", final.select(b).digest())
     if args.csv:
         _write_csv(args.csv, rows)
+    if args.save:
+        _save_game(scenario, args.seed, seats, args.turns, args.save)
     if args.json or not args.csv:
         doc = {
             "scenario": scenario.id,
@@ -192,6 +199,23 @@ def _csv_rows(seed: int, snap: dict[str, Any], events: Events | None, b: int) ->
             ]
         )
     return rows
+
+
+def _save_game(
+    scenario: Scenario, seed: int, seats: list[str] | None, turns: int | None, path: str
+) -> None:
+    """Write the save of the AI game just played (the same game: same seed, seats and rules), so
+    a teacher can prepare an example to load, replay or report on."""
+    from game.saves import save
+
+    if turns is not None:
+        scenario = scenario_with_turns(scenario, turns)
+    session = Session.new(scenario, seed, seats or ["ai:baseline"] * len(scenario.states))
+    session.play_to_end()
+    try:
+        save(session, path)
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot write the save ({exc.strerror})") from None
 
 
 def _write_csv(path: str, rows: list[list[Any]]) -> None:
@@ -394,6 +418,7 @@ def build_parser() -> argparse.ArgumentParser:
     out = p.add_mutually_exclusive_group()
     out.add_argument("--json", action="store_true", help="print every turn and event as JSON")
     out.add_argument("--csv", metavar="FILE", help="write one row per world, turn and state")
+    p.add_argument("--save", metavar="FILE", help="also write the game's save (one game only)")
     p.set_defaults(func=cmd_simulate)
 
     p = sub.add_parser("lens", help="the 2x2 stage game a pair faces at a turn")

@@ -425,3 +425,21 @@ def test_help_prints_every_command(capsys: pytest.CaptureFixture[str]) -> None:
 def test_an_unknown_command_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "conquer")
     assert code == 2 and out == "" and "invalid choice" in err and "Traceback" not in err
+
+
+def test_simulate_save_writes_the_game_it_played(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A teacher prepares an example: the save holds the very game the JSON describes."""
+    from game.saves import load_save
+
+    path = tmp_path / "example.json"
+    doc = simulate(capsys, "--seed", "4", "--turns", "6", "--save", str(path))
+    session = load_save(path)
+    assert session.turn == 6
+    assert session.world.digest() == doc["worlds"][0]["digest"]
+
+
+def test_simulate_save_refuses_a_batch_in_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    line = fails(capsys, "simulate", "--scenario", "the_shield", "--batch", "2", "--save", "x.json")
+    assert "--save writes one game of a shipped scenario" in line
