@@ -47,6 +47,11 @@ def _tag(world: World, b: int | np.integer) -> str:
     return f" (world {b})" if world.batch > 1 else ""
 
 
+def each(mask: np.ndarray):
+    """The indices of every true entry of ``mask``, as tuples (one problem message each)."""
+    yield from zip(*np.nonzero(mask), strict=True)
+
+
 def costs(world: World, dip: Diplomacy) -> np.ndarray:
     """``[B, N]`` budget the turn's diplomacy costs: drills and inspections (sunk costs)."""
     from game.engine.orders import budget
@@ -77,9 +82,6 @@ def validate(world: World, dip: Diplomacy, built: Builds) -> list[str]:
         if np.shape(arr) != np.shape(getattr(expected, key)):
             return [f"diplomatic orders have the wrong shape ({key})"]
     eye = np.eye(n, dtype=bool)
-
-    def each(mask: np.ndarray):
-        yield from zip(*np.nonzero(mask), strict=True)
 
     for key in (
         "ally",
@@ -166,9 +168,6 @@ def _validate_treaties(
     world: World, dip: Diplomacy, built: Builds, names: tuple[str, ...]
 ) -> list[str]:
     problems: list[str] = []
-
-    def each(mask: np.ndarray):
-        yield from zip(*np.nonzero(mask), strict=True)
 
     kind = dip.propose_kind
     proposing = kind >= 0

@@ -257,14 +257,13 @@ class Events:
                 had = w0.fwd_reach[b, i, j] + w0.fwd_shield[b, i, j]
                 if had > 0 and w1.fwd_reach[b, i, j] + w1.fwd_shield[b, i, j] == 0:
                     add("deployment_returned", pair, amount=had)
-                for arr, on, off in (
-                    (w0.targeting, "targeting_declared", "targeting_withdrawn"),
-                    (w0.sanction, "sanction_imposed", "sanction_lifted"),
+                for was, now, on, off in (
+                    (w0.targeting, w1.targeting, "targeting_declared", "targeting_withdrawn"),
+                    (w0.sanction, w1.sanction, "sanction_imposed", "sanction_lifted"),
                 ):
-                    after = (w1.targeting if arr is w0.targeting else w1.sanction)[b, i, j]
-                    if after > 0.5 and arr[b, i, j] < 0.5:
+                    if now[b, i, j] > 0.5 and was[b, i, j] < 0.5:
                         add(on, pair)
-                    elif after < 0.5 and arr[b, i, j] > 0.5:
+                    elif now[b, i, j] < 0.5 and was[b, i, j] > 0.5:
                         add(off, pair)
                 if d.drill[b, i, j]:
                     add("drill", pair, cost=self.costs[b, i])
