@@ -21,7 +21,7 @@ import numpy as np
 from game.engine.actions import Action, to_actions
 from game.engine.orders import IllegalOrder, StateOrder
 from game.scenarios import Scenario, ScenarioError, load
-from game.session import SeatError, Session
+from game.session import Answers, SeatError, Session
 
 FORMAT = "delicate-balance-save"
 VERSION = 1
@@ -58,6 +58,7 @@ def to_dict(session: Session) -> dict[str, Any]:
         "turn": session.turn,
         "orders": turns,
         "state_digest": session.world.digest(),
+        "answers": session.answers.to_dict(),
         "saved": datetime.now(UTC).isoformat(timespec="seconds"),
     }
     body["checksum"] = _checksum(body)
@@ -205,6 +206,11 @@ def from_dict(data: Any, name: str = "save", scenario: Scenario | None = None) -
                 f"{where}: the replay does not reproduce the saved orders "
                 "(the save was edited, or the rules changed since it was written)"
             )
+    if "answers" in data:  # saves written before the bet and the quiz have none
+        try:
+            session.answers = Answers.from_dict(data["answers"], scenario)
+        except ValueError as exc:
+            raise SaveError(f"{name}: field 'answers': {exc}") from None
     if session.world.digest() != digest:
         raise SaveError(
             f"{name}: the replay does not reproduce the saved state "

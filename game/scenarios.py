@@ -37,6 +37,7 @@ import numpy as np
 from game.engine.actions import CAPPED, TREATY_KINDS
 from game.engine.state import (
     CATEGORIES,
+    DIPLOMACY_GROUPS,
     KINDS,
     TECH_MAX,
     TECH_MIN,
@@ -52,7 +53,11 @@ from game.engine.state import (
 from game.engine.state import initial_world as _initial_world
 
 __all__ = [
+    "BET_MEASURES",
     "FORMAT",
+    "PICTURES",
+    "Bet",
+    "QuizQuestion",
     "SHAPES",
     "Scenario",
     "ScenarioError",
@@ -77,6 +82,22 @@ SHAPES: tuple[str, ...] = (
     "pentagon",
     "cross",
 )
+#: Diagrams the game can draw on a lesson's intro card (``[text].picture``).
+PICTURES: tuple[str, ...] = (
+    "board",
+    "dilemma",
+    "spiral",
+    "shield",
+    "forward",
+    "treaty",
+    "triangle",
+    "joint",
+)
+#: What a bet can measure: stocks and trust of ``states``, or tension and stability ``between``.
+BET_STATE_MEASURES: tuple[str, ...] = ("reach", "shield", "arms", "economy", "trust")
+BET_PAIR_MEASURES: tuple[str, ...] = ("tension", "stability")
+BET_MEASURES = BET_STATE_MEASURES + BET_PAIR_MEASURES
+MAX_QUIZ = 10
 MIN_STATES, MAX_STATES = 2, 8
 MIN_QUESTIONS = 3
 MAX_TURNS = 200
@@ -113,6 +134,37 @@ class StateLook:
 
 
 @dataclass(frozen=True)
+class Bet:
+    """ "Place your bet": a prediction asked before a key turn and revealed after another.
+
+    ``choices`` are in the order *falls*, *stays level*, *rises*; the game measures ``measure``
+    (over ``states``, or over the pairs ``between``) before turn ``ask_before`` and after turn
+    ``reveal_after`` and shows which of the three happened (``game.analysis.bet_outcome``).
+    ``answer`` is the index (0-based here, 1-based in the file) that the lesson's theory expects.
+    """
+
+    question: str
+    choices: tuple[str, str, str]
+    answer: int
+    explanation: str
+    measure: str  # one of BET_MEASURES
+    states: tuple[str, ...] = ()
+    between: tuple[tuple[str, str], ...] = ()
+    ask_before: int = 1
+    reveal_after: int = 0  # 0: the last turn
+
+
+@dataclass(frozen=True)
+class QuizQuestion:
+    """One question of the optional before/after concept quiz (``answer`` 0-based)."""
+
+    question: str
+    choices: tuple[str, ...]
+    answer: int
+    why: str
+
+
+@dataclass(frozen=True)
 class Scenario:
     """A validated scenario: the engine's starting data plus the prose and the board."""
 
@@ -132,6 +184,10 @@ class Scenario:
     texts: tuple[StateText, ...]
     default_seats: tuple[str, ...]
     path: str
+    idea: str = ""  # the lesson's one idea, on one line (the summary when the file has none)
+    picture: str = "board"  # the diagram drawn on the intro card, one of PICTURES
+    bet: Bet | None = None
+    quiz: tuple[QuizQuestion, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -352,7 +408,30 @@ _TOP_KEYS = (
     "targeting",
     "seats",
 )
-_TEXT_KEYS = ("title", "summary", "intro", "objectives", "questions", "states")
+_TEXT_KEYS = (
+    "title",
+    "summary",
+    "idea",
+    "picture",
+    "intro",
+    "objectives",
+    "questions",
+    "bet",
+    "quiz",
+    "states",
+)
+_BET_KEYS = (
+    "question",
+    "choices",
+    "answer",
+    "explanation",
+    "measure",
+    "states",
+    "between",
+    "ask_before",
+    "reveal_after",
+)
+_QUIZ_KEYS = ("question", "choices", "answer", "why")
 _STATE_TEXT_KEYS = ("role", "description")
 _STATE_KEYS = ("name", "shape", "position", *STATE_RULES, "kind")
 _LINK_KEYS = ("between", "alliance", "trade", "tension")
@@ -540,6 +619,10 @@ def _parse(data: dict[str, Any], file: str, stem: str, path: str) -> Scenario:
         texts=text["states"],
         default_seats=seats,
         path=path,
+        idea=text["idea"] or text["summary"],
+        picture=text["picture"],
+        bet=text["bet"],
+        quiz=text["quiz"],
     )
 
 
@@ -563,6 +646,10 @@ def _parse_params(c: _Checker, raw: Any) -> Params:
             cats = _parse_categories(c, field, value)
             if cats is not None:
                 changes[key] = cats
+        elif key == "diplomacy":
+            groups = _parse_groups(c, field, value)
+            if groups is not None:
+                changes[key] = groups
         else:
             rule = PARAM_RULES.get(key, _Range())
             if rule.whole:
@@ -588,6 +675,19 @@ def _parse_categories(c: _Checker, field: str, value: Any) -> tuple[str, ...] | 
         return None
     # Kept in the engine's order, whatever order the file lists them in.
     return tuple(k for k in CATEGORIES if k in value)
+
+
+def _parse_groups(c: _Checker, field: str, value: Any) -> tuple[str, ...] | None:
+    allowed = ", ".join(f'"{k}"' for k in DIPLOMACY_GROUPS)
+    what = f"an array of distinct groups of diplomatic actions from {allowed} (or [])"
+    if (
+        not isinstance(value, list)
+        or not all(isinstance(v, str) and v in DIPLOMACY_GROUPS for v in value)
+        or len(set(value)) != len(value)
+    ):
+        c.expect(field, what, value)
+        return None
+    return tuple(k for k in DIPLOMACY_GROUPS if k in value)
 
 
 def _parse_states(
@@ -668,6 +768,18 @@ def _state_ref(c: _Checker, field: str, value: Any, names: list[str]) -> int | N
     return names.index(value)
 
 
+def _two_states(c: _Checker, field: str, value: Any, names: list[str]) -> tuple[int, int] | None:
+    """Two different states named as ``["A", "B"]``."""
+    if not isinstance(value, list) or len(value) != 2:
+        c.expect(field, 'two state names, as in ["A", "B"]', value)
+        return None
+    a, b = (_state_ref(c, f"{field}[{k}]", v, names) for k, v in enumerate(value))
+    if a is not None and a == b:
+        c.expect(field, "two different states", value)
+        return None
+    return None if a is None or b is None else (a, b)
+
+
 def _parse_links(
     c: _Checker, raw: Any, names: list[str] | None, params: Params
 ) -> list[Link] | None:
@@ -683,33 +795,25 @@ def _parse_links(
         at = f"links[{i}]"
         c.keys(at, row, _LINK_KEYS)
         between = row.get("between", _MISSING)
-        ends: list[int | None] = [None, None]
-        if not isinstance(between, list) or len(between) != 2:
-            c.expect(f"{at}.between", 'two state names, as in ["A", "B"]', between)
-        else:
-            ends = [_state_ref(c, f"{at}.between[{k}]", v, names) for k, v in enumerate(between)]
-            a, b = ends
-            if a is not None and a == b:
-                c.expect(f"{at}.between", "two different states", between)
-                ends = [None, None]
-            elif a is not None and b is not None:
-                pair = frozenset((a, b))
-                if pair in seen:
-                    c.expect(
-                        f"{at}.between",
-                        f"a pair not linked already (links[{seen[pair]}] links them)",
-                        between,
-                    )
-                seen.setdefault(pair, i)
+        ends = _two_states(c, f"{at}.between", between, names)
+        if ends is not None:
+            pair = frozenset(ends)
+            if pair in seen:
+                c.expect(
+                    f"{at}.between",
+                    f"a pair not linked already (links[{seen[pair]}] links them)",
+                    between,
+                )
+            seen.setdefault(pair, i)
         alliance = c.boolean(f"{at}.alliance", row.get("alliance", _MISSING), False)
         trade = c.number(f"{at}.trade", row.get("trade", _MISSING), trade_rule, 0.0)
         tension = c.number(
             f"{at}.tension", row.get("tension", _MISSING), _LINK_RULES["tension"], 0.0
         )
-        a, b = ends
-        if a is None or b is None or trade is None or tension is None:
+        if ends is None or trade is None or tension is None:
             ok = False
             continue
+        a, b = ends
         links.append(Link(a=a, b=b, alliance=alliance, trade=trade, tension=tension))
     return links if ok else None
 
@@ -900,6 +1004,15 @@ def _parse_text(c: _Checker, raw: Any, names: list[str] | None) -> dict[str, Any
         "objectives": c.strings("text.objectives", table.get("objectives", _MISSING), 1),
         "questions": c.strings("text.questions", table.get("questions", _MISSING), MIN_QUESTIONS),
     }
+    idea = table.get("idea", _MISSING)
+    extras: dict[str, Any] = {
+        "idea": "" if idea is _MISSING else c.string("text.idea", idea, one_line=True),
+        "picture": "board",
+        "bet": _parse_bet(c, table.get("bet", _MISSING), names),
+        "quiz": _parse_quiz(c, table.get("quiz", _MISSING)),
+    }
+    if "picture" in table:
+        extras["picture"] = c.choice("text.picture", table["picture"], PICTURES)
     per_state = c.table("text.states", table.get("states", _MISSING))
     texts: list[StateText] | None = None
     if per_state is not None and names is not None:
@@ -923,7 +1036,142 @@ def _parse_text(c: _Checker, raw: Any, names: list[str] | None) -> dict[str, Any
                 continue
             texts.append(StateText(name=name, role=role, description=description))
     out["states"] = tuple(texts) if texts is not None else None
-    return None if any(v is None for v in out.values()) else out
+    if any(v is None for v in out.values()) or any(
+        v is None for k, v in extras.items() if k != "bet"
+    ):
+        return None
+    return out | extras
+
+
+def _choice_index(c: _Checker, field: str, value: Any, count: int) -> int | None:
+    """A 1-based choice number in the file, 0-based in the result."""
+    k = c.integer(field, value, 1, count, why="the number of a choice, counting from 1")
+    return None if k is None else k - 1
+
+
+def _parse_bet(c: _Checker, raw: Any, names: list[str] | None) -> Bet | None:
+    if raw is _MISSING:
+        return None
+    table = c.table("text.bet", raw)
+    if table is None:
+        return None
+    at = "text.bet"
+    c.keys(at, table, _BET_KEYS)
+    question = c.string(f"{at}.question", table.get("question", _MISSING))
+    choices = c.strings(f"{at}.choices", table.get("choices", _MISSING), 3)
+    if choices is not None and len(choices) != 3:
+        c.expect(
+            f"{at}.choices",
+            "exactly 3 choices, in the order: falls, stays level, rises",
+            list(choices),
+        )
+        choices = None
+    answer = _choice_index(c, f"{at}.answer", table.get("answer", _MISSING), 3)
+    explanation = c.string(f"{at}.explanation", table.get("explanation", _MISSING))
+    measure = c.choice(f"{at}.measure", table.get("measure", _MISSING), BET_MEASURES)
+    ask = c.integer(
+        f"{at}.ask_before", table.get("ask_before", _MISSING), 1, MAX_TURNS, default=1, why="a turn"
+    )
+    reveal = c.integer(
+        f"{at}.reveal_after",
+        table.get("reveal_after", _MISSING),
+        1,
+        MAX_TURNS,
+        default=0,
+        why="a turn",
+    )
+    if ask is not None and reveal is not None and reveal and reveal < ask:
+        c.expect(f"{at}.reveal_after", f"a turn no earlier than ask_before ({ask})", reveal)
+        reveal = None
+    states: tuple[str, ...] = ()
+    between: tuple[tuple[str, str], ...] = ()
+    ok = True
+    if measure in BET_STATE_MEASURES and names is not None:
+        value = table.get("states", _MISSING)
+        if (
+            not isinstance(value, list)
+            or not value
+            or not all(v in names for v in value)
+            or len(set(value)) != len(value)
+        ):
+            c.expect(
+                f"{at}.states",
+                "a non-empty array of distinct state names ("
+                + ", ".join(names)
+                + f') for the measure "{measure}"',
+                value,
+            )
+            ok = False
+        else:
+            states = tuple(value)
+        if "between" in table:
+            c.fail(f"{at}.between", f'not used by the measure "{measure}"; use states')
+            ok = False
+    elif measure in BET_PAIR_MEASURES and names is not None:
+        value = table.get("between", _MISSING)
+        pairs = value if isinstance(value, list) and value else None
+        clean: list[tuple[str, str]] = []
+        for k, pair in enumerate(pairs or []):
+            ij = _two_states(c, f"{at}.between[{k}]", pair, names)
+            if ij is None:
+                ok = False
+            else:
+                clean.append((names[ij[0]], names[ij[1]]))
+        if pairs is None:
+            c.expect(
+                f"{at}.between",
+                "a non-empty array of pairs of states, e.g. "
+                '[["Aurum", "Veyra"]]' + f' for the measure "{measure}"',
+                value,
+            )
+            ok = False
+        between = tuple(clean)
+        if "states" in table:
+            c.fail(f"{at}.states", f'not used by the measure "{measure}"; use between')
+            ok = False
+    if None in (question, choices, answer, explanation, measure, ask, reveal) or not ok:
+        return None
+    assert question is not None and choices is not None and answer is not None
+    assert explanation is not None and measure is not None
+    return Bet(
+        question=question,
+        choices=(choices[0], choices[1], choices[2]),
+        answer=answer,
+        explanation=explanation,
+        measure=measure,
+        states=states,
+        between=between,
+        ask_before=ask,
+        reveal_after=reveal,
+    )
+
+
+def _parse_quiz(c: _Checker, raw: Any) -> tuple[QuizQuestion, ...] | None:
+    entries = c.tables("text.quiz", raw, required=False)
+    if entries is None:
+        return None
+    if len(entries) > MAX_QUIZ:
+        c.expect("text.quiz", f"at most {MAX_QUIZ} questions", f"{len(entries)} questions")
+        return None
+    out: list[QuizQuestion] = []
+    for k, entry in enumerate(entries):
+        at = f"text.quiz[{k}]"
+        c.keys(at, entry, _QUIZ_KEYS)
+        question = c.string(f"{at}.question", entry.get("question", _MISSING))
+        choices = c.strings(f"{at}.choices", entry.get("choices", _MISSING), 2)
+        if choices is not None and len(choices) > 5:
+            c.expect(f"{at}.choices", "2 to 5 choices", list(choices))
+            choices = None
+        answer = (
+            _choice_index(c, f"{at}.answer", entry.get("answer", _MISSING), len(choices))
+            if choices is not None
+            else None
+        )
+        why = c.string(f"{at}.why", entry.get("why", _MISSING))
+        if question is None or choices is None or answer is None or why is None:
+            continue
+        out.append(QuizQuestion(question=question, choices=choices, answer=answer, why=why))
+    return tuple(out) if len(out) == len(entries) else None
 
 
 # --------------------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ import numpy as np
 from game.engine.actions import Action, ActionError, apply_actions
 from game.engine.events import Events
 from game.engine.orders import IllegalOrder, Orders, StateOrder, check
-from game.engine.state import World
+from game.engine.state import DIPLOMACY_GROUPS, World
 from game.engine.step import step
 from game.policies import DIFFICULTIES, Policy, get_policy, observe
 from game.policies.base import PublicView
@@ -128,12 +128,72 @@ class Runner:
         for i, policy in self.policies.items():
             move = policy.act(observe(self.world, i, public))
             orders = orders.replace_state(i, move.spend, move.cut, move.diplomacy)
+        allowed = tuple(self.world.params.diplomacy)
+        if orders.diplomacy is not None and len(allowed) < len(DIPLOMACY_GROUPS):
+            # Progressive disclosure binds the AI too: actions outside the lesson are dropped.
+            orders = orders.with_diplomacy(orders.diplomacy.restricted(allowed))
         return orders.pay_diplomacy(self.world, list(self.policies))
 
     def advance(self, orders: Orders) -> Events:
         """Resolve one turn with complete joint orders."""
         self.world, events = step(self.world, orders, self.engine_rngs)
         return events
+
+
+@dataclass
+class Answers:
+    """What the players answered around the game: the "place your bet" choice and the concept
+    quiz before and after (choice indices, ``None`` for a question left open). Saved with the
+    game and shown in the debrief and the report; the engine never reads them."""
+
+    bet: int | None = None
+    quiz_before: tuple[int | None, ...] = ()
+    quiz_after: tuple[int | None, ...] = ()
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "bet": self.bet,
+            "quiz_before": list(self.quiz_before),
+            "quiz_after": list(self.quiz_after),
+        }
+
+    @staticmethod
+    def from_dict(data: object, scenario: Scenario) -> Answers:
+        """Answers from a save, checked against the scenario; ``ValueError`` in plain words."""
+        if not isinstance(data, dict) or set(data) - {"bet", "quiz_before", "quiz_after"}:
+            raise ValueError("expected an object with 'bet', 'quiz_before' and 'quiz_after'")
+
+        def choice(value: object, count: int, what: str) -> int | None:
+            if value is None:
+                return None
+            if type(value) is not int or not 0 <= value < count:
+                raise ValueError(f"{what} should be a choice from 0 to {count - 1} or null")
+            return value
+
+        bet = None
+        if data.get("bet") is not None:
+            if scenario.bet is None:
+                raise ValueError("this scenario has no bet")
+            bet = choice(data["bet"], 3, "'bet'")
+        quizzes = []
+        for key in ("quiz_before", "quiz_after"):
+            raw = data.get(key, [])
+            if not isinstance(raw, list) or len(raw) not in (0, len(scenario.quiz)):
+                raise ValueError(f"'{key}' should list one answer per quiz question")
+            quizzes.append(
+                tuple(
+                    choice(v, len(q.choices), f"'{key}[{k}]'")
+                    for k, (v, q) in enumerate(zip(raw, scenario.quiz, strict=False))
+                )
+            )
+        return Answers(bet, quizzes[0], quizzes[1])
+
+    def quiz_score(self, scenario: Scenario, after: bool) -> int | None:
+        """Right answers in the quiz before (or after) the game; ``None`` if not taken."""
+        given = self.quiz_after if after else self.quiz_before
+        if not given:
+            return None
+        return sum(g == q.answer for g, q in zip(given, scenario.quiz, strict=False))
 
 
 @dataclass
@@ -145,6 +205,7 @@ class Session:
     seats: tuple[Seat, ...]
     runner: Runner = field(init=False)
     history: list[TurnRecord] = field(init=False, default_factory=list)
+    answers: Answers = field(default_factory=Answers)
 
     def __post_init__(self) -> None:
         self.runner = Runner(self.scenario, [self.seed], self.seats)

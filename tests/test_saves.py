@@ -387,3 +387,59 @@ def test_a_failed_first_save_leaves_nothing(
         with pytest.raises(OSError):
             save(session, tmp_path / "first.json")
     assert list(tmp_path.iterdir()) == []
+
+
+# --------------------------------------------------------------------------------------------
+# The bet and the quiz answers travel with the game
+
+
+def _teaching_scenario():
+    from dataclasses import replace
+
+    from game.scenarios import Bet, QuizQuestion
+
+    bet = Bet("Reach?", ("falls", "level", "rises"), 2, "Because.", "reach", ("Veyra",))
+    quiz = tuple(QuizQuestion(f"Q{k}?", ("a", "b", "c"), k % 3, "Why.") for k in range(5))
+    return replace(load("the_shield"), bet=bet, quiz=quiz)
+
+
+def test_answers_round_trip_through_a_save(tmp_path: Path) -> None:
+    from game.session import Answers
+
+    scenario = _teaching_scenario()
+    session = play(Session.new(scenario, SEED), 3)
+    session.answers = Answers(bet=2, quiz_before=(0, 1, None, 2, 0), quiz_after=(0, 1, 2, 0, 1))
+    data = saves.to_dict(session)
+    back = saves.from_dict(json.loads(json.dumps(data)), "game.json", scenario=scenario)
+    assert back.answers == session.answers
+    assert back.answers.quiz_score(scenario, after=False) == 2  # questions 0 and 1 right
+    assert back.answers.quiz_score(scenario, after=True) == 5
+
+
+@pytest.mark.parametrize(
+    ("answers", "expected"),
+    [
+        ({"bet": 3, "quiz_before": [], "quiz_after": []}, "'bet' should be a choice from 0 to 2"),
+        ({"bet": None, "quiz_before": [0, 1], "quiz_after": []}, "one answer per quiz question"),
+        ({"bet": None, "quiz_before": [0, 1, 2, 9, 0], "quiz_after": []}, "'quiz_before[3]'"),
+        ({"bet": True, "quiz_before": [], "quiz_after": []}, "'bet' should be a choice"),
+        ({"score": 5}, "expected an object with 'bet'"),
+    ],
+)
+def test_bad_answers_in_a_resealed_save_are_refused(
+    tmp_path: Path, answers: dict[str, Any], expected: str
+) -> None:
+    scenario = _teaching_scenario()
+    session = play(Session.new(scenario, SEED), 2)
+    data = reseal({**saves.to_dict(session), "answers": answers})
+    with pytest.raises(SaveError) as err:
+        saves.from_dict(data, "game.json", scenario=scenario)
+    assert str(err.value).startswith("game.json: field 'answers': ")
+    assert expected in str(err.value)
+
+
+def test_a_save_without_answers_still_loads(data: dict[str, Any], tmp_path: Path) -> None:
+    """Saves written before the bet and the quiz existed carry no 'answers'."""
+    old = reseal({k: v for k, v in data.items() if k != "answers"})
+    session = load_save(write(tmp_path / "old.json", old))
+    assert session.answers.bet is None and session.answers.quiz_before == ()

@@ -55,6 +55,59 @@ ACTIONS: dict[str, str] = {
     "cheat": "break a treaty's terms in secret this turn, at the risk of being caught",
 }
 
+#: The group (``game.engine.state.DIPLOMACY_GROUPS``) of every action; "crisis" is always allowed.
+ACTION_GROUPS: dict[str, str] = {
+    "ally": "alliances",
+    "end_alliance": "alliances",
+    "offer_deployment": "deployments",
+    "accept_deployment": "deployments",
+    "refuse_deployment": "deployments",
+    "withdraw_deployment": "deployments",
+    "target": "targeting",
+    "untarget": "targeting",
+    "sanction": "economy",
+    "lift_sanction": "economy",
+    "offer_trade": "economy",
+    "drill": "signals",
+    "commit": "signals",
+    "talk": "signals",
+    "offer_programme": "programmes",
+    "end_programme": "programmes",
+    "back_down": "crisis",
+    "stand_firm": "crisis",
+    "escalate": "crisis",
+    "propose_treaty": "treaties",
+    "sign_treaty": "treaties",
+    "leave_treaty": "treaties",
+    "inspect": "treaties",
+    "cheat": "treaties",
+}
+#: The group of every :class:`Diplomacy` array.
+FIELD_GROUPS: dict[str, str] = {
+    "ally": "alliances",
+    "deploy_reach": "deployments",
+    "deploy_shield": "deployments",
+    "deploy_answer": "deployments",
+    "withdraw": "deployments",
+    "target": "targeting",
+    "sanction": "economy",
+    "trade": "economy",
+    "drill": "signals",
+    "commit": "signals",
+    "talk": "signals",
+    "programme": "programmes",
+    "answer": "crisis",
+    "propose_kind": "treaties",
+    "propose_parties": "treaties",
+    "propose_cap": "treaties",
+    "propose_verification": "treaties",
+    "sign": "treaties",
+    "leave": "treaties",
+    "inspect": "treaties",
+    "cheat": "treaties",
+}
+_EMPTY = {"answer": NO_ANSWER, "propose_kind": -1}
+
 _PAIR_INT = ("ally", "deploy_answer", "target", "sanction", "trade", "programme", "answer")
 _PAIR_BOOL = ("withdraw", "drill", "commit", "talk", "propose_parties")
 _PAIR_FLOAT = ("deploy_reach", "deploy_shield")
@@ -132,6 +185,21 @@ class Diplomacy:
             elif np.any(v):
                 return False
         return True
+
+    def used(self, key: str) -> np.ndarray:
+        """``[B, N]``: where each state's array ``key`` orders something."""
+        arr = getattr(self, key)
+        used = arr != _EMPTY.get(key, 0)
+        return used.reshape(used.shape[0], used.shape[1], -1).any(axis=2)
+
+    def restricted(self, groups: tuple[str, ...] | list[str]) -> Diplomacy:
+        """A copy with every action outside ``groups`` (and crisis answers) taken out."""
+        out = self.copy()
+        for key, arr in out.arrays().items():
+            group = FIELD_GROUPS[key]
+            if group != "crisis" and group not in groups:
+                arr[...] = _EMPTY.get(key, 0)
+        return out
 
     def equal(self, other: Diplomacy) -> bool:
         return all(np.array_equal(v, getattr(other, k)) for k, v in self.arrays().items())

@@ -24,6 +24,7 @@ from game.engine.actions import (
     BACK_DOWN,
     CAPPED,
     ESCALATE,
+    FIELD_GROUPS,
     FORWARD_BAN,
     NO_ANSWER,
     REACH_CEILING,
@@ -81,6 +82,19 @@ def validate(world: World, dip: Diplomacy, built: Builds) -> list[str]:
     for key, arr in dip.arrays().items():
         if np.shape(arr) != np.shape(getattr(expected, key)):
             return [f"diplomatic orders have the wrong shape ({key})"]
+    allowed = tuple(world.params.diplomacy)
+    for key, group in FIELD_GROUPS.items():
+        if group == "crisis" or group in allowed:
+            continue
+        for b, i in zip(*np.nonzero(dip.used(key)), strict=True):
+            problem = (
+                f"this scenario does not allow {group} actions ({names[i]} ordered one)"
+                + (f" (world {b})" if world.batch > 1 else "")
+            )
+            if problem not in problems:
+                problems.append(problem)
+    if problems:
+        return problems
     eye = np.eye(n, dtype=bool)
 
     for key in (

@@ -21,6 +21,19 @@ import numpy as np
 CATEGORIES: tuple[str, ...] = ("reach", "shield", "hardening", "intel", "civilian")
 REACH, SHIELD, HARDENING, INTEL, CIVILIAN = range(5)
 
+#: Groups of diplomatic actions a scenario may allow (progressive disclosure). Crisis answers
+#: are always allowed: a crisis can open in any scenario. The actions in each group are listed in
+#: ``game.engine.actions.ACTION_GROUPS``.
+DIPLOMACY_GROUPS: tuple[str, ...] = (
+    "alliances",
+    "deployments",
+    "targeting",
+    "economy",
+    "signals",
+    "programmes",
+    "treaties",
+)
+
 #: Hidden kinds (Kydd 1997): a security seeker arms only from fear; an expansionist wants gains.
 KINDS: tuple[str, ...] = ("security_seeker", "expansionist")
 SECURITY_SEEKER, EXPANSIONIST = 0, 1
@@ -119,6 +132,8 @@ class Params:
     turns: int = 20
     #: Budget categories this scenario allows (progressive disclosure: a first lesson has two).
     categories: tuple[str, ...] = CATEGORIES
+    #: Groups of diplomatic actions this scenario allows (a first lesson has none).
+    diplomacy: tuple[str, ...] = DIPLOMACY_GROUPS
 
     def replace(self, **changes: Any) -> Params:
         return dataclasses.replace(self, **changes)
