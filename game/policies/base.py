@@ -68,6 +68,7 @@ class Observation:
     hosted_total: np.ndarray  # [B, N]: reach + shield stationed at each state, by anyone
     offers_to_me: np.ndarray  # [B, N]: reach + shield each patron offers to station at it
     offers_from_me: np.ndarray  # [B, N]: what it has offered each host
+    programme_offers: np.ndarray  # [B, N] bool: a joint programme each state offers it
     crisis: np.ndarray  # [B, N] bool: in a crisis with each state
     escalation_odds: np.ndarray  # [B, N]: war odds if both escalate, shown before answering
     treaty_invites: np.ndarray  # [B, K] bool: proposals awaiting its signature
@@ -167,6 +168,7 @@ def observe(world: World, i: int, public: PublicView | None = None) -> Observati
         hosted_total=(world.fwd_reach + world.fwd_shield).sum(axis=1),
         offers_to_me=world.offer_reach[:, :, i] + world.offer_shield[:, :, i],
         offers_from_me=world.offer_reach[:, i, :] + world.offer_shield[:, i, :],
+        programme_offers=world.programme_offer[:, :, i] > 0.5,
         crisis=world.crisis[:, i, :] > 0.5,
         escalation_odds=public.escalation_odds[:, i, :],
         treaty_invites=(world.treaty_status == PROPOSED)

@@ -66,8 +66,9 @@ class SteadyDeterrer(Policy):
         return Move(move.spend, move.cut, self.diplomacy(obs, margin, suspicion))
 
     def diplomacy(self, obs: Observation, margin: np.ndarray, suspicion: np.ndarray) -> Diplomacy:
-        """Protect threatened allies with a forward shield, accept protection when exposed, sign
-        treaties with rivals it trusts, and answer crises by the balance of deterrence."""
+        """Protect threatened allies with a forward shield, accept protection (and an ally's
+        joint programme) while support holds, sign treaties with rivals it trusts, and answer
+        crises by the balance of deterrence."""
         d = self.diplomacy_template(obs)
         i, n = self.seat, len(obs.names)
         # As a patron: offer half its home shield to an exposed ally without its forces yet.
@@ -81,6 +82,9 @@ class SteadyDeterrer(Policy):
             pending = obs.offers_to_me[:, h] > 0
             keen = obs.support > obs.review_threshold + 0.1
             d.deploy_answer[:, i, h] = np.where(pending, np.where(keen, 1, -1), 0)
+            # As a partner: join a joint programme an ally offers, on the same terms.
+            joins = obs.programme_offers[:, h] & obs.ally[:, h] & keen
+            d.programme[:, i, h] = np.where(joins, 1, 0)
         # Treaties: sign when it trusts every other party named.
         for k in range(obs.treaty_invites.shape[1]):
             named = obs.treaty_parties[:, k, :].copy()

@@ -135,15 +135,21 @@ class Grudger(ClassicAdapter):
 
 class Hawk(Policy):
     """Hawk: arms heavily every turn, stations reach at its allies, aims at hosts of its rivals'
-    forces, sanctions them, refuses arms control and escalates every crisis.
+    forces, sanctions them (until they stop hosting), refuses arms control and escalates every
+    crisis.
 
     Source: the dominant-strategy arming type of Baliga and Sjostrom (2004), whose mere
-    possibility feeds an arms race, and Schelling's (1966) brinkmanship.
+    possibility feeds an arms race, and Schelling's (1966) brinkmanship; coercion works only if
+    the punishment stops when the target complies (Schelling 1966).
     """
 
     name = "hawk"
     title = "Hawk"
     traits = ("arms always", "escalates", "targets hosts", "refuses treaties")
+
+    def __init__(self, seat: int, rngs: list[np.random.Generator], difficulty: str = "normal"):
+        super().__init__(seat, rngs, difficulty)
+        self.punished: np.ndarray | None = None  # [B, N]: hosts it aims at and sanctions
 
     def act(self, obs: Observation) -> Move:
         shares = pb.arms_shares(obs, 0.6, self.difficulty)
@@ -152,14 +158,24 @@ class Hawk(Policy):
         i = self.seat
         pb.answer_hosts(obs, d, i, np.ones(obs.batch, dtype=bool))
         pb.protect_allies(obs, d, i, 0.3, reach=True)
-        # Hosts of a rival's forces become targets, and pay for it.
+        if self.punished is None:
+            self.punished = np.zeros((obs.batch, len(obs.names)), dtype=bool)
+        # Hosts of a rival's forces become targets, and pay for it, until the forces leave.
         for h in range(len(obs.names)):
             if h == i:
                 continue
             hosts_rival = obs.rivals[:, h] & (obs.hosting[:, h] == 0)
             hosts_rival &= _hosts_forces_of_rival(obs, h)
-            d.target[:, i, h] = np.where(hosts_rival & ~obs.targeting[:, h], 1, 0)
-            d.sanction[:, i, h] = np.where(hosts_rival & ~obs.sanctioning[:, h], 1, 0)
+            lift = self.punished[:, h] & ~hosts_rival
+            d.target[:, i, h] = np.where(
+                hosts_rival & ~obs.targeting[:, h], 1, np.where(lift & obs.targeting[:, h], -1, 0)
+            )
+            d.sanction[:, i, h] = np.where(
+                hosts_rival & ~obs.sanctioning[:, h],
+                1,
+                np.where(lift & obs.sanctioning[:, h], -1, 0),
+            )
+            self.punished[:, h] = hosts_rival
         pb.answer_crises(obs, d, i, np.full(obs.crisis.shape, ESCALATE))
         return Move(move.spend, move.cut, d)
 

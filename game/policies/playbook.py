@@ -61,7 +61,7 @@ def rivals(obs: Observation) -> np.ndarray:
 
 def answer_hosts(obs: Observation, d: Diplomacy, i: int, keen: np.ndarray) -> None:
     """As a host: accept standing offers where ``keen`` ``[B]`` (and the rules allow), else
-    refuse."""
+    refuse. A joint programme an ally offers is joined on the same terms (else left open)."""
     for p in range(len(obs.names)):
         if p == i:
             continue
@@ -69,6 +69,7 @@ def answer_hosts(obs: Observation, d: Diplomacy, i: int, keen: np.ndarray) -> No
         banned = (obs.banned[:, i] | obs.banned[:, p]) & (obs.offer_reach_to_me[:, p] > 0)
         accept = keen & ~banned
         d.deploy_answer[:, i, p] = np.where(pending, np.where(accept, 1, -1), 0)
+        d.programme[:, i, p] = np.where(obs.programme_offers[:, p] & obs.ally[:, p] & keen, 1, 0)
 
 
 def protect_allies(

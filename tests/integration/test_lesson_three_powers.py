@@ -1,0 +1,139 @@
+"""Three Powers, pinned over a seeded batch: the third power, outside the two powers' reach
+ceiling, builds in answer to their arsenals and passes the ceiling; the parties stay held below
+it, and the two draw together (an alliance) against the stronger third. When the third power
+holds instead (a dove in its seat), none of that happens.
+
+The human seat (Aurum) is played by ``ai:balancer`` (a player who balances against the strongest
+state, as Veyra does); the other seats are the scenario's defaults (Veyra ``ai:balancer``,
+Ostrel ``ai:richardson``).
+"""
+
+import numpy as np
+import pytest
+
+from game.analysis import ROSE, bet_outcome
+from game.analysis.core import series_from
+from game.engine.actions import REACH_CEILING
+from game.engine.treaties import IN_FORCE
+from game.scenarios import load
+from game.session import Runner, Seat
+
+SEEDS = list(range(40))
+AURUM, VEYRA, OSTREL = 0, 1, 2
+STAND_IN = "balancer"  # plays the human seat (Aurum) in these tests
+CAP = 30.0
+
+
+def seats(scenario, ostrel=None):
+    out = [
+        Seat(False, STAND_IN if s == "human" else Seat.parse(s).policy)
+        for s in scenario.default_seats
+    ]
+    if ostrel is not None:
+        out[OSTREL] = Seat(False, ostrel)
+    return tuple(out)
+
+
+def play(scenario, ostrel=None):
+    runner = Runner(scenario, SEEDS, seats(scenario, ostrel))
+    worlds, spends = [runner.world], []
+    while not runner.finished.all():
+        events = runner.advance(runner.ai_orders())
+        worlds.append(runner.world)
+        spends.append(events.spend)
+    return worlds, spends
+
+
+def track(worlds, f):
+    return np.array([f(w) for w in worlds])
+
+
+def total_reach(w):
+    return w.reach + w.fwd_reach.sum(axis=2)
+
+
+@pytest.fixture(scope="module")
+def scenario():
+    sc = load("three_powers")
+    assert sc.names == ("Aurum", "Veyra", "Ostrel")
+    assert sc.default_seats == ("human", "ai:balancer", "ai:richardson")
+    return sc
+
+
+@pytest.fixture(scope="module")
+def outsider(scenario):
+    return play(scenario)
+
+
+@pytest.fixture(scope="module")
+def holding(scenario):
+    """The same board with Ostrel played by the dove: the third power holds."""
+    return play(scenario, ostrel="dove")
+
+
+def test_the_lesson_starts_with_a_bilateral_ceiling_in_force(scenario):
+    assert scenario.picture == "triangle"
+    assert set(scenario.params.diplomacy) == {"treaties", "alliances"}
+    world = scenario.initial_world()
+    assert world.treaty_kind[0, 0] == REACH_CEILING and world.treaty_status[0, 0] == IN_FORCE
+    assert world.treaty_cap[0, 0] == CAP
+    assert list(world.treaty_signed[0, 0]) == [1.0, 1.0, 0.0], "Ostrel is outside it"
+    assert (world.reach[0, [AURUM, VEYRA]] <= CAP).all()
+    assert world.reach[0, OSTREL] < world.reach[0, [AURUM, VEYRA]].min()
+    assert world.alliance[0].max() == 0.0
+
+
+def test_the_outsider_passes_the_ceiling_while_the_parties_are_held(outsider, holding):
+    worlds, _ = outsider
+    reach = track(worlds, total_reach)
+    # Measured over these 40 seeds: Ostrel went from 10 to 52 reach on average, past the
+    # ceiling in all 40 seeds and past both parties in all 40.
+    assert (reach[-1, :, OSTREL] > CAP).mean() >= 0.9
+    assert (reach[-1, :, OSTREL] > reach[-1, :, [AURUM, VEYRA]].max(axis=0)).mean() >= 0.9
+    # The parties keep the treaty: neither passes the ceiling, and the treaty is still in force.
+    assert reach[:, :, [AURUM, VEYRA]].max() <= CAP + 1e-6
+    assert (track(worlds, lambda w: w.treaty_status[:, 0])[-1] == IN_FORCE).all()
+    calm, _ = holding
+    assert track(calm, total_reach)[:, :, OSTREL].max() <= 10.0 + 1e-9
+
+
+def test_the_two_parties_balance_together_against_the_stronger_third(outsider, holding):
+    worlds, _ = outsider
+    calm, _ = holding
+    allied = track(worlds, lambda w: w.alliance[:, AURUM, VEYRA] > 0.5)[-1]
+    allied_calm = track(calm, lambda w: w.alliance[:, AURUM, VEYRA] > 0.5)[-1]
+    # Measured: allied by the end in 40 of 40 seeds (by turn 9 at the latest), against 0 of 40
+    # when Ostrel holds.
+    assert allied.mean() >= 0.9
+    assert allied_calm.mean() <= 0.1
+    # Neither party allies with the outsider.
+    assert track(worlds, lambda w: w.alliance[:, [AURUM, VEYRA], OSTREL]).max() == 0.0
+
+
+def test_the_parties_arm_more_by_the_channels_the_ceiling_leaves_open(outsider, holding):
+    """Held at 30 reach, the parties build what the treaty leaves open (shield), and more of it
+    when the outsider builds than when it holds."""
+    worlds, _ = outsider
+    calm, _ = holding
+
+    def arms(ws):
+        return track(ws, lambda w: (total_reach(w) + w.shield)[:, [AURUM, VEYRA]].sum(axis=1))
+
+    a, a_calm = arms(worlds), arms(calm)
+    # Measured: reach + shield of the two parties 56 -> 104 against 56 -> 91 on average.
+    assert (a[-1] > 1.05 * a[0]).mean() >= 0.9
+    assert a[-1].mean() - a_calm[-1].mean() > 6.0
+    assert (a[-1] > a_calm[-1]).mean() >= 0.75
+
+
+def test_the_bet_answer_is_what_happens_in_most_seeds(scenario, outsider):
+    bet = scenario.bet
+    assert bet.measure == "reach" and bet.states == ("Ostrel",)
+    assert bet.choices[bet.answer] == "It rises" and bet.answer == ROSE
+    worlds, spends = outsider
+    outcomes = [
+        bet_outcome((series_from(worlds, spends, b=b), scenario.names), bet)
+        for b in range(len(SEEDS))
+    ]
+    # Measured: Ostrel's reach rose in all 40 seeds.
+    assert np.mean([o == bet.answer for o in outcomes]) >= 0.9
