@@ -437,9 +437,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_check_scenario)
 
     from game.lab.cli import add_commands as add_lab_commands
+    from game.report.cli import add_commands as add_report_commands
     from game.ui.cli import add_commands as add_window_commands
 
     add_lab_commands(sub)
+    add_report_commands(sub)
     add_window_commands(sub)
     return parser
 

@@ -33,8 +33,8 @@ from game.engine.actions import (
     TREATY_KINDS,
     Diplomacy,
 )
-from game.engine.state import World
-from game.engine.treaties import EMPTY, IN_FORCE, LAPSED, PROPOSED, WITHDRAWING
+from game.engine.state import CIVILIAN, REACH, SHIELD, World
+from game.engine.treaties import EMPTY, IN_FORCE, LAPSED, PROPOSED, WITHDRAWING, caps_for
 
 if TYPE_CHECKING:
     from game.engine.economy import Builds
@@ -87,9 +87,8 @@ def validate(world: World, dip: Diplomacy, built: Builds) -> list[str]:
         if group == "crisis" or group in allowed:
             continue
         for b, i in zip(*np.nonzero(dip.used(key)), strict=True):
-            problem = (
-                f"this scenario does not allow {group} actions ({names[i]} ordered one)"
-                + (f" (world {b})" if world.batch > 1 else "")
+            problem = f"this scenario does not allow {group} actions ({names[i]} ordered one)" + (
+                f" (world {b})" if world.batch > 1 else ""
             )
             if problem not in problems:
                 problems.append(problem)
@@ -619,5 +618,43 @@ __all__ = [
     "review",
     "tech_transfer",
     "validate",
+    "within_caps",
+    "cap_room",
     "FORWARD_BAN",
 ]
+
+
+# --------------------------------------------------------------------------------------------
+# Room under the caps (for projections and scripted players that mean to keep a treaty)
+
+
+def cap_room(world: World, cat: str) -> np.ndarray:
+    """``[B, N]`` the most each state may spend on ``cat`` (``"reach"`` or ``"shield"``; any
+    other category is unbounded) this turn without passing a treaty cap in force."""
+    from game.engine.orders import unit_costs
+
+    wear = 1.0 - world.param("attrition")[:, None]
+    costs = unit_costs(world)
+    if cat == "reach":
+        cap = caps_for(world, REACH_CEILING)
+        held = (world.reach + world.fwd_reach.sum(axis=2)) * wear
+        per_unit = costs[:, :, REACH]
+    elif cat == "shield":
+        cap = caps_for(world, SHIELD_CAP)
+        held = (world.shield + world.fwd_shield.sum(axis=2)) * wear
+        per_unit = costs[:, :, SHIELD] * world.tech / programme_tech(world)
+    else:
+        return np.full((world.batch, world.n), np.inf)
+    room = np.maximum(cap - held, 0.0) * per_unit * (1.0 - 1e-9)
+    return np.where(np.isfinite(cap), room, np.inf)
+
+
+def within_caps(world: World, spend: np.ndarray) -> np.ndarray:
+    """``spend`` with reach and shield builds stopped at the treaty caps (the rest civilian)."""
+    out = spend.copy()
+    for col, cat in ((REACH, "reach"), (SHIELD, "shield")):
+        room = cap_room(world, cat)
+        capped = np.minimum(out[:, :, col], room)
+        out[:, :, CIVILIAN] += out[:, :, col] - capped
+        out[:, :, col] = capped
+    return out

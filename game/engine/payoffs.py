@@ -92,7 +92,10 @@ def move_orders(world: World, moves: dict[int, np.ndarray], arm_share: float = 0
         s[:, CIVILIAN] = 1.0 - s.sum(axis=1)
         shares[:, i] = s
     spend = shares * budget(world)[:, :, None]
-    return Orders(spend=spend, cut=np.zeros((world.batch, world.n)))
+    # Arming stops at a treaty cap in force: the cell is "arm within the rules", not "cheat".
+    from game.engine.diplomacy import within_caps
+
+    return Orders(spend=within_caps(world, spend), cut=np.zeros((world.batch, world.n)))
 
 
 @dataclass(frozen=True)

@@ -78,3 +78,22 @@ def test_a_players_lens_starts_from_what_it_sees(neighbours):
     seen_game = stage_game(world, 0, 1, seen_by=0)
     assert not np.array_equal(true_game.A, seen_game.A)
     np.testing.assert_array_equal(seen_game.A, stage_game(view, 0, 1).A)
+
+
+def test_the_arm_cell_keeps_a_treaty_cap_in_force():
+    """Under a reach ceiling, "arm" means arming up to the cap, not cheating: the projection is
+    legal (it used to raise IllegalOrder and crash the lens) and no party ends above the cap."""
+    from game.engine.diplomacy import within_caps
+    from game.engine.orders import validate
+    from game.engine.payoffs import ARM, move_orders
+    from game.scenarios import load
+
+    world = load("the_accord").initial_world()
+    assert np.isfinite(world.treaty_cap).any()  # the lesson starts under a cap
+    orders = move_orders(world, {0: np.array([ARM]), 1: np.array([ARM])}, arm_share=1.0)
+    assert validate(world, orders) == []
+    spend = orders.spend
+    assert np.allclose(within_caps(world, spend), spend)  # already within the caps
+    assert np.allclose(spend.sum(axis=2), orders.spend.sum(axis=2))  # the budget is all spent
+    game = stage_game(world, 0, 1)
+    assert game.A.shape == (2, 2) and np.isfinite(game.A).all()

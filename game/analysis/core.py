@@ -1,0 +1,377 @@
+"""From a :class:`~game.session.Session` to an :class:`~game.analysis.types.Analysis`.
+
+The series are read straight from the worlds the session went through (``history[t].events
+.before`` for the start of turn ``t``, then ``session.world``): nothing is recomputed that the
+engine already stores. Scores are the engine's own running discounted score, ``World.score`` (the
+number the end screen ranks by); first-strike stability and deterrence margins come from
+:func:`game.engine.deterrence.exchange`; stage-game names from the same projection the theory
+lens runs (:func:`game.engine.payoffs.stage_game`), batched over every pair and turn.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from game.analysis.types import Analysis, PairFit, Series
+from game.engine.deterrence import exchange
+from game.engine.diplomacy import within_caps
+from game.engine.orders import IllegalOrder, Orders, budget
+from game.engine.payoffs import ARM, RESTRAIN, move_orders, stage_game
+from game.engine.state import KINDS, Params, World, per_world
+from game.engine.step import step
+from game.session import Session
+from game.theory import classify, richardson_fit
+
+#: The projection the stage games use (the theory lens's defaults).
+STAGE_HORIZON = 3
+STAGE_ARM_SHARE = 0.5
+#: Stage-game name recorded when the projection cannot run (an arming cell breaks a treaty cap).
+NO_STAGE_GAME = "none"
+
+
+# --------------------------------------------------------------------------------------------
+# Series
+# --------------------------------------------------------------------------------------------
+
+
+def worlds_of(session: Session) -> list[World]:
+    """The ``T + 1`` worlds of a session: before each played turn, then now (batches of one)."""
+    return [rec.events.before for rec in session.history] + [session.world]
+
+
+def series_from(
+    worlds: Sequence[World],
+    spends: Sequence[np.ndarray],
+    war_odds: Sequence[np.ndarray] | None = None,
+    b: int = 0,
+) -> Series:
+    """The :class:`Series` of world ``b`` through ``worlds`` (``T + 1`` of them) with the ``T``
+    turns' spending ``[B, N, 5]`` (and the war odds shown, ``[B, N, N]``, when known)."""
+    n = worlds[0].n
+    stack: dict[str, list[np.ndarray]] = {
+        k: []
+        for k in (
+            "reach",
+            "home_reach",
+            "shield",
+            "hardening",
+            "economy",
+            "budget",
+            "support",
+            "standing",
+            "score",
+            "tension",
+            "stability",
+            "margin",
+            "seen_reach",
+            "trust",
+            "alliance",
+            "deployed",
+        )
+    }
+    eye = np.eye(n, dtype=bool)
+    for w in worlds:
+        fwd_r = w.fwd_reach[b].sum(axis=1)
+        total_r = w.reach[b] + fwd_r
+        ex = exchange(w)
+        seen = w.seen_reach[b] + fwd_r[None, :]  # forward reach is in plain sight
+        seen = np.where(eye, total_r[None, :], seen)
+        stack["reach"].append(total_r)
+        stack["home_reach"].append(w.reach[b])
+        stack["shield"].append(w.shield[b] + w.fwd_shield[b].sum(axis=1))
+        stack["hardening"].append(w.hardening[b])
+        stack["economy"].append(w.economy[b])
+        stack["budget"].append(budget(w)[b])
+        stack["support"].append(w.support[b])
+        stack["standing"].append(w.standing[b])
+        stack["score"].append(w.score[b])
+        stack["tension"].append(w.tension[b])
+        stack["stability"].append(ex.stability[b])
+        stack["margin"].append(np.where(eye, 0.0, ex.margin[b]))
+        stack["seen_reach"].append(seen)
+        stack["trust"].append(w.belief[b])
+        stack["alliance"].append(w.alliance[b])
+        stack["deployed"].append(w.fwd_reach[b] + w.fwd_shield[b])
+    arrays = {k: np.array(v, dtype=float) for k, v in stack.items()}
+    t = len(worlds) - 1
+    spend = np.array([s[b] for s in spends], dtype=float) if spends else np.zeros((0, n, 5))
+    odds = np.array([o[b] for o in war_odds], dtype=float) if war_odds else np.zeros((t, n, n))
+    last = worlds[-1]
+    return Series(
+        turn=np.arange(t + 1),
+        spend=spend.reshape(t, n, spend.shape[-1]),
+        kinds=tuple(KINDS[int(k)] for k in last.kind[b]),
+        war_odds=odds.reshape(t, n, n),
+        **arrays,
+    )
+
+
+def series_of(session: Session) -> Series:
+    """The :class:`Series` of a session (cheap: no projections, no replays)."""
+    return series_from(
+        worlds_of(session),
+        [rec.events.spend for rec in session.history],
+        [rec.events.war_odds for rec in session.history],
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Pairs, wars, fits
+# --------------------------------------------------------------------------------------------
+
+
+def pairs(n: int) -> list[tuple[int, int]]:
+    return [(i, j) for i in range(n) for j in range(i + 1, n)]
+
+
+def rival_pairs(series: Series) -> tuple[tuple[int, int], ...]:
+    """Pairs (i < j) never allied at any point of the series."""
+    allied = series.alliance.max(axis=0) > 0.5
+    return tuple((i, j) for i, j in pairs(series.n) if not allied[i, j])
+
+
+def main_pair(series: Series, rivals: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+    """The rival pair whose race matters most: the highest mean tension, then the largest
+    combined reach growth (the first pair when all are equal)."""
+    if not rivals:
+        return None
+
+    def weight(p: tuple[int, int]) -> tuple[float, float]:
+        i, j = p
+        tension = float(series.tension[:, i, j].mean())
+        growth = float(np.abs(np.diff(series.reach[:, [i, j]], axis=0)).sum())
+        return (round(tension, 9), growth)
+
+    return max(rivals, key=weight)
+
+
+def war_of(session: Session) -> tuple[int | None, tuple[str, str] | None]:
+    """The 1-based turn a war broke out and (striker, target), or (None, None)."""
+    names = session.scenario.names
+    for rec in session.history:
+        ev = rec.events
+        if bool(ev.war_started[0]):
+            s, g = int(ev.war_striker[0]), int(ev.war_target[0])
+            return rec.turn + 1, (names[s], names[g])
+    return None, None
+
+
+def _num(x: float) -> str:
+    return f"{x:.1f}" if abs(x) >= 0.95 else f"{x:.2f}"
+
+
+def fit_pair(series: Series, names: Sequence[str], i: int, j: int) -> PairFit:
+    """The Richardson fit of the reach race between ``i`` (x) and ``j`` (y), with a reading."""
+    a, b = names[i], names[j]
+    x, y = series.reach[:, i], series.reach[:, j]
+    if x.size < 4:
+        why = f"only {x.size - 1} turns played: a fit needs at least 3"
+        return PairFit(a, b, None, None, None, f"Too early to fit a race: {why}.", why)
+    if float(np.ptp(x)) < 1e-9 and float(np.ptp(y)) < 1e-9:
+        why = "neither side's reach changed"
+        return PairFit(a, b, None, None, None, f"No race to fit: {why}.", why)
+    try:
+        fit = richardson_fit(x, y)
+    except ValueError as exc:
+        why = str(exc)
+        reading = (
+            f"The reach of {a} and {b} moved too regularly to tell fear from fatigue, "
+            "so no Richardson fit is shown."
+        )
+        return PairFit(a, b, None, None, None, reading, why)
+    values = (fit.k, fit.l, fit.a, fit.b, fit.g, fit.h, *fit.r2)
+    if not all(math.isfinite(v) for v in values):
+        why = "the fit did not give finite coefficients"
+        return PairFit(a, b, None, None, None, f"No race to fit: {why}.", why)
+    loose = min(fit.r2) < 0.3
+    top = max(float(x.max()), float(y.max()), 1.0)
+    lead = f"Fitted to Richardson's model, restraint outweighs fear between {a} and {b} (ab > kl)"
+    if not fit.stable:
+        reading = (
+            f"Fitted to Richardson's model, fear outweighs restraint between {a} and {b} "
+            "(ab < kl): left alone, such a race runs away, or collapses, depending on where "
+            "it starts"
+        )
+    elif fit.equilibrium is None or min(fit.equilibrium) < 0 or max(fit.equilibrium) < 0.05 * top:
+        reading = f"{lead}, so their arms wind down toward a low level rather than race"
+    elif max(fit.equilibrium) > 3.0 * top:
+        ex, ey = fit.equilibrium
+        reading = (
+            f"{lead} on paper, but the race would settle only far beyond anything built here "
+            f"(near {_num(ex)} reach for {a} and {_num(ey)} for {b}): over these turns it was a "
+            "steady build-up"
+        )
+    else:
+        ex, ey = fit.equilibrium
+        reading = f"{lead}: the race settles near {_num(ex)} reach for {a} and {_num(ey)} for {b}"
+    reading += " (a loose fit: read it as a hint)." if loose else "."
+    return PairFit(a, b, fit, fit.equilibrium, bool(fit.stable), reading)
+
+
+# --------------------------------------------------------------------------------------------
+# Stage games, batched
+# --------------------------------------------------------------------------------------------
+
+
+def _stack(worlds: Sequence[World]) -> World:
+    """One batch from several worlds of the same scenario (``turn`` set to 0: a projection's
+    payoffs are utilities, which do not depend on it)."""
+    first = worlds[0]
+    p: dict[str, Any] = {}
+    for f in dataclasses.fields(first.params):
+        vals = [getattr(w.params, f.name) for w in worlds]
+        if any(isinstance(v, np.ndarray) and v.ndim == 1 for v in vals):
+            p[f.name] = np.concatenate(
+                [per_world(v, w.batch) for v, w in zip(vals, worlds, strict=True)]
+            )
+        else:
+            p[f.name] = vals[0]
+    arrays = {k: np.concatenate([getattr(w, k) for w in worlds]) for k in first.arrays()}
+    return first.replace(params=Params(**p), turn=0, **arrays)
+
+
+def stage_names(
+    worlds: Sequence[World], pair_list: Sequence[tuple[int, int]] | None = None
+) -> dict[tuple[int, int], tuple[str, ...]]:
+    """For each pair (i < j), the ``classify`` name of its stage game at each world.
+
+    The same projection as :func:`game.engine.payoffs.stage_game` (true stocks, ``horizon`` 3,
+    arm share 0.5, expected values), run as one batch of every pair, world and cell, with one
+    difference: where a treaty cap is in force, "arm" (and everyone else's usual build) stops at
+    the cap and the rest goes to the civilian economy, since the engine refuses builds past a
+    cap (``stage_game`` itself raises ``IllegalOrder`` there). Without a binding cap the names
+    are exactly ``stage_game(world, i, j).name``. Should the batch still be refused, each stage
+    game is projected on its own, and one that cannot run is named :data:`NO_STAGE_GAME`.
+    """
+    n = worlds[0].n
+    plist = list(pair_list) if pair_list is not None else pairs(n)
+    if not plist:
+        return {}
+    try:
+        return _stage_names_batched(worlds, plist)
+    except IllegalOrder:
+        out: dict[tuple[int, int], tuple[str, ...]] = {}
+        for i, j in plist:
+            row = []
+            for w in worlds:
+                try:
+                    row.append(stage_game(w, i, j).name)
+                except IllegalOrder:
+                    row.append(NO_STAGE_GAME)
+            out[(i, j)] = tuple(row)
+        return out
+
+
+def _stage_names_batched(
+    worlds: Sequence[World], plist: Sequence[tuple[int, int]]
+) -> dict[tuple[int, int], tuple[str, ...]]:
+    times = len(worlds)
+    base = _stack(worlds)  # [times]
+    cells = _tile_each(base, 4)  # [times * 4], the cell index runs fastest
+    per_pair = cells.batch
+    batch = _stack([cells] * len(plist))  # [pairs * times * 4]
+    row_moves = np.tile(np.array([RESTRAIN, RESTRAIN, ARM, ARM]), times)
+    col_moves = np.tile(np.array([RESTRAIN, ARM, RESTRAIN, ARM]), times)
+    total = np.zeros((batch.batch, 2))
+    idx_i = np.repeat([i for i, _ in plist], per_pair)
+    idx_j = np.repeat([j for _, j in plist], per_pair)
+    rows = np.arange(batch.batch)
+    discount = batch.param("discount")
+    alive = np.ones(batch.batch // 4, dtype=bool)
+    for k in range(STAGE_HORIZON):
+        # stage_game stops once every cell of its batch of four is over.
+        alive &= ~batch.over.reshape(-1, 4).all(axis=1)
+        if not alive.any():
+            break
+        spend, cut = [], []
+        for p, (i, j) in enumerate(plist):
+            sub = batch.select(slice(p * per_pair, (p + 1) * per_pair))
+            o = move_orders(sub, {i: row_moves, j: col_moves}, STAGE_ARM_SHARE)
+            spend.append(o.spend)
+            cut.append(o.cut)
+        orders = Orders(spend=within_caps(batch, np.concatenate(spend)), cut=np.concatenate(cut))
+        batch, _ = step(batch, orders, None)
+        u = np.stack([batch.utility[rows, idx_i], batch.utility[rows, idx_j]], axis=1)
+        total += np.repeat(alive, 4)[:, None] * (discount**k)[:, None] * u
+    out: dict[tuple[int, int], tuple[str, ...]] = {}
+    for p, pair in enumerate(plist):
+        names = []
+        for t in range(times):
+            s = (p * times + t) * 4
+            cell = total[s : s + 4]
+            names.append(classify(cell[:, 0].reshape(2, 2), cell[:, 1].reshape(2, 2)))
+        out[pair] = tuple(names)
+    return out
+
+
+def _tile_each(world: World, copies: int) -> World:
+    """Each world of the batch repeated ``copies`` times in a row (world-major)."""
+    p: dict[str, Any] = {}
+    for f in dataclasses.fields(world.params):
+        v = getattr(world.params, f.name)
+        is_arr = isinstance(v, np.ndarray) and v.ndim == 1
+        p[f.name] = np.repeat(np.asarray(v, dtype=float), copies) if is_arr else v
+    arrays = {k: np.repeat(v, copies, axis=0) for k, v in world.arrays().items()}
+    return world.replace(params=Params(**p), **arrays)
+
+
+# --------------------------------------------------------------------------------------------
+# analyse()
+# --------------------------------------------------------------------------------------------
+
+
+def analyse(session: Session, counterfactuals: bool = True) -> Analysis:
+    """Everything the debrief needs about ``session`` (finished or in progress).
+
+    Reads the session; never changes it. With ``counterfactuals`` the same scenario and seed are
+    replayed under the two fixed policies of :mod:`game.analysis.counterfactuals` (the costliest
+    part); without, ``counterfactuals`` is empty and so is ``landing``.
+    """
+    from game.analysis.counterfactuals import landing as landing_of
+    from game.analysis.counterfactuals import replay_all
+    from game.analysis.turning import turning_points
+
+    sc = session.scenario
+    names = sc.names
+    worlds = worlds_of(session)
+    series = series_from(
+        worlds,
+        [rec.events.spend for rec in session.history],
+        [rec.events.war_odds for rec in session.history],
+    )
+    war_turn, war_pair = war_of(session)
+    rivals = rival_pairs(series)
+    fits = tuple(fit_pair(series, names, i, j) for i, j in rivals)
+    stages = stage_names(worlds)
+    events = tuple(tuple(e.to_dict() for e in rec.events.records(0)) for rec in session.history)
+    cfs = replay_all(session) if counterfactuals else ()
+    analysis = Analysis(
+        scenario_id=sc.id,
+        title=sc.title,
+        seed=int(session.seed),
+        names=tuple(names),
+        seats=tuple(str(s) for s in session.seats),
+        turns_played=len(session.history),
+        war=war_turn is not None,
+        war_turn=war_turn,
+        war_pair=war_pair,
+        series=series,
+        turning_points=(),
+        fits=fits,
+        stage_names=stages,
+        counterfactuals=cfs,
+        landing=landing_of(series.score[-1], cfs, names) if cfs else {},
+        turns_total=int(sc.params.turns),
+        rivals=rivals,
+        main_pair=main_pair(series, rivals),
+        events=events,
+        shapes=tuple(look.shape for look in sc.looks),
+        crisis_threshold=float(np.mean(worlds[0].param("crisis_threshold"))),
+    )
+    points = turning_points(analysis)
+    return dataclasses.replace(analysis, turning_points=points)

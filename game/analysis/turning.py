@@ -1,0 +1,490 @@
+"""Turning points: the few moments of a game worth discussing, each tagged with its theory.
+
+Every detector reads the analysis's series (turn ``t`` is 1-based: the change from series point
+``t - 1`` to ``t``) and the turn's event records (``game.engine.events``). Thresholds are the
+module constants below. Repeats are merged (one point per pair per episode), and at most
+:data:`MAX_POINTS` are kept: the most important tags first (:data:`RANK`), then shown by turn.
+
+Detectors
+---------
+``spiral``
+    A rival pair (never allied) where *both* states raised their reach two turns running (a
+    rise is more than :data:`RISE_SHARE` of the stock, and at least :data:`RISE_MIN` units)
+    while the pair's tension rose by more than :data:`SPIRAL_TENSION` over those two turns.
+    One point per run, at the turn the second consecutive build completes it.
+``reassurance``
+    A state cut reach, sent a reassuring message, joined a treaty with its rival, or stopped
+    building (arms under 10 % of its budget after a turn at or above it), and in the same turn
+    the rival's belief that it is a security seeker rose by at least :data:`TRUST_RISE` while
+    the pair's tension fell. One point for all the rivals reassured by the same act; at most one
+    per reassuring state every :data:`GAP` turns.
+``surprise_attack_fear``
+    A rival pair's first-strike stability fell below :data:`FSS_LOW` from at or above it, or
+    fell by :data:`FSS_DROP` or more in one turn. Once per pair until it recovers above
+    ``FSS_LOW + 0.1``.
+``treaty_lapse``
+    Treaty events: a party gave notice of withdrawal, a treaty lapsed, or a party was caught
+    breaking one (that last with the ``verification`` card).
+``entrapment``
+    A host accepted a patron's forces while the patron had an armed rival (the host becomes a
+    target); or a host of a patron's forces entered a crisis with a state not allied to the
+    patron; or a war between two states struck a third that hosted one side's forces.
+``costly_signal``
+    Drills naming a rival (sunk cost) and public commitments (tying hands, with the
+    ``tying_hands`` card): the first of each by each state against each rival; repeats are
+    counted in the sentence.
+``backing_down``
+    A crisis answer "back down" (with the ``audience_cost`` card; the sentence says when it
+    broke a public commitment).
+``crisis``
+    A pair's tension crossed the crisis threshold. At most one per pair every :data:`GAP`
+    turns.
+``war``
+    The war that ended the game.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from game.analysis.types import TAGS, THEORY, Analysis, TurningPoint
+from game.engine.actions import TREATY_KINDS
+
+#: At most this many turning points are kept.
+MAX_POINTS = 12
+#: Importance of the tags, most important first (used to choose when there are too many).
+RANK: tuple[str, ...] = (
+    "war",
+    "backing_down",
+    "crisis",
+    "treaty_lapse",
+    "surprise_attack_fear",
+    "spiral",
+    "entrapment",
+    "reassurance",
+    "costly_signal",
+)
+#: A reach "rise": more than this share of the previous stock ...
+RISE_SHARE = 0.02
+#: ... and at least this many units.
+RISE_MIN = 0.1
+#: Tension must rise by more than this over a spiral's two turns.
+SPIRAL_TENSION = 0.02
+#: Reassurance: the rival's trust must rise by at least this in the turn.
+TRUST_RISE = 0.05
+#: A build of at least this share of the budget counts as building (the engine's notable build).
+BUILD_SHARE = 0.1
+#: First-strike stability below this is a reciprocal fear of surprise attack ...
+FSS_LOW = 0.5
+#: ... as is a fall of this much in one turn.
+FSS_DROP = 0.25
+#: Turns between two points of the same tag for the same pair.
+GAP = 3
+
+
+def _f(x: float) -> str:
+    return f"{x:.2f}"
+
+
+def _treaty(values: dict[str, float]) -> str:
+    code = int(values.get("treaty_kind", -1))
+    kind = TREATY_KINDS[code] if 0 <= code < len(TREATY_KINDS) else "arms"
+    return kind.replace("_", " ")
+
+
+def _and(names: Sequence[str]) -> str:
+    names = list(names)
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+class _Collector:
+    def __init__(self) -> None:
+        self.points: list[TurningPoint] = []
+        self.last: dict[tuple[Any, ...], int] = {}
+
+    def add(
+        self,
+        turn: int,
+        tag: str,
+        actors: Sequence[str],
+        text: str,
+        concept: str | None = None,
+        key: tuple[Any, ...] | None = None,
+        gap: int = 0,
+    ) -> bool:
+        if key is not None:
+            k = (tag, *key)
+            if k in self.last and turn - self.last[k] < gap:
+                return False
+            self.last[k] = turn
+        self.points.append(
+            TurningPoint(
+                turn=int(turn),
+                tag=tag,
+                actors=tuple(actors),
+                text=text,
+                concept=concept or TAGS[tag],
+                theory=THEORY[tag],
+            )
+        )
+        return True
+
+
+def _rises(reach: np.ndarray) -> np.ndarray:
+    """``[T, N]``: True where a state's reach rose during turn t (index t - 1)."""
+    prev, now = reach[:-1], reach[1:]
+    return (now - prev) > np.maximum(RISE_SHARE * prev, RISE_MIN)
+
+
+def _arms_share(spend: np.ndarray) -> np.ndarray:
+    """``[T, N]`` share of the budget spent on reach, shield and hardening."""
+    total = spend.sum(axis=2)
+    arms = spend[:, :, :3].sum(axis=2)
+    return np.divide(arms, total, out=np.zeros_like(arms), where=total > 0)
+
+
+def turning_points(analysis: Analysis) -> tuple[TurningPoint, ...]:
+    """The turning points of an analysed game (see the module docstring for the detectors)."""
+    s = analysis.series
+    names = analysis.names
+    T = s.turns
+    events: Sequence[Sequence[dict[str, Any]]] = analysis.events
+    out = _Collector()
+    if T == 0:
+        return ()
+    rivals = set(analysis.rivals)
+    rises = _rises(s.reach)
+    share = _arms_share(s.spend) if s.spend.size else np.zeros((T, s.n))
+
+    def ev(t: int) -> Sequence[dict[str, Any]]:
+        return events[t - 1] if 0 <= t - 1 < len(events) else ()
+
+    # --- war --------------------------------------------------------------------------------
+    for t in range(1, T + 1):
+        for e in ev(t):
+            if e["kind"] == "war":
+                striker, target = e["actors"]
+                losses = [v for k, v in e["values"].items() if k.startswith("loss_")]
+                floor = min(losses) if losses else 0.0
+                out.add(
+                    t,
+                    "war",
+                    (striker, target),
+                    f"{striker} struck {target} first and war broke out; every state lost at "
+                    f"least {floor:.0%} of its economy, and the game ended.",
+                )
+                _war_hosts(out, s, names, t, striker, target)
+
+    # --- crises and answers -----------------------------------------------------------------
+    for t in range(1, T + 1):
+        broke = {tuple(e["actors"]) for e in ev(t) if e["kind"] == "commitment_broken"}
+        answers: dict[tuple[str, str], str] = {}
+        for e in ev(t):
+            if e["kind"] == "crisis_answer":
+                vals = e["values"]
+                word = next((w for w in ("back_down", "stand_firm", "escalate") if w in vals), "")
+                answers[(e["actors"][0], e["actors"][1])] = word
+        done: set[frozenset[str]] = set()
+        for (a, b), word in answers.items():
+            if word != "back_down" or frozenset((a, b)) in done:
+                continue
+            other = answers.get((b, a), "stand_firm")
+            if other == "back_down":
+                done.add(frozenset((a, b)))
+                text = (
+                    f"{a} and {b} both backed down in their crisis: the danger passed, and both "
+                    "paid for it in standing."
+                )
+                actors: tuple[str, ...] = (a, b)
+            else:
+                verb = "escalated" if other == "escalate" else "stood firm"
+                text = f"{a} backed down in its crisis with {b}, which {verb}: the crisis ended"
+                text += (
+                    f", and since {a} had publicly committed to stand firm, it paid an "
+                    "audience cost in standing as well."
+                    if (a, b) in broke
+                    else f", at a cost to {a}'s standing."
+                )
+                actors = (a, b)
+            out.add(t, "backing_down", actors, text)
+        for e in ev(t):
+            if e["kind"] == "crisis":
+                a, b = e["actors"]
+                v = e["values"]
+                out.add(
+                    t,
+                    "crisis",
+                    (a, b),
+                    f"Tension between {a} and {b} reached {_f(v.get('tension', 0.0))}, past the "
+                    "crisis line: each now had to back down, stand firm or escalate, with "
+                    f"first-strike stability at {_f(v.get('stability', 1.0))}.",
+                    key=(a, b),
+                    gap=GAP,
+                )
+
+    # --- treaties ---------------------------------------------------------------------------
+    for t in range(1, T + 1):
+        for e in ev(t):
+            k, vals = e["kind"], e["values"]
+            if k == "treaty_withdrawal":
+                who = e["actors"][0]
+                notice = int(vals.get("notice", 0))
+                out.add(
+                    t,
+                    "treaty_lapse",
+                    (who,),
+                    f"{who} gave notice that it would leave the {_treaty(vals)} treaty; it "
+                    f"still bound everyone for {notice} more turn{'s' if notice != 1 else ''}, "
+                    "and the other parties trusted it less.",
+                )
+            elif k == "treaty_lapsed":
+                out.add(
+                    t,
+                    "treaty_lapse",
+                    tuple(e["actors"]),
+                    f"The {_treaty(vals)} treaty between {_and(e['actors'])} lapsed: its limits "
+                    "and the transparency it gave were gone.",
+                    key=("lapse", int(vals.get("slot", -1))),
+                    gap=1,
+                )
+            elif k == "violation_detected":
+                who = e["actors"][0]
+                out.add(
+                    t,
+                    "treaty_lapse",
+                    (who,),
+                    f"{who} was caught breaking the {_treaty(vals)} treaty: tension with the "
+                    "other parties rose and their trust in it fell.",
+                    concept="verification",
+                )
+
+    # --- first-strike stability --------------------------------------------------------------
+    for i, j in sorted(rivals):
+        armed = True
+        for t in range(1, T + 1):
+            before, now = float(s.stability[t - 1, i, j]), float(s.stability[t, i, j])
+            if now > FSS_LOW + 0.1:
+                armed = True
+            crossed = before >= FSS_LOW > now
+            dropped = before - now >= FSS_DROP
+            if armed and (crossed or dropped):
+                armed = False
+                builders = [names[k] for k in (i, j) if share[t - 1, k] >= BUILD_SHARE]
+                why = f" after {_and(builders)} built up" if builders else ""
+                out.add(
+                    t,
+                    "surprise_attack_fear",
+                    (names[i], names[j]),
+                    f"First-strike stability between {names[i]} and {names[j]} fell from "
+                    f"{_f(before)} to {_f(now)}{why}: striking first now looked far better than "
+                    "being struck, so each had reason to fear the other would go first.",
+                )
+
+    # --- spirals ----------------------------------------------------------------------------
+    for i, j in sorted(rivals):
+        t = 2
+        while t <= T:
+            both = rises[t - 1, i] and rises[t - 1, j] and rises[t - 2, i] and rises[t - 2, j]
+            t0, t2 = float(s.tension[t - 2, i, j]), float(s.tension[t, i, j])
+            if both and t2 > t0 + SPIRAL_TENSION:
+                end = t
+                while end + 1 <= T and rises[end, i] and rises[end, j]:
+                    end += 1
+                trust_fell = (
+                    s.trust[t, i, j] < s.trust[t - 2, i, j]
+                    and s.trust[t, j, i] < s.trust[t - 2, j, i]
+                )
+                a, b = names[i], names[j]
+                text = (
+                    f"{a} and {b} both built reach in turns {t - 1} and {t}, and tension "
+                    f"between them rose from {_f(t0)} to {_f(t2)}"
+                )
+                text += ", while each trusted the other less" if trust_fell else ""
+                if end > t:
+                    text += f"; both kept building until turn {end}"
+                text += (
+                    f" (reach {s.reach[t - 2, i]:.0f} to {s.reach[end, i]:.0f} for {a}, "
+                    f"{s.reach[t - 2, j]:.0f} to {s.reach[end, j]:.0f} for {b})."
+                )
+                out.add(t, "spiral", (a, b), text)
+                t = end + 2
+            else:
+                t += 1
+
+    # --- entrapment (deployments; war hosts are added with the war) --------------------------
+    for t in range(1, T + 1):
+        for e in ev(t):
+            if e["kind"] == "deployment_accepted":
+                patron, host = e["actors"]  # the engine names the patron first
+                h, p = names.index(host), names.index(patron)
+                foes = [
+                    names[r]
+                    for r in range(s.n)
+                    if r not in (h, p)
+                    and s.alliance[t, r, p] < 0.5
+                    and s.alliance[t, r, h] < 0.5
+                    and s.reach[t, r] > 0
+                ]
+                if foes:
+                    out.add(
+                        t,
+                        "entrapment",
+                        (host, patron),
+                        f"{host} accepted {patron}'s forces on its soil: protection, but from now "
+                        f"on {_and(foes)} could count {host} among {patron}'s targets.",
+                        key=(host, patron, "accept"),
+                        gap=GAP,
+                    )
+            elif e["kind"] == "crisis":
+                a, b = e["actors"]
+                for host, rival in ((a, b), (b, a)):
+                    h, r = names.index(host), names.index(rival)
+                    patrons = [
+                        names[p]
+                        for p in range(s.n)
+                        if p not in (h, r) and s.deployed[t, p, h] > 0 and s.alliance[t, p, r] < 0.5
+                    ]
+                    if patrons:
+                        out.add(
+                            t,
+                            "entrapment",
+                            (host, rival, *patrons),
+                            f"{host}, host of {_and(patrons)}'s forces, was drawn into a crisis "
+                            f"with {rival}.",
+                            key=(host, rival, "crisis"),
+                            gap=GAP,
+                        )
+
+    # --- reassurance ------------------------------------------------------------------------
+    for t in range(1, T + 1):
+        cuts = {
+            e["actors"][0]: e["values"].get("amount", 0.0)
+            for e in ev(t)
+            if e["kind"] == "reach_cut"
+        }
+        talks = {tuple(e["actors"]) for e in ev(t) if e["kind"] == "talk"}
+        signed = {e["actors"][0] for e in ev(t) if e["kind"] == "treaty_signed"}
+        joined: set[frozenset[str]] = set()
+        for e in ev(t):
+            if e["kind"] == "treaty_in_force":
+                members = list(e["actors"])
+                joined |= {frozenset((x, y)) for x in members for y in members if x != y}
+        found: dict[tuple[str, str], list[tuple[int, int]]] = {}
+        for i, j in sorted(rivals):
+            for x, y in ((i, j), (j, i)):
+                an, bn = names[x], names[y]
+                rise = float(s.trust[t, y, x] - s.trust[t - 1, y, x])
+                eased = s.tension[t, x, y] < s.tension[t - 1, x, y]
+                if rise < TRUST_RISE or not eased:
+                    continue
+                if an in cuts:
+                    how = f"{an} cut {cuts[an]:.1f} of its reach"
+                elif (an, bn) in talks:
+                    how = f"{an} sent {bn} a reassuring message"
+                elif frozenset((an, bn)) in joined:
+                    how = f"{an} and {bn} brought a treaty into force"
+                elif an in signed:
+                    how = f"{an} signed a treaty"
+                elif t >= 2 and share[t - 2, x] >= BUILD_SHARE > share[t - 1, x]:
+                    how = f"{an} stopped building"
+                else:
+                    continue
+                found.setdefault((an, how), []).append((x, y))
+        for (an, how), seen in found.items():
+            x = seen[0][0]
+            watchers = [names[y] for _, y in seen]
+            if len(seen) == 1:
+                y = seen[0][1]
+                result = (
+                    f"{names[y]}'s belief that {an} sought only security rose from "
+                    f"{_f(s.trust[t - 1, y, x])} to {_f(s.trust[t, y, x])}, and tension between "
+                    "them fell"
+                )
+            else:
+                moves = ", ".join(
+                    f"{names[y]} {_f(s.trust[t - 1, y, x])} to {_f(s.trust[t, y, x])}"
+                    for _, y in seen
+                )
+                result = (
+                    f"{_and(watchers)} believed more that {an} sought only security ({moves}), "
+                    "and tension with it fell"
+                )
+            out.add(
+                t,
+                "reassurance",
+                (an, *watchers),
+                f"{how}, and it worked: {result}.",
+                key=(an,),
+                gap=GAP,
+            )
+
+    # --- costly signals ---------------------------------------------------------------------
+    counts: dict[tuple[str, str, str], list[int]] = {}
+    for t in range(1, T + 1):
+        for e in ev(t):
+            if e["kind"] in ("drill", "commitment"):
+                a, b = e["actors"]
+                counts.setdefault((e["kind"], a, b), []).append(t)
+    for (kind, a, b), turns in counts.items():
+        again = len(turns) - 1
+        more = f" ({a} did it {again} more time{'s' if again != 1 else ''})" if again else ""
+        if kind == "drill":
+            text = (
+                f"{a} held joint drills with its allies, naming {b}: a sunk cost that showed "
+                f"resolve to its allies and raised tension with {b}{more}."
+            )
+            out.add(turns[0], "costly_signal", (a, b), text)
+        else:
+            text = (
+                f"{a} publicly committed to stand firm against {b}, tying its own hands: backing "
+                f"down later would cost it standing at home and abroad{more}."
+            )
+            out.add(turns[0], "costly_signal", (a, b), text, concept="tying_hands")
+
+    return select(out.points)
+
+
+def _war_hosts(
+    out: _Collector, s: Any, names: Sequence[str], t: int, striker: str, target: str
+) -> None:
+    """Entrapment in a war: a third state hosting forces of either side."""
+    sides = [names.index(striker), names.index(target)]
+    for h in range(s.n):
+        if h in sides:
+            continue
+        patrons = [names[p] for p in sides if s.deployed[t - 1, p, h] > 0]
+        if patrons:
+            out.add(
+                t,
+                "entrapment",
+                (names[h], *patrons),
+                f"{names[h]} was not a party to the quarrel, but it hosted {_and(patrons)}'s "
+                "forces, and the war reached it too.",
+            )
+
+
+def select(points: Sequence[TurningPoint], limit: int = MAX_POINTS) -> tuple[TurningPoint, ...]:
+    """At most ``limit`` points, shown by turn (ties by importance).
+
+    When there are too many, they are chosen in rounds: the earliest point of every tag in
+    :data:`RANK` order, then the second of every tag, and so on, so that one busy tag (six
+    pairs' stability, say) does not crowd out the rest.
+    """
+    rank = {tag: k for k, tag in enumerate(RANK)}
+    by_tag: dict[str, list[TurningPoint]] = {}
+    for p in sorted(points, key=lambda p: p.turn):
+        by_tag.setdefault(p.tag, []).append(p)
+    order = sorted(by_tag, key=lambda tag: rank.get(tag, len(rank)))
+    chosen: list[TurningPoint] = []
+    depth = 0
+    while len(chosen) < limit and any(depth < len(by_tag[tag]) for tag in order):
+        for tag in order:
+            if depth < len(by_tag[tag]) and len(chosen) < limit:
+                chosen.append(by_tag[tag][depth])
+        depth += 1
+    return tuple(sorted(chosen, key=lambda p: (p.turn, rank.get(p.tag, len(rank)))))
