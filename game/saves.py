@@ -20,7 +20,7 @@ import numpy as np
 
 from game.engine.actions import Action, to_actions
 from game.engine.orders import IllegalOrder, StateOrder
-from game.scenarios import Scenario, ScenarioError, load
+from game.scenarios import Scenario, ScenarioError, load, load_builtin, load_text
 from game.session import Answers, SeatError, Session
 
 FORMAT = "delicate-balance-save"
@@ -61,8 +61,23 @@ def to_dict(session: Session) -> dict[str, Any]:
         "answers": session.answers.to_dict(),
         "saved": datetime.now(UTC).isoformat(timespec="seconds"),
     }
+    source = _custom_source(session.scenario)
+    if source is not None:
+        body["scenario_source"] = source
     body["checksum"] = _checksum(body)
     return body
+
+
+def _custom_source(scenario: Scenario) -> str | None:
+    """The scenario's text when it is not a shipped one as shipped (a teacher's own file, or an
+    edited copy), so that the save reopens anywhere; ``None`` for a shipped scenario."""
+    if not scenario.source:
+        return None
+    try:
+        shipped = load_builtin(scenario.id)
+    except ScenarioError:
+        return scenario.source
+    return None if shipped.source == scenario.source else scenario.source
 
 
 def dumps(session: Session) -> str:
@@ -76,6 +91,13 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
+        # mkstemp makes the file private (0600); a save or report keeps the mode of the file it
+        # replaces, or is readable by others like any document (0644), so it can be shared.
+        try:
+            mode = target.stat().st_mode & 0o777
+        except OSError:
+            mode = 0o644
+        os.chmod(tmp, mode)
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
             fh.flush()
@@ -152,6 +174,12 @@ def from_dict(data: Any, name: str = "save", scenario: Scenario | None = None) -
             f"{name}: field 'turn' is {turn} but the save holds {len(turns)} turns "
             "(the save was edited or damaged)"
         )
+    if scenario is None and "scenario_source" in data:
+        source = _need(data, "scenario_source", str, name)
+        try:
+            scenario = load_text(source, f"{name} (its scenario)", scenario_id)
+        except ScenarioError as exc:
+            raise SaveError(f"{name}: field 'scenario_source': {exc}") from None
     if scenario is None:
         try:
             scenario = load(scenario_id)

@@ -27,7 +27,7 @@ import re
 import textwrap
 import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -67,6 +67,7 @@ __all__ = [
     "load",
     "load_builtin",
     "load_scenario",
+    "load_text",
 ]
 
 #: The version of the file format this module reads (the ``format`` key of every file).
@@ -188,6 +189,7 @@ class Scenario:
     picture: str = "board"  # the diagram drawn on the intro card, one of PICTURES
     bet: Bet | None = None
     quiz: tuple[QuizQuestion, ...] = ()
+    source: str = field(default="", repr=False, compare=False)  # the file's text, as read
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -1197,7 +1199,13 @@ def _from_bytes(raw: bytes, file: str, stem: str, path: str) -> Scenario:
             where = f"line {m['line']}, column {m['col']}" if m["line"] else "end of file"
         what = what[:1].lower() + what[1:]
         raise ScenarioError(file, where, f"not valid TOML: {what}") from None
-    return _parse(data, file, stem, path)
+    return dataclasses.replace(_parse(data, file, stem, path), source=source)
+
+
+def load_text(source: str, file: str, stem: str) -> Scenario:
+    """A scenario from its TOML text (as a save embeds it); ``file`` names it in errors and
+    ``stem`` is the id it must have."""
+    return _from_bytes(source.encode("utf-8"), file, stem, "")
 
 
 def load_scenario(path: str | Path) -> Scenario:

@@ -443,3 +443,54 @@ def test_a_save_without_answers_still_loads(data: dict[str, Any], tmp_path: Path
     old = reseal({k: v for k, v in data.items() if k != "answers"})
     session = load_save(write(tmp_path / "old.json", old))
     assert session.answers.bet is None and session.answers.quiz_before == ()
+
+
+# --------------------------------------------------------------------------------------------
+# A teacher's own scenario travels inside the save
+
+
+def _own_scenario(tmp_path: Path) -> Path:
+    """A copy of the_shield under a new id, with one number changed."""
+    text = (Path(load("the_shield").path)).read_text(encoding="utf-8")
+    text = text.replace('id = "the_shield"', 'id = "my_shield"').replace("turns = 20", "turns = 6")
+    path = tmp_path / "lessons" / "my_shield.toml"
+    path.parent.mkdir()
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_game_of_a_teachers_own_scenario_reopens_without_the_file(tmp_path: Path) -> None:
+    scenario_file = _own_scenario(tmp_path)
+    session = Session.new(load(scenario_file), SEED, ["ai:baseline"] * 4)
+    session.play_to_end()
+    path = save(session, tmp_path / "game.json")
+    scenario_file.unlink()  # the class machine does not have the file
+    back = load_save(path)
+    assert back.scenario.id == "my_shield" and back.scenario.params.turns == 6
+    assert back.world.digest() == session.world.digest()
+
+
+def test_a_shipped_scenario_is_not_copied_into_the_save(data: dict[str, Any]) -> None:
+    assert "scenario_source" not in data
+
+
+def test_an_edited_embedded_scenario_is_refused(tmp_path: Path) -> None:
+    session = Session.new(load(_own_scenario(tmp_path)), SEED, ["ai:baseline"] * 4)
+    session.play_turn()
+    data = saves.to_dict(session)
+    broken = reseal(
+        {**data, "scenario_source": data["scenario_source"].replace("\n[params]\n", "\n[params\n")}
+    )
+    message = refused(write(tmp_path / "edited.json", broken))
+    assert "field 'scenario_source': edited.json (its scenario)" in message
+    assert "not valid TOML" in message
+
+
+def test_saves_and_reports_are_readable_by_others(tmp_path: Path) -> None:
+    """A file written atomically is not left private (a temporary file starts as 0600)."""
+    path = tmp_path / "shared.json"
+    saves.write_atomic(path, "{}")
+    assert path.stat().st_mode & 0o777 == 0o644
+    path.chmod(0o600)  # a file the owner made private stays private when replaced
+    saves.write_atomic(path, "{}")
+    assert path.stat().st_mode & 0o777 == 0o600
