@@ -88,9 +88,15 @@ def world_snapshot(world: World, b: int) -> dict[str, Any]:
     return _rounded({"turn": world.turn, "states": states, "pairs": pairs})
 
 
+def ai_seats(scenario: Scenario) -> list[str]:
+    """The scenario's default seats with each human seat played by the baseline AI: the lesson's
+    own opponents, so an AI-only run shows the dynamic the lesson was tuned for."""
+    return ["ai:baseline" if s == "human" else s for s in scenario.default_seats]
+
+
 def run_batch(scenario: Scenario, seeds: list[int], seats: list[str] | None, turns: int | None):
     """Play AI games for ``seeds``; yields ``(events, world)`` after each turn."""
-    texts = seats if seats is not None else ["ai:baseline"] * len(scenario.states)
+    texts = seats if seats is not None else ai_seats(scenario)
     parsed = parse_seats(texts, len(scenario.states))
     if any(s.human for s in parsed):
         raise UsageError("simulate plays AI seats only: give every seat as ai:NAME")
@@ -153,7 +159,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
             "seed": args.seed,
             "batch": args.batch,
             "seed_scheme": "world b plays seed + b",
-            "seats": seats or ["ai:baseline"] * len(scenario.states),
+            "seats": seats or ai_seats(scenario),
             "worlds": worlds,
         }
         if args.json:
@@ -210,7 +216,7 @@ def _save_game(
 
     if turns is not None:
         scenario = scenario_with_turns(scenario, turns)
-    session = Session.new(scenario, seed, seats or ["ai:baseline"] * len(scenario.states))
+    session = Session.new(scenario, seed, seats or ai_seats(scenario))
     session.play_to_end()
     try:
         save(session, path)
@@ -284,7 +290,7 @@ def cmd_lens(args: argparse.Namespace) -> int:
         raise UsageError("--pair needs two different states")
     if args.turn < 0:
         raise UsageError(f"--turn must be 0 or more, got {args.turn}")
-    session = Session.new(scenario, args.seed, ["ai:baseline"] * len(scenario.states))
+    session = Session.new(scenario, args.seed, ai_seats(scenario))
     while session.turn < args.turn and not session.over:
         session.play_turn()
     game = stage_game(session.world, idx[0], idx[1])
@@ -413,7 +419,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--batch", type=int, default=1, help="games to play at once; world b plays seed + b"
     )
     p.add_argument(
-        "--seats", default=None, help="comma-separated seats, e.g. ai:baseline,ai:baseline:hard"
+        "--seats",
+        default=None,
+        help="comma-separated seats, e.g. ai:baseline,ai:hawk:hard (default: the scenario's "
+        "own seats, each human seat played by ai:baseline)",
     )
     out = p.add_mutually_exclusive_group()
     out.add_argument("--json", action="store_true", help="print every turn and event as JSON")

@@ -443,3 +443,10 @@ def test_simulate_save_writes_the_game_it_played(
 def test_simulate_save_refuses_a_batch_in_one_line(capsys: pytest.CaptureFixture[str]) -> None:
     line = fails(capsys, "simulate", "--scenario", "the_shield", "--batch", "2", "--save", "x.json")
     assert "--save writes one game of a shipped scenario" in line
+
+
+def test_simulate_plays_the_lessons_own_opponents_by_default(capsys) -> None:
+    """The Spiral is tuned against copycats: an AI-only run keeps them, with the baseline in the
+    human seat, so it shows the dynamic the lesson was built for."""
+    doc = simulate(capsys, "--scenario", "the_spiral", "--seed", "1", "--turns", "2")
+    assert doc["seats"] == ["ai:baseline", "ai:copycat", "ai:copycat"]
