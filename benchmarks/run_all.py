@@ -6,7 +6,9 @@ Each prints a ratio measured in one run (see docs/performance.md for this machin
 2. the classic round robin: 10 strategies, 200 turns, 50 repetitions, whole, and per match;
 3. peak memory of the 4096-world run (tracemalloc) against the size of its world state;
 4. where the 4096-world run spends its time (cProfile);
-5. the lab's tournament: one mixed batch against one Runner per seat assignment.
+5. the lab's tournament: one mixed batch against one Runner per seat assignment;
+6. the debrief: batched stage games and counterfactuals against one at a time, the whole
+   analysis, the charts and the report export.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
+import bench_debrief  # noqa: E402
 import bench_engine  # noqa: E402
 import bench_lab  # noqa: E402
 import bench_memory  # noqa: E402
@@ -47,6 +50,8 @@ def main(argv: list[str] | None = None) -> int:
     profile_engine.report("the_shield", batch, max(turns // 2, 1))
     print("\n== 5. lab tournament ==")
     bench_lab.report("hawk,dove,copycat", 5 if not args.quick else 1, 20 if not args.quick else 2)
+    print("\n== 6. debrief ==")
+    bench_debrief.report("two_neighbours" if args.quick else "the_shield", 3)
     print(f"\nall benchmarks: {time.perf_counter() - start:.1f} s")
     return 0
 

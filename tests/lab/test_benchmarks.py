@@ -24,5 +24,7 @@ def test_run_all_quick_prints_every_ratio() -> None:
         "peak / state =",
         "by own time",
         "one mixed batch",
+        "one stage_game call each",
+        "report export",
     ):
         assert needle in done.stdout
