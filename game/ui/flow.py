@@ -22,11 +22,22 @@ def _autosave(app: App):
     return write
 
 
-def start(app: App, session: Session) -> None:
+def start(app: App, session: Session, intro: bool = False) -> None:
     """Open ``session``: the end screen if it is over, a cover screen before a hot-seat turn,
-    else the turn screen. The autosave is written at once, so "Continue" finds it."""
+    else the turn screen. The autosave is written at once, so "Continue" finds it.
+
+    ``intro`` (a new game of a lesson): the lesson's intro cards come first. Either way, a bet
+    due before the coming turn is asked as the turn screen opens (after the intro)."""
+    from game.ui.scenes.bet import ask_if_due
+
     match = Match(session, _autosave(app))
     app.reset(first_scene(app, match))
+    if intro and not session.over:
+        from game.ui.scenes.intro import IntroScene
+
+        app.push(IntroScene(app, match, on_done=lambda: ask_if_due(app, match)))
+    else:
+        ask_if_due(app, match)
 
 
 def first_scene(app: App, match: Match):

@@ -48,3 +48,17 @@ def click(app, text: str, n: int = 3) -> None:
 
 def scene_name(app) -> str:
     return type(app.top).__name__
+
+
+#: Screens a lesson puts before or between turns: its intro, the quiz, the bet and its reveal.
+LESSON_SCREENS = ("IntroScene", "QuizScene", "BetScene", "RevealScene")
+
+
+def past_lesson_screens(app) -> None:
+    """Skip what a lesson shows around the turns (intro skipped, no bet, reveal closed), for
+    tests about something else."""
+    for _ in range(10):
+        name = scene_name(app)
+        if name not in LESSON_SCREENS:
+            return
+        key(app, pygame.K_RETURN if name == "RevealScene" else pygame.K_ESCAPE)

@@ -14,7 +14,7 @@ from game.ui.scenes.turn import TurnScene
 from game.ui.theme import palette
 from game.ui.views import turn_view
 
-from .drive import frames, key, scene_name
+from .drive import frames, key, past_lesson_screens, scene_name
 
 
 def two_views():
@@ -60,6 +60,7 @@ def test_after_a_turn_the_board_animates_then_settles(app):
     frames(app, 2)
     key(app, pygame.K_h)
     key(app, pygame.K_RETURN, n=1)
+    past_lesson_screens(app)  # the lesson's bet comes before turn 2
     while scene_name(app) == "CrisisScene":
         key(app, pygame.K_f, n=1)
     scene = app.top

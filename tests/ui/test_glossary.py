@@ -9,7 +9,16 @@ import pytest
 from game.engine.payoffs import stage_game
 from game.glossary import CONCEPTS, concept_for_game, concept_for_world, ordered
 
-from .drive import buttons, click, click_at, find_button, frames, key, scene_name
+from .drive import (
+    buttons,
+    click,
+    click_at,
+    find_button,
+    frames,
+    key,
+    past_lesson_screens,
+    scene_name,
+)
 
 
 def find_buttons(app, prefix: str):
@@ -20,6 +29,7 @@ def open_lens(app):
     """A new game of the first lesson, then the theory lens."""
     key(app, pygame.K_n)
     key(app, pygame.K_RETURN)
+    past_lesson_screens(app)
     assert scene_name(app) == "TurnScene"
     key(app, pygame.K_l)
     assert scene_name(app) == "LensScene"
@@ -173,6 +183,7 @@ def test_each_lens_button_opens_its_card(app):
 def test_the_lens_shows_the_world_as_the_player_sees_it(app):
     key(app, pygame.K_n)
     key(app, pygame.K_RETURN)
+    past_lesson_screens(app)
     turn = app.top
     session = turn.match.session
     me = turn.seat

@@ -6,12 +6,14 @@ import pygame
 
 from game.policies import REGISTRY
 
-from .drive import click, find_button, frames, key, scene_name
+from .drive import click, find_button, frames, key, past_lesson_screens, scene_name
 
 
 def answer_crises(app) -> None:
+    past_lesson_screens(app)
     while scene_name(app) == "CrisisScene":
         key(app, pygame.K_f)
+        past_lesson_screens(app)
 
 
 def type_text(app, text: str) -> None:
@@ -38,7 +40,9 @@ def test_a_whole_game_from_the_title_to_the_end_with_the_keyboard(app):
     key(app, pygame.K_RETURN)  # Enter leaves the field...
     assert not setup.typing() and setup.seed == 42
     assert setup.seat_texts() == ["human", "ai:forgiving_copycat:hard"]
-    key(app, pygame.K_RETURN)  # ...and starts
+    key(app, pygame.K_RETURN)  # ...and starts, with the lesson's intro
+    assert scene_name(app) == "IntroScene"
+    past_lesson_screens(app)
     assert scene_name(app) == "TurnScene"
     session = app.top.match.session
     assert session.seed == 42
@@ -90,6 +94,7 @@ def test_the_keyboard_sets_up_every_seat_of_a_four_state_game(app):
     key(app, pygame.K_ESCAPE)  # Esc also leaves the field (and does not leave the set-up)
     assert scene_name(app) == "SetupScene" and setup.seed == 7
     key(app, pygame.K_RETURN)
+    past_lesson_screens(app)
     assert scene_name(app) == "CoverScene"  # two human teams: hot-seat
     session = app.top.match.session
     assert [str(s) for s in session.seats] == texts and session.seed == 7
@@ -99,6 +104,10 @@ def test_the_keyboard_sets_up_every_seat_of_a_four_state_game(app):
 def test_the_mouse_alone_plays_a_turn_and_undo_takes_orders_back(app):
     click(app, "New game")
     click(app, "Start")
+    assert scene_name(app) == "IntroScene"
+    click(app, "Skip")
+    if scene_name(app) == "BetScene":
+        click(app, "No bet")
     assert scene_name(app) == "TurnScene"
     scene = app.top
     click(app, "Arm")
@@ -115,7 +124,8 @@ def test_the_mouse_alone_plays_a_turn_and_undo_takes_orders_back(app):
 
 def test_an_illegal_order_is_explained_and_nothing_is_sent(app):
     key(app, pygame.K_n)
-    key(app, pygame.K_UP)  # the other scenario: every budget line open
+    while app.top.scenario.id != "the_shield":  # every budget line open, no treaty in force
+        key(app, pygame.K_DOWN)
     key(app, pygame.K_RETURN)
     answer_crises(app)
     scene = app.top
@@ -134,7 +144,10 @@ def test_an_illegal_order_is_explained_and_nothing_is_sent(app):
 
 def test_diplomacy_shows_why_an_action_is_refused_and_adds_a_legal_one(app):
     key(app, pygame.K_n)
+    while app.top.scenario.id != "sandbox":  # every kind of diplomacy, no alliance yet
+        key(app, pygame.K_DOWN)
     key(app, pygame.K_RETURN)
+    past_lesson_screens(app)
     key(app, pygame.K_d)
     assert scene_name(app) == "DiplomacyScene"
     dip = app.top
@@ -162,6 +175,7 @@ def test_hot_seat_covers_each_team_and_resolves_when_all_have_submitted(app):
     key(app, pygame.K_2)  # Mirel becomes a human seat too
     assert app.top.seat_texts() == ["human", "human"]
     key(app, pygame.K_RETURN)
+    past_lesson_screens(app)
     assert scene_name(app) == "CoverScene"
     match = app.top.match
     assert match.current == 0

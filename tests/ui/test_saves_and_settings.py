@@ -8,15 +8,17 @@ import pygame
 
 from game.ui import storage
 
-from .drive import frames, key, scene_name
+from .drive import frames, key, past_lesson_screens, scene_name
 
 
 def play_turns(app, n: int) -> None:
     for _ in range(n):
+        past_lesson_screens(app)
         while scene_name(app) == "CrisisScene":
             key(app, pygame.K_f)
         key(app, pygame.K_a)
         key(app, pygame.K_RETURN)
+    past_lesson_screens(app)
 
 
 def test_save_and_load_through_the_menus(app, dirs):

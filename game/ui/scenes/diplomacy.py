@@ -1,5 +1,6 @@
-"""The diplomacy menu: every action of the engine, with what it does, what it costs, and, when
-the engine would refuse it, why (in the engine's words)."""
+"""The diplomacy menu: the actions of the engine that the lesson opens (its ``diplomacy`` groups:
+progressive disclosure), with what each does, what it costs, and, when the engine would refuse
+it, why (in the engine's words). In a crisis the crisis answers are offered too."""
 
 from __future__ import annotations
 
@@ -7,15 +8,26 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIDropDownMenu, UITextEntryLine
 
-from game.engine.actions import ACTIONS, TREATY_KINDS, Action
+from game.engine.actions import ACTION_GROUPS, ACTIONS, TREATY_KINDS, Action
 from game.ui import text as txt
 from game.ui.orders import OrderDraft
 from game.ui.scenes.base import Overlay
 from game.ui.theme import MUTED, PANEL, TEXT
 from game.ui.views import TurnView
 
-#: Crisis answers come from the crisis prompt, not this menu.
-MENU = tuple(a for a in ACTIONS if a not in ("back_down", "stand_firm", "escalate"))
+CRISIS_ANSWERS = ("back_down", "stand_firm", "escalate")
+#: Every action but the crisis answers (which come from the crisis prompt, and join this menu
+#: only while the seat is in a crisis).
+MENU = tuple(a for a in ACTIONS if a not in CRISIS_ANSWERS)
+
+
+def menu_for(groups: tuple[str, ...] | list[str], crisis: bool) -> tuple[str, ...]:
+    """The actions a lesson with diplomacy ``groups`` offers (crisis answers when in a crisis)."""
+    allowed = set(groups)
+    out = tuple(a for a in MENU if ACTION_GROUPS[a] in allowed)
+    return out + (CRISIS_ANSWERS if crisis else ())
+
+
 SLOT_ACTIONS = ("sign_treaty", "leave_treaty", "inspect", "cheat")
 NUMBER_CHARS = list("0123456789.")
 
@@ -34,6 +46,12 @@ class DiplomacyScene(Overlay):
         self.names = draft.session.scenario.names
         self.me = self.names[draft.seat]
         self.others = [n for n in self.names if n != self.me]
+        world, seat = draft.session.world, draft.seat
+        #: The states this seat is in a crisis with (the crisis answers name one of them).
+        self.crises = [
+            self.names[j] for j in range(world.n) if j != seat and world.crisis[0, seat, j] > 0.5
+        ]
+        self.menu = menu_for(draft.session.scenario.params.diplomacy, bool(self.crises))
         self.action_i = 0
         self.target_i = 0
         self.kind_i = 0
@@ -45,9 +63,11 @@ class DiplomacyScene(Overlay):
 
     @property
     def action(self) -> str:
-        return MENU[self.action_i % len(MENU)]
+        return self.menu[self.action_i % len(self.menu)] if self.menu else ""
 
     def targets(self) -> list[str]:
+        if self.action in CRISIS_ANSWERS:
+            return self.crises
         if self.action in SLOT_ACTIONS:
             return [
                 f"treaty {t.slot}: {t.kind.replace('_', ' ')} ({t.status.replace('_', ' ')})"
@@ -65,6 +85,8 @@ class DiplomacyScene(Overlay):
             return 0.0
 
     def current(self) -> Action | None:
+        if not self.menu:
+            return None
         targets = self.targets()
         pick = targets[self.target_i % len(targets)]
         a = self.action
@@ -91,7 +113,9 @@ class DiplomacyScene(Overlay):
     def status(self) -> str:
         if self._status is None:
             act = self.current()
-            if act is None:
+            if act is None and not self.menu:
+                self._status = "This lesson has no diplomacy."
+            elif act is None:
                 self._status = "Not available: there is no treaty to act on."
             else:
                 why = self.draft.why_not(act)
@@ -108,21 +132,23 @@ class DiplomacyScene(Overlay):
         self.box.center = (self.width // 2, self.height // 2)
         x, y = self.box.x + u(16), self.box.y + u(56)
         row = u(34)
-        self.action_menu = UIDropDownMenu(
-            [_label(a) for a in MENU],
-            _label(self.action),
-            pygame.Rect(x, y, u(260), row),
-            self.manager,
-            container=self.root,
-        )
-        targets = self.targets()
-        self.target_menu = UIDropDownMenu(
-            targets,
-            targets[self.target_i % len(targets)],
-            pygame.Rect(x + u(270), y, self.box.w - u(302), row),
-            self.manager,
-            container=self.root,
-        )
+        self.action_menu = self.target_menu = None
+        if self.menu:
+            self.action_menu = UIDropDownMenu(
+                [_label(a) for a in self.menu],
+                _label(self.action),
+                pygame.Rect(x, y, u(260), row),
+                self.manager,
+                container=self.root,
+            )
+            targets = self.targets()
+            self.target_menu = UIDropDownMenu(
+                targets,
+                targets[self.target_i % len(targets)],
+                pygame.Rect(x + u(270), y, self.box.w - u(302), row),
+                self.manager,
+                container=self.root,
+            )
         y += row + u(10)
         self.entries = {}
         fields: list[str] = []
@@ -172,11 +198,15 @@ class DiplomacyScene(Overlay):
         self._status = None
 
     def choose(self, step: int) -> None:
-        self.action_i = (self.action_i + step) % len(MENU)
+        if not self.menu:
+            return
+        self.action_i = (self.action_i + step) % len(self.menu)
         self.target_i = 0
         self.rebuild()
 
     def aim(self, step: int) -> None:
+        if not self.menu:
+            return
         self.target_i = (self.target_i + step) % len(self.targets())
         self.rebuild()
 
@@ -198,7 +228,7 @@ class DiplomacyScene(Overlay):
     def on_event(self, event: pygame.event.Event) -> None:
         if event.type == pygame_gui.UI_DROP_DOWN_MENU_CHANGED:
             if event.ui_element is self.action_menu:
-                labels = [_label(a) for a in MENU]
+                labels = [_label(a) for a in self.menu]
                 if event.text in labels:
                     self.action_i = labels.index(event.text)
                     self.target_i = 0
@@ -225,7 +255,7 @@ class DiplomacyScene(Overlay):
         y = self.text_top
         y = txt.blit_lines(
             surface,
-            txt.wrap(ACTIONS[self.action].capitalize() + ".", u(16), width),
+            txt.wrap(ACTIONS[self.action].capitalize() + "." if self.action else "", u(16), width),
             (x, y),
             u(16),
             TEXT,

@@ -1,4 +1,4 @@
-"""The pause menu (Esc): resume, save, settings, quit to the title."""
+"""The pause menu (Esc): resume, save, the lesson intro, settings, quit to the title."""
 
 from __future__ import annotations
 
@@ -25,9 +25,16 @@ class PauseScene(Overlay):
         step = h + self.u(12)
         self.button((x, y, w, h), "Resume", self.app.pop, pygame.K_ESCAPE, object_id="#primary")
         self.button((x, y + step, w, h), "Save game", self.save, pygame.K_s)
-        self.button((x, y + 2 * step, w, h), "Settings", self.settings, pygame.K_o)
         self.button(
-            (x, y + 3 * step, w, h),
+            (x, y + 2 * step, w, h),
+            "Lesson intro",
+            self.intro,
+            pygame.K_i,
+            tooltip="The lesson's idea, its intro and its objectives again",
+        )
+        self.button((x, y + 3 * step, w, h), "Settings", self.settings, pygame.K_o)
+        self.button(
+            (x, y + 4 * step, w, h),
             "Quit to title",
             self.app.to_title,
             pygame.K_t,
@@ -41,6 +48,11 @@ class PauseScene(Overlay):
             self.app.show_message("Not saved", f"The game could not be saved: {exc}")
             return
         self.app.show_message("Saved", f"Saved at turn {self.match.session.turn} to {path}")
+
+    def intro(self) -> None:
+        from game.ui.scenes.intro import IntroScene
+
+        self.app.push(IntroScene(self.app, self.match))
 
     def settings(self) -> None:
         from game.ui.scenes.options import SettingsScene

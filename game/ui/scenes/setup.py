@@ -131,7 +131,7 @@ class SetupScene(Scene):
             self.app.show_message("Cannot start", str(exc))
             return
         self.app.sound.play("submit")
-        flow.start(self.app, session)
+        flow.start(self.app, session, intro=True)
 
     def _read_seed(self) -> None:
         text = self.seed_entry.get_text().strip() if self.seed_entry is not None else ""

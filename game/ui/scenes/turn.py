@@ -77,6 +77,12 @@ class TurnScene(Scene):
             self.lines = [sc.summary, *sc.objectives[:2]]
 
     @property
+    def has_diplomacy(self) -> bool:
+        """The lesson opens at least one group of diplomatic actions (else no Diplomacy button:
+        crises are still answered from their own prompt)."""
+        return bool(self.session.scenario.params.diplomacy)
+
+    @property
     def categories(self) -> list[str]:
         cats = [c for c in self.view.categories if c != "civilian"]
         if len(self.view.categories) > 2:
@@ -102,11 +108,17 @@ class TurnScene(Scene):
         self.right_w = W - x0 - pad
         self.x0 = x0
         bh = u(36)
-        # Four buttons in a row, or two rows of two when large text would not fit their labels.
-        per_row = 4
-        if txt.font(u(16)).size("Diplomacy  [D]")[0] + u(20) > (self.right_w - 3 * pad) // 4:
+        # Hold, Arm, Diplomacy (only where the lesson opens diplomacy: progressive disclosure)
+        # and Undo in a row, or in rows of two when large text would not fit their labels; the
+        # last row's buttons share its whole width, so a hidden button leaves no hole.
+        tools = (
+            ["Hold", "Arm", "Diplomacy", "Undo"] if self.has_diplomacy else ["Hold", "Arm", "Undo"]
+        )
+        per_row = len(tools)
+        widest = max(txt.font(u(16)).size(f"{t}  [{t[0]}]")[0] for t in tools)
+        if widest + u(20) > (self.right_w - (per_row - 1) * pad) // per_row:
             per_row = 2
-        rows = 4 // per_row
+        rows = -(-len(tools) // per_row)
         submit_y = H - u(26) - u(40)
         by = submit_y - pad - rows * bh - (rows - 1) * pad
         self.actions_top = by
@@ -153,30 +165,38 @@ class TurnScene(Scene):
             )
             sl.category = cat
             self.sliders[cat] = sl
-        bw = (self.right_w - (per_row - 1) * pad) // per_row
 
-        def cell(k: int) -> tuple[int, int, int, int]:
-            return (x0 + (k % per_row) * (bw + pad), by + (k // per_row) * (bh + pad), bw, bh)
+        def cell(name: str) -> tuple[int, int, int, int]:
+            k = tools.index(name)
+            row, col = divmod(k, per_row)
+            in_row = min(per_row, len(tools) - row * per_row)
+            bw = (self.right_w - (in_row - 1) * pad) // in_row
+            return (x0 + col * (bw + pad), by + row * (bh + pad), bw, bh)
 
         self.button(
-            cell(0), "Hold", self.hold, pygame.K_h, tooltip="Whole budget to the civilian economy"
+            cell("Hold"),
+            "Hold",
+            self.hold,
+            pygame.K_h,
+            tooltip="Whole budget to the civilian economy",
         )
         self.button(
-            cell(1),
+            cell("Arm"),
             "Arm",
             self.arm,
             pygame.K_a,
             tooltip="Half the budget into reach, the rest to the economy",
         )
-        self.button(
-            cell(2),
-            "Diplomacy",
-            self.diplomacy,
-            pygame.K_d,
-            tooltip="Treaties, alliances, deployments, signals...",
-        )
+        if self.has_diplomacy:
+            self.button(
+                cell("Diplomacy"),
+                "Diplomacy",
+                self.diplomacy,
+                pygame.K_d,
+                tooltip="Treaties, alliances, deployments, signals...",
+            )
         self.undo_button = self.button(
-            cell(3), "Undo", self.undo, pygame.K_u, tooltip="Take back the last change"
+            cell("Undo"), "Undo", self.undo, pygame.K_u, tooltip="Take back the last change"
         )
         self.submit_button = self.button(
             (x0, submit_y, self.right_w, u(40)),
@@ -364,6 +384,7 @@ class TurnScene(Scene):
         self._after(self.match.resolve())
 
     def _after(self, events) -> None:
+        from game.ui.scenes.bet import ask_if_due, reveal_if_due
         from game.ui.scenes.cover import CoverScene
         from game.ui.scenes.end import EndScene
 
@@ -373,9 +394,11 @@ class TurnScene(Scene):
         if self.session.over:
             self.app.sound.play("war" if self.session.world.over[0] else "end")
             self.app.replace(EndScene(self.app, self.match))
+            reveal_if_due(self.app, self.match)  # the bet's reveal, if the game ended first
             return
         if self.match.hot_seat:
             self.app.replace(CoverScene(self.app, self.match))
+            reveal_if_due(self.app, self.match) or ask_if_due(self.app, self.match)
             return
         self.draft = self.match.draft()
         self._ask = self._crises()
@@ -384,6 +407,8 @@ class TurnScene(Scene):
         self._animate_from = self.view
         self._refresh_view()
         self.rebuild()
+        # Place your bet before its turn; its reveal after the turn it names.
+        reveal_if_due(self.app, self.match) or ask_if_due(self.app, self.match)
 
     def sync(self) -> None:
         """Widgets follow the draft (after undo, a preset or a key)."""

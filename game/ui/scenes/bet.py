@@ -1,0 +1,346 @@
+"""Place your bet: before a key turn the class predicts whether a measure will fall, stay level
+or rise; after a later turn (or at the end, if the game ends sooner) the reveal shows the bet,
+what the lesson's theory expects and why, and what really happened in this game.
+
+One bet per game (the class's), asked once as the turn screen of ``bet.ask_before`` opens and
+kept in ``session.answers.bet`` (so a save carries it and a loaded game does not ask again).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+
+import pygame
+
+from game.analysis import bet_outcome, bet_value, series_of
+from game.scenarios import Bet
+from game.session import Session
+from game.ui import text as txt
+from game.ui.match import Match
+from game.ui.scenes.base import Overlay
+from game.ui.scenes.intro import blit_paragraphs, fit_paragraphs
+from game.ui.scenes.quiz import Choices
+from game.ui.theme import ACCENT, MUTED, PANEL, PANEL_EDGE, TEXT
+
+# --------------------------------------------------------------------------------------------
+# When
+
+
+def reveal_turn(session: Session, bet: Bet) -> int:
+    """The turn after which the bet is revealed (``reveal_after``, 0 meaning the last turn)."""
+    return int(bet.reveal_after) or int(session.scenario.params.turns)
+
+
+def settled(session: Session, bet: Bet) -> Bet:
+    """The bet with its reveal turn written out (0 "the last turn" made a number), clipped to
+    the turns played, as :func:`game.analysis.bet_outcome` reads it."""
+    return dataclasses.replace(bet, reveal_after=min(reveal_turn(session, bet), session.turn))
+
+
+def ask_due(session: Session) -> bool:
+    """The bet is to be asked now: the coming turn is ``ask_before`` and none is placed yet."""
+    bet = session.scenario.bet
+    return (
+        bet is not None
+        and session.answers.bet is None
+        and not session.over
+        and session.turn + 1 == bet.ask_before
+    )
+
+
+def reveal_due(session: Session) -> bool:
+    """The turn just resolved is the reveal's (or the game ended before it, after the bet)."""
+    bet = session.scenario.bet
+    if bet is None or session.turn < bet.ask_before:
+        return False
+    last = reveal_turn(session, bet)
+    return session.turn == last or (session.over and session.turn < last)
+
+
+def ask_if_due(app, match: Match, on_done: Callable[[], None] | None = None) -> bool:
+    """Open the bet over the current screen when it is due; True if it opened."""
+    if not ask_due(match.session):
+        return False
+    app.push(BetScene(app, match, on_done))
+    return True
+
+
+def reveal_if_due(app, match: Match) -> bool:
+    """Open the reveal over the current screen when the turn just resolved calls for it."""
+    if not reveal_due(match.session):
+        return False
+    app.push(RevealScene(app, match))
+    return True
+
+
+# --------------------------------------------------------------------------------------------
+# Words
+
+
+def measure_words(bet: Bet) -> str:
+    """What the bet measures, in a reader's words."""
+    who = _names(bet.states)
+    pairs = _names(tuple(f"{a}-{b}" for a, b in bet.between))
+    many = len(bet.states) > 1
+    return {
+        "reach": f"the reach of {who}" + (" together" if many else ""),
+        "shield": f"the shield of {who}" + (" together" if many else ""),
+        "arms": f"the reach and shield of {who}" + (" together" if many else ""),
+        "economy": f"the economy of {who}" + (" together" if many else ""),
+        "trust": f"how far the others trust that {who} "
+        + ("seek" if many else "seeks")
+        + " only security",
+        "tension": f"the tension between {pairs}"
+        + (" (on average)" if len(bet.between) > 1 else ""),
+        "stability": f"first-strike stability between {pairs}"
+        + (" (on average)" if len(bet.between) > 1 else ""),
+    }.get(bet.measure, bet.measure)
+
+
+def number(bet: Bet, value: float) -> str:
+    return (
+        f"{value:.1f}" if bet.measure in ("reach", "shield", "arms", "economy") else f"{value:.2f}"
+    )
+
+
+def _names(names: tuple[str, ...]) -> str:
+    if not names:
+        return "every state"
+    if len(names) == 1:
+        return names[0]
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+# --------------------------------------------------------------------------------------------
+# The screens
+
+
+class _Box(Overlay):
+    """A panel over the game, as large as the window allows."""
+
+    def box_rect(self, need: int | None = None) -> pygame.Rect:
+        """The panel: as wide as fits (up to 900 at 100%), as tall as ``need`` (or the room)."""
+        u = self.u
+        room = self.height - u(40)
+        h = room if need is None else min(room, need)
+        box = pygame.Rect(0, 0, min(self.width - u(40), u(900)), h)
+        box.center = (self.width // 2, self.height // 2)
+        return box
+
+    def draw_box(self, surface: pygame.Surface, title: str) -> None:
+        Overlay.draw(self, surface)
+        u = self.u
+        pygame.draw.rect(surface, PANEL, self.box, border_radius=u(6))
+        pygame.draw.rect(surface, ACCENT, self.box, max(2, u(2)), border_radius=u(6))
+        surface.blit(txt.render(title, u(26), TEXT, True), (self.box.x + u(18), self.box.y + u(12)))
+
+
+class BetScene(_Box):
+    """The question and its three choices (keys 1-3 or a click); Esc: no bet this game."""
+
+    def __init__(self, app, match: Match, on_done: Callable[[], None] | None = None):
+        super().__init__(app)
+        self.match = match
+        self.session = match.session
+        bet = self.session.scenario.bet
+        assert bet is not None, "a bet screen needs a scenario with a bet"
+        self.bet: Bet = bet
+        self.on_done = on_done
+        self.choices = Choices()
+
+    def layout(self) -> None:
+        u = self.u
+        bh = u(42)
+        head, foot = u(80), u(18) + bh + u(14)
+        room = self.box_rect()
+        width = room.w - u(36)
+        size, self.q_lines, labs, need = Choices.fit(
+            self, self.bet.question, self.bet.choices, width, room.h - head - foot, u(21), u(12)
+        )
+        self.box = self.box_rect(head + need + foot)
+        inner = self.box.inflate(-u(36), 0)
+        by = self.box.bottom - u(14) - bh
+        top = self.box.y + head
+        self.q_size, self.q_top = size, top
+        y = top + len(self.q_lines) * round(size * 1.25) + u(18)
+        self.choices.build(
+            self,
+            inner.x,
+            y,
+            inner.w,
+            size,
+            labs,
+            self.place,
+            self.session.answers.bet,
+            self.bet.choices,
+        )
+        bw = min(u(220), inner.w // 2)
+        self.button(
+            (inner.right - bw, by, bw, bh),
+            "No bet",
+            self.no_bet,
+            pygame.K_ESCAPE,
+            tooltip="Play without a bet this game",
+        )
+
+    def place(self, k: int) -> None:
+        if not 0 <= k < 3:
+            return
+        self.session.answers.bet = k
+        if self.match.autosave is not None:
+            self.match.autosave(self.session)
+        self.app.sound.play("click")
+        self._close()
+
+    def no_bet(self) -> None:
+        self._close()
+
+    def _close(self) -> None:
+        if self.app.top is self:
+            self.app.pop()
+        if self.on_done is not None:
+            self.on_done()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        self.draw_box(surface, "Place your bet")
+        u = self.u
+        last = reveal_turn(self.session, self.bet)
+        when = f"Before turn {self.bet.ask_before}. The answer comes after turn {last}" + (
+            " (the last)." if last >= self.session.scenario.params.turns else "."
+        )
+        surface.blit(txt.render(when, u(15), MUTED), (self.box.x + u(18), self.box.y + u(50)))
+        txt.blit_lines(
+            surface, self.q_lines, (self.box.x + u(18), self.q_top), self.q_size, TEXT, True
+        )
+
+    def draw_over(self, surface: pygame.Surface) -> None:
+        self.choices.draw(self, surface)
+        super().draw_over(surface)
+
+
+class RevealScene(_Box):
+    """The bet, the theory's answer and why, and what happened in this game (with its curve)."""
+
+    def __init__(self, app, match: Match):
+        super().__init__(app)
+        self.match = match
+        self.session = match.session
+        bet = self.session.scenario.bet
+        assert bet is not None, "a reveal needs a scenario with a bet"
+        self.bet: Bet = settled(self.session, bet)
+        self.outcome = bet_outcome(self.session, self.bet)
+        series = series_of(self.session)
+        names = tuple(self.session.scenario.names)
+        self.start = max(0, self.bet.ask_before - 1)
+        self.end = self.bet.reveal_after
+        self.values = [bet_value((series, names), self.bet, t) for t in range(series.turns + 1)]
+        self.before = self.values[min(self.start, len(self.values) - 1)]
+        self.after = self.values[min(self.end, len(self.values) - 1)]
+        self.placed = self.session.answers.bet
+
+    def paragraphs(self) -> list[tuple[str, tuple[int, int, int], bool]]:
+        pal = self.app.palette
+        b = self.bet
+        mine = (
+            f"Your bet: {b.choices[self.placed]}."
+            if self.placed is not None
+            else "No bet was placed this game."
+        )
+        happened = (
+            f"In this game: {measure_words(b)} went from {number(b, self.before)} before turn "
+            f"{b.ask_before} to {number(b, self.after)} after turn {self.end}. "
+            f"What happened: {b.choices[self.outcome]}."
+        )
+        if self.placed is None:
+            verdict = ""
+        elif self.placed == self.outcome:
+            verdict = "Your bet matched what happened."
+        else:
+            verdict = "Your bet did not match what happened this time."
+        theory = (
+            "The game went the way the theory expects."
+            if self.outcome == b.answer
+            else "This game went another way than the theory expects: a good question for "
+            "the debrief (what was different here?)."
+        )
+        return [
+            (b.question, MUTED, False),
+            (mine, TEXT, True),
+            (f"The lesson's theory expects: {b.choices[b.answer]}.", ACCENT, True),
+            (b.explanation, TEXT, False),
+            (happened, pal.good if self.placed == self.outcome else TEXT, True),
+            (f"{verdict} {theory}".strip(), MUTED, False),
+        ]
+
+    def layout(self) -> None:
+        u = self.u
+        bh = u(42)
+        head, foot = u(58), u(14) + bh + u(14)
+        room = self.box_rect()
+        width = room.w - u(36)
+        avail = room.h - head - foot
+        chart_h = u(110) if avail > u(360) else 0
+        text_room = avail - (chart_h + u(12) if chart_h else 0)
+        self.size, self.blocks = fit_paragraphs(self.paragraphs(), width, text_room, u(18), u(11))
+        step = round(self.size * 1.25)
+        text_h = sum(len(ls) * step for ls, _, _ in self.blocks)
+        text_h = min(text_room, text_h + (len(self.blocks) - 1) * (step // 2))
+        self.box = self.box_rect(head + text_h + (chart_h + u(12) if chart_h else 0) + foot)
+        x, y = self.box.x + u(18), self.box.y + head
+        self.text_rect = pygame.Rect(x, y, width, text_h)
+        self.chart = pygame.Rect(x, self.text_rect.bottom + u(12), width, chart_h)
+        bw = min(u(220), self.box.w // 2)
+        by = self.box.bottom - u(14) - bh
+        self.button(
+            (self.box.right - u(18) - bw, by, bw, bh),
+            "Continue",
+            self.close,
+            pygame.K_RETURN,
+            object_id="#primary",
+        )
+        self.shortcut(pygame.K_ESCAPE, self.close)
+        self.shortcut(pygame.K_KP_ENTER, self.close)
+
+    def close(self) -> None:
+        if self.app.top is self:
+            self.app.pop()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        self.draw_box(surface, "Your bet, revealed")
+        blit_paragraphs(
+            surface, self.blocks, self.text_rect.topleft, self.size, self.text_rect.bottom
+        )
+        if self.chart.h > 0:
+            self._draw_chart(surface)
+
+    def _draw_chart(self, surface: pygame.Surface) -> None:
+        """The measure turn by turn, with the bet's two moments marked."""
+        u, r = self.u, self.chart
+        pygame.draw.rect(surface, (28, 33, 40), r, border_radius=u(4))
+        pygame.draw.rect(surface, PANEL_EDGE, r, 1, border_radius=u(4))
+        vals = self.values
+        lo, hi = min(vals), max(vals)
+        if hi - lo < 1e-9:
+            lo, hi = lo - 1.0, hi + 1.0
+        plot = r.inflate(-u(24), -u(36))
+        plot.y = r.y + u(10)
+
+        def at(t: int, v: float) -> tuple[float, float]:
+            x = plot.x + plot.w * t / max(len(vals) - 1, 1)
+            y = plot.bottom - plot.h * (v - lo) / (hi - lo)
+            return (x, y)
+
+        for t, word in ((self.start, "bet"), (self.end, "reveal")):
+            x, _ = at(t, lo)
+            pygame.draw.line(surface, MUTED, (x, plot.y), (x, plot.bottom), 1)
+            tag = txt.render(
+                f"{word} ({number(self.bet, vals[min(t, len(vals) - 1)])})", u(13), MUTED
+            )
+            surface.blit(tag, tag.get_rect(midtop=(x, plot.bottom + u(4))).clamp(r))
+        if len(vals) > 1:
+            pygame.draw.lines(
+                surface, ACCENT, False, [at(t, v) for t, v in enumerate(vals)], max(2, u(2))
+            )
+        for t in (self.start, self.end):
+            pygame.draw.circle(surface, TEXT, at(t, vals[min(t, len(vals) - 1)]), u(4))

@@ -1,0 +1,371 @@
+"""The lesson's concept quiz, before the game (optional, from the intro) or after it (from the
+debrief): one question at a time, then the score and each question's explanation; after the game
+the answers given before stand beside the new ones, so the class sees what moved.
+
+The answers go to ``session.answers.quiz_before`` / ``quiz_after`` (one choice index per
+question, ``None`` for one skipped), so a save carries them.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Sequence
+
+import pygame
+from pygame_gui.elements import UIButton, UITextBox
+
+from game.ui import text as txt
+from game.ui.match import Match
+from game.ui.scenes.base import Scene
+from game.ui.scenes.intro import fit_text
+from game.ui.theme import ACCENT, BACKGROUND, MUTED, TEXT
+
+NUMBER_KEYS = (pygame.K_1, pygame.K_2, pygame.K_3, pygame.K_4, pygame.K_5)
+KEYPAD_KEYS = (pygame.K_KP1, pygame.K_KP2, pygame.K_KP3, pygame.K_KP4, pygame.K_KP5)
+
+
+class Choices:
+    """Answer buttons whose labels may be long: real buttons (a click, or the keys 1-5, picks
+    one), with the label wrapped and drawn over each (a button's own text would not wrap).
+
+    ``fit`` picks one font size for the question above them and the choices, so both fit.
+    """
+
+    def __init__(self) -> None:
+        self.items: list[tuple[UIButton, int, tuple[str, ...]]] = []
+        self.size = 16
+        self.chosen: int | None = None
+
+    @staticmethod
+    def fit(
+        scene: Scene,
+        question: str,
+        labels: Sequence[str],
+        width: int,
+        height: int,
+        largest: int,
+        smallest: int,
+    ) -> tuple[int, tuple[str, ...], list[tuple[str, ...]], int]:
+        """(size, question lines, each choice's lines, the height they take). When even the
+        smallest size is too tall, the longest texts are cut short with "..." (their buttons
+        show the whole text as a tooltip)."""
+        u = scene.u
+        size = largest
+        lab_w = max(width - u(64), 1)
+
+        def need_of(q: Sequence[str], labs: Sequence[Sequence[str]], step: int) -> int:
+            need = len(q) * step + u(18) + sum(len(ls) * step + u(16) for ls in labs)
+            return need + u(8) * max(0, len(labs) - 1)
+
+        while True:
+            q = txt.wrap(question, size, width, True)
+            step = round(size * 1.25)
+            labs = [txt.wrap(lab, size, lab_w) for lab in labels]
+            need = need_of(q, labs, step)
+            if need <= height or size <= smallest:
+                break
+            size = max(smallest, size - max(1, size // 12))
+        cap = max([len(q), *(len(ls) for ls in labs)])
+        while need > height and cap > 1:
+            cap -= 1
+            q = _cut(q, cap)
+            labs = [_cut(ls, cap) for ls in labs]
+            need = need_of(q, labs, step)
+        return size, q, labs, need
+
+    def build(
+        self,
+        scene: Scene,
+        x: int,
+        y: int,
+        width: int,
+        size: int,
+        lines: Sequence[tuple[str, ...]],
+        pick: Callable[[int], None],
+        chosen: int | None = None,
+        full: Sequence[str] = (),
+    ) -> int:
+        """Make one button per choice from ``y`` down; returns the y below the last. ``full``:
+        the whole texts, shown as a tooltip where a label was cut short."""
+        u = scene.u
+        self.items = []
+        self.size = size
+        self.chosen = chosen
+        step = round(size * 1.25)
+        for k, ls in enumerate(lines):
+            h = len(ls) * step + u(16)
+            key = NUMBER_KEYS[k] if k < len(NUMBER_KEYS) else None
+            cut = k < len(full) and ls and ls[-1].endswith("...") and not full[k].endswith("...")
+            tip = full[k] if cut else None
+            b = scene.button((x, y, width, h), "", lambda k=k: pick(k), tooltip=tip)
+            if key is not None:
+                scene.shortcut(key, lambda k=k: pick(k))
+                scene.shortcut(KEYPAD_KEYS[k], lambda k=k: pick(k))
+            self.items.append((b, k, ls))
+            y += h + u(8)
+        return y
+
+    def draw(self, scene: Scene, surface: pygame.Surface) -> None:
+        u = scene.u
+        step = round(self.size * 1.25)
+        for b, k, ls in self.items:
+            if not b.alive():
+                continue
+            r = b.rect
+            if k == self.chosen:
+                pygame.draw.rect(surface, ACCENT, r.inflate(u(4), u(4)), u(3), border_radius=u(4))
+            badge = txt.render(f"{k + 1}", self.size, ACCENT, True)
+            surface.blit(badge, (r.x + u(16), r.y + u(8)))
+            y = r.y + u(8)
+            for line in ls:
+                surface.blit(txt.render(line, self.size, TEXT), (r.x + u(52), y))
+                y += step
+
+
+class QuizScene(Scene):
+    """The quiz of ``match``'s scenario, before the game or (``after``) after it.
+
+    ``on_done`` runs once the quiz closes (it has already left the screen stack)."""
+
+    def __init__(self, app, match: Match, after: bool, on_done: Callable[[], None] | None = None):
+        super().__init__(app)
+        self.match = match
+        self.session = match.session
+        self.scenario = match.session.scenario
+        self.after = bool(after)
+        self.on_done = on_done
+        self.questions = self.scenario.quiz
+        old = self.session.answers.quiz_after if self.after else self.session.answers.quiz_before
+        n = len(self.questions)
+        self.given: list[int | None] = list(old) if len(old) == n else [None] * n
+        self.index = 0
+        self.results = n == 0
+        self.choices = Choices()
+
+    # State ----------------------------------------------------------------------------------
+
+    @property
+    def before(self) -> tuple[int | None, ...]:
+        return self.session.answers.quiz_before
+
+    def score(self, given: Sequence[int | None]) -> int:
+        return sum(g == q.answer for g, q in zip(given, self.questions, strict=False))
+
+    def _store(self) -> None:
+        answers = self.session.answers
+        if self.after:
+            answers.quiz_after = tuple(self.given)
+        else:
+            answers.quiz_before = tuple(self.given)
+
+    def _save(self) -> None:
+        if self.match.autosave is not None:
+            self.match.autosave(self.session)
+
+    # Intents --------------------------------------------------------------------------------
+
+    def pick(self, k: int) -> None:
+        if self.results or not 0 <= k < len(self.questions[self.index].choices):
+            return
+        self.given[self.index] = k
+        self._store()
+        self._advance()
+
+    def skip(self) -> None:
+        if self.results:
+            return
+        self.given[self.index] = None
+        self._store()
+        self._advance()
+
+    def back(self) -> None:
+        if not self.results and self.index > 0:
+            self.index -= 1
+            self.rebuild()
+
+    def stop(self) -> None:
+        """Esc: the questions left stay open; the results show what was answered."""
+        if self.results:
+            self.done()
+            return
+        if any(g is not None for g in self.given):
+            self._store()
+            self._show_results()
+        else:
+            self.done()  # nothing answered: as if the quiz had not been opened
+
+    def _advance(self) -> None:
+        if self.index + 1 < len(self.questions):
+            self.index += 1
+            self.rebuild()
+        else:
+            self._show_results()
+
+    def _show_results(self) -> None:
+        self.results = True
+        self._save()
+        self.rebuild()
+
+    def done(self) -> None:
+        if self.app.top is self:
+            self.app.pop()
+        if self.on_done is not None:
+            self.on_done()
+
+    # Widgets --------------------------------------------------------------------------------
+
+    @property
+    def title(self) -> str:
+        return "Quiz after the game" if self.after else "Quiz before the game"
+
+    def layout(self) -> None:
+        u, W, H = self.u, self.width, self.height
+        pad, bh = u(20), u(44)
+        y = H - pad - bh
+        bw = min(u(240), (W - 4 * pad) // 3)
+        if self.results:
+            self._layout_results(y - u(12))
+            self.button(
+                (W - pad - bw, y, bw, bh), "Done", self.done, pygame.K_RETURN, object_id="#primary"
+            )
+            self.shortcut(pygame.K_ESCAPE, self.done)
+            self.shortcut(pygame.K_KP_ENTER, self.done)
+            return
+        q = self.questions[self.index]
+        top = u(86)
+        width = min(W - 2 * pad, u(1100))
+        x = (W - width) // 2
+        size, self.q_lines, labs, _ = Choices.fit(
+            self, q.question, q.choices, width, y - u(16) - top, u(22), u(12)
+        )
+        self.q_size = size
+        self.q_pos = (x, top)
+        cy = top + len(self.q_lines) * round(size * 1.25) + u(18)
+        self.choices.build(
+            self, x, cy, width, size, labs, self.pick, self.given[self.index], q.choices
+        )
+        self.button((pad, y, bw, bh), "Back", self.back, pygame.K_LEFT, enabled=self.index > 0)
+        self.button(
+            ((W - bw) // 2, y, bw, bh),
+            "Skip question",
+            self.skip,
+            pygame.K_s,
+            tooltip="Leave this question open and go on",
+        )
+        self.button(
+            (W - pad - bw, y, bw, bh),
+            "Stop",
+            self.stop,
+            pygame.K_ESCAPE,
+            tooltip="End the quiz here: the questions left stay open",
+        )
+
+    def _layout_results(self, bottom: int) -> None:
+        u, W = self.u, self.width
+        top = u(100)
+        self.box = UITextBox(
+            self._results_html(),
+            pygame.Rect(u(20), top, W - u(40), max(bottom - top, u(60))),
+            self.manager,
+            container=self.root,
+        )
+
+    def _mark(self, given: int | None, q) -> str:
+        pal = self.app.palette
+        if given is None:
+            return f"<font color='{_hex(MUTED)}'>(left open)</font>"
+        right = given == q.answer
+        colour = _hex(pal.good if right else pal.bad)
+        word = "right" if right else "wrong"
+        return f"<font color='{colour}'>{html.escape(q.choices[given])} ({word})</font>"
+
+    def _results_html(self) -> str:
+        rows = []
+        before = self.before if self.after and len(self.before) == len(self.questions) else None
+        for k, q in enumerate(self.questions):
+            given = self.given[k]
+            parts = [f"<b>{k + 1}. {html.escape(q.question)}</b>"]
+            if before is not None:
+                parts.append(
+                    f"Before: {self._mark(before[k], q)}<br>After: {self._mark(given, q)}"
+                    f" <font color='{_hex(ACCENT)}'>({_moved(before[k], given, q.answer)})</font>"
+                )
+            else:
+                parts.append(f"Your answer: {self._mark(given, q)}")
+            if given != q.answer:
+                parts.append(f"The right answer: {html.escape(q.choices[q.answer])}")
+            parts.append(f"<font color='{_hex(MUTED)}'>{html.escape(q.why)}</font>")
+            rows.append("<br>".join(parts))
+        return "<br><br>".join(rows) if rows else "This lesson has no quiz."
+
+    def summary(self) -> str:
+        n = len(self.questions)
+        now = self.score(self.given)
+        line = f"{now} of {n} right"
+        if self.after and len(self.before) == n:
+            then = self.score(self.before)
+            to_right = sum(
+                b != q.answer and a == q.answer
+                for b, a, q in zip(self.before, self.given, self.questions, strict=False)
+            )
+            away = sum(
+                b == q.answer and a != q.answer
+                for b, a, q in zip(self.before, self.given, self.questions, strict=False)
+            )
+            line = (
+                f"Before the game {then} of {n}, after it {now} of {n}: {to_right} answer"
+                f"{'s' if to_right != 1 else ''} moved to the right one, {away} away from it."
+            )
+        elif self.after:
+            line += " (no quiz was taken before the game to compare with)"
+        else:
+            line = "Take the same quiz after the game: the debrief shows what moved."
+        return line
+
+    # Drawing --------------------------------------------------------------------------------
+
+    def draw(self, surface: pygame.Surface) -> None:
+        u, W = self.u, self.width
+        surface.fill(BACKGROUND)
+        self.heading(surface, self.title, (u(20), u(14)))
+        if self.results:
+            head = f"Your score: {self.score(self.given)} of {len(self.questions)}"
+            if not self.questions:
+                head = "No quiz in this lesson"
+            surface.blit(txt.render(head, u(20), ACCENT, True), (u(20), u(50)))
+            if self.questions:
+                size, lines = fit_text(self.summary(), W - u(40), u(24), u(15), u(11))
+                surface.blit(txt.render(lines[0], size, MUTED), (u(20), u(76)))
+            return
+        n = len(self.questions)
+        sub = f"Question {self.index + 1} of {n}   1-{len(self.questions[self.index].choices)}: "
+        sub += "answer   S: skip   Left: back   Esc: stop"
+        size, lines = fit_text(sub, W - u(40), u(24), u(15), u(11))
+        surface.blit(txt.render(lines[0], size, MUTED), (u(20), u(54)))
+        txt.blit_lines(surface, self.q_lines, self.q_pos, self.q_size, TEXT, True)
+
+    def draw_over(self, surface: pygame.Surface) -> None:
+        if not self.results:
+            self.choices.draw(self, surface)
+        super().draw_over(surface)
+
+
+def _cut(lines: tuple[str, ...], most: int) -> tuple[str, ...]:
+    """At most ``most`` lines, the last ending in "..." when some were left out."""
+    if len(lines) <= most:
+        return lines
+    return (*lines[: most - 1], lines[most - 1].rstrip(".,;: ") + "...")
+
+
+def _moved(before: int | None, after: int | None, answer: int) -> str:
+    if before == answer and after == answer:
+        return "stayed right"
+    if before != answer and after == answer:
+        return "moved to the right answer"
+    if before == answer and after != answer:
+        return "moved away from the right answer"
+    return "changed" if before != after else "unchanged"
+
+
+def _hex(colour: tuple[int, int, int]) -> str:
+    return "#{:02X}{:02X}{:02X}".format(*colour)
