@@ -69,3 +69,15 @@ def test_every_command_in_the_guide_parses(guide):
             parser.parse_args(argv)
         except SystemExit as exc:  # argparse refuses an unknown option or command
             pytest.fail(f"the guide shows a command the game refuses: {' '.join(argv)} ({exc})")
+
+
+def test_every_command_in_the_readme_parses():
+    readme = (GUIDE.parent.parent / "README.md").read_text(encoding="utf-8")
+    commands = _commands(readme)
+    assert len(commands) >= 10
+    parser = build_parser()
+    for argv in commands:
+        try:
+            parser.parse_args(argv)
+        except SystemExit as exc:
+            pytest.fail(f"the README shows a command the game refuses: {' '.join(argv)} ({exc})")
