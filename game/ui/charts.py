@@ -1,18 +1,44 @@
-"""Small charts for the window, drawn by matplotlib off screen (Agg) into a pygame Surface.
+"""Charts for the window, drawn by matplotlib off screen (Agg) into pygame Surfaces.
 
-Rendering a figure takes tens of milliseconds, so each chart is drawn once per (data, size,
-palette) and cached.
+Two kinds:
+
+- :func:`arms_chart`, the end screen's small chart of reach over the game, drawn at once (tens
+  of milliseconds) and cached per (data, size, palette);
+- the debrief's charts (:mod:`game.analysis.charts`, every name of its ``FIGURES``), which take
+  0.1 to 0.3 s each (measured at 1280x800: arms 0.20 s, beliefs 0.24 s, counterfactuals 0.26 s,
+  the others 0.10-0.13 s). A frame must not wait that long, so :data:`CHARTS` draws them on one
+  worker thread: :meth:`ChartCache.request` returns the Surface when it is ready and ``None``
+  meanwhile (the screen shows "Drawing the chart..."), and keeps the finished ones keyed by
+  (analysis digest, chart, pair, size, palette, scale).
+
+Matplotlib is used through ``Figure`` objects only (no pyplot, no global state), and one lock
+keeps the worker and the end screen from drawing at the same moment.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
+import threading
+import time
+import warnings
+from collections import OrderedDict
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import wait as wait_futures
 from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pygame
 
 from game.session import Session
 from game.ui.theme import Palette
+
+if TYPE_CHECKING:
+    from game.analysis import Analysis
+
+#: One matplotlib drawing at a time (the worker thread and the end screen's chart).
+_MPL_LOCK = threading.Lock()
 
 
 def arms_over_time(session: Session) -> tuple[tuple[str, ...], np.ndarray]:
@@ -34,6 +60,11 @@ def _render(
     import matplotlib
 
     matplotlib.use("Agg", force=False)
+    with _MPL_LOCK:
+        return _draw_arms(names, data, shape, size, colours, markers)
+
+
+def _draw_arms(names, data, shape, size, colours, markers) -> pygame.Surface:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
@@ -91,3 +122,174 @@ def arms_chart(session: Session, size: tuple[int, int], palette: Palette) -> pyg
     markers = tuple(MARKERS.get(look.shape, "o") for look in session.scenario.looks)
     arms = np.ascontiguousarray(arms, dtype=float)
     return _render(names, arms.tobytes(), arms.shape, size, palette.states, markers)
+
+
+# --------------------------------------------------------------------------------------------
+# The debrief's charts
+# --------------------------------------------------------------------------------------------
+
+
+def analysis_digest(analysis: Analysis) -> str:
+    """A short digest of what an analysis's charts show (two games never share one)."""
+    h = hashlib.sha1()
+    h.update(repr((analysis.scenario_id, analysis.seed, analysis.seats)).encode())
+    h.update(repr((analysis.turns_played, analysis.main_pair, analysis.rivals)).encode())
+    s = analysis.series
+    for arr in (s.reach, s.shield, s.score, s.economy, s.tension, s.seen_reach):
+        h.update(np.ascontiguousarray(arr, dtype=float).tobytes())
+    for c in analysis.counterfactuals:
+        h.update(c.key.encode())
+        h.update(np.ascontiguousarray(c.series.score, dtype=float).tobytes())
+    h.update(repr(sorted(analysis.stage_names.items())).encode())
+    return h.hexdigest()[:20]
+
+
+def chart_dpi(size: tuple[int, int], scale: float) -> int:
+    """Dots per inch for a chart of ``size`` pixels: text grows with the UI scale, but a small
+    chart keeps room for its axes (the figure stays at least 5 x 2.5 inches)."""
+    dpi = 100.0 * max(scale, 0.5)
+    dpi = min(dpi, size[0] / 5.0, size[1] / 2.5)
+    return max(40, round(dpi))
+
+
+def render_chart(
+    analysis: Analysis,
+    name: str,
+    size: tuple[int, int],
+    palette: Any = None,
+    scale: float = 1.0,
+    pair: tuple[int, int] | None = None,
+) -> tuple[bytes, tuple[int, int]]:
+    """The chart ``name`` of :mod:`game.analysis.charts` as RGBA bytes of about ``size``
+    pixels (``pair`` puts that rival pair on the phase plane instead of the main one).
+
+    No pygame here: safe on a worker thread."""
+    from matplotlib.layout_engine import ConstrainedLayoutEngine, TightLayoutEngine
+
+    from game.analysis import charts as acharts
+
+    if pair is not None and pair != analysis.main_pair:
+        analysis = dataclasses.replace(analysis, main_pair=pair)
+    dpi = chart_dpi(size, scale)
+    with _MPL_LOCK:
+        fig = acharts.figure(analysis, name, palette, size=(size[0] / dpi, size[1] / dpi), dpi=dpi)
+        if not isinstance(fig.get_layout_engine(), ConstrainedLayoutEngine):
+            # A figure laid out once by tight_layout around a fixed title band leaves a wide
+            # gap under the title on a short screen chart: tight again, title included.
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # a cramped chart is still drawn
+                TightLayoutEngine(pad=0.5).execute(fig)
+        fig.canvas.draw()
+        w, h = fig.canvas.get_width_height()
+        data = bytes(fig.canvas.buffer_rgba())
+    return data, (w, h)
+
+
+ChartKey = tuple[str, str, Any, tuple[int, int], str, float]
+
+
+class ChartCache:
+    """The debrief's charts, drawn on one worker thread and kept as Surfaces (least recently
+    used dropped past ``capacity``)."""
+
+    def __init__(self, capacity: int = 24):
+        self.capacity = capacity
+        self._surfaces: OrderedDict[ChartKey, pygame.Surface] = OrderedDict()
+        self._pending: dict[ChartKey, Future] = {}
+        self._executor: ThreadPoolExecutor | None = None
+        self._digests: dict[int, tuple[Any, str]] = {}
+        #: Milliseconds each finished chart took to draw (for the record and the tests).
+        self.render_ms: dict[ChartKey, float] = {}
+
+    def digest(self, analysis: Analysis) -> str:
+        hit = self._digests.get(id(analysis))
+        if hit is not None and hit[0] is analysis:
+            return hit[1]
+        d = analysis_digest(analysis)
+        if len(self._digests) > 16:
+            self._digests.clear()
+        self._digests[id(analysis)] = (analysis, d)
+        return d
+
+    def key(
+        self,
+        analysis: Analysis,
+        name: str,
+        size: tuple[int, int],
+        palette: Any = None,
+        scale: float = 1.0,
+        pair: tuple[int, int] | None = None,
+    ) -> ChartKey:
+        pal = getattr(palette, "name", None) or repr(palette)
+        return (self.digest(analysis), name, pair, (int(size[0]), int(size[1])), pal, float(scale))
+
+    def _pool(self) -> ThreadPoolExecutor:
+        if self._executor is None:
+            self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="charts")
+        return self._executor
+
+    def request(
+        self,
+        analysis: Analysis,
+        name: str,
+        size: tuple[int, int],
+        palette: Any = None,
+        scale: float = 1.0,
+        pair: tuple[int, int] | None = None,
+    ) -> pygame.Surface | None:
+        """The chart as a Surface if it is drawn, else ``None`` (and it is being drawn).
+
+        A chart that failed to draw raises its error here, once (the screen shows it)."""
+        size = (max(int(size[0]), 80), max(int(size[1]), 60))
+        key = self.key(analysis, name, size, palette, scale, pair)
+        surf = self._surfaces.get(key)
+        if surf is not None:
+            self._surfaces.move_to_end(key)
+            return surf
+        fut = self._pending.get(key)
+        if fut is None:
+            self._pending[key] = self._pool().submit(
+                _timed, analysis, name, size, palette, scale, pair
+            )
+            return None
+        if not fut.done():
+            return None
+        del self._pending[key]
+        data, got, ms = fut.result()  # re-raises a drawing error
+        surf = pygame.image.frombuffer(data, got, "RGBA")
+        surf = surf.convert() if pygame.display.get_surface() is not None else surf.copy()
+        self._surfaces[key] = surf
+        self.render_ms[key] = ms
+        while len(self._surfaces) > self.capacity:
+            self._surfaces.popitem(last=False)
+        return surf
+
+    def ready(self, *args: Any, **kw: Any) -> bool:
+        return self.key(*args, **kw) in self._surfaces
+
+    @property
+    def busy(self) -> bool:
+        """A chart is being drawn (or drawn and not yet collected)."""
+        return any(not f.done() for f in self._pending.values())
+
+    def wait(self, timeout: float = 60.0) -> None:
+        """Block until every requested chart is drawn (tests, screenshots)."""
+        futures = list(self._pending.values())
+        if futures:
+            wait_futures(futures, timeout=timeout)
+
+    def clear(self) -> None:
+        self.wait()
+        self._surfaces.clear()
+        self._pending.clear()
+        self.render_ms.clear()
+
+
+def _timed(analysis, name, size, palette, scale, pair):
+    t0 = time.perf_counter()
+    data, got = render_chart(analysis, name, size, palette, scale, pair)
+    return data, got, (time.perf_counter() - t0) * 1000.0
+
+
+#: The window's one chart cache.
+CHARTS = ChartCache()

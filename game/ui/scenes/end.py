@@ -1,4 +1,5 @@
-"""The end of a game: the outcome, the scores, arms over time, and the questions to discuss."""
+"""The end of a game: the outcome, the scores, arms over time, and the questions to discuss;
+from here the debrief (D), the replay (R), the report (E) and the saved record (S)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from game.ui import storage
 from game.ui import text as txt
 from game.ui.charts import arms_chart
 from game.ui.match import Match
-from game.ui.scenes.base import Scene
+from game.ui.scenes.base import Scene, key_label
 from game.ui.theme import BACKGROUND, MUTED, TEXT
 
 
@@ -46,27 +47,61 @@ class EndScene(Scene):
         ]
 
     def layout(self) -> None:
+        from game.ui.debrief_charts import flow
+
         u, W, H = self.u, self.width, self.height
-        bw, bh = u(200), u(42)
-        y = H - u(60)
-        self.button((W - u(20) - bw, y, bw, bh), "Title screen", self.app.to_title, pygame.K_t)
-        self.button(
-            (W - u(30) - 2 * bw, y, bw, bh),
-            "New game",
-            self.new_game,
-            pygame.K_n,
-            object_id="#primary",
-        )
-        self.button(
-            (W - u(40) - 3 * bw, y, bw, bh),
-            "Save record",
-            self.save,
-            pygame.K_s,
-            tooltip="Save the whole game (a replayable JSON file) in your saves folder",
-        )
-        self.button((u(20), y, u(140), bh), "Quit", self.app.quit, pygame.K_q)
-        self.chart_rect = pygame.Rect(W // 2, u(90), W // 2 - u(20), int(H * 0.5))
+        fs, gap, bh = u(16), u(10), u(42)
+        # Left to right; the debrief, the main thing to do now, last and highlighted.
+        specs = [
+            ("Quit", self.app.quit, pygame.K_q, None),
+            ("Title screen", self.app.to_title, pygame.K_t, None),
+            ("New game", self.new_game, pygame.K_n, "The same scenario again"),
+            (
+                "Save record",
+                self.save,
+                pygame.K_s,
+                "Save the whole game (a replayable JSON file) in your saves folder",
+            ),
+            ("Replay", self.replay, pygame.K_r, "Step through the game turn by turn"),
+            (
+                "Export report",
+                self.export,
+                pygame.K_e,
+                "Write an HTML report with the charts, a CSV of every turn and the save",
+            ),
+            ("Debrief", self.debrief, pygame.K_d, "What happened, the charts and the theory"),
+        ]
+        labels = [f"{t}  [{key_label(k)}]" for t, _, k, _ in specs]
+        rects, _ = flow(labels, fs, u(20), 0, W - u(40), bh, gap, right=True)
+        rows = len({r.y for r in rects})
+        self.bar_top = H - u(18) - rows * (bh + gap) + gap
+        for (text, action, key, tip), rect in zip(specs, rects, strict=True):
+            self.button(
+                rect.move(0, self.bar_top),
+                text,
+                action,
+                key,
+                tooltip=tip,
+                object_id="#primary" if text == "Debrief" else None,
+            )
+        chart_h = max(u(100), min(int(H * 0.5), self.bar_top - u(100) - u(16)))
+        self.chart_rect = pygame.Rect(W // 2, u(90), W // 2 - u(20), chart_h)
         self._chart = None
+
+    def debrief(self) -> None:
+        from game.ui.scenes.debrief import DebriefScene
+
+        self.app.push(DebriefScene(self.app, self.match))
+
+    def replay(self) -> None:
+        from game.ui.scenes.replay import ReplayScene
+
+        self.app.push(ReplayScene(self.app, self.match))
+
+    def export(self) -> None:
+        from game.ui.scenes.debrief import export_report
+
+        export_report(self.app, self.match)
 
     def new_game(self) -> None:
         from game.ui.scenes.setup import SetupScene
@@ -83,40 +118,70 @@ class EndScene(Scene):
             return
         self.app.show_message("Saved", f"The game was saved to {path}")
 
+    def _column(self, compact: bool) -> list[tuple[str, int, tuple, bool, int, int]]:
+        """The left column as (text, size, colour, bold, indent, space after) items."""
+        out = []
+        lines = self.outcome()
+        for k, line in enumerate(lines[:1] if compact else lines):
+            out.append((line, 17, TEXT, False, 0, 12 if k == len(lines) - 1 or compact else 0))
+        out.append(("Scores", 18, TEXT, True, 0, 6))
+        w = self.session.world
+        order = sorted(range(w.n), key=lambda i: -float(w.score[0, i]))
+        humans = set(self.session.human_seats)
+        for k, i in enumerate(order):
+            who = " (you)" if i in humans else ""
+            line = f"{self.session.scenario.names[i]}{who}: score {float(w.score[0, i]):.2f}"
+            if not compact:
+                line += f", economy {float(w.economy[0, i]):.0f}, reach {float(w.reach[0, i]):.1f}"
+            out.append((line, 16, TEXT, False, 10, 14 if k == len(order) - 1 else 0))
+        out.append(("To discuss", 18, TEXT, True, 0, 6))
+        for q in self.session.scenario.questions:
+            out.append((f"- {q}", 15, MUTED, False, 10, 4))
+        return out
+
+    def _height(self, items, width: int) -> int:
+        u = self.u
+        total = 0
+        for text, size, _, bold, indent, after in items:
+            n = len(txt.wrap(text, u(size), width - u(indent), bold))
+            total += n * round(u(size) * 1.25) + u(after)
+        # the questions may be cut: what must fit is everything before them
+        return total - sum(
+            len(txt.wrap(t, u(sz), width - u(ind), b)) * round(u(sz) * 1.25) + u(a)
+            for t, sz, _, b, ind, a in items
+            if t.startswith("- ")
+        )
+
     def draw(self, surface: pygame.Surface) -> None:
         u = self.u
         surface.fill(BACKGROUND)
         war = bool(self.session.world.over[0])
         title = "War" if war else "The game is over"
         colour = self.app.palette.bad if war else TEXT
-        surface.blit(txt.render(title, u(34), colour, True), (u(20), u(20)))
-        surface.blit(txt.render(self.session.scenario.title, u(18), MUTED), (u(20), u(66)))
+        head = txt.render(title, u(32), colour, True)
+        surface.blit(head, (u(20), u(16)))
+        y = u(16) + head.get_height()
+        surface.blit(txt.render(self.session.scenario.title, u(18), MUTED), (u(20), y))
         col_w = self.width // 2 - u(40)
-        y = u(100)
-        for line in self.outcome():
-            y = txt.blit_lines(surface, txt.wrap(line, u(17), col_w), (u(20), y), u(17), TEXT)
-        y += u(12)
-        surface.blit(txt.render("Scores", u(18), TEXT, True), (u(20), y))
-        y += u(28)
-        w = self.session.world
-        order = sorted(range(w.n), key=lambda i: -float(w.score[0, i]))
-        humans = set(self.session.human_seats)
-        for i in order:
-            who = " (you)" if i in humans else ""
-            line = (
-                f"{self.session.scenario.names[i]}{who}: score {float(w.score[0, i]):.2f}, "
-                f"economy {float(w.economy[0, i]):.0f}, reach {float(w.reach[0, i]):.1f}"
-            )
-            surface.blit(txt.render(line, u(16), TEXT), (u(30), y))
-            y += u(22)
-        y += u(14)
-        surface.blit(txt.render("To discuss", u(18), TEXT, True), (u(20), y))
-        y += u(28)
-        for q in self.session.scenario.questions:
-            lines = txt.wrap(f"- {q}", u(15), col_w)
-            if y + len(lines) * u(19) > self.height - u(80):
+        y = max(u(100), y + u(34))
+        # The left column stops above the buttons; in large text it drops the explanations
+        # and the details first (the debrief has them all).
+        bottom = self.bar_top - u(10)
+        items = self._column(compact=False)
+        if y + self._height(items, col_w) > bottom:
+            items = self._column(compact=True)
+        surface.set_clip(pygame.Rect(0, 0, self.width // 2 - u(10), bottom))
+        for k, (text, size, colour, bold, indent, after) in enumerate(items):
+            lines = txt.wrap(text, u(size), col_w - u(indent), bold)
+            need = len(lines) * round(u(size) * 1.25)
+            if text == "To discuss" and k + 1 < len(items):  # not a heading alone
+                nxt = items[k + 1]
+                need += u(after) + round(u(nxt[1]) * 1.25)
+            if y + need > bottom:
                 break
-            y = txt.blit_lines(surface, lines, (u(30), y), u(15), MUTED) + u(4)
+            y = txt.blit_lines(surface, lines, (u(20 + indent), y), u(size), colour, bold)
+            y += u(after)
+        surface.set_clip(None)
         if self._chart is None:
             self._chart = arms_chart(self.session, self.chart_rect.size, self.app.palette)
         surface.blit(self._chart, self.chart_rect)

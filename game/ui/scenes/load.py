@@ -43,7 +43,15 @@ class LoadScene(Scene):
             enabled=bool(labels),
         )
         self.button(
-            (W - u(30) - 2 * bw, H - u(70), bw, u(44)), "Back", self.app.pop, pygame.K_ESCAPE
+            (W - u(30) - 2 * bw, H - u(70), bw, u(44)),
+            "Replay",
+            self.replay,
+            pygame.K_r,
+            tooltip="Step through the saved game turn by turn",
+            enabled=bool(labels),
+        )
+        self.button(
+            (W - u(40) - 3 * bw, H - u(70), bw, u(44)), "Back", self.app.pop, pygame.K_ESCAPE
         )
         self.shortcut(pygame.K_UP, lambda: self.move(-1))
         self.shortcut(pygame.K_DOWN, lambda: self.move(1))
@@ -63,6 +71,21 @@ class LoadScene(Scene):
             self.app.show_message("This save was refused", str(exc))
             return
         flow.start(self.app, session)
+
+    def replay(self) -> None:
+        """Open the chosen save in the replay viewer (Back returns here)."""
+        if not self.saves:
+            return
+        from game.ui.match import Match
+        from game.ui.scenes.replay import ReplayScene
+
+        info = self.saves[self.index]
+        try:
+            session = storage.load_path(info.path)
+        except SaveError as exc:
+            self.app.show_message("This save was refused", str(exc))
+            return
+        self.app.push(ReplayScene(self.app, Match(session)))
 
     def on_event(self, event: pygame.event.Event) -> None:
         if event.type in (

@@ -1,0 +1,425 @@
+"""The debrief's drawn pages: text, coloured tags, glossary links and chart slots, laid out once
+into a Surface that the screen scrolls; and the plain sentences the debrief and the replay viewer
+show (outcome, bet, landing, Richardson numbers, stage-game counts).
+
+A :class:`Page` is built top to bottom (``text``, ``tag``, ``link``, ``slot``...), then rendered
+once. Links (to glossary cards) and chart slots keep their rectangles in page coordinates; the
+screen draws the charts into the slots at draw time (they arrive from a worker thread, see
+:data:`game.ui.charts.CHARTS`), so a page is never rendered again for a chart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pygame
+
+from game.glossary import CONCEPTS, concept_for_game
+from game.theory import GAME_TITLES
+from game.ui import text as txt
+from game.ui.board import draw_shape
+from game.ui.theme import ACCENT, BACKGROUND, MUTED, PANEL, PANEL_EDGE, TEXT, Colour, Palette
+
+#: Turning-point tags in words (the label beside each point).
+TAG_WORDS: dict[str, str] = {
+    "spiral": "spiral",
+    "reassurance": "reassurance",
+    "surprise_attack_fear": "fear of surprise attack",
+    "treaty_lapse": "treaty lapse",
+    "entrapment": "entrapment",
+    "costly_signal": "costly signal",
+    "backing_down": "backing down",
+    "crisis": "crisis",
+    "war": "war",
+}
+
+#: The debrief's Charts tab: chart name -> (picker label, how to read it).
+CHART_TAB: dict[str, tuple[str, str]] = {
+    "arms": (
+        "Arms",
+        "Reach deters and frightens; a shield can make a rival fear for its second strike. "
+        "Lines climbing together are an arms race.",
+    ),
+    "stability": (
+        "First-strike stability",
+        "Below 0.5, striking first pays better than waiting: each side has reason to fear the "
+        "other will go first.",
+    ),
+    "tension": (
+        "Tension",
+        "Above the crisis line a pair is in crisis, where each must back down, stand firm or "
+        "escalate.",
+    ),
+    "beliefs": (
+        "Beliefs",
+        "Thick lines are the truth, dashed lines what the others believed: a gap is a misreading "
+        "that a spiral feeds on.",
+    ),
+    "economy": (
+        "Economy",
+        "What arming cost: budget spent on arms is not invested in the economy.",
+    ),
+    "score": (
+        "Score",
+        "The running discounted welfare of each state (prosperity, less the threat it felt, "
+        "plus its standing): what the end screen ranks by.",
+    ),
+}
+
+
+def tag_colour(tag: str, palette: Palette) -> Colour:
+    """A turning point's label colour (the label also names the tag: never colour alone)."""
+    return {
+        "war": palette.bad,
+        "crisis": palette.warn,
+        "backing_down": palette.warn,
+        "spiral": palette.tense,
+        "surprise_attack_fear": palette.bad,
+        "treaty_lapse": palette.treaty,
+        "entrapment": palette.targeting,
+        "costly_signal": palette.alliance,
+        "reassurance": palette.good,
+    }.get(tag, MUTED)
+
+
+def ink_on(colour: Colour) -> Colour:
+    """Dark or light text, whichever reads on ``colour``."""
+    r, g, b = colour
+    return (16, 18, 22) if 0.299 * r + 0.587 * g + 0.114 * b > 120 else TEXT
+
+
+def concept_title(card: str) -> str:
+    c = CONCEPTS.get(card)
+    return c.title if c is not None else card.replace("_", " ")
+
+
+# --------------------------------------------------------------------------------------------
+# Sentences
+# --------------------------------------------------------------------------------------------
+
+
+def outcome_line(a) -> str:
+    """How the game ended, in one sentence."""
+    if a.war and a.war_pair is not None:
+        s, t = a.war_pair
+        return (
+            f"War broke out on turn {a.war_turn}, {s} striking {t}: every state lost heavily, "
+            "and no one won it."
+        )
+    if a.war:
+        return f"War broke out on turn {a.war_turn}: every state lost heavily."
+    if a.turns_total and a.turns_played < a.turns_total:
+        return f"The game stopped after {a.turns_played} of {a.turns_total} turns, in peace."
+    return f"Peace held for all {a.turns_played} turns."
+
+
+@dataclass(frozen=True)
+class BetResult:
+    question: str
+    placed: str | None  # the class's bet in words, None when none was placed
+    expected: str
+    explanation: str
+    happened: str
+    detail: str  # the measure's values, and when
+    called_it: bool | None
+
+
+def bet_result(a, bet, answers) -> BetResult:
+    """The scenario's bet, the class's choice, what the lesson expected and what happened."""
+    from game.analysis import bet_outcome, bet_value
+
+    outcome = bet_outcome(a, bet)
+    turns = a.series.turns
+    start = int(np.clip(int(bet.ask_before) - 1, 0, turns))
+    reveal = int(bet.reveal_after) or turns
+    end = int(np.clip(reveal, 0, turns))
+    before, after = bet_value(a, bet, start), bet_value(a, bet, end)
+    where = bet.measure
+    detail = (
+        f"{where} went from {before:.2f} (before turn {start + 1}) to {after:.2f} "
+        f"(after turn {end})"
+    )
+    if reveal > turns:
+        detail += f"; the game ended before turn {reveal}, so it was measured at the end"
+    placed = None
+    called = None
+    chosen = getattr(answers, "bet", None)
+    if chosen is not None and 0 <= int(chosen) < len(bet.choices):
+        placed = bet.choices[int(chosen)]
+        called = int(chosen) == outcome
+    return BetResult(
+        question=bet.question,
+        placed=placed,
+        expected=bet.choices[bet.answer],
+        explanation=bet.explanation,
+        happened=bet.choices[outcome],
+        detail=detail,
+        called_it=called,
+    )
+
+
+def landing_sentence(a) -> str:
+    """Where the players landed between "everyone arms" (0) and "everyone restrains" (1)."""
+    if not a.landing:
+        return "The counterfactual replays were not computed, so there is no landing to show."
+    values = {n: a.landing[n] for n in a.names if n in a.landing}
+    mean = float(np.mean(list(values.values())))
+    if abs(mean - 0.5) < 0.005:
+        side = "halfway between the two"
+    elif mean > 0.5:
+        side = "closer to everyone restraining than to everyone arming"
+    else:
+        side = "closer to everyone arming than to everyone restraining"
+    each = ", ".join(f"{n} {v:.2f}" for n, v in values.items())
+    text = (
+        "On a scale from 0 (where everyone arming would have left a state) to 1 (where everyone "
+        f"restraining and signing would have), the players landed at {mean:.2f} on average, "
+        f"{side}: {each}."
+    )
+    above = [n for n, v in values.items() if v > 1.0]
+    below = [n for n, v in values.items() if v < 0.0]
+    if above:
+        text += f" {' and '.join(above)} did better than if everyone had restrained."
+    if below:
+        text += f" {' and '.join(below)} did worse than if everyone had armed."
+    return text
+
+
+def fit_lines(fit) -> list[str]:
+    """A rival pair's Richardson numbers in words (empty when there is no fit)."""
+    c = fit.fit
+    if c is None:
+        return []
+    lines = [
+        f"Fear (how much each builds in answer to the other): k = {c.k:.3f} for {fit.a}, "
+        f"l = {c.l:.3f} for {fit.b}.",
+        f"Fatigue (how much its own arms hold it back): a = {c.a:.3f}, b = {c.b:.3f}.",
+        f"Grievance (building regardless): g = {c.g:.2f}, h = {c.h:.2f}.",
+    ]
+    stable = "stable" if c.stable else "unstable"
+    rule = "ab > kl" if c.stable else "ab < kl"
+    if fit.equilibrium is not None:
+        ex, ey = fit.equilibrium
+        lines.append(f"Equilibrium ({stable}, {rule}): {fit.a} {ex:.1f}, {fit.b} {ey:.1f}.")
+    else:
+        lines.append(f"No finite equilibrium; the race is {stable} ({rule}).")
+    lines.append(f"Fit quality: R² {c.r2[0]:.2f} and {c.r2[1]:.2f} over {c.n_points} turns.")
+    return lines
+
+
+def stage_counts(a, pair: tuple[int, int]) -> list[tuple[str, int]]:
+    """The stage games a pair faced and for how many of the turns, most frequent first."""
+    names = a.stage_names.get(pair, ())
+    counts: dict[str, int] = {}
+    for n in names:
+        counts[n] = counts.get(n, 0) + 1
+    return sorted(counts.items(), key=lambda kv: -kv[1])
+
+
+def game_title(name: str) -> str:
+    return GAME_TITLES.get(name, "no stage game" if name == "none" else name.replace("_", " "))
+
+
+def game_card(name: str) -> str | None:
+    card = concept_for_game(name)
+    return card if card in CONCEPTS else None
+
+
+# --------------------------------------------------------------------------------------------
+# Pages
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Link:
+    rect: pygame.Rect  # in page coordinates
+    card: str
+    label: str
+
+
+@dataclass
+class Slot:
+    rect: pygame.Rect  # in page coordinates
+    name: str  # a game.analysis.charts chart
+    pair: tuple[int, int] | None = None
+
+
+class Page:
+    """A drawn page ``width`` pixels wide, as tall as its content."""
+
+    def __init__(self, width: int, scale: float):
+        self.w = max(int(width), 100)
+        self.scale = scale
+        self.y = 0
+        self.ops: list[tuple[str, Any]] = []
+        self.links: list[Link] = []
+        self.slots: list[Slot] = []
+        self.surface: pygame.Surface | None = None
+        #: Text drawn on the page, in order (what the tests read).
+        self.texts: list[str] = []
+
+    def u(self, px: float) -> int:
+        return max(1, round(px * self.scale))
+
+    @property
+    def height(self) -> int:
+        return self.y
+
+    def gap(self, px: float) -> None:
+        self.y += self.u(px)
+
+    def text(
+        self,
+        text: str,
+        size: float = 16,
+        colour: Colour = TEXT,
+        bold: bool = False,
+        x: int = 0,
+        width: int | None = None,
+        y: int | None = None,
+        advance: bool = True,
+    ) -> int:
+        """Wrapped text from (``x``, the current y); returns the y below it."""
+        fs = self.u(size)
+        width = (self.w - x) if width is None else width
+        lines = txt.wrap(text, fs, max(width, fs * 4), bold)
+        top = self.y if y is None else y
+        self.ops.append(("text", (lines, x, top, fs, colour, bold)))
+        self.texts.append(text)
+        bottom = top + round(fs * 1.3) * len(lines)
+        if advance:
+            self.y = max(self.y, bottom)
+        return bottom
+
+    def tag(self, label: str, colour: Colour, x: int, y: int, size: float = 14) -> pygame.Rect:
+        """A filled label (a turning point's tag)."""
+        fs = self.u(size)
+        w = txt.font(fs, True).size(label)[0] + self.u(14)
+        rect = pygame.Rect(x, y, w, round(fs * 1.45))
+        self.ops.append(("tag", (label, rect, fs, colour)))
+        self.texts.append(label)
+        return rect
+
+    def link(self, label: str, card: str, x: int, y: int | None = None, size: float = 15) -> Link:
+        """A chip that opens a glossary card; the y advances below it."""
+        fs = self.u(size)
+        width = min(txt.font(fs).size(label)[0] + self.u(30), self.w - x)
+        top = self.y if y is None else y
+        rect = pygame.Rect(x, top, width, round(fs * 1.7))
+        lk = Link(rect, card, label)
+        self.links.append(lk)
+        self.ops.append(("link", (label, rect, fs)))
+        self.texts.append(label)
+        self.y = max(self.y, rect.bottom)
+        return lk
+
+    def links_row(self, items: list[tuple[str, str]], x: int = 0, size: float = 15) -> None:
+        """Chips side by side, wrapping to new rows."""
+        fs = self.u(size)
+        cx, top = x, self.y
+        h = round(fs * 1.7)
+        for label, card in items:
+            w = min(txt.font(fs).size(label)[0] + self.u(30), self.w - x)
+            if cx > x and cx + w > self.w:
+                cx, top = x, top + h + self.u(8)
+            self.link(label, card, cx, top, size)
+            cx += w + self.u(10)
+
+    def slot(self, name: str, rect: pygame.Rect, pair: tuple[int, int] | None = None) -> Slot:
+        s = Slot(pygame.Rect(rect), name, pair)
+        self.slots.append(s)
+        self.y = max(self.y, s.rect.bottom)
+        return s
+
+    def shape(self, shape: str, centre: tuple[int, int], radius: int, colour: Colour) -> None:
+        """A state's board shape, in its colour (never colour alone)."""
+        self.ops.append(("shape", (shape, centre, radius, colour)))
+
+    def box(self, rect: pygame.Rect, at: int | None = None) -> None:
+        """A panel behind content (``at``: the op index to draw it before)."""
+        op = ("box", pygame.Rect(rect))
+        if at is None:
+            self.ops.append(op)
+        else:
+            self.ops.insert(at, op)
+
+    def rule(self) -> None:
+        self.ops.append(("rule", self.y))
+
+    def render(self) -> pygame.Surface:
+        surf = pygame.Surface((self.w, max(self.y, 1)))
+        surf.fill(BACKGROUND)
+        for kind, data in self.ops:
+            if kind == "text":
+                lines, x, y, fs, colour, bold = data
+                txt.blit_lines(surf, lines, (x, y), fs, colour, bold, spacing=1.3)
+            elif kind == "tag":
+                label, rect, fs, colour = data
+                pygame.draw.rect(surf, colour, rect, 0, self.u(4))
+                pic = txt.render(label, fs, ink_on(colour), True)
+                surf.blit(pic, pic.get_rect(center=rect.center))
+            elif kind == "link":
+                label, rect, fs = data
+                pygame.draw.rect(surf, (43, 50, 60), rect, 0, self.u(4))
+                pygame.draw.rect(surf, PANEL_EDGE, rect, 1, self.u(4))
+                r = max(2, self.u(4))
+                cx, cy = rect.x + self.u(10), rect.centery
+                pygame.draw.polygon(
+                    surf, ACCENT, [(cx - r // 2, cy - r), (cx - r // 2, cy + r), (cx + r, cy)]
+                )
+                pic = txt.render(label, fs, (143, 195, 255))
+                surf.blit(pic, (rect.x + self.u(20), rect.centery - pic.get_height() // 2))
+            elif kind == "box":
+                pygame.draw.rect(surf, PANEL, data, 0, self.u(6))
+                pygame.draw.rect(surf, PANEL_EDGE, data, 1, self.u(6))
+            elif kind == "shape":
+                shape, centre, radius, colour = data
+                draw_shape(surf, shape, centre, radius, colour, TEXT, 1)
+            elif kind == "rule":
+                pygame.draw.line(surf, PANEL_EDGE, (0, data), (self.w, data), 1)
+        self.surface = surf
+        return surf
+
+
+def flow(
+    labels: list[str],
+    size: int,
+    x: int,
+    y: int,
+    width: int,
+    h: int,
+    gap: int,
+    right: bool = False,
+    pad: int = 28,
+) -> tuple[list[pygame.Rect], int]:
+    """Rectangles for buttons labelled ``labels`` in rows of ``width`` from (x, y), each as
+    wide as its label (at font ``size``) plus ``pad``; rows wrap downwards. ``right`` packs
+    each row against the right edge. Returns the rectangles (in ``labels`` order) and the y
+    below the last row."""
+    f = txt.font(size)
+    widths = [min(f.size(lb)[0] + pad, width) for lb in labels]
+    rows: list[list[int]] = [[]]
+    used = 0
+    for k, w in enumerate(widths):
+        if rows[-1] and used + gap + w > width:
+            rows.append([])
+            used = 0
+        used += (gap if rows[-1] else 0) + w
+        rows[-1].append(k)
+    rects: list[pygame.Rect | None] = [None] * len(labels)
+    for r, row in enumerate(rows):
+        total = sum(widths[k] for k in row) + gap * (len(row) - 1)
+        cx = x + width - total if right else x
+        for k in row:
+            rects[k] = pygame.Rect(cx, y + r * (h + gap), widths[k], h)
+            cx += widths[k] + gap
+    bottom = y + len(rows) * (h + gap) - gap if labels else y
+    return [r for r in rects if r is not None], bottom
+
+
+def flow_rows(labels: list[str], size: int, width: int, gap: int, pad: int = 28) -> int:
+    """How many rows :func:`flow` needs."""
+    rects, _ = flow(labels, size, 0, 0, width, 10, gap, pad=pad)
+    return len({r.y for r in rects}) if rects else 0
