@@ -278,11 +278,12 @@ class App:
             self._failures = max(0, self._failures - 1)
 
     def run(self, first: Scene | None = None, max_frames: int | None = None) -> int:
-        """Show ``first`` (the title by default) and loop until quit or ``max_frames``."""
-        if first is None:
-            self.to_title()
-        else:
+        """Show ``first`` (else the scenes already opened, else the title) and loop until quit
+        or ``max_frames``."""
+        if first is not None:
             self.reset(first)
+        elif not self.stack:
+            self.to_title()
         while self.running and (max_frames is None or self.frames < max_frames):
             dt = self.clock.tick(FPS) / 1000.0
             self.frame(min(dt, 0.1))

@@ -41,9 +41,25 @@ def test_play_starts_straight_into_a_game(short_runs):
         )
         == 0
     )
-    top = short_runs["app"].top
-    assert type(top).__name__ == "TurnScene"
-    assert top.match.session.seed == 4
+    app = short_runs["app"]
+    # A new game of a lesson opens on its intro cards, over the turn screen.
+    assert [type(s).__name__ for s in app.stack] == ["TurnScene", "IntroScene"]
+    assert app.top.match.session.seed == 4
+
+
+def test_play_of_a_save_resumes_without_the_intro(short_runs, tmp_path):
+    from game.saves import save
+    from game.scenarios import load
+    from game.session import Answers, Session
+
+    session = Session.new(load("two_neighbours"), 4, ["human", "ai:baseline"])
+    session.answers = Answers(bet=1)  # the bet was placed before the save
+    session.play_turn()
+    path = save(session, tmp_path / "game.json")
+    assert main(["play", "--load", str(path)]) == 0
+    app = short_runs["app"]
+    assert [type(s).__name__ for s in app.stack] == ["TurnScene"]
+    assert app.top.match.session.turn == 1
 
 
 def test_play_with_a_missing_save_says_why(capsys, dirs):
@@ -60,3 +76,20 @@ def test_demo_runs_headless_and_prints_frame_stats(capsys, dirs):
     assert "p50" in out and "p95" in out and "max" in out
     played = int(out.rsplit("turns played", 1)[1].strip())
     assert played >= 1
+
+
+def test_demo_plays_the_given_ai_seats(short_runs):
+    assert main(["demo", "--scenario", "the_spiral", "--seats", "ai:hawk,ai:dove,ai:copycat"]) == 0
+    seats = [str(s) for s in short_runs["app"].top.session.seats]
+    assert seats == ["ai:hawk", "ai:dove", "ai:copycat"]
+
+
+def test_demo_defaults_to_the_lessons_own_opponents(short_runs):
+    assert main(["demo", "--scenario", "the_spiral"]) == 0
+    seats = [str(s) for s in short_runs["app"].top.session.seats]
+    assert seats == ["ai:baseline", "ai:copycat", "ai:copycat"]
+
+
+def test_demo_refuses_a_human_seat(capsys, dirs):
+    assert main(["demo", "--scenario", "two_neighbours", "--seats", "human,ai:dove"]) == 2
+    assert "demo plays AI seats only" in capsys.readouterr().err

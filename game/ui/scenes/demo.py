@@ -24,9 +24,18 @@ LINGER = 4.0  # seconds the outcome of a finished game stays up
 class DemoScene(Scene):
     """Every seat AI; Space pauses, S steps, +/- change the speed, Esc leaves."""
 
-    def __init__(self, app, scenario: Scenario, seed: int, speed: float = 2.0, on_exit=None):
+    def __init__(
+        self,
+        app,
+        scenario: Scenario,
+        seed: int,
+        speed: float = 2.0,
+        on_exit=None,
+        seats: list[str] | None = None,
+    ):
         super().__init__(app)
         self.scenario = scenario
+        self.seats = seats or ["ai:baseline"] * len(scenario.states)
         self.seed = seed
         self.speed_i = min(range(len(SPEEDS)), key=lambda k: abs(SPEEDS[k] - speed))
         self.paused = False
@@ -40,9 +49,7 @@ class DemoScene(Scene):
         self._new_game()
 
     def _new_game(self) -> None:
-        self.session = Session.new(
-            self.scenario, self.seed, ["ai:baseline"] * len(self.scenario.states)
-        )
+        self.session = Session.new(self.scenario, self.seed, self.seats)
         self.lines = [self.scenario.summary]
         self._dirty = True
 
