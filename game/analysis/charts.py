@@ -3,7 +3,11 @@
 No pygame and no pyplot: every chart is a fresh :class:`matplotlib.figure.Figure` (no global
 state, safe to draw from any thread). They are made to be printed: white background, dark text,
 titles, axis labels and legends, and every state drawn with a colour *and* a marker shape (the
-board's shape), never colour alone.
+board's shape), never colour alone. Legends sit beside the data, never over it; the layout is
+matplotlib's constrained layout, and font sizes follow the figure's size (the report's 9 x 5.5
+inches down to a small debrief window). A colour too pale for white paper (the UI's palettes are
+made for a dark board) gets a thin dark outline. A war is a dotted red line in the middle of the
+war turn, and on the stage timeline the turns after it are marked as war, not classified.
 
 >>> from game.analysis import analyse, charts                      # doctest: +SKIP
 >>> data = charts.png(analyse(session), "arms", size=(8, 4.5), dpi=120)  # doctest: +SKIP
@@ -23,9 +27,12 @@ from typing import Any
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
+from matplotlib.gridspec import GridSpecBase
+from matplotlib.layout_engine import ConstrainedLayoutEngine
+from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
+from matplotlib.patheffects import Normal, Stroke
 from matplotlib.ticker import MaxNLocator
 
 from game.analysis.types import Analysis, Series
@@ -69,9 +76,17 @@ MARKERS: dict[str, str] = {
     "cross": "P",
 }
 _FALLBACK_MARKERS = ("o", "s", "^", "D", "h", "*", "p", "P")
-#: Line styles for pairs (a pair's colour is that of its first state).
-_PAIR_STYLES = ("-", "--", "-.", ":")
-#: Colours of the stage-game names in the timeline.
+#: Line styles for pairs, by the pair's place among all pairs, so that every pair of a game of
+#: up to four states has its own (a pair's colour is its first state's, its marker its second's).
+_PAIR_STYLES: tuple[Any, ...] = (
+    "-",
+    (0, (5, 2)),
+    (0, (5, 2, 1, 2)),
+    (0, (1, 1.5)),
+    (0, (5, 1.5, 1, 1.5, 1, 1.5)),
+    (0, (10, 3)),
+)
+#: Colours of the stage-game names in the timeline (Okabe & Ito where there are enough).
 STAGE_COLOURS: dict[str, str] = {
     "harmony": "#009E73",
     "stag_hunt": "#56B4E9",
@@ -81,12 +96,23 @@ STAGE_COLOURS: dict[str, str] = {
     "leader": "#CC79A7",
     "hero": "#F0E442",
     "battle_of_the_sexes": "#0072B2",
-    "asymmetric": "#BBBBBB",
-    "other": "#EEEEEE",
+    "asymmetric": "#A9A9A9",
+    "other": "#EFEFEF",
     "none": "#FFFFFF",
+    "war": "#3A3A3A",
 }
+#: Hatches (with their colour) for the timeline's cells that are not named games, so that
+#: they read without colour: an unnamed game, no stage game, and the world after a war.
+STAGE_HATCHES: dict[str, tuple[str, str]] = {
+    "other": ("...", "#5A5A5A"),
+    "none": ("xx", "#9A9A9A"),
+    "war": ("//", "#C8C8C8"),
+}
+#: Timeline label of the turns after a war broke out (the world is over: no stage game).
+WAR_LABEL = "war: the game is over"
 _WAR = "#B2182B"
 _INK = "#222222"
+_RESTRAIN = "#009E73"
 
 
 def _colours(palette: Any, n: int) -> list[tuple[float, float, float]]:
@@ -100,6 +126,13 @@ def _colours(palette: Any, n: int) -> list[tuple[float, float, float]]:
     return [tuple(c / 255 for c in rgb[k % len(rgb)]) for k in range(n)]  # type: ignore[misc]
 
 
+def _light(colour: tuple[float, float, float]) -> bool:
+    """Whether a colour is too pale to read as a thin line on white (WCAG relative luminance
+    above 0.45, a contrast with white below about 2:1)."""
+    lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in colour]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2] > 0.45
+
+
 def _markers(a: Analysis) -> list[str]:
     n = len(a.names)
     if len(a.shapes) == n:
@@ -108,66 +141,184 @@ def _markers(a: Analysis) -> list[str]:
 
 
 class _Style:
-    def __init__(self, a: Analysis, palette: Any) -> None:
+    def __init__(self, a: Analysis, palette: Any, size: tuple[float, float]) -> None:
         n = len(a.names)
         self.colours = _colours(palette, n)
         self.markers = _markers(a)
-        every = max(1, a.series.turns // 10)
-        self.markevery = every
+        self.markevery = max(1, a.series.turns // 10)
+        self.height = float(size[1])
+        # Font sizes follow the figure: 9 pt at the report's 9 x 5.5 inches, down to 7 pt on
+        # a small window, so that labels do not crowd the data.
+        scale = min(size[0] / 9.0, size[1] / 5.5)
+        self.fs = float(np.clip(7.0 + 4.0 * (scale - 0.5), 7.0, 9.0))
+        self.small = self.fs - 1.0
+
+    def ink(self, i: int, width: float) -> dict[str, Any]:
+        """State ``i``'s colour for a line ``width`` points wide. A light colour (yellow, light
+        grey: the UI's palettes are made for a dark board) is pale on white paper, so it gets a
+        thin dark outline and dark marker edges."""
+        colour = self.colours[i]
+        kw: dict[str, Any] = {"color": colour}
+        if _light(colour):
+            kw["path_effects"] = [Stroke(linewidth=width + 1.4, foreground=_INK), Normal()]
+            kw["markeredgecolor"] = _INK
+            kw["markeredgewidth"] = 0.6
+        return kw
 
     def state(self, i: int) -> dict[str, Any]:
+        # States drawn first are drawn wider, so that where two lines coincide (equal shields,
+        # equal scores) the one underneath still shows as a coloured edge.
+        under = (len(self.colours) - 1 - i) / max(len(self.colours) - 1, 1)
+        width = 2.0 + 1.0 * under
         return {
-            "color": self.colours[i],
+            **self.ink(i, width),
             "marker": self.markers[i],
-            "markersize": 5,
+            "markersize": 5.0 + 1.5 * under,
             "markevery": self.markevery,
-            "linewidth": 2,
+            "linewidth": width,
         }
 
     def pair(self, a: Analysis, i: int, j: int) -> dict[str, Any]:
+        n = len(a.names)
+        place = i * n - i * (i + 1) // 2 + (j - i - 1)  # (i, j) among all pairs i < j
         return {
-            "color": self.colours[i],
-            "linestyle": _PAIR_STYLES[j % len(_PAIR_STYLES)],
+            **self.ink(i, 2),
+            "linestyle": _PAIR_STYLES[place % len(_PAIR_STYLES)],
             "marker": self.markers[j],
             "markersize": 5,
             "markevery": self.markevery,
             "markerfacecolor": self.colours[j],
+            "markeredgecolor": _INK,
+            "markeredgewidth": 0.6,
             "linewidth": 2,
         }
 
+    def legend(self, ax: Axes, handles: list | None = None, title: str | None = None) -> None:
+        """A legend beside ``ax``, to its right, outside the data (in columns when long); or,
+        when ``ax`` is an empty panel (axis off), in it."""
+        if handles is None:
+            handles = ax.get_legend_handles_labels()[0]
+        if not handles:
+            return
+        per_column = max(4, int(self.height * 72.0 / (self.small * 1.9)) - 2)
+        ax.legend(
+            handles=handles,
+            loc="upper left",
+            bbox_to_anchor=(1.02, 1.0) if ax.axison else (0.0, 1.0),
+            borderaxespad=0.0,
+            fontsize=self.small,
+            title=title,
+            title_fontsize=self.small,
+            alignment="left",
+            ncols=-(-len(handles) // per_column),
+            frameon=False,
+            handlelength=2.6,
+        )
 
-def _finish(ax: Axes, s: Series, a: Analysis, ylabel: str, legend: bool = True) -> None:
-    ax.set_xlabel("turn")
-    ax.set_ylabel(ylabel)
-    ax.set_xlim(0, max(s.turns, 1))
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.grid(True, alpha=0.3)
-    if a.war_turn is not None and a.war_turn <= s.turns:
-        ax.axvline(a.war_turn, color=_WAR, linestyle=":", linewidth=1.5, label="war")
-    if legend:
-        ax.legend(fontsize=8, loc="best", framealpha=0.85)
+    def axes(self, ax: Axes) -> None:
+        ax.tick_params(labelsize=self.small)
+        ax.grid(True, alpha=0.3)
+
+
+def _war_line(ax: Axes, a: Analysis, st: _Style | None = None) -> None:
+    """The war marker, a dotted red line in the middle of the war turn: half way between the
+    world before it (``war_turn - 1``) and the world after (``war_turn``), which on the stage
+    timeline is the boundary between their columns. With ``st`` the line is named on the chart
+    instead of in the legend (where another red dotted line would look the same)."""
+    if a.war_turn is None or a.war_turn > a.series.turns:
+        return
+    label = f"war broke out (turn {a.war_turn})"
+    x = a.war_turn - 0.5
+    ax.axvline(x, color=_WAR, linestyle=":", linewidth=2, label="_" + label if st else label)
+    if st is not None:
+        ax.text(
+            x,
+            0.98,
+            " war ",
+            transform=ax.get_xaxis_transform(),
+            ha="right",
+            va="top",
+            fontsize=st.small,
+            color=_WAR,
+            fontweight="bold",
+        )
+
+
+def _turn_axis(ax: Axes, st: _Style, turns: int, label: bool = True) -> None:
+    ax.set_xlim(0, max(turns, 1))
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True, nbins="auto", steps=[1, 2, 5, 10]))
+    if label:
+        ax.set_xlabel("turn", fontsize=st.fs)
+
+
+def _finish(ax: Axes, s: Series, a: Analysis, st: _Style, ylabel: str) -> None:
+    _turn_axis(ax, st, s.turns)
+    ax.set_ylabel(ylabel, fontsize=st.fs)
+    st.axes(ax)
+    _war_line(ax, a)
 
 
 def _new(size: tuple[float, float], dpi: int) -> Figure:
-    fig = Figure(figsize=size, dpi=dpi, facecolor="white")
+    layout = ConstrainedLayoutEngine(w_pad=0.06, h_pad=0.06, wspace=0.04, hspace=0.06)
+    fig = Figure(figsize=size, dpi=dpi, facecolor="white", layout=layout)
     FigureCanvasAgg(fig)
     return fig
 
 
-def _title(fig: Figure, a: Analysis, name: str) -> None:
-    fig.suptitle(f"{FIGURES[name]}\n{a.title}, seed {a.seed}", fontsize=11, color=_INK)
+def _title(fig: Figure, a: Analysis, name: str, st: _Style) -> None:
+    fig.suptitle(f"{FIGURES[name]}\n{a.title}, seed {a.seed}", fontsize=st.fs + 1.5, color=_INK)
 
 
-def _empty(ax: Axes, text: str) -> None:
-    ax.text(0.5, 0.5, text, ha="center", va="center", transform=ax.transAxes, wrap=True)
+def _empty(ax: Axes, text: str, st: _Style) -> None:
+    ax.text(
+        0.5,
+        0.5,
+        text,
+        ha="center",
+        va="center",
+        transform=ax.transAxes,
+        wrap=True,
+        fontsize=st.fs,
+    )
     ax.set_xticks([])
     ax.set_yticks([])
 
 
 def _grid(fig: Figure, count: int) -> list[Axes]:
-    cols = 1 if count == 1 else 2
-    rows = (count + cols - 1) // cols
-    return [fig.add_subplot(rows, cols, k + 1) for k in range(count)]
+    """One panel per state: one column for one, two up to four, three beyond; the panels
+    share the turn axis, numbered on the bottom panel of each column only."""
+    cols = 1 if count == 1 else 2 if count <= 4 else 3
+    rows = -(-count // cols)
+    axes: list[Axes] = []
+    for k in range(count):
+        share = axes[0] if axes else None
+        axes.append(fig.add_subplot(rows, cols, k + 1, sharex=share))
+    for k, ax in enumerate(axes):
+        if k + cols < count:  # another panel sits below this one
+            ax.tick_params(labelbottom=False)
+    return axes
+
+
+def _gridspec(ax: Axes) -> GridSpecBase:
+    spec = ax.get_subplotspec()
+    assert spec is not None, "a panel of _grid"
+    return spec.get_gridspec()
+
+
+def _bottom(axes: list[Axes], k: int) -> bool:
+    """Whether no panel of :func:`_grid` sits below panel ``k``."""
+    return k + _gridspec(axes[0]).ncols >= len(axes)
+
+
+def _legend_place(fig: Figure, axes: list[Axes]) -> Axes:
+    """Where the shared legend of a :func:`_grid` goes: the first empty panel of the grid when
+    there is one, else beside the top panel of the last column."""
+    grid = _gridspec(axes[0])
+    if len(axes) < grid.nrows * grid.ncols:
+        holder = fig.add_subplot(grid.nrows, grid.ncols, len(axes) + 1)
+        holder.set_axis_off()
+        return holder
+    return axes[min(grid.ncols, len(axes)) - 1]
 
 
 # --------------------------------------------------------------------------------------------
@@ -179,8 +330,9 @@ def _arms(fig: Figure, a: Analysis, st: _Style) -> None:
     for ax, arr, label in ((axes[0], s.reach, "reach"), (axes[1], s.shield, "shield")):
         for i, name in enumerate(a.names):
             ax.plot(s.turn, arr[:, i], label=name, **st.state(i))
-        ax.set_title(label.capitalize() + " (home + abroad)", fontsize=10)
-        _finish(ax, s, a, label, legend=ax is axes[0])
+        ax.set_title(label.capitalize() + " (home + abroad)", fontsize=st.fs)
+        _finish(ax, s, a, st, label)
+    st.legend(axes[1])
 
 
 def _pairs_chart(fig: Figure, a: Analysis, st: _Style, what: str) -> None:
@@ -194,7 +346,7 @@ def _pairs_chart(fig: Figure, a: Analysis, st: _Style, what: str) -> None:
         pair_list = [(i, j) for i in range(n) for j in range(i + 1, n)]
         arr = s.tension
     if not pair_list:
-        _empty(ax, "No rival pairs in this game.")
+        _empty(ax, "No rival pairs in this game.", st)
         return
     for i, j in pair_list:
         ax.plot(s.turn, arr[:, i, j], label=f"{a.names[i]}–{a.names[j]}", **st.pair(a, i, j))
@@ -202,12 +354,13 @@ def _pairs_chart(fig: Figure, a: Analysis, st: _Style, what: str) -> None:
         ax.axhline(
             0.5, color="grey", linestyle="--", linewidth=1, label="below 0.5: striking first pays"
         )
-        ylabel = "first-strike stability (1 = nothing gained by going first)"
+        ylabel = "first-strike stability\n(1 = nothing gained by going first)"
     else:
         ax.axhline(a.crisis_threshold, color=_WAR, linestyle="--", linewidth=1, label="crisis line")
         ylabel = "tension (0 calm, 1 at the brink)"
     ax.set_ylim(-0.02, 1.05)
-    _finish(ax, s, a, ylabel)
+    _finish(ax, s, a, st, ylabel)
+    st.legend(ax)
 
 
 def _beliefs(fig: Figure, a: Analysis, st: _Style) -> None:
@@ -215,14 +368,8 @@ def _beliefs(fig: Figure, a: Analysis, st: _Style) -> None:
     n = s.n
     axes = _grid(fig, n)
     for j, ax in enumerate(axes):
-        ax.plot(
-            s.turn,
-            s.reach[:, j],
-            label=f"{a.names[j]}'s true reach",
-            color=st.colours[j],
-            linewidth=3,
-            alpha=0.6,
-        )
+        pale = 0.9 if _light(st.colours[j]) else 0.55  # a light colour is pale already
+        ax.plot(s.turn, s.reach[:, j], **st.ink(j, 4), linewidth=4, alpha=pale)
         for i in range(n):
             if i == j:
                 continue
@@ -230,16 +377,39 @@ def _beliefs(fig: Figure, a: Analysis, st: _Style) -> None:
                 s.turn,
                 s.seen_reach[:, i, j],
                 label=f"as {a.names[i]} saw it",
-                color=st.colours[i],
+                **st.ink(i, 1.5),
                 linestyle="--",
                 marker=st.markers[i],
                 markersize=4,
                 markevery=st.markevery,
                 linewidth=1.5,
             )
-        ax.set_title(f"{a.names[j]}'s reach", fontsize=10)
-        _finish(ax, s, a, "reach")
-        ax.legend(fontsize=7, loc="best", framealpha=0.85)
+        ax.set_title(f"{a.names[j]}'s reach", fontsize=st.fs)
+        _finish(ax, s, a, st, "reach")
+        if not _bottom(axes, j):
+            ax.set_xlabel("")
+    # One legend for every panel: the true reach, then each state as an observer.
+    handles: list = [
+        Line2D(
+            [], [], color="#888888", linewidth=4, alpha=0.55, label="true reach (the panel's state)"
+        )
+    ]
+    for i, name in enumerate(a.names):
+        handles.append(
+            Line2D(
+                [],
+                [],
+                linestyle="--",
+                marker=st.markers[i],
+                markersize=4,
+                linewidth=1.5,
+                label=f"as {name} saw it",
+                **st.ink(i, 1.5),
+            )
+        )
+    if a.war_turn is not None and a.war_turn <= s.turns:
+        handles.append(axes[0].get_lines()[-1])
+    st.legend(_legend_place(fig, axes), handles)
 
 
 def _per_state(fig: Figure, a: Analysis, st: _Style, arr: np.ndarray, ylabel: str) -> None:
@@ -247,7 +417,21 @@ def _per_state(fig: Figure, a: Analysis, st: _Style, arr: np.ndarray, ylabel: st
     ax = fig.add_subplot(1, 1, 1)
     for i, name in enumerate(a.names):
         ax.plot(s.turn, arr[:, i], label=name, **st.state(i))
-    _finish(ax, s, a, ylabel)
+    _finish(ax, s, a, st, ylabel)
+    st.legend(ax)
+
+
+def _limits(v: np.ndarray, top: float) -> tuple[float, float]:
+    """Axis limits around a reach series: at least a sixth of the largest reach wide (so a
+    small move looks small), padded so that the markers at its ends are never clipped."""
+    lo, hi = float(v.min()), float(v.max())
+    span = max(hi - lo, top / 6.0, 1.0)
+    mid = 0.5 * (lo + hi)
+    lo, hi = mid - 0.5 * span, mid + 0.5 * span
+    if lo < 0.0 <= float(v.min()):  # do not show much negative reach ...
+        lo, hi = 0.0, span
+    pad = 0.08 * span  # ... but never clip the marker at 0
+    return lo - pad, hi + pad
 
 
 def _phase_plane(fig: Figure, a: Analysis, st: _Style) -> None:
@@ -255,13 +439,23 @@ def _phase_plane(fig: Figure, a: Analysis, st: _Style) -> None:
     ax = fig.add_subplot(1, 1, 1)
     pair = a.main_pair
     if pair is None:
-        _empty(ax, "No rival pair to draw: every pair was allied.")
+        _empty(ax, "No rival pair to draw: every pair was allied.", st)
         return
     i, j = pair
     x, y = s.reach[:, i], s.reach[:, j]
-    ax.plot(x, y, color=_INK, linewidth=1.5, marker="o", markersize=3, label="the game (reach)")
-    ax.plot(x[0], y[0], marker="s", color="#009E73", markersize=9, linestyle="none", label="start")
-    ax.plot(x[-1], y[-1], marker="X", color=_WAR, markersize=10, linestyle="none", label="end")
+    top = max(float(x.max()), float(y.max()), 1.0)
+    fit = next((f for f in a.fits if (f.a, f.b) == (a.names[i], a.names[j])), None)
+    # The limits take in a fitted equilibrium near the game (not one far beyond it).
+    lim_x, lim_y = x, y
+    if fit is not None and fit.fit is not None and fit.equilibrium is not None:
+        ex, ey = fit.equilibrium
+        if -0.05 * top <= min(ex, ey) and max(ex, ey) <= 1.5 * top:
+            lim_x, lim_y = np.append(x, ex), np.append(y, ey)
+    lo_x, hi_x = _limits(lim_x, top)
+    lo_y, hi_y = _limits(lim_y, top)
+    ax.plot(
+        x, y, color=_INK, linewidth=1.5, marker="o", markersize=3, label="the game, turn by turn"
+    )
     for t in range(len(x) - 1):
         if abs(x[t + 1] - x[t]) + abs(y[t + 1] - y[t]) > 1e-9:
             ax.annotate(
@@ -270,11 +464,8 @@ def _phase_plane(fig: Figure, a: Analysis, st: _Style) -> None:
                 xytext=(x[t], y[t]),
                 arrowprops={"arrowstyle": "->", "color": _INK, "lw": 0.8},
             )
-    span_x = max(float(np.ptp(x)), 1.0)
-    span_y = max(float(np.ptp(y)), 1.0)
-    lo_x, hi_x = max(0.0, float(x.min()) - 0.5 * span_x), float(x.max()) + 0.5 * span_x
-    lo_y, hi_y = max(0.0, float(y.min()) - 0.5 * span_y), float(y.max()) + 0.5 * span_y
-    fit = next((f for f in a.fits if (f.a, f.b) == (a.names[i], a.names[j])), None)
+    ax.plot(x[0], y[0], marker="s", color=_RESTRAIN, markersize=9, linestyle="none", label="start")
+    ax.plot(x[-1], y[-1], marker="X", color=_WAR, markersize=10, linestyle="none", label="end")
     note = ""
     if fit is not None and fit.fit is not None:
         c = fit.fit
@@ -284,14 +475,14 @@ def _phase_plane(fig: Figure, a: Analysis, st: _Style) -> None:
             ax.plot(
                 xs,
                 yx,
-                color=st.colours[i],
+                **st.ink(i, 1.5),
                 linestyle="--",
                 label=f"{a.names[i]} neither builds nor cuts",
             )
             ax.plot(
                 xs,
                 yy,
-                color=st.colours[j],
+                **st.ink(j, 1.5),
                 linestyle="-.",
                 label=f"{a.names[j]} neither builds nor cuts",
             )
@@ -302,25 +493,53 @@ def _phase_plane(fig: Figure, a: Analysis, st: _Style) -> None:
                     ex,
                     ey,
                     marker="*",
-                    markersize=14,
-                    color="#E69F00",
+                    markersize=15,
+                    markerfacecolor="white",
+                    markeredgecolor=_INK,
+                    markeredgewidth=1.2,
                     linestyle="none",
                     label="fitted equilibrium" + (" (stable)" if fit.stable else " (unstable)"),
                 )
             else:
                 note = f"fitted equilibrium off the chart, at ({ex:.1f}, {ey:.1f})"
-        r2 = f"R² {c.r2[0]:.2f} / {c.r2[1]:.2f}"
+        r2 = f"fit R² {c.r2[0]:.2f} / {c.r2[1]:.2f}"
         note = f"{note}; {r2}" if note else r2
     elif fit is not None:
         note = f"no Richardson fit: {fit.reason}"
     if note:
-        ax.text(0.01, 0.99, note, transform=ax.transAxes, fontsize=8, va="top")
+        ax.set_title(note, fontsize=st.small, loc="left", color="#444444", wrap=True)
     ax.set_xlim(lo_x, hi_x)
     ax.set_ylim(lo_y, hi_y)
-    ax.set_xlabel(f"{a.names[i]}'s reach")
-    ax.set_ylabel(f"{a.names[j]}'s reach")
-    ax.grid(True, alpha=0.3)
-    ax.legend(fontsize=8, loc="lower right", framealpha=0.85)
+    ax.set_xlabel(f"{a.names[i]}'s reach", fontsize=st.fs)
+    ax.set_ylabel(f"{a.names[j]}'s reach", fontsize=st.fs)
+    st.axes(ax)
+    st.legend(ax)
+
+
+def _stage_runs(names: Sequence[str]) -> list[tuple[int, int, str]]:
+    """Consecutive equal names as (first column, columns, name)."""
+    runs: list[tuple[int, int, str]] = []
+    for t, name in enumerate(names):
+        if runs and runs[-1][2] == name:
+            first, count, _ = runs[-1]
+            runs[-1] = (first, count + 1, name)
+        else:
+            runs.append((t, 1, name))
+    return runs
+
+
+def _stage_style(name: str) -> dict[str, Any]:
+    style: dict[str, Any] = {"facecolor": STAGE_COLOURS.get(name, "#DDDDDD"), "linewidth": 0}
+    if name in STAGE_HATCHES:
+        hatch, colour = STAGE_HATCHES[name]
+        style.update(hatch=hatch, hatchcolor=colour, edgecolor=colour)
+    return style
+
+
+def _stage_label(name: str) -> str:
+    if name == "war":
+        return WAR_LABEL
+    return GAME_TITLES.get(name, "no stage game" if name == "none" else name)
 
 
 def _stage_timeline(fig: Figure, a: Analysis, st: _Style) -> None:
@@ -328,84 +547,74 @@ def _stage_timeline(fig: Figure, a: Analysis, st: _Style) -> None:
     ax = fig.add_subplot(1, 1, 1)
     pair_list = sorted(a.stage_names)
     if not pair_list:
-        _empty(ax, "No stage games recorded.")
+        _empty(ax, "No stage games recorded.", st)
         return
+    # Column t is the stage game at the world after turn t (0: the start). A war during turn
+    # w ends the world: columns w on are the war, not a game to classify.
+    war = a.war_turn if a.war_turn is not None and a.war_turn <= s.turns else None
     seen: list[str] = []
-    image = np.ones((len(pair_list), s.turns + 1, 3))
     for row, pair in enumerate(pair_list):
-        for t, name in enumerate(a.stage_names[pair][: s.turns + 1]):
+        names = list(a.stage_names[pair][: s.turns + 1])
+        if war is not None:
+            names[war:] = ["war"] * (len(names) - war)
+        for first, count, name in _stage_runs(names):
             if name not in seen:
                 seen.append(name)
-            image[row, t] = to_rgb(STAGE_COLOURS.get(name, "#DDDDDD"))
-    ax.imshow(
-        image,
-        aspect="auto",
-        interpolation="nearest",
-        extent=(-0.5, s.turns + 0.5, len(pair_list) - 0.5, -0.5),
-    )
-    for row in range(len(pair_list) - 1):
-        ax.axhline(row + 0.5, color="white", linewidth=3)
+            ax.barh(row, count, left=first - 0.5, height=0.82, **_stage_style(name))
     ax.set_yticks(range(len(pair_list)))
-    ax.set_yticklabels([a.pair_name(p) for p in pair_list], fontsize=8)
+    ax.set_yticklabels([a.pair_name(p) for p in pair_list], fontsize=st.small)
+    ax.set_ylim(len(pair_list) - 0.5, -0.5)
     ax.set_xlim(-0.5, s.turns + 0.5)
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.set_xlabel("turn")
-    ax.set_ylabel("pair")
-    if a.war_turn is not None:
-        ax.axvline(a.war_turn, color=_WAR, linestyle=":", linewidth=1.5)
-    handles = [
-        Patch(
-            facecolor=STAGE_COLOURS.get(nm, "#DDDDDD"),
-            edgecolor="grey",
-            label=GAME_TITLES.get(nm, "no stage game" if nm == "none" else nm),
-        )
-        for nm in seen
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True, nbins="auto", steps=[1, 2, 5, 10]))
+    ax.tick_params(labelsize=st.small)
+    ax.set_xlabel("turn (0: the start)", fontsize=st.fs)
+    ax.set_ylabel("pair", fontsize=st.fs)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    order = [nm for nm in seen if nm != "war"] + (["war"] if "war" in seen else [])
+    handles: list = [
+        Patch(label=_stage_label(nm), **{**_stage_style(nm), "edgecolor": "grey", "linewidth": 0.6})
+        for nm in order
     ]
-    ax.legend(
-        handles=handles,
-        fontsize=8,
-        loc="upper center",
-        bbox_to_anchor=(0.5, -0.15),
-        ncol=min(4, len(handles)),
-        framealpha=0.85,
-    )
+    if war is not None:
+        _war_line(ax, a)
+        handles.append(ax.get_lines()[-1])
+    st.legend(ax, handles)
 
 
 def _counterfactuals(fig: Figure, a: Analysis, st: _Style) -> None:
     s = a.series
     if not a.counterfactuals:
-        _empty(fig.add_subplot(1, 1, 1), "Counterfactual replays were not computed.")
+        _empty(fig.add_subplot(1, 1, 1), "Counterfactual replays were not computed.", st)
         return
     axes = _grid(fig, s.n)
-    looks = {"restrain": ("#009E73", "--"), "arm": (_WAR, ":")}
+    looks = {"restrain": (_RESTRAIN, "--"), "arm": (_WAR, ":")}
     longest = max([s.turns] + [c.series.turns for c in a.counterfactuals])
+    handles: list = [Line2D([], [], color=_INK, linewidth=2, label="as played (solid)")]
     for i, ax in enumerate(axes):
         ax.plot(s.turn, s.score[:, i], label="as played", **st.state(i))
         for c in a.counterfactuals:
             colour, style = looks.get(c.key, ("grey", "-"))
             label = c.label + (f" (war, turn {c.war_turn})" if c.war else "")
-            ax.plot(
+            line = ax.plot(
                 c.series.turn,
                 c.series.score[:, i],
                 color=colour,
                 linestyle=style,
                 linewidth=2,
                 label=label,
-            )
+            )[0]
+            if i == 0:
+                handles.append(line)
         land = a.landing.get(a.names[i])
-        title = a.names[i] + (
-            f": landed at {land:.2f} (0 arm, 1 restrain)" if land is not None else ""
-        )
-        ax.set_title(title, fontsize=9)
-        ax.set_xlabel("turn")
-        ax.set_ylabel("score")
-        ax.set_xlim(0, max(longest, 1))
-        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-        ax.grid(True, alpha=0.3)
-        if a.war_turn is not None:
-            ax.axvline(a.war_turn, color=_WAR, linestyle=":", linewidth=1.5)
-        if i == 0:
-            ax.legend(fontsize=7, loc="best", framealpha=0.85)
+        title = a.names[i] + (f": landed at {land:.2f}" if land is not None else "")
+        ax.set_title(title, fontsize=st.fs)
+        _turn_axis(ax, st, longest, label=_bottom(axes, i))
+        ax.set_ylabel("score", fontsize=st.fs)
+        st.axes(ax)
+        _war_line(ax, a, st)
+    scale = "landed at: 0 as if all armed,\n1 as if all restrained" if a.landing else None
+    st.legend(_legend_place(fig, axes), handles, title=scale)
 
 
 def figure(
@@ -415,11 +624,14 @@ def figure(
     size: tuple[float, float] = (9.0, 5.5),
     dpi: int = 100,
 ) -> Figure:
-    """The chart ``name`` (a key of :data:`FIGURES`) as a new Figure of ``size`` inches."""
+    """The chart ``name`` (a key of :data:`FIGURES`) as a new Figure of ``size`` inches.
+
+    The figure is laid out by matplotlib's constrained layout when it is drawn (legends sit
+    beside the data, outside the axes); it is drawn the same way every time."""
     if name not in FIGURES:
         raise KeyError(f"no chart {name!r}; charts: {', '.join(FIGURES)}")
     fig = _new(size, dpi)
-    st = _Style(analysis, palette)
+    st = _Style(analysis, palette, size)
     s = analysis.series
     if name == "arms":
         _arms(fig, analysis, st)
@@ -437,8 +649,7 @@ def figure(
         _stage_timeline(fig, analysis, st)
     elif name == "counterfactuals":
         _counterfactuals(fig, analysis, st)
-    _title(fig, analysis, name)
-    fig.tight_layout(rect=(0, 0, 1, 0.92))
+    _title(fig, analysis, name, st)
     return fig
 
 
@@ -456,4 +667,13 @@ def png(
     return buf.getvalue()
 
 
-__all__ = ["DEFAULT_COLOURS", "FIGURES", "MARKERS", "STAGE_COLOURS", "figure", "png"]
+__all__ = [
+    "DEFAULT_COLOURS",
+    "FIGURES",
+    "MARKERS",
+    "STAGE_COLOURS",
+    "STAGE_HATCHES",
+    "WAR_LABEL",
+    "figure",
+    "png",
+]

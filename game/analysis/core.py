@@ -25,7 +25,7 @@ from game.engine.payoffs import ARM, RESTRAIN, move_orders, stage_game
 from game.engine.state import KINDS, Params, World, per_world
 from game.engine.step import step
 from game.session import Session
-from game.theory import classify, richardson_fit
+from game.theory import RichardsonFit, classify, richardson_fit
 
 #: The projection the stage games use (the theory lens's defaults).
 STAGE_HORIZON = 3
@@ -161,44 +161,150 @@ def war_of(session: Session) -> tuple[int | None, tuple[str, str] | None]:
     return None, None
 
 
+#: Fewest played turns a Richardson fit is made from: each equation has three coefficients, and
+#: a handful of turns fits almost anything exactly (a war in turn 4 gives five points).
+MIN_FIT_TURNS = 8
+#: A fear (k, l) or fatigue (a, b) coefficient below minus this (per turn) has the wrong sign for
+#: a Richardson race; smaller negatives are read as zero.
+SIGN_TOLERANCE = 0.01
+#: A side that built in at most this share of the turns took no part in a race: its reach held
+#: or wore down whatever the other did.
+PASSIVE_SHARE = 0.15
+
+
 def _num(x: float) -> str:
     return f"{x:.1f}" if abs(x) >= 0.95 else f"{x:.2f}"
 
 
+def _builds(s: np.ndarray) -> int:
+    """Turns in which the series rose by more than a rounding wobble (0.2 % of its peak)."""
+    eps = max(1e-6, 2e-3 * float(np.abs(s).max()))
+    return int((np.diff(s) > eps).sum())
+
+
+def _passive(s: np.ndarray) -> bool:
+    """Whether a side built in at most :data:`PASSIVE_SHARE` of the turns."""
+    return _builds(s) <= PASSIVE_SHARE * (s.size - 1)
+
+
+def _passive_phrase(name: str, s: np.ndarray) -> str:
+    """What a side that did not race did with its reach, as a clause."""
+    builds, turns, end = _builds(s), s.size - 1, float(s[-1])
+    if end >= 0.95 * float(s.max()):
+        return f"{name} held its reach near {_num(end)}"
+    if builds == 0:
+        return f"{name}'s reach only wore down, from {_num(float(s[0]))} to {_num(end)}"
+    return (
+        f"{name} built in only {builds} of {turns} turns and otherwise let its reach wear down "
+        f"to {_num(end)}"
+    )
+
+
+def _wrong_signs(fit: RichardsonFit, a: str, b: str) -> list[str]:
+    """Per side, the fitted fear and fatigue with the wrong sign for a race, in words."""
+    out = []
+    for who, other, fear, fear_sym, fatigue, fatigue_sym in (
+        (a, b, fit.k, "k", fit.a, "a"),
+        (b, a, fit.l, "l", fit.b, "b"),
+    ):
+        parts = []
+        if fear < -SIGN_TOLERANCE:
+            parts.append(f"less when {other} had more (fear {fear_sym} = {fear:.2f})")
+        if fatigue < -SIGN_TOLERANCE:
+            parts.append(f"faster the more it already had (fatigue {fatigue_sym} = {fatigue:.2f})")
+        if parts:
+            out.append(f"{who} building {' and '.join(parts)}")
+    return out
+
+
+def _no_fit(a: str, b: str, reading: str, why: str, raw: RichardsonFit | None = None) -> PairFit:
+    return PairFit(a, b, None, None, None, reading, why, raw)
+
+
 def fit_pair(series: Series, names: Sequence[str], i: int, j: int) -> PairFit:
-    """The Richardson fit of the reach race between ``i`` (x) and ``j`` (y), with a reading."""
+    """The Richardson fit of the reach race between ``i`` (x) and ``j`` (y), with a reading.
+
+    The fit (unconstrained least squares, :func:`game.theory.richardson_fit`) is read as a race
+    only when it can be: at least :data:`MIN_FIT_TURNS` turns, both sides building now and then
+    (a side whose reach only held or wore down answered nothing), and fear and fatigue of the
+    right sign. Otherwise ``fit`` is None, the reading says plainly what the arms did instead,
+    and ``raw`` keeps the least-squares coefficients when they could be computed.
+    """
     a, b = names[i], names[j]
     x, y = series.reach[:, i], series.reach[:, j]
-    if x.size < 4:
-        why = f"only {x.size - 1} turns played: a fit needs at least 3"
-        return PairFit(a, b, None, None, None, f"Too early to fit a race: {why}.", why)
+    turns = x.size - 1
+    if turns < MIN_FIT_TURNS:
+        played = f"{turns} played, a fit needs at least {MIN_FIT_TURNS}"
+        reading = f"Too few turns to fit a race between {a} and {b}: {played}."
+        return _no_fit(a, b, reading, f"too few turns to fit a race ({played})")
     if float(np.ptp(x)) < 1e-9 and float(np.ptp(y)) < 1e-9:
         why = "neither side's reach changed"
-        return PairFit(a, b, None, None, None, f"No race to fit: {why}.", why)
+        return _no_fit(a, b, f"No race to fit between {a} and {b}: {why}.", why)
+    raw: RichardsonFit | None = None
     try:
-        fit = richardson_fit(x, y)
+        raw = richardson_fit(x, y)
     except ValueError as exc:
-        why = str(exc)
-        reading = (
+        error = str(exc)
+        failed = (
             f"The reach of {a} and {b} moved too regularly to tell fear from fatigue, "
             "so no Richardson fit is shown."
         )
-        return PairFit(a, b, None, None, None, reading, why)
-    values = (fit.k, fit.l, fit.a, fit.b, fit.g, fit.h, *fit.r2)
-    if not all(math.isfinite(v) for v in values):
-        why = "the fit did not give finite coefficients"
-        return PairFit(a, b, None, None, None, f"No race to fit: {why}.", why)
+    else:
+        values = (raw.k, raw.l, raw.a, raw.b, raw.g, raw.h, *raw.r2)
+        if not all(math.isfinite(v) for v in values):
+            raw, error = None, "the fit did not give finite coefficients"
+            failed = f"No race to fit between {a} and {b}: {error}."
+    still = [(n, s) for n, s in ((a, x), (b, y)) if _passive(s)]
+    if len(still) == 2:
+        why = "neither side kept building; their reach held or wore down"
+        reading = (
+            f"No sign of a race between {a} and {b}: {_passive_phrase(a, x)}, and "
+            f"{_passive_phrase(b, y)}."
+        )
+        return _no_fit(a, b, reading, why, raw)
+    if still:
+        (name, s), other = still[0], (b if still[0][0] == a else a)
+        why = f"{name}'s reach held or wore down whatever {other} did, so there is no answer to fit"
+        reading = (
+            f"No sign of a race between {a} and {b}: {_passive_phrase(name, s)}, "
+            f"whatever {other} did."
+        )
+        return _no_fit(a, b, reading, why, raw)
+    if raw is None:
+        return _no_fit(a, b, failed, error)
+    wrong = _wrong_signs(raw, a, b)
+    if wrong:
+        why = "fear or fatigue has the wrong sign for a race"
+        reading = (
+            f"The arms of {a} and {b} did not follow a Richardson race: the best fit has "
+            f"{'; and '.join(wrong)}, which is not how a race moves, so no resting point is "
+            "read from it."
+        )
+        return _no_fit(a, b, reading, why, raw)
+    fit = raw
     loose = min(fit.r2) < 0.3
     top = max(float(x.max()), float(y.max()), 1.0)
     lead = f"Fitted to Richardson's model, restraint outweighs fear between {a} and {b} (ab > kl)"
-    if not fit.stable:
+    # Where each side stood over the second half of the game: a resting point far below it
+    # is not "where the race settles" (a side that only wore down fits a rest at zero).
+    half = x.size // 2
+    floor_x, floor_y = 0.5 * float(x[half:].min()), 0.5 * float(y[half:].min())
+    if fit.equilibrium is None:
+        reading = (
+            f"Fitted to Richardson's model, fear and restraint between {a} and {b} come out "
+            "in balance (ab = kl), so the fit gives no single resting point"
+        )
+    elif not fit.stable:
         reading = (
             f"Fitted to Richardson's model, fear outweighs restraint between {a} and {b} "
             "(ab < kl): left alone, such a race runs away, or collapses, depending on where "
             "it starts"
         )
-    elif fit.equilibrium is None or min(fit.equilibrium) < 0 or max(fit.equilibrium) < 0.05 * top:
-        reading = f"{lead}, so their arms wind down toward a low level rather than race"
+    elif fit.equilibrium[0] < floor_x or fit.equilibrium[1] < floor_y:
+        reading = (
+            f"{lead}: left alone, their arms would wind down well below where they ended "
+            f"({a} {_num(float(x[-1]))}, {b} {_num(float(y[-1]))}) rather than race"
+        )
     elif max(fit.equilibrium) > 3.0 * top:
         ex, ey = fit.equilibrium
         reading = (
@@ -210,7 +316,7 @@ def fit_pair(series: Series, names: Sequence[str], i: int, j: int) -> PairFit:
         ex, ey = fit.equilibrium
         reading = f"{lead}: the race settles near {_num(ex)} reach for {a} and {_num(ey)} for {b}"
     reading += " (a loose fit: read it as a hint)." if loose else "."
-    return PairFit(a, b, fit, fit.equilibrium, bool(fit.stable), reading)
+    return PairFit(a, b, fit, fit.equilibrium, bool(fit.stable), reading, "", fit)
 
 
 # --------------------------------------------------------------------------------------------

@@ -129,8 +129,13 @@ class TurningPoint:
 class PairFit:
     """The Richardson fit of one rival pair's reach race (a's reach is x, b's is y).
 
-    ``fit`` is None when it cannot be made (too few turns, no variation); ``reason`` then says
-    why. ``equilibrium`` and ``stable`` copy the fit's; ``reading`` is one plain sentence.
+    ``fit`` is None when there is no race to read from it: too few turns (fewer than
+    ``game.analysis.core.MIN_FIT_TURNS``), no variation, a side whose reach only held or wore
+    down whatever the other did, or fitted fear or fatigue of the wrong sign; ``reason`` then
+    says why, and ``equilibrium`` and ``stable`` are None too. Otherwise ``equilibrium`` and
+    ``stable`` copy the fit's. ``reading`` is one plain sentence either way. ``raw`` holds the
+    least-squares coefficients whenever they could be computed, race or not (equal to ``fit``
+    when there is one).
     """
 
     a: str
@@ -140,6 +145,7 @@ class PairFit:
     stable: bool | None
     reading: str
     reason: str = ""
+    raw: RichardsonFit | None = None
 
 
 @dataclass(frozen=True)

@@ -187,8 +187,10 @@ def test_rivals_and_fits():
         assert f.reading.endswith(".") and f.a in f.reading and f.b in f.reading
         if f.fit is not None:
             assert f.stable == f.fit.stable and f.equilibrium == f.fit.equilibrium
+            assert f.raw is f.fit
         else:
-            assert f.reason
+            assert f.reason and f.equilibrium is None and f.stable is None
+            assert "settles" not in f.reading and "outweighs" not in f.reading
 
 
 def test_glossary_ids_exist():
