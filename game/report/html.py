@@ -83,14 +83,15 @@ CAPTIONS: dict[str, str] = {
     ),
     "phase_plane": (
         "The main rivalry as one path: one state's reach across, the other's up, a dot per turn "
-        "and arrows in time order (square: start, cross: end). The two broken lines are where, "
-        "by the fitted Richardson model, each side would neither build nor cut; where they "
-        "cross is the fitted equilibrium."
+        "and arrows in time order (square: start, cross: end). When the pair's arms followed a "
+        "race, two broken lines show where, by the fitted Richardson model, each side would "
+        "neither build nor cut, and where they cross is the fitted equilibrium; otherwise the "
+        "note above the plot says why no race was fitted."
     ),
     "stage_timeline": (
         "One row per pair and one column per turn; the colour names the 2x2 game the pair "
-        "faced at that point (legend under the chart). The same names are listed turn by turn "
-        "in the table under 'The theory'."
+        "faced at that point (legend beside the chart; hatched: the game was over). The same "
+        "names are listed turn by turn in the table under 'The theory'."
     ),
     "counterfactuals": (
         "One panel per state: its score as played (solid line) against the same world and seed "
@@ -440,7 +441,7 @@ def _fits(a: Analysis) -> str:
             if f.equilibrium is not None
             else "none"
         )
-        stable = "yes" if f.stable else "no"
+        stable = {True: "yes", False: "no", None: "not known"}[f.stable]
         rows.append(
             f'<tr><th scope="row">{esc(pair)}</th>'
             f'<td class="num">{num(c.k, 3)} / {num(c.l, 3)}</td>'
