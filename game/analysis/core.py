@@ -347,12 +347,10 @@ def stage_names(
     """For each pair (i < j), the ``classify`` name of its stage game at each world.
 
     The same projection as :func:`game.engine.payoffs.stage_game` (true stocks, ``horizon`` 3,
-    arm share 0.5, expected values), run as one batch of every pair, world and cell, with one
-    difference: where a treaty cap is in force, "arm" (and everyone else's usual build) stops at
-    the cap and the rest goes to the civilian economy, since the engine refuses builds past a
-    cap (``stage_game`` itself raises ``IllegalOrder`` there). Without a binding cap the names
-    are exactly ``stage_game(world, i, j).name``. Should the batch still be refused, each stage
-    game is projected on its own, and one that cannot run is named :data:`NO_STAGE_GAME`.
+    arm share 0.5, expected values, "arm" stopping at a treaty cap in force), run as one batch of
+    every pair, world and cell, so the names are exactly ``stage_game(world, i, j).name``. Should
+    the batch be refused, each stage game is projected on its own, and one that cannot run is
+    named :data:`NO_STAGE_GAME`.
     """
     n = worlds[0].n
     plist = list(pair_list) if pair_list is not None else pairs(n)

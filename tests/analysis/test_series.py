@@ -235,3 +235,15 @@ def test_stage_names_under_a_binding_treaty_cap():
     s.play_turn()
     names = stage_names(worlds_of(s))[(0, 1)]
     assert len(names) == 2 and set(names) <= set(GAME_NAMES)
+
+
+def test_batched_stage_names_equal_the_lens_under_a_treaty_cap():
+    """The Accord starts under a reach ceiling: the lens's "arm" stops at the cap, and the
+    batched names must agree with it cell for cell (they once differed, and the lens crashed)."""
+    scenario = scenarios.load("the_accord")
+    session = Session.new(scenario, 2, ["ai:baseline", "ai:baseline", "ai:opportunist"])
+    session.play_to_end()
+    worlds = worlds_of(session)
+    names = stage_names(worlds[::5])
+    for (i, j), row in names.items():
+        assert list(row) == [stage_game(w, i, j).name for w in worlds[::5]]
