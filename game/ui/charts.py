@@ -86,6 +86,9 @@ def _draw_arms(names, data, shape, size, colours, markers) -> pygame.Surface:
             linewidth=2,
             label=name,
         )
+    from matplotlib.ticker import MaxNLocator
+
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # turns are whole numbers
     ax.set_xlabel("turn", color="#cfd3d8")
     ax.set_ylabel("reach", color="#cfd3d8")
     ax.set_title("Arms over time", color="#ece9e4")
