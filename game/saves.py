@@ -8,6 +8,7 @@ one, one from a newer version of the game, or rules that have drifted since it w
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -20,7 +21,7 @@ import numpy as np
 
 from game.engine.actions import Action, to_actions
 from game.engine.orders import IllegalOrder, StateOrder
-from game.scenarios import Scenario, ScenarioError, load, load_builtin, load_text
+from game.scenarios import MAX_TURNS, Scenario, ScenarioError, load, load_builtin, load_text
 from game.session import Answers, SeatError, Session
 
 FORMAT = "delicate-balance-save"
@@ -64,8 +65,21 @@ def to_dict(session: Session) -> dict[str, Any]:
     source = _custom_source(session.scenario)
     if source is not None:
         body["scenario_source"] = source
+    turns = int(session.scenario.params.turns)
+    if turns != _file_turns(session.scenario, source):
+        body["turns"] = turns  # a game cut short (simulate --turns): it ends where it ended
     body["checksum"] = _checksum(body)
     return body
+
+
+def _file_turns(scenario: Scenario, source: str | None) -> int:
+    """The number of turns the scenario's own file gives (what a reload would use)."""
+    try:
+        if source is not None:
+            return int(load_text(source, scenario.id, scenario.id).params.turns)
+        return int(load_builtin(scenario.id).params.turns)
+    except ScenarioError:
+        return int(scenario.params.turns)
 
 
 def _custom_source(scenario: Scenario) -> str | None:
@@ -84,6 +98,13 @@ def dumps(session: Session) -> str:
     return json.dumps(to_dict(session), indent=1, allow_nan=False) + "\n"
 
 
+def _umask() -> int:
+    """The process's umask (reading it means setting it, so it is put straight back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: str | os.PathLike[str], text: str) -> None:
     """Write ``text`` to ``path`` so that the old file survives any failure: write a temporary
     file beside it, flush and fsync it, then rename it over the old one."""
@@ -92,11 +113,11 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         # mkstemp makes the file private (0600); a save or report keeps the mode of the file it
-        # replaces, or is readable by others like any document (0644), so it can be shared.
+        # replaces, or gets the mode any new document would (the user's umask decides).
         try:
             mode = target.stat().st_mode & 0o777
         except OSError:
-            mode = 0o644
+            mode = 0o666 & ~_umask()
         os.chmod(tmp, mode)
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
@@ -185,6 +206,11 @@ def from_dict(data: Any, name: str = "save", scenario: Scenario | None = None) -
             scenario = load(scenario_id)
         except ScenarioError as exc:
             raise SaveError(f"{name}: field 'scenario': {exc}") from None
+    if "turns" in data:
+        limit = _need(data, "turns", int, name)
+        if not 1 <= limit <= MAX_TURNS:
+            raise SaveError(f"{name}: field 'turns' should be from 1 to {MAX_TURNS}, got {limit}")
+        scenario = dataclasses.replace(scenario, params=scenario.params.replace(turns=limit))
     try:
         session = Session.new(scenario, seed, [str(s) for s in seats])
     except SeatError as exc:

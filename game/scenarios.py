@@ -599,6 +599,16 @@ def _parse(data: dict[str, Any], file: str, stem: str, path: str) -> Scenario:
     targeting = _parse_targeting(c, data.get("targeting", _MISSING), names)
     seats = _parse_seats(c, data.get("seats", _MISSING), names)
     text = _parse_text(c, data.get("text", _MISSING), names)
+    bet = text["bet"] if text is not None else None
+    if bet is not None:  # a bet the game never reaches would never be asked or revealed
+        last = int(params.turns)
+        for key in ("ask_before", "reveal_after"):
+            if getattr(bet, key) > last:
+                c.expect(
+                    f"text.bet.{key}",
+                    f"a turn of this game (1 to params.turns = {last})",
+                    getattr(bet, key),
+                )
 
     c.raise_if_any()
     assert states is not None and looks is not None and sid is not None and text is not None

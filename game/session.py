@@ -170,21 +170,24 @@ class Answers:
                 raise ValueError(f"{what} should be a choice from 0 to {count - 1} or null")
             return value
 
-        bet = None
-        if data.get("bet") is not None:
-            if scenario.bet is None:
-                raise ValueError("this scenario has no bet")
-            bet = choice(data["bet"], 3, "'bet'")
+        # Answers never touch the engine: if the lesson's bet or quiz has changed since the save
+        # was made, the answers that no longer fit are dropped and the game is kept.
+        bet = choice(data.get("bet"), 3, "'bet'")
+        if scenario.bet is None:
+            bet = None
         quizzes = []
         for key in ("quiz_before", "quiz_after"):
             raw = data.get(key, [])
-            if not isinstance(raw, list) or len(raw) not in (0, len(scenario.quiz)):
-                raise ValueError(f"'{key}' should list one answer per quiz question")
+            if not isinstance(raw, list):
+                raise ValueError(f"'{key}' should be a list of answers")
+            fits = len(raw) == len(scenario.quiz)
             quizzes.append(
                 tuple(
                     choice(v, len(q.choices), f"'{key}[{k}]'")
-                    for k, (v, q) in enumerate(zip(raw, scenario.quiz, strict=False))
+                    for k, (v, q) in enumerate(zip(raw, scenario.quiz, strict=True))
                 )
+                if fits
+                else ()
             )
         return Answers(bet, quizzes[0], quizzes[1])
 

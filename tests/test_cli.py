@@ -442,7 +442,7 @@ def test_simulate_save_writes_the_game_it_played(
 
 def test_simulate_save_refuses_a_batch_in_one_line(capsys: pytest.CaptureFixture[str]) -> None:
     line = fails(capsys, "simulate", "--scenario", "the_shield", "--batch", "2", "--save", "x.json")
-    assert "--save writes one game of a shipped scenario" in line
+    assert "--save writes one game: use it without --batch" in line
 
 
 def test_simulate_plays_the_lessons_own_opponents_by_default(capsys) -> None:
@@ -450,3 +450,17 @@ def test_simulate_plays_the_lessons_own_opponents_by_default(capsys) -> None:
     human seat, so it shows the dynamic the lesson was built for."""
     doc = simulate(capsys, "--scenario", "the_spiral", "--seed", "1", "--turns", "2")
     assert doc["seats"] == ["ai:baseline", "ai:copycat", "ai:copycat"]
+
+
+def test_simulate_save_of_a_teachers_own_scenario(capsys, tmp_path) -> None:
+    """A teacher's .toml can be played and saved; the save reopens without the file."""
+    from game.saves import load_save
+    from game.scenarios import load
+
+    text = Path(load("two_neighbours").path).read_text(encoding="utf-8")
+    own = tmp_path / "my_neighbours.toml"
+    own.write_text(text.replace('id = "two_neighbours"', 'id = "my_neighbours"'), "utf-8")
+    path = tmp_path / "game.json"
+    simulate(capsys, "--scenario", str(own), "--seed", "2", "--save", str(path))
+    own.unlink()
+    assert load_save(path).scenario.id == "my_neighbours"

@@ -129,6 +129,18 @@ def test_a_pair_measure_takes_pairs(tmp_path):
             "a non-empty array of pairs of states",
         ),
         ("reveal_after = 6", "reveal_after = 1", "text.bet.reveal_after", "no earlier than"),
+        (
+            "reveal_after = 6",
+            "reveal_after = 13",
+            "text.bet.reveal_after",
+            "a turn of this game (1 to params.turns = 12), got 13",
+        ),
+        (
+            "ask_before = 2\nreveal_after = 6",
+            "ask_before = 40\nreveal_after = 50",
+            "text.bet.ask_before",
+            "params.turns = 12), got 40",
+        ),
         ('why = "It intercepts reach."', "", "text.quiz[0].why", "non-empty string"),
         ("answer = 1\n", "answer = 3\n", "text.quiz[0].answer", "from 1 to 2"),
         ("[text.bet]", '[text.bet]\nhint = "x"', "text.bet.hint", "unknown key"),

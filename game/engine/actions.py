@@ -193,7 +193,7 @@ class Diplomacy:
         return used.reshape(used.shape[0], used.shape[1], -1).any(axis=2)
 
     def restricted(self, groups: tuple[str, ...] | list[str]) -> Diplomacy:
-        """A copy with every action outside ``groups`` (and crisis answers) taken out."""
+        """A copy with every action outside ``groups`` taken out (crisis answers are kept)."""
         out = self.copy()
         for key, arr in out.arrays().items():
             group = FIELD_GROUPS[key]
