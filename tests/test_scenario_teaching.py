@@ -10,6 +10,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from game.engine.actions import ACTION_GROUPS, ACTIONS, FIELD_GROUPS, Action, Diplomacy
 from game.engine.orders import IllegalOrder, Orders, validate
@@ -266,3 +268,32 @@ def test_the_format_doc_example_of_a_bet_and_a_quiz_loads(tmp_path):
     sc = load_scenario(write(tmp_path, text))
     assert sc.bet is not None and sc.bet.answer == 2 and sc.bet.reveal_after == 6
     assert len(sc.quiz) == 1 and sc.quiz[0].answer == 0
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    groups=st.sets(st.sampled_from(DIPLOMACY_GROUPS)),
+    seed=st.integers(0, 2**16),
+)
+def test_restricting_keeps_exactly_the_allowed_groups(groups, seed):
+    """For any set of groups: nothing outside it survives (crisis answers always do), what is
+    inside is untouched, and restricting twice changes nothing more."""
+    rng = np.random.default_rng(seed)
+    dip = Diplomacy.none(2, 3, TREATY_SLOTS)
+    for key, arr in dip.arrays().items():
+        if arr.dtype == bool:
+            arr[...] = rng.random(arr.shape) < 0.3
+        elif key in ("answer", "propose_kind"):
+            arr[...] = rng.integers(-1, 3, arr.shape)
+        elif arr.dtype.kind == "i":
+            arr[...] = rng.integers(-1, 2, arr.shape)
+        else:
+            arr[...] = rng.random(arr.shape) * (rng.random(arr.shape) < 0.3)
+    out = dip.restricted(tuple(groups))
+    for key, arr in out.arrays().items():
+        group = FIELD_GROUPS[key]
+        if group == "crisis" or group in groups:
+            assert np.array_equal(arr, getattr(dip, key)), key
+        else:
+            assert not out.used(key).any(), key
+    assert out.restricted(tuple(groups)).equal(out)
