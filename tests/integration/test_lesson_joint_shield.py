@@ -7,60 +7,45 @@ The human seat (Veyra, the ally with the budget) is played by a scripted stand-i
 ``ai:baseline`` character, plus a fixed plan a player might follow: offer Ostrel the programme on
 the first turn and put a fifth of the budget into shield every turn (and, in the drill test, drill
 on turns 2, 4 and 6). The other seats are the scenario's defaults (Ostrel and Aurum
-``ai:baseline``). The control plays the same plan without the programme.
+``ai:baseline``). The controls play the same plan without the programme, and with the programme
+but no shield built.
 """
 
 import numpy as np
 import pytest
 
-from game.analysis import ROSE, bet_outcome
-from game.analysis.core import series_from
+from game.analysis import ROSE
 from game.engine.orders import Orders, budget
 from game.engine.state import CIVILIAN, SHIELD
 from game.scenarios import load
-from game.session import Runner, Seat
+from tests.integration.lessons import play
 
-SEEDS = list(range(40))
 VEYRA, OSTREL, AURUM = 0, 1, 2
 STAND_IN = "baseline"  # the character under the scripted plan of the human seat (Veyra)
 SHIELD_SHARE = 0.2
 DRILL_TURNS = (2, 4, 6)  # 1-based
 
 
-def seats(scenario):
-    return tuple(
-        Seat(False, STAND_IN if s == "human" else Seat.parse(s).policy)
-        for s in scenario.default_seats
-    )
+def plan(programme=True, shield_share=SHIELD_SHARE, drills=()):
+    """Veyra's stand-in follows the plan: offer the programme on turn 1 (if ``programme``), move
+    ``shield_share`` of the budget from the economy into shield every turn, and drill naming
+    Aurum on the ``drills`` turns."""
 
-
-def play(scenario, programme=True, drills=()):
-    """Worlds before the first turn and after each, and each turn's spending, with Veyra's
-    stand-in following the plan."""
-    runner = Runner(scenario, SEEDS, seats(scenario))
-    worlds, spends = [runner.world], []
-    turn = 0
-    while not runner.finished.all():
-        turn += 1
-        orders = runner.ai_orders()
+    def script(runner, turn, orders):
         d = orders.diplomacy_or_none().copy()
         if programme and turn == 1:
             d.programme[:, VEYRA, OSTREL] = 1
         if turn in drills:
             d.drill[:, VEYRA, AURUM] = True
         spend = orders.spend.copy()
-        move = np.minimum(SHIELD_SHARE * budget(runner.world)[:, VEYRA], spend[:, VEYRA, CIVILIAN])
+        money = shield_share * budget(runner.world)[:, VEYRA]
+        move = np.minimum(money, spend[:, VEYRA, CIVILIAN])
         spend[:, VEYRA, SHIELD] += move
         spend[:, VEYRA, CIVILIAN] -= move
-        plan = Orders(spend=spend, cut=orders.cut, diplomacy=d).pay_diplomacy(runner.world, [VEYRA])
-        events = runner.advance(plan)
-        worlds.append(runner.world)
-        spends.append(events.spend)
-    return worlds, spends
+        joint = Orders(spend=spend, cut=orders.cut, diplomacy=d)
+        return joint.pay_diplomacy(runner.world, [VEYRA])
 
-
-def track(worlds, f):
-    return np.array([f(w) for w in worlds])
+    return script
 
 
 @pytest.fixture(scope="module")
@@ -73,12 +58,12 @@ def scenario():
 
 @pytest.fixture(scope="module")
 def joint(scenario):
-    return play(scenario)
+    return play(scenario, STAND_IN, script=plan())
 
 
 @pytest.fixture(scope="module")
 def alone(scenario):
-    return play(scenario, programme=False)
+    return play(scenario, STAND_IN, script=plan(programme=False))
 
 
 def test_the_lesson_starts_with_two_allies_one_with_the_budget_one_with_the_tech(scenario):
@@ -93,10 +78,9 @@ def test_the_lesson_starts_with_two_allies_one_with_the_budget_one_with_the_tech
 
 
 def test_the_ai_partner_joins_and_the_tech_gap_closes(joint):
-    worlds, _ = joint
-    running = track(worlds, lambda w: w.programme[:, VEYRA, OSTREL] > 0.5)
+    running = joint.track(lambda w: w.programme[:, VEYRA, OSTREL] > 0.5)
     assert not running[1].any() and running[2].all(), "offered on turn 1, joined on turn 2"
-    tech = track(worlds, lambda w: w.tech)
+    tech = joint.track(lambda w: w.tech)
     gap = tech[:, :, OSTREL] - tech[:, :, VEYRA]
     # While the programme runs the gap shrinks by transfer_rate (0.1) a turn: 1.1 -> 0.25.
     rate = 0.1
@@ -106,12 +90,10 @@ def test_the_ai_partner_joins_and_the_tech_gap_closes(joint):
 
 
 def test_the_pooled_shield_grows_faster_and_the_rival_answers(joint, alone):
-    worlds, _ = joint
-    solo, _ = alone
-    shield = track(worlds, lambda w: w.shield[:, VEYRA] + w.shield[:, OSTREL])
-    shield_solo = track(solo, lambda w: w.shield[:, VEYRA] + w.shield[:, OSTREL])
-    reach = track(worlds, lambda w: w.reach[:, AURUM])
-    reach_solo = track(solo, lambda w: w.reach[:, AURUM])
+    shield = joint.track(lambda w: w.shield[:, VEYRA] + w.shield[:, OSTREL])
+    shield_solo = alone.track(lambda w: w.shield[:, VEYRA] + w.shield[:, OSTREL])
+    reach = joint.track(lambda w: w.reach[:, AURUM])
+    reach_solo = alone.track(lambda w: w.reach[:, AURUM])
     # Measured over these 40 seeds: the partners' shield ended at 142 against 59 from the same
     # budget alone (at least 2.4 times as much in every seed); Aurum's reach rose in 36 seeds
     # (in the other 4 it came to trust both partners and let its reach wear down) and ended at
@@ -123,26 +105,33 @@ def test_the_pooled_shield_grows_faster_and_the_rival_answers(joint, alone):
 
 
 def test_drills_that_name_the_rival_raise_tension_with_it(scenario, joint):
-    worlds, _ = joint
-    drilled, _ = play(scenario, drills=DRILL_TURNS)
-    tension = track(worlds, lambda w: w.tension[:, VEYRA, AURUM])
-    tension_drilled = track(drilled, lambda w: w.tension[:, VEYRA, AURUM])
+    drilled = play(scenario, STAND_IN, script=plan(drills=DRILL_TURNS))
+    tension = joint.track(lambda w: w.tension[:, VEYRA, AURUM])
+    tension_drilled = drilled.track(lambda w: w.tension[:, VEYRA, AURUM])
     for t in DRILL_TURNS:
         assert (tension_drilled[t] > tension[t]).mean() >= 0.9
     # Measured: 0.08, 0.14 and 0.19 higher on average right after each drill, in every seed.
     assert (tension_drilled[DRILL_TURNS[-1]] - tension[DRILL_TURNS[-1]]).mean() > 0.12
-    standing = track(drilled, lambda w: w.standing[:, VEYRA])
+    standing = drilled.track(lambda w: w.standing[:, VEYRA])
     assert (standing[DRILL_TURNS[0]] > standing[0]).all(), "a drill earns the alliance standing"
 
 
 def test_the_bet_answer_is_what_happens_in_most_seeds(scenario, joint):
+    """Read by the game's own bet reading (``game.analysis.bet_outcome``) in every world."""
     bet = scenario.bet
     assert bet.measure == "reach" and bet.states == ("Aurum",)
     assert bet.choices[bet.answer] == "It rises" and bet.answer == ROSE
-    worlds, spends = joint
-    outcomes = [
-        bet_outcome((series_from(worlds, spends, b=b), scenario.names), bet)
-        for b in range(len(SEEDS))
-    ]
     # Measured: Aurum's reach rose in 36 of 40 seeds (and fell in the other 4).
-    assert np.mean([o == bet.answer for o in outcomes]) >= 0.8
+    assert joint.bet_share() >= 0.8
+
+
+def test_without_the_shield_the_bets_answer_is_clearly_rarer(scenario, joint):
+    """The control: the same seeds with the programme offered and joined but no shield built
+    (Veyra's stand-in keeps the fifth of its budget in the economy)."""
+    bare = play(scenario, STAND_IN, script=plan(shield_share=0.0))
+    shield = bare.track(lambda w: w.shield[:, [VEYRA, OSTREL]].sum(axis=1))
+    assert (bare.track(lambda w: w.programme[:, VEYRA, OSTREL])[-1] > 0.5).all()
+    assert shield[-1].max() <= shield[0].max()
+    # Measured: Aurum's reach rose in 11 of 40 seeds (fell in 28), against 36 of 40.
+    assert bare.bet_share() <= 0.4
+    assert joint.bet_share() - bare.bet_share() >= 0.4

@@ -12,14 +12,14 @@ import dataclasses
 import numpy as np
 import pytest
 
+from game.analysis import ROSE
 from game.engine import exchange
 from game.engine.actions import Diplomacy
 from game.engine.orders import budget
 from game.engine.state import CATEGORIES, CIVILIAN, DIPLOMACY_GROUPS, SHIELD, TREATY_SLOTS
 from game.scenarios import load
-from game.session import Runner, Seat, Session
+from tests.integration.lessons import SEEDS, play, with_params
 
-SEEDS = list(range(40))
 STAND_IN = "baseline"  # plays the human seat in these tests
 N = 5
 OFF = ~np.eye(N, dtype=bool)
@@ -30,11 +30,19 @@ def scenario():
     return load("sandbox")
 
 
-def seats(scenario):
-    return tuple(
-        Seat(False, STAND_IN if s == "human" else Seat.parse(s).policy)
-        for s in scenario.default_seats
-    )
+def only_shield(fraction):
+    """Aurum spends ``fraction`` of its budget on shield and nothing else on arms, with no
+    diplomacy."""
+
+    def script(runner, turn, orders):
+        b = runner.world.batch
+        money = budget(runner.world)[:, 0]
+        spend = np.zeros((b, len(CATEGORIES)))
+        spend[:, SHIELD] = fraction * money
+        spend[:, CIVILIAN] = (1.0 - fraction) * money
+        return orders.replace_state(0, spend, np.zeros(b), Diplomacy.none(b, N, TREATY_SLOTS))
+
+    return script
 
 
 def paired(scenario, knob, low, high, shield_builder=None):
@@ -43,25 +51,13 @@ def paired(scenario, knob, low, high, shield_builder=None):
     shield on the board after every turn ``[T, 2B]``. ``shield_builder``: Aurum spends that share
     of its budget on shield and nothing else on arms, with no diplomacy."""
     values = np.array([low] * len(SEEDS) + [high] * len(SEEDS), dtype=float)
-    sc = dataclasses.replace(scenario, params=scenario.params.replace(**{knob: values}))
-    runner = Runner(sc, SEEDS + SEEDS, seats(sc))
-    b = 2 * len(SEEDS)
-    quiet = Diplomacy.none(b, N, TREATY_SLOTS)
-    tension, stability, shield = [], [], []
-    while not runner.finished.all():
-        orders = runner.ai_orders()
-        if shield_builder is not None:
-            money = budget(runner.world)[:, 0]
-            spend = np.zeros((b, len(CATEGORIES)))
-            spend[:, SHIELD] = shield_builder * money
-            spend[:, CIVILIAN] = (1.0 - shield_builder) * money
-            orders = orders.replace_state(0, spend, np.zeros(b), quiet)
-        runner.advance(orders)
-        w = runner.world
-        tension.append(w.tension[:, OFF].mean(axis=1))
-        stability.append(exchange(w).stability[:, OFF].mean(axis=1))
-        shield.append(w.shield.sum(axis=1) + w.fwd_shield.sum(axis=(1, 2)))
-    return np.array(tension).mean(axis=0), np.array(stability).mean(axis=0), np.array(shield)
+    script = None if shield_builder is None else only_shield(shield_builder)
+    batch = play(with_params(scenario, **{knob: values}), STAND_IN, SEEDS + SEEDS, script)
+    after = slice(1, None)  # after every turn
+    tension = batch.track(lambda w: w.tension[:, OFF].mean(axis=1))[after]
+    stability = batch.track(lambda w: exchange(w).stability[:, OFF].mean(axis=1))[after]
+    shield = batch.track(lambda w: w.shield.sum(axis=1) + w.fwd_shield.sum(axis=(1, 2)))[after]
+    return tension.mean(axis=0), stability.mean(axis=0), shield
 
 
 def halves(x):
@@ -119,34 +115,24 @@ def test_better_shields_lower_first_strike_stability(scenario):
     assert weak.mean() - strong.mean() > 0.04
 
 
-def test_the_bet_answer_is_what_happens_in_most_seeds(scenario):
+@pytest.fixture(scope="module")
+def default(scenario):
+    return play(scenario, STAND_IN)
+
+
+def test_the_bet_answer_is_what_happens_in_most_seeds(scenario, default):
+    """Read by the game's own bet reading (``game.analysis.bet_outcome``) in every world."""
     bet = scenario.bet
     assert bet.measure == "arms" and bet.choices[bet.answer] == "It rises"
-    who = [scenario.index(s) for s in bet.states]
-    runner = Runner(scenario, SEEDS, seats(scenario))
-
-    def arms(w):
-        own = w.reach + w.shield + w.fwd_reach.sum(axis=2) + w.fwd_shield.sum(axis=2)
-        return own[:, who].sum(axis=1)
-
-    history = [arms(runner.world)]
-    while not runner.finished.all():
-        runner.advance(runner.ai_orders())
-        history.append(arms(runner.world))
-    last = bet.reveal_after if bet.reveal_after else scenario.params.turns
-    before, after = history[bet.ask_before - 1], history[min(last, len(history) - 1)]
-    assert (after > 1.05 * before).mean() >= 0.85
+    assert bet.answer == ROSE and set(bet.states) == set(scenario.names)
+    # Measured: everyone's reach and shield rose in 40 of 40 seeds (245 to 417 on average).
+    assert default.bet_share() >= 0.85
 
 
-def test_the_game_reports_the_bet_answer_in_most_seeds(scenario):
-    """The same check through the game's own bet reading (``game.analysis.bet_outcome``), one
-    session per seed, on the first 12 seeds (measured: 40 of 40 with the direct measure above)."""
-    from game.analysis import bet_outcome
-
-    seats = [f"ai:{STAND_IN}" if s == "human" else s for s in scenario.default_seats]
-    outcomes = []
-    for seed in SEEDS[:12]:
-        session = Session.new(scenario, seed, seats)
-        session.play_to_end()
-        outcomes.append(bet_outcome(session, scenario.bet))
-    assert np.mean(np.array(outcomes) == scenario.bet.answer) >= 0.85
+def test_with_clear_sight_the_bets_answer_is_clearly_rarer(scenario, default):
+    """The control: the same seeds and seats with clear sight (``noise = 0.05``) and shields
+    that look like shields (``distinguishability = 1``): fewer builds are misread as threats."""
+    clear = play(with_params(scenario, noise=0.05, distinguishability=1.0), STAND_IN)
+    # Measured: arms rose in 15 of 40 seeds (fell in 25; 245 to 240 on average), against 40.
+    assert clear.bet_share() <= 0.55
+    assert default.bet_share() - clear.bet_share() >= 0.35

@@ -6,15 +6,13 @@ The human seat (Calder) is played by ``ai:copycat`` (a player who answers in kin
 its default seat, ``ai:baseline``.
 """
 
-import dataclasses
-
-import numpy as np
 import pytest
 
+from game.analysis import FELL, bet_outcome
 from game.scenarios import load
-from game.session import Runner, Seat, Session
+from game.session import Session
+from tests.integration.lessons import SEEDS, play, share, with_params
 
-SEEDS = list(range(40))
 CALDER, MIREL = 0, 1
 STAND_IN = "copycat"  # plays the human seat in these tests
 
@@ -27,26 +25,28 @@ def scenario():
     return sc
 
 
-def play(scenario, policies=None, **params):
-    """Reach [T+1, B, N] and tension [T+1, B] after every turn (and before the first)."""
-    if params:
-        scenario = dataclasses.replace(scenario, params=scenario.params.replace(**params))
-    if policies is None:
-        policies = [
-            STAND_IN if s == "human" else Seat.parse(s).policy for s in scenario.default_seats
-        ]
-    runner = Runner(scenario, SEEDS, tuple(Seat(False, p) for p in policies))
-    reach, tension = [runner.world.reach.copy()], [runner.world.tension[:, CALDER, MIREL].copy()]
-    while not runner.finished.all():
-        runner.advance(runner.ai_orders())
-        reach.append(runner.world.reach.copy())
-        tension.append(runner.world.tension[:, CALDER, MIREL].copy())
-    return np.array(reach), np.array(tension)
+def reach(batch):
+    return batch.track(lambda w: w.reach)
+
+
+def tension(batch):
+    return batch.track(lambda w: w.tension[:, CALDER, MIREL])
 
 
 @pytest.fixture(scope="module")
 def calm(scenario):
-    return play(scenario)
+    return play(scenario, STAND_IN)
+
+
+@pytest.fixture(scope="module")
+def noisy(scenario):
+    return play(with_params(scenario, noise=0.5), STAND_IN)
+
+
+@pytest.fixture(scope="module")
+def against_hawk(scenario):
+    """Calder always arms (a hawk) and Mirel answers in kind (a copycat)."""
+    return play(scenario, "hawk", Mirel="copycat")
 
 
 def held(reach):
@@ -63,52 +63,56 @@ def test_the_first_lesson_is_two_buttons_and_no_diplomacy(scenario):
 
 
 def test_careful_neighbours_keep_holding_in_most_games(calm):
-    reach, tension = calm
     # Measured: both held in 28 of 40 games, and tension fell in 31.
-    assert held(reach).mean() >= 0.55
-    assert (tension[-1] < tension[0] - 0.03).mean() >= 0.65
+    t = tension(calm)
+    assert share(held(reach(calm))) >= 0.55
+    assert share(t[-1] < t[0] - 0.03) >= 0.65
 
 
-def test_noisy_sight_tips_most_games_into_arming(scenario, calm):
-    reach, _ = calm
-    noisy, noisy_tension = play(scenario, noise=0.5)
+def test_noisy_sight_tips_most_games_into_arming(calm, noisy):
     # Measured: both held in 1 game of 40; mean reach over the game 70 against 31.
-    assert held(noisy).mean() <= held(reach).mean() - 0.4
-    assert noisy.sum(axis=2).mean() > 1.8 * reach.sum(axis=2).mean()
-    assert (noisy_tension[-1] > noisy_tension[0]).mean() >= 0.7
+    assert share(held(reach(noisy))) <= share(held(reach(calm))) - 0.4
+    assert reach(noisy).sum(axis=2).mean() > 1.8 * reach(calm).sum(axis=2).mean()
+    t = tension(noisy)
+    assert share(t[-1] > t[0]) >= 0.7
 
 
-def test_a_copycat_answers_arming_with_arming_and_holding_with_holding(scenario):
-    against_hawk, _ = play(scenario, ["hawk", "copycat"])
-    against_dove, _ = play(scenario, ["dove", "copycat"])
-    mirel_hawk, mirel_dove = against_hawk[:, :, MIREL], against_dove[:, :, MIREL]
+def test_a_copycat_answers_arming_with_arming_and_holding_with_holding(scenario, against_hawk):
+    against_dove = play(scenario, "dove", Mirel="copycat")
+    mirel_hawk, mirel_dove = reach(against_hawk)[:, :, MIREL], reach(against_dove)[:, :, MIREL]
     # Measured: Mirel armed against the hawk in every game (87 reach at the end on average, or
     # when war ended the game), and ended with 11 against the dove.
-    assert (mirel_hawk[-1] > 1.05 * mirel_hawk[0]).mean() >= 0.9
-    assert (mirel_hawk[-1] > mirel_dove[-1]).mean() >= 0.9
+    assert share(mirel_hawk[-1] > 1.05 * mirel_hawk[0]) >= 0.9
+    assert share(mirel_hawk[-1] > mirel_dove[-1]) >= 0.9
     assert mirel_dove[-1].mean() < 0.5 * mirel_hawk[-1].mean()
 
 
 def test_the_bet_answer_is_what_happens_in_most_seeds(scenario, calm):
+    """Read by the game's own bet reading (``game.analysis.bet_outcome``) in every world."""
     bet = scenario.bet
     assert bet.measure == "tension" and bet.choices[bet.answer] == "It falls"
+    assert bet.answer == FELL
     assert [tuple(p) for p in bet.between] == [("Calder", "Mirel")]
-    _, tension = calm
-    last = bet.reveal_after if bet.reveal_after else scenario.params.turns
-    before, after = tension[bet.ask_before - 1], tension[min(last, len(tension) - 1)]
-    assert (after < before - 0.03).mean() >= 0.65
+    # Measured: tension fell in 31 of 40 seeds (rose in 7, level in 2).
+    assert calm.bet_share() >= 0.65
 
 
-def test_the_game_reports_the_bet_answer_in_most_seeds(scenario):
-    """The same check through the game's own bet reading (``game.analysis.bet_outcome``), one
-    session per seed, on the first 20 seeds (measured: 15 of these 20; 31 of 40 with the direct
-    measure above)."""
-    from game.analysis import bet_outcome
+def test_without_reciprocity_or_clear_sight_the_bets_answer_is_clearly_rarer(
+    calm, noisy, against_hawk
+):
+    """The controls: the same seeds with Calder arming whatever Mirel does (no reciprocity to
+    reward holding), and with noisy sight (``noise = 0.5``, so builds are misread)."""
+    # Measured: tension fell in 0 of 40 against the hawk, in 2 of 40 with noisy sight,
+    # against 31 of 40.
+    for control in (against_hawk, noisy):
+        assert control.bet_share() <= 0.15
+        assert calm.bet_share() - control.bet_share() >= 0.5
 
+
+def test_a_single_game_reads_the_bet_as_its_world_in_the_batch(scenario, calm):
+    """The batch reading above is the single game's: world ``b`` is the game with seed ``b``."""
     seats = [f"ai:{STAND_IN}" if s == "human" else s for s in scenario.default_seats]
-    outcomes = []
-    for seed in SEEDS[:20]:
+    for seed in SEEDS[:3]:
         session = Session.new(scenario, seed, seats)
         session.play_to_end()
-        outcomes.append(bet_outcome(session, scenario.bet))
-    assert np.mean(np.array(outcomes) == scenario.bet.answer) >= 0.6
+        assert bet_outcome(session, scenario.bet) == calm.bet_outcomes()[seed]

@@ -1,0 +1,123 @@
+"""Shared helpers for the lesson tests (``test_lesson_<id>.py``): seats with a stand-in for the
+human, one seeded batch played to the end through :class:`game.session.Runner`, per-world tracks,
+and the game's own bet reading (:func:`game.analysis.bet_outcome`) on every world of the batch.
+
+World ``b`` of a batch is the single game with seed ``seeds[b]``, and a world that ends at war
+stays frozen while the rest of the batch plays on (``tests/test_session.py``), so reading a bet
+from world ``b`` gives the same answer as reading it from that single game's
+:class:`~game.session.Session`, at a fraction of the cost of playing the games one at a time.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+from game.analysis import bet_outcome
+from game.analysis.core import series_from
+from game.engine.events import Events
+from game.engine.orders import Orders
+from game.engine.state import World
+from game.scenarios import Scenario
+from game.session import Runner, Seat
+
+SEEDS = list(range(40))
+
+#: ``script(runner, turn, orders) -> orders``: changes the AI orders of a turn (``turn`` counts
+#: from 1) before they are resolved, e.g. to play a fixed plan in the human's seat.
+Script = Callable[[Runner, int, Orders], Orders]
+
+
+def seats(scenario: Scenario, stand_in: str, **policies: str) -> tuple[Seat, ...]:
+    """The scenario's default seats, all AI: ``stand_in`` in every human seat, and ``policies``
+    (state name -> AI name) in place of the defaults where given."""
+    out = []
+    for name, seat in zip(scenario.names, scenario.default_seats, strict=True):
+        policy = stand_in if seat == "human" else Seat.parse(seat).policy
+        out.append(Seat(False, policies.get(name, policy)))
+    unknown = set(policies) - set(scenario.names)
+    assert not unknown, f"not states of {scenario.id}: {sorted(unknown)}"
+    return tuple(out)
+
+
+def with_params(scenario: Scenario, **params: Any) -> Scenario:
+    """The scenario with some parameters changed (a value may be a per-world array)."""
+    return dataclasses.replace(scenario, params=scenario.params.replace(**params))
+
+
+@dataclasses.dataclass
+class Batch:
+    """A played batch: the worlds before the first turn and after each (``T + 1``), and each
+    turn's events."""
+
+    scenario: Scenario
+    worlds: list[World]
+    events: list[Events]
+    _outcomes: dict[Any, np.ndarray] = dataclasses.field(default_factory=dict, repr=False)
+
+    @property
+    def size(self) -> int:
+        return self.worlds[0].batch
+
+    @property
+    def spends(self) -> list[np.ndarray]:
+        return [e.spend for e in self.events]
+
+    def track(self, f: Callable[[World], np.ndarray]) -> np.ndarray:
+        """``f`` of every world, stacked: ``[T + 1, B, ...]``."""
+        return np.array([f(w) for w in self.worlds])
+
+    def bet_outcomes(self, bet: Any = None) -> np.ndarray:
+        """``[B]`` the game's reading of ``bet`` (default: the scenario's) in every world:
+        ``FELL`` (0), ``LEVEL`` (1) or ``ROSE`` (2)."""
+        bet = bet if bet is not None else self.scenario.bet
+        key = dataclasses.astuple(bet) if dataclasses.is_dataclass(bet) else None
+        if key in self._outcomes:
+            return self._outcomes[key]
+        names = self.scenario.names
+        out = np.array(
+            [
+                bet_outcome((series_from(self.worlds, self.spends, b=b), names), bet)
+                for b in range(self.size)
+            ]
+        )
+        if key is not None:  # a scenario's Bet (frozen): read once per batch
+            self._outcomes[key] = out
+        return out
+
+    def bet_share(self, bet: Any = None, outcome: int | None = None) -> float:
+        """The share of worlds where the bet's measure did ``outcome`` (default: the expected
+        answer)."""
+        bet = bet if bet is not None else self.scenario.bet
+        want = bet.answer if outcome is None else outcome
+        return float(np.mean(self.bet_outcomes(bet) == want))
+
+
+def play(
+    scenario: Scenario,
+    stand_in: str,
+    seeds: list[int] | None = None,
+    script: Script | None = None,
+    **policies: str,
+) -> Batch:
+    """Play ``seeds`` (default :data:`SEEDS`) to the end in one batch, every seat an AI
+    (see :func:`seats`), with ``script`` changing each turn's orders if given."""
+    chosen = list(SEEDS if seeds is None else seeds)
+    runner = Runner(scenario, chosen, seats(scenario, stand_in, **policies))
+    worlds, events = [runner.world], []
+    turn = 0
+    while not runner.finished.all():
+        turn += 1
+        orders = runner.ai_orders()
+        if script is not None:
+            orders = script(runner, turn, orders)
+        events.append(runner.advance(orders))
+        worlds.append(runner.world)
+    return Batch(scenario, worlds, events)
+
+
+def share(mask: np.ndarray) -> float:
+    return float(np.mean(mask))
