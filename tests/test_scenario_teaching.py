@@ -263,10 +263,11 @@ def test_the_same_ai_uses_diplomacy_when_the_lesson_allows_it(tmp_path):
 def test_the_format_doc_example_of_a_bet_and_a_quiz_loads(tmp_path):
     doc = (Path(__file__).parent.parent / "docs" / "scenario-format.md").read_text("utf-8")
     block = next(b for b in doc.split("```toml\n")[1:] if b.startswith("[text.bet]"))
-    snippet = block.split("```")[0].replace("Brisa", "Aurum")
+    snippet = block.split("```")[0].replace("Ostrel", "Brisa")
     text = GOOD.replace("[text.states.Aurum]", snippet + "\n[text.states.Aurum]", 1)
     sc = load_scenario(write(tmp_path, text))
-    assert sc.bet is not None and sc.bet.answer == 2 and sc.bet.reveal_after == 6
+    assert sc.bet is not None and sc.bet.answer == 0 and sc.bet.measure == "stability"
+    assert sc.bet.between == (("Aurum", "Veyra"), ("Aurum", "Brisa"))
     assert len(sc.quiz) == 1 and sc.quiz[0].answer == 0
 
 
