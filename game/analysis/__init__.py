@@ -18,8 +18,9 @@ Public names:
 - :func:`analyse` -> :class:`Analysis` (with :class:`Series`, :class:`TurningPoint`,
   :class:`PairFit`, :class:`Counterfactual`), :data:`TAGS` (turning-point tag -> glossary id)
 - :func:`series_of` (the series of a session alone, cheap)
-- :func:`bet_outcome`, :func:`bet_value`, :func:`bet_window`, :data:`BET_MEASURES`
-  (classroom predictions, :mod:`game.analysis.bets`)
+- :func:`bet_outcome`, :func:`bet_value`, :func:`bet_window`, :data:`BET_MEASURES`,
+  :func:`bet_report` -> :class:`BetReport` (classroom predictions, :mod:`game.analysis.bets`)
+- the sentences the debrief and the report share: :mod:`game.analysis.words`
 - :func:`turn_rows`, :data:`ROW_COLUMNS` (CSV rows, :mod:`game.analysis.rows`)
 """
 
@@ -29,7 +30,9 @@ from game.analysis.bets import (
     FELL,
     LEVEL,
     ROSE,
+    BetReport,
     bet_outcome,
+    bet_report,
     bet_value,
     bet_window,
 )
@@ -59,12 +62,14 @@ __all__ = [
     "TAGS",
     "THEORY",
     "Analysis",
+    "BetReport",
     "Counterfactual",
     "PairFit",
     "Series",
     "TurningPoint",
     "analyse",
     "bet_outcome",
+    "bet_report",
     "bet_value",
     "bet_window",
     "replay",

@@ -32,16 +32,22 @@ with these attributes (duck-typed, so it works with the loader's dataclass and w
 ``reveal_after`` and returns :data:`FELL` (0), :data:`LEVEL` (1) or :data:`ROSE` (2). "Level"
 means a relative change within +-5 % (:data:`RELATIVE_BAND`) for the stocks and the economy,
 and an absolute change within +-0.03 (:data:`ABSOLUTE_BAND`) for tension, stability and trust.
+
+:func:`bet_report` is what the reveal screen, the debrief and the exported report show: whether
+the answer is known yet, and if so what happened, measured when, against the class's bet and the
+lesson's expectation, every sentence written once (:class:`BetReport`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
 from game.analysis.types import Series
+from game.analysis.words import names_list
 
 #: Measures a bet can be about.
 BET_MEASURES: tuple[str, ...] = (
@@ -158,3 +164,202 @@ def bet_outcome(session: Any, bet: Any) -> int:
     if change < -band:
         return FELL
     return LEVEL
+
+
+# --------------------------------------------------------------------------------------------
+# The bet in words: what the reveal, the debrief and the report show
+
+
+def reveal_turn(bet: Any, turns_total: int) -> int:
+    """The turn after which the bet is to be revealed: ``reveal_after``, 0 (or missing) meaning
+    the game's last turn ``turns_total``."""
+    return int(getattr(bet, "reveal_after", 0) or 0) or int(turns_total)
+
+
+def measure_words(bet: Any) -> str:
+    """What the bet measures, in a reader's words ("the reach of Veyra and Ostrel together")."""
+    states = tuple(getattr(bet, "states", ()) or ())
+    between = tuple(getattr(bet, "between", ()) or ())
+    who = names_list(states) or "every state"
+    pairs = names_list([f"{a}–{b}" for a, b in between]) or "every pair"
+    together = " together" if len(states) > 1 else ""
+    average = " (on average)" if len(between) > 1 else ""
+    measure = getattr(bet, "measure", "")
+    return {
+        "reach": f"the reach of {who}{together}",
+        "shield": f"the shield of {who}{together}",
+        "arms": f"the reach and shield of {who}{together}",
+        "economy": f"the economy of {who}{together}",
+        "trust": f"how far the others trust that {who} "
+        + ("seek" if len(states) > 1 else "seeks")
+        + " only security",
+        "tension": f"the tension between {pairs}{average}",
+        "stability": f"first-strike stability between {pairs}{average}",
+    }.get(measure, measure)
+
+
+def bet_number(bet: Any, value: float) -> str:
+    """A value of the bet's measure as shown: stocks to one decimal, the 0-1 measures to two."""
+    return f"{value:.1f}" if getattr(bet, "measure", "") in _RELATIVE else f"{value:.2f}"
+
+
+def _full_stop(text: str) -> str:
+    text = str(text).strip()
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+@dataclass(frozen=True)
+class BetReport:
+    """A bet against the game so far (:func:`bet_report`). Indices are into ``choices``;
+    turns are series indices (0: the start world, ``t``: after turn ``t``)."""
+
+    question: str
+    choices: tuple[str, ...]
+    explanation: str
+    measure: str  # the measure in words (:func:`measure_words`)
+    ask_before: int  # the bet is placed before this turn
+    reveal_turn: int  # ...and revealed after this one (:func:`reveal_turn`)
+    revealed: bool  # what happened is known
+    reason: str  # when not revealed: why, in words ("" when revealed)
+    expected: int  # what the lesson's theory expects
+    placed: int | None  # the class's bet (None: none placed)
+    outcome: int | None = None  # FELL, LEVEL or ROSE (None until revealed)
+    before: float | None = None
+    after: float | None = None
+    before_turn: int = 0  # the world before turn before_turn + 1
+    after_turn: int = 0  # the world after turn after_turn
+    #: The game ended (in war or at its last turn) before the planned reveal, so what happened
+    #: was measured at the end.
+    measured_early_because_war_or_end: bool = False
+    before_text: str = ""  # the values as shown (:func:`bet_number`)
+    after_text: str = ""
+
+    @property
+    def called_it(self) -> bool | None:
+        """The class's bet matched what happened (None: no bet, or not known yet)."""
+        if self.placed is None or self.outcome is None:
+            return None
+        return self.placed == self.outcome
+
+    @property
+    def as_expected(self) -> bool | None:
+        """The game went the way the lesson's theory expects (None: not known yet)."""
+        return None if self.outcome is None else self.outcome == self.expected
+
+    # The sentences ---------------------------------------------------------------------------
+
+    @property
+    def placed_sentence(self) -> str:
+        if self.placed is None:
+            return "No bet was placed."
+        return f"The class bet: {_full_stop(self.choices[self.placed])}"
+
+    @property
+    def expected_sentence(self) -> str:
+        return f"The lesson's theory expects: {_full_stop(self.choices[self.expected])}"
+
+    @property
+    def happened_sentence(self) -> str:
+        """What happened and the values it was read from (the reason when not known yet)."""
+        if self.outcome is None:
+            return self.reason
+        return (
+            f"What happened: {_full_stop(self.choices[self.outcome])} In this game, "
+            f"{self.measure} went from {self.before_text} before turn {self.before_turn + 1} "
+            f"to {self.after_text} after turn {self.after_turn}."
+        )
+
+    @property
+    def early_sentence(self) -> str:
+        """Why it was measured sooner than planned ("" when it was not)."""
+        if not self.measured_early_because_war_or_end:
+            return ""
+        return (
+            f"The game ended after turn {self.after_turn}, before the reveal planned after "
+            f"turn {self.reveal_turn}, so it was measured at the end."
+        )
+
+    @property
+    def verdict_sentence(self) -> str:
+        """Whether the class called it ("" with no bet placed or nothing known yet)."""
+        if self.called_it is None:
+            return ""
+        if self.called_it:
+            return "The class called it: the bet matched what happened."
+        return "The class did not call it: the bet did not match what happened this time."
+
+    @property
+    def theory_sentence(self) -> str:
+        """Whether the game followed the theory ("" while nothing is known yet)."""
+        if self.as_expected is None:
+            return ""
+        if self.as_expected:
+            return "The game went the way the theory expects."
+        return (
+            "This game went another way than the theory expects: a good question for the "
+            "discussion (chance, the seats' choices, or a difference between the model and the "
+            "theory?)."
+        )
+
+
+def _progress(source: Any, played: int) -> tuple[int, bool]:
+    """(the game's length in turns, whether it is over) for a Session, an Analysis or a
+    ``(Series, names)`` pair (a pair knows neither: taken as a game ended where it stops)."""
+    if hasattr(source, "turns_total") and hasattr(source, "war"):  # an Analysis
+        total = int(source.turns_total) or played
+        return total, bool(source.war) or played >= total
+    scenario = getattr(source, "scenario", None)
+    if scenario is not None and hasattr(source, "over"):  # a Session
+        return int(scenario.params.turns), bool(source.over)
+    return played, True
+
+
+def bet_report(source: Any, bet: Any, placed: int | None) -> BetReport:
+    """The bet against the game so far. ``source`` is a Session or an Analysis; ``placed`` the
+    class's bet (an index into ``bet.choices``, None for none).
+
+    What happened is known once the game has played the reveal turn, or has ended (in war, or
+    at its last turn) after the bet was placed; until then ``revealed`` is False and ``reason``
+    says when it will be."""
+    series, names = _series(source)
+    played = series.turns
+    total, ended = _progress(source, played)
+    reveal = reveal_turn(bet, total)
+    start, end = bet_window(bet, played)
+    choices = tuple(bet.choices)
+    if placed is not None and not 0 <= int(placed) < len(choices):
+        placed = None
+    base = dict(
+        question=bet.question,
+        choices=choices,
+        explanation=bet.explanation,
+        measure=measure_words(bet),
+        ask_before=int(bet.ask_before),
+        reveal_turn=reveal,
+        expected=int(bet.answer),
+        placed=None if placed is None else int(placed),
+    )
+    if end <= start or (played < reveal and not ended):
+        if played < reveal and not ended:
+            reason = f"Not known yet: the reveal comes after turn {reveal}."
+        else:
+            reason = (
+                f"Not known: the game ended after turn {played}, before the bet's turn "
+                f"{int(bet.ask_before)}."
+            )
+        return BetReport(revealed=False, reason=reason, before_turn=start, after_turn=end, **base)
+    pair = (series, names)
+    before, after = bet_value(pair, bet, start), bet_value(pair, bet, end)
+    return BetReport(
+        revealed=True,
+        reason="",
+        outcome=bet_outcome(pair, bet),
+        before=before,
+        after=after,
+        before_turn=start,
+        after_turn=end,
+        measured_early_because_war_or_end=end < reveal,
+        before_text=bet_number(bet, before),
+        after_text=bet_number(bet, after),
+        **base,
+    )

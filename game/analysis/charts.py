@@ -15,12 +15,18 @@ war turn, and on the stage timeline the turns after it are marked as war, not cl
 ``palette`` is either a sequence of RGB tuples (0-255), one per state, or any object with a
 ``states`` attribute holding them (the UI's ``game.ui.theme.Palette``). By default the
 colour-blind-safe palette of Okabe and Ito (2008), the same colours as the UI's colour-blind
-palette.
+palette (:data:`game.analysis.style.OKABE_ITO`) with a grey dark enough for paper.
+
+Matplotlib is not safe to draw with from two threads at once: :func:`figure` and :func:`png` hold
+:data:`MPL_LOCK` (re-entrant), and every other drawing in the program (the window's charts on
+their worker thread, the end screen's chart, a report written in the background) takes the same
+lock.
 """
 
 from __future__ import annotations
 
 import io
+import threading
 from collections.abc import Sequence
 from typing import Any
 
@@ -35,10 +41,14 @@ from matplotlib.patches import Patch
 from matplotlib.patheffects import Normal, Stroke
 from matplotlib.ticker import MaxNLocator
 
+from game.analysis.style import MARKERS, OKABE_ITO, Colour
 from game.analysis.types import Analysis, Series
-from game.theory import GAME_TITLES, richardson_nullclines
+from game.analysis.words import game_title
+from game.theory import richardson_nullclines
 
-Colour = tuple[int, int, int]
+#: One matplotlib drawing at a time, across every thread of the program (re-entrant: ``png``
+#: calls ``figure``). Hold it while building *and* drawing a figure.
+MPL_LOCK = threading.RLock()
 
 #: Chart name -> title, in the order a report shows them.
 FIGURES: dict[str, str] = {
@@ -53,28 +63,8 @@ FIGURES: dict[str, str] = {
     "counterfactuals": "Where the game landed: as played, if all restrained, if all armed",
 }
 
-#: Okabe & Ito (2008), as in the UI's colour-blind palette.
-DEFAULT_COLOURS: tuple[Colour, ...] = (
-    (0, 114, 178),
-    (230, 159, 0),
-    (86, 180, 233),
-    (213, 94, 0),
-    (0, 158, 115),
-    (240, 228, 66),
-    (204, 121, 167),
-    (110, 110, 110),
-)
-#: Matplotlib markers standing for the board's shapes (as the UI's charts use them).
-MARKERS: dict[str, str] = {
-    "circle": "o",
-    "square": "s",
-    "triangle": "^",
-    "diamond": "D",
-    "hexagon": "h",
-    "star": "*",
-    "pentagon": "p",
-    "cross": "P",
-}
+#: Okabe & Ito (2008), as in the UI's colour-blind palette, with a dark grey for white paper.
+DEFAULT_COLOURS: tuple[Colour, ...] = (*OKABE_ITO, (110, 110, 110))
 _FALLBACK_MARKERS = ("o", "s", "^", "D", "h", "*", "p", "P")
 #: Line styles for pairs, by the pair's place among all pairs, so that every pair of a game of
 #: up to four states has its own (a pair's colour is its first state's, its marker its second's).
@@ -539,7 +529,7 @@ def _stage_style(name: str) -> dict[str, Any]:
 def _stage_label(name: str) -> str:
     if name == "war":
         return WAR_LABEL
-    return GAME_TITLES.get(name, "no stage game" if name == "none" else name)
+    return game_title(name)
 
 
 def _stage_timeline(fig: Figure, a: Analysis, st: _Style) -> None:
@@ -630,6 +620,13 @@ def figure(
     beside the data, outside the axes); it is drawn the same way every time."""
     if name not in FIGURES:
         raise KeyError(f"no chart {name!r}; charts: {', '.join(FIGURES)}")
+    with MPL_LOCK:
+        return _figure(analysis, name, palette, size, dpi)
+
+
+def _figure(
+    analysis: Analysis, name: str, palette: Any, size: tuple[float, float], dpi: int
+) -> Figure:
     fig = _new(size, dpi)
     st = _Style(analysis, palette, size)
     s = analysis.series
@@ -661,9 +658,10 @@ def png(
     dpi: int = 100,
 ) -> bytes:
     """The chart ``name`` as PNG bytes (deterministic: no timestamp in the file)."""
-    fig = figure(analysis, name, palette, size, dpi)
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=dpi, facecolor="white", metadata={"Software": None})
+    with MPL_LOCK:
+        fig = figure(analysis, name, palette, size, dpi)
+        buf = io.BytesIO()
+        fig.savefig(buf, format="png", dpi=dpi, facecolor="white", metadata={"Software": None})
     return buf.getvalue()
 
 
@@ -671,6 +669,7 @@ __all__ = [
     "DEFAULT_COLOURS",
     "FIGURES",
     "MARKERS",
+    "MPL_LOCK",
     "STAGE_COLOURS",
     "STAGE_HATCHES",
     "WAR_LABEL",

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from game.theory import GAME_TITLES, RichardsonFit
+from game.analysis.words import game_title
+from game.theory import RichardsonFit
 
 #: Turning-point tags -> the glossary card (``game.glossary.CONCEPTS`` id) that explains each.
 TAGS: dict[str, str] = {
@@ -191,8 +192,9 @@ class Analysis:
     crisis_threshold: float = 0.7  # tension above which a pair is in crisis
 
     def stage_titles(self, pair: tuple[int, int]) -> tuple[str, ...]:
-        """The human titles (``GAME_TITLES``) of a pair's stage games, turn by turn."""
-        return tuple(GAME_TITLES.get(s, s) for s in self.stage_names[pair])
+        """The human titles (:func:`game.analysis.words.game_title`) of a pair's stage games,
+        turn by turn."""
+        return tuple(game_title(s) for s in self.stage_names[pair])
 
     def counterfactual(self, key: str) -> Counterfactual | None:
         for c in self.counterfactuals:

@@ -21,10 +21,17 @@ from typing import Any
 
 import numpy as np
 
-from game.analysis import BET_LABELS, Analysis, bet_outcome, bet_value, bet_window
+from game.analysis import Analysis, bet_report
 from game.analysis.counterfactuals import ARM_SHARE
+from game.analysis.words import (
+    game_title,
+    landing_sentences,
+    outcome_kind,
+    outcome_sentence,
+    tag_words,
+)
 from game.glossary import CONCEPTS, concept_for_game
-from game.theory import GAME_EXPLANATIONS, GAME_TITLES
+from game.theory import GAME_EXPLANATIONS
 
 #: The sections of the report, in order: anchor -> heading.
 SECTIONS: dict[str, str] = {
@@ -36,19 +43,6 @@ SECTIONS: dict[str, str] = {
     "quiz": "The quiz",
     "discussion": "Discussion questions",
     "how-to-read": "How to read this report",
-}
-
-#: Turning-point tags in words.
-TAG_LABELS: dict[str, str] = {
-    "spiral": "Spiral",
-    "reassurance": "Reassurance",
-    "surprise_attack_fear": "Fear of surprise attack",
-    "treaty_lapse": "Treaty in trouble",
-    "entrapment": "Entrapment",
-    "costly_signal": "Costly signal",
-    "backing_down": "Backing down",
-    "crisis": "Crisis",
-    "war": "War",
 }
 
 #: How to read each chart of ``game.analysis.charts.FIGURES`` (a chart not listed gets none).
@@ -225,37 +219,6 @@ def seat_label(seat: str) -> str:
     return seat
 
 
-def game_title(name: str) -> str:
-    if name == "none":
-        return "no stage game (a treaty cap blocks arming)"
-    return GAME_TITLES.get(name, name)
-
-
-def names_list(names: Sequence[str]) -> str:
-    names = list(names)
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
-
-
-def outcome_text(a: Analysis) -> tuple[str, str]:
-    """(css class, one sober sentence) on how the game ended."""
-    if a.war:
-        striker, target = a.war_pair or ("?", "?")
-        return (
-            "war",
-            f"War between {striker} and {target} on turn {a.war_turn} ({striker} struck "
-            "first). The game ended there: a war leaves every party poorer than any arms race "
-            "did.",
-        )
-    if a.turns_total and a.turns_played < a.turns_total:
-        return (
-            "open",
-            f"Game in progress: {a.turns_played} of {a.turns_total} turns played, no war so far.",
-        )
-    return "peace", f"Peace held: no war broke out in {a.turns_played} turns."
-
-
 def data_uri(png: bytes) -> str:
     return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
 
@@ -266,7 +229,7 @@ def data_uri(png: bytes) -> str:
 
 def _header(session: Any, a: Analysis) -> str:
     sc = session.scenario
-    cls, outcome = outcome_text(a)
+    cls, outcome = outcome_kind(a), outcome_sentence(a)
     idea = sc.idea or sc.summary
     seat_rows = []
     for i, name in enumerate(a.names):
@@ -323,7 +286,7 @@ def _story(a: Analysis) -> str:
         tag_cls = tp.tag if tp.tag in ("war", "crisis") else ""
         items.append(
             f'<li><span class="turn">Turn {esc(tp.turn)}</span>'
-            f'<span class="tag {tag_cls}">{esc(TAG_LABELS.get(tp.tag, tp.tag))}</span>'
+            f'<span class="tag {tag_cls}">{esc(tag_words(tp.tag).capitalize())}</span>'
             f"<p>{esc(tp.text)}</p>"
             f'<p class="theory"><b>Theory:</b> {esc(tp.theory)}</p>{concept}</li>'
         )
@@ -338,63 +301,25 @@ def _bet(session: Any, a: Analysis) -> str:
     bet = session.scenario.bet
     if bet is None:
         return _section("bet", '<p class="muted">This scenario has no bet.</p>')
-    choices = list(bet.choices)
-    placed = session.answers.bet
-    placed_text = esc(choices[placed]) if placed is not None else "not placed"
-    start, end = bet_window(bet, a.series.turns)
+    r = bet_report(a, bet, session.answers.bet)
     parts = [
-        f"<p><b>The question</b> (asked before turn {esc(bet.ask_before)}): "
-        f"{esc(bet.question)}</p>",
-        '<ul class="choices">' + "".join(f"<li>{esc(c)}</li>" for c in choices) + "</ul>",
-        f"<p><b>The class chose:</b> {placed_text}</p>",
-        f"<p><b>Theory expects:</b> {esc(choices[bet.answer])}. {esc(bet.explanation)}</p>",
+        f"<p><b>The question</b> (asked before turn {esc(r.ask_before)}, revealed after turn "
+        f"{esc(r.reveal_turn)}): {esc(r.question)}</p>",
+        '<ul class="choices">' + "".join(f"<li>{esc(c)}</li>" for c in r.choices) + "</ul>",
+        f"<p>{esc(r.placed_sentence)}</p>",
+        f"<p>{esc(r.expected_sentence)} {esc(r.explanation)}</p>",
     ]
-    if end <= start:
-        parts.append(
-            '<p class="muted">What happened is not known yet: the game has not reached the '
-            "reveal.</p>"
-        )
+    if not r.revealed:
+        parts.append(f'<p class="muted">{esc(r.reason)}</p>')
         return _section("bet", "\n".join(parts))
-    outcome = bet_outcome(a, bet)
-    before = bet_value(a, bet, start)
-    after = bet_value(a, bet, end)
-    what = {
-        "reach": "reach",
-        "shield": "shield",
-        "arms": "reach + shield",
-        "economy": "economy",
-        "trust": "trust",
-        "tension": "tension",
-        "stability": "first-strike stability",
-    }.get(bet.measure, bet.measure)
-    whose = names_list(bet.states) if bet.states else ""
-    if bet.between:
-        whose = names_list([f"{x}–{y}" for x, y in bet.between])
-    whose = f" ({esc(whose)})" if whose else ""
-    start_word = "at the start" if start == 0 else f"after turn {start}"
-    parts.append(
-        f"<p><b>What happened:</b> {esc(choices[outcome])} ({esc(BET_LABELS[outcome])}): "
-        f"{esc(what)}{whose} went from {num(before)} {esc(start_word)} to {num(after)} "
-        f"after turn {end}.</p>"
-    )
-    if bet.reveal_after and end < bet.reveal_after:
-        parts.append(
-            f'<p class="muted">The game ended after turn {end}, before the reveal planned after '
-            f"turn {esc(bet.reveal_after)}: what happened is read at the end.</p>"
-        )
-    if placed is not None:
-        verdict = (
-            '<span class="right">The class called it.</span>'
-            if placed == outcome
-            else '<span class="wrong">The game went another way than the class expected.</span>'
-        )
-        parts.append(f"<p>{verdict}</p>")
-    if outcome != bet.answer:
-        parts.append(
-            '<p class="muted">This game did not follow the theory\'s expectation: a good '
-            "question for discussion (chance, the seats' choices, or a difference between the "
-            "model and the theory).</p>"
-        )
+    parts.append(f"<p><b>{esc(r.happened_sentence)}</b></p>")
+    if r.early_sentence:
+        parts.append(f'<p class="muted">{esc(r.early_sentence)}</p>')
+    if r.verdict_sentence:
+        cls = "right" if r.called_it else "wrong"
+        parts.append(f'<p><span class="{cls}">{esc(r.verdict_sentence)}</span></p>')
+    if r.theory_sentence:
+        parts.append(f'<p class="muted">{esc(r.theory_sentence)}</p>')
     return _section("bet", "\n".join(parts))
 
 
@@ -574,20 +499,6 @@ def _theory(a: Analysis) -> str:
     return _section("theory", body)
 
 
-def landing_sentence(name: str, value: float) -> str:
-    if value < -0.05:
-        where = "below even where everyone arming would have left it"
-    elif value < 0.34:
-        where = "close to where everyone arming would have left it"
-    elif value < 0.67:
-        where = "about halfway between everyone arming and everyone restraining"
-    elif value <= 1.05:
-        where = "close to where everyone restraining and signing would have left it"
-    else:
-        where = "above even where everyone restraining and signing would have left it"
-    return f"{name} landed at {value:.2f}: {where}."
-
-
 def _counterfactuals(a: Analysis) -> str:
     restrain = a.counterfactual("restrain")
     arm = a.counterfactual("arm")
@@ -599,7 +510,6 @@ def _counterfactuals(a: Analysis) -> str:
         )
     s = a.series
     rows = []
-    sentences = []
     for i, name in enumerate(a.names):
         land = a.landing.get(name)
         rows.append(
@@ -609,8 +519,6 @@ def _counterfactuals(a: Analysis) -> str:
             f'<td class="num">{num(float(arm.final_score[i]))}</td>'
             f'<td class="num">{num(land)}</td></tr>'
         )
-        if land is not None:
-            sentences.append(f"<li>{esc(landing_sentence(name, land))}</li>")
     notes = []
     for c in (restrain, arm):
         label = c.label.capitalize()
@@ -634,7 +542,7 @@ def _counterfactuals(a: Analysis) -> str:
         '<th class="num">Landed at</th></tr></thead><tbody>'
         + "".join(rows)
         + "</tbody></table><ul>"
-        + "".join(sentences)
+        + "".join(f"<li>{esc(t)}</li>" for t in landing_sentences(a))
         + '</ul><p class="muted">'
         + esc("; ".join(notes))
         + ".</p>",

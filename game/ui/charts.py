@@ -11,15 +11,16 @@ Two kinds:
   meanwhile (the screen shows "Drawing the chart..."), and keeps the finished ones keyed by
   (analysis digest, chart, pair, size, palette, scale).
 
-Matplotlib is used through ``Figure`` objects only (no pyplot, no global state), and one lock
-keeps the worker and the end screen from drawing at the same moment.
+Matplotlib is used through ``Figure`` objects only (no pyplot, no global state), and one lock,
+:data:`game.analysis.charts.MPL_LOCK`, keeps the worker, the end screen and a report being
+written from drawing at the same moment. The worker also runs other long jobs for the window
+(:meth:`ChartCache.submit`: the report export), one at a time.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import hashlib
-import threading
 import time
 import warnings
 from collections import OrderedDict
@@ -31,14 +32,12 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pygame
 
+from game.analysis.style import MARKERS
 from game.session import Session
 from game.ui.theme import Palette
 
 if TYPE_CHECKING:
     from game.analysis import Analysis
-
-#: One matplotlib drawing at a time (the worker thread and the end screen's chart).
-_MPL_LOCK = threading.Lock()
 
 
 def arms_over_time(session: Session) -> tuple[tuple[str, ...], np.ndarray]:
@@ -60,7 +59,9 @@ def _render(
     import matplotlib
 
     matplotlib.use("Agg", force=False)
-    with _MPL_LOCK:
+    from game.analysis.charts import MPL_LOCK
+
+    with MPL_LOCK:
         return _draw_arms(names, data, shape, size, colours, markers)
 
 
@@ -104,19 +105,6 @@ def _draw_arms(names, data, shape, size, colours, markers) -> pygame.Surface:
         if pygame.display.get_surface() is not None
         else pygame.image.frombuffer(bytes(canvas.buffer_rgba()), (w, h), "RGBA")
     )
-
-
-#: Matplotlib markers standing for the board's shapes (shape as well as colour).
-MARKERS = {
-    "circle": "o",
-    "square": "s",
-    "triangle": "^",
-    "diamond": "D",
-    "hexagon": "h",
-    "star": "*",
-    "pentagon": "p",
-    "cross": "P",
-}
 
 
 def arms_chart(session: Session, size: tuple[int, int], palette: Palette) -> pygame.Surface:
@@ -174,7 +162,7 @@ def render_chart(
     if pair is not None and pair != analysis.main_pair:
         analysis = dataclasses.replace(analysis, main_pair=pair)
     dpi = chart_dpi(size, scale)
-    with _MPL_LOCK:
+    with acharts.MPL_LOCK:
         fig = acharts.figure(analysis, name, palette, size=(size[0] / dpi, size[1] / dpi), dpi=dpi)
         if not isinstance(fig.get_layout_engine(), ConstrainedLayoutEngine):
             # A figure laid out once by tight_layout around a fixed title band leaves a wide
@@ -230,6 +218,11 @@ class ChartCache:
         if self._executor is None:
             self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="charts")
         return self._executor
+
+    def submit(self, fn: Any, /, *args: Any, **kw: Any) -> Future:
+        """Run ``fn(*args, **kw)`` on the worker, after the charts already asked for (a long job
+        the window must not wait for, as writing a report); the caller polls the Future."""
+        return self._pool().submit(fn, *args, **kw)
 
     def request(
         self,

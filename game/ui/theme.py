@@ -14,7 +14,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-Colour = tuple[int, int, int]
+from game.analysis.style import OKABE_ITO, Colour
 
 BACKGROUND: Colour = (24, 28, 33)
 PANEL: Colour = (34, 40, 48)
@@ -62,19 +62,11 @@ STANDARD = Palette(
     targeting=(240, 90, 70),
 )
 
-#: Okabe & Ito (2008); good/bad pairs blue and vermillion, which stay apart for every deficiency.
+#: Okabe & Ito (2008), the report's chart colours too (with a grey light enough for the dark
+#: board); good/bad pairs blue and vermillion, which stay apart for every deficiency.
 COLOUR_BLIND = Palette(
     name="colour_blind",
-    states=(
-        (0, 114, 178),
-        (230, 159, 0),
-        (86, 180, 233),
-        (213, 94, 0),
-        (0, 158, 115),
-        (240, 228, 66),
-        (204, 121, 167),
-        (187, 187, 187),
-    ),
+    states=(*OKABE_ITO, (187, 187, 187)),
     good=(86, 180, 233),
     bad=(213, 94, 0),
     warn=(240, 228, 66),

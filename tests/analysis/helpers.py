@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
+import subprocess
+import sys
 from collections.abc import Sequence
 from functools import cache
+from pathlib import Path
 
 import numpy as np
 
@@ -15,6 +18,18 @@ from game.engine import Link, Orders, TreatySpec
 from game.engine.actions import Action, Diplomacy, apply_actions
 from game.engine.state import DIPLOMACY_GROUPS, TREATY_SLOTS, World
 from game.session import Session
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def loaded_after(imports: str, modules: Sequence[str]) -> list[bool]:
+    """Whether each of ``modules`` is loaded once ``imports`` (Python statements) have run in a
+    fresh interpreter (what a module pulls in, pygame and matplotlib above all)."""
+    code = f"import sys\n{imports}\nprint(*[m in sys.modules for m in {list(modules)!r}])\n"
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True
+    )
+    return [word == "True" for word in out.stdout.split()]
 
 
 def orders(world: World, reach_shares: Sequence[float], actions: Sequence[Action] = ()) -> Orders:

@@ -135,9 +135,8 @@ def test_the_loaders_bet():
     from game import scenarios
 
     session, a = neighbours(1)
-    bet_ = getattr(scenarios.load("two_neighbours"), "bet", None)
-    if bet_ is None:
-        pytest.skip("two_neighbours has no [text.bet]")
+    bet_ = scenarios.load("two_neighbours").bet
+    assert bet_ is not None, "two_neighbours lost its [text.bet]"
     assert bet_.measure in BET_MEASURES
     assert bet_outcome(session, bet_) in (FELL, LEVEL, ROSE)
     assert bet_outcome(session, bet_) == bet_outcome(a, bet_)
@@ -150,3 +149,15 @@ def test_bet_window():
     assert bet_window(bet("reach", ask=4, reveal=0), 10) == (3, 10)
     assert bet_window(bet("reach", ask=4, reveal=30), 6) == (3, 6)
     assert bet_window(bet("reach", ask=12, reveal=14), 6) == (6, 6)
+
+
+def test_every_shipped_lessons_bet_is_placed_and_revealed_within_its_turns():
+    from game import scenarios
+    from game.lessons import lessons
+
+    for sid in lessons():
+        sc = scenarios.load(sid)
+        assert sc.bet is not None, f"{sid} has no [text.bet]"
+        turns = int(sc.params.turns)
+        reveal = sc.bet.reveal_after or turns
+        assert 1 <= sc.bet.ask_before <= reveal <= turns, sid

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import subprocess
-import sys
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -16,22 +13,12 @@ from game.analysis.core import stage_names, worlds_of
 from game.engine import CATEGORIES, KINDS
 from game.engine.payoffs import stage_game
 from game.session import Session
-from tests.analysis.helpers import ai_game, neighbours, shield, war_game
-
-REPO = Path(__file__).resolve().parents[2]
+from tests.analysis.helpers import ai_game, loaded_after, neighbours, shield, war_game
 
 
 def test_importing_game_analysis_leaves_pygame_out():
-    code = (
-        "import sys\n"
-        "import game.analysis\n"
-        "from game.analysis import charts, analyse, bet_outcome, turn_rows\n"
-        "print('pygame' in sys.modules, 'game.analysis.charts' in sys.modules)\n"
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True
-    )
-    assert out.stdout.split() == ["False", "True"]
+    imports = "from game.analysis import charts, analyse, bet_outcome, turn_rows"
+    assert loaded_after(imports, ["pygame", "game.analysis.charts"]) == [False, True]
 
 
 @pytest.mark.parametrize("game", [shield, neighbours, war_game])

@@ -90,4 +90,4 @@ def test_war_report_from_the_command_line(war_save, tmp_path):
     lines = run.stdout.split()
     assert lines[-1] == "False"
     page = Path(lines[0]).read_text(encoding="utf-8")
-    assert "War between" in page and "on turn 4" in page
+    assert "War broke out between" in page and "on turn 4" in page

@@ -80,7 +80,9 @@ def test_war_is_stated_soberly(war):
     assert a.war and a.war_turn == 4
     striker, target = a.war_pair
     page = war.html
-    assert f"War between {striker} and {target} on turn 4 ({striker} struck first)." in page
+    assert (
+        f"War broke out between {striker} and {target} on turn 4 ({striker} struck first)." in page
+    )
     assert 'class="outcome war"' in page
     assert "Peace held" not in page
     assert "4 of 20" in page
@@ -105,5 +107,5 @@ def test_export_analyses_when_not_given(tmp_path, monkeypatch):
     monkeypatch.setattr("game.report.writer.chart_pngs", lambda a: tiny_charts())
     files = export(war_session(), tmp_path / "x", counterfactuals=False)
     page = files.html.read_text(encoding="utf-8")
-    assert "were not computed" in page and "War between" in page
+    assert "were not computed" in page and "War broke out between" in page
     assert set(images(page)) == set(FIGURES)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import html
 
 from game import scenarios
-from game.analysis import analyse
+from game.analysis import analyse, bet_report
 from game.report.html import render, short_definition, timeline_rows
 from game.session import Session
 from tests.report.helpers import spiral_with_answers, tiny_charts
@@ -62,9 +63,12 @@ def test_bet_and_quiz_with_the_class_answers():
     page = render(s, a, tiny_charts())
     bet = s.scenario.bet
     assert bet.reveal_after == 0  # "the last turn": read after the last turn played
-    assert f"<b>The class chose:</b> {bet.choices[0]}" in page
-    assert f"<b>Theory expects:</b> {bet.choices[bet.answer]}." in page
-    assert f"after turn {a.series.turns}.</p>" in page
+    r = bet_report(a, bet, 0)
+    assert f"<p>The class bet: {bet.choices[0]}." in page
+    assert f"<p>The lesson&#x27;s theory expects: {bet.choices[bet.answer]}." in page
+    assert r.revealed and r.after_turn == a.series.turns  # read after the last turn played
+    assert f"after turn {a.series.turns}." in r.happened_sentence
+    assert html.escape(r.happened_sentence) in page
     n = len(s.scenario.quiz)
     assert f"<b>Score before the game:</b> 0 of {n} right." in page
     assert f"<b>After:</b> {n} of {n} right." in page
@@ -77,7 +81,7 @@ def test_no_bet_no_quiz_and_bet_not_placed():
     s = spiral_with_answers()
     s.answers = dataclasses.replace(s.answers, bet=None, quiz_before=(), quiz_after=())
     page = render(s, analyse(s, counterfactuals=False), tiny_charts())
-    assert "<b>The class chose:</b> not placed" in page
+    assert "<p>No bet was placed.</p>" in page
     assert "not taken" in page
     plain = dataclasses.replace(s.scenario, bet=None, quiz=())
     s2 = Session(plain, s.seed, s.seats)

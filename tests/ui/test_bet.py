@@ -10,11 +10,12 @@ import json
 import pygame
 import pytest
 
-from game.analysis import bet_outcome, bet_value
+from game.analysis import bet_outcome, bet_report, bet_value
+from game.analysis.bets import measure_words
 from game.session import Session
 from game.ui import flow, storage
 from game.ui.match import Match
-from game.ui.scenes.bet import BetScene, RevealScene, ask_due, measure_words, reveal_due
+from game.ui.scenes.bet import BetScene, RevealScene, ask_due, reveal_due
 
 from .drive import click, click_at, find_button, frames, key, scene_name
 from .lessonkit import BET, reload, shield
@@ -60,10 +61,13 @@ def test_the_bet_is_asked_before_its_turn_exactly_once_and_revealed_after_its_tu
     text = " ".join(t for t, _, _ in reveal.paragraphs())
     assert f"What happened: {BET.choices[expected]}." in text
     assert f"from {before:.1f} before turn 2 to {after:.1f} after turn 3" in text
-    assert f"Your bet: {BET.choices[2]}." in text
+    assert f"The class bet: {BET.choices[2]}." in text
     assert f"The lesson's theory expects: {BET.choices[BET.answer]}." in text
     assert BET.explanation in text
     assert measure_words(BET) in text
+    assert measure_words(BET) == "the reach of Veyra and Ostrel together"
+    r = bet_report(session, BET, 2)  # the same sentences as the debrief and the report
+    assert r.revealed and r.happened_sentence in text and r.theory_sentence in text
     key(app, pygame.K_RETURN)
     assert scene_name(app) == "TurnScene"
     play(app)
@@ -87,7 +91,7 @@ def test_a_bet_for_turn_one_follows_the_intro_and_the_mouse_places_it(app):
     while scene_name(app) == "CrisisScene":
         key(app, pygame.K_f)
     assert scene_name(app) == "RevealScene"
-    assert "Your bet: Their reach falls." in " ".join(t for t, _, _ in app.top.paragraphs())
+    assert "The class bet: Their reach falls." in " ".join(t for t, _, _ in app.top.paragraphs())
     click(app, "Continue")
     assert scene_name(app) == "TurnScene"
 
@@ -120,7 +124,7 @@ def test_no_bet_is_allowed_and_the_reveal_still_shows_what_happened(app):
     assert scene_name(app) == "RevealScene"
     reveal = app.top
     text = " ".join(t for t, _, _ in reveal.paragraphs())
-    assert "No bet was placed this game." in text
+    assert "No bet was placed." in text
     assert f"What happened: {bet.choices[bet_outcome(session, bet)]}." in text
 
 
@@ -139,6 +143,7 @@ def test_a_game_that_ends_before_the_reveal_shows_it_at_the_end(app):
     reveal = app.top
     assert reveal.end == 2
     assert reveal.outcome == bet_outcome(session, dataclasses.replace(bet, reveal_after=2))
+    assert not reveal.report.measured_early_because_war_or_end  # 0: the last turn, as planned
     key(app, pygame.K_RETURN)
     assert scene_name(app) == "EndScene"
     # A reveal later than the game's end comes at the end as well.
@@ -150,6 +155,9 @@ def test_a_game_that_ends_before_the_reveal_shows_it_at_the_end(app):
     assert session.over and scene_name(app) == "RevealScene"
     assert app.top.end == 1
     assert reveal_due(session)
+    assert app.top.report.measured_early_because_war_or_end
+    text = " ".join(t for t, _, _ in app.top.paragraphs())
+    assert "The game ended after turn 1, before the reveal planned after turn 9" in text
 
 
 def test_hot_seat_the_class_bets_once_over_the_cover_screen(app):

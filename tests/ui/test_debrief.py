@@ -7,15 +7,19 @@ and handed to each test's Match already analysed.
 
 from __future__ import annotations
 
+import threading
+from contextlib import contextmanager
+
 import numpy as np
 import pygame
 import pytest
 
-from game.analysis import analyse, bet_outcome
+from game.analysis import analyse, bet_outcome, bet_report
 from game.scenarios import load
 from game.session import Answers, Session
 from game.ui import storage
 from game.ui.charts import CHARTS
+from game.ui.export import ExportScene
 from game.ui.match import Match
 from game.ui.scenes.debrief import CACHE_ATTR, CHART_NAMES, TABS, DebriefScene
 from game.ui.scenes.end import EndScene
@@ -130,8 +134,9 @@ def test_the_story_tells_the_turning_points_in_turn_order(app, shield):
     d.session.answers.bet = bet_outcome(a, bet)
     d.rebuild()
     d._pages.clear()
-    assert f"The class bet: {happened}" in d.page.texts
-    assert "The class called it." in d.page.texts
+    r = bet_report(a, bet, bet_outcome(a, bet))
+    assert r.placed_sentence == f"The class bet: {happened}." and r.placed_sentence in d.page.texts
+    assert r.called_it and r.verdict_sentence in d.page.texts
 
 
 def test_a_concept_link_opens_its_glossary_card_by_mouse_and_by_key(app, shield):
@@ -236,10 +241,36 @@ def test_questions_are_numbered_and_the_quiz_can_be_taken_again(app, shield):
     assert find_button(app, "Take the quiz again").text.endswith("[Q]")
 
 
+@contextmanager
+def worker_held():
+    """The chart worker kept busy until the block ends: an export asked for inside it waits its
+    turn, so the test sees the "Writing the report..." screen whatever the timing."""
+    hold = threading.Event()
+    CHARTS.submit(hold.wait, 60)
+    try:
+        yield
+    finally:
+        hold.set()
+
+
+def export_by(app, press) -> ExportScene:
+    """``press()`` starts an export; wait for it, then let the window show the result."""
+    with worker_held():
+        press()
+        frames(app, 2)
+        scene = app.top
+        assert isinstance(scene, ExportScene)  # the window goes on, saying what it does
+        assert scene.title == "Writing the report..." and not app.dialog_open
+    assert scene.wait(timeout=120)
+    frames(app, 2)
+    assert app.top is not scene and app.dialog_open
+    return scene
+
+
 def test_export_writes_the_report_and_the_dialog_names_the_files(app, shield, dirs):
     d = open_debrief(app, shield)
-    key(app, pygame.K_e)
-    assert app.dialog_open
+    exported = export_by(app, lambda: key(app, pygame.K_e))
+    assert app.top is d
     folders = list((storage.data_dir() / "reports").iterdir())
     assert len(folders) == 1
     files = sorted(p.name for p in folders[0].iterdir())
@@ -250,6 +281,7 @@ def test_export_writes_the_report_and_the_dialog_names_the_files(app, shield, di
     for f in files:
         assert f in text
         assert (folders[0] / f).stat().st_size > 0
+    assert sorted(p.name for p in exported.paths) == files
     key(app, pygame.K_RETURN)
     assert not app.dialog_open and app.top is d
 
@@ -258,8 +290,7 @@ def test_an_export_that_cannot_write_says_so(app, shield, dirs):
     open_debrief(app, shield)
     storage.data_dir().mkdir(parents=True, exist_ok=True)
     (storage.data_dir() / "reports").write_text("a file where the folder should be")
-    click(app, "Export report")
-    assert app.dialog_open
+    assert export_by(app, lambda: click(app, "Export report")).paths is None
     assert "could not be written" in app._dialog.text_block.html_text
 
 
@@ -293,7 +324,8 @@ def test_the_end_screen_leads_to_the_debrief_the_replay_and_the_report(
     key(app, pygame.K_r)
     assert scene_name(app) == "ReplayScene"
     key(app, pygame.K_ESCAPE)
-    click(app, "Export report")
+    export_by(app, lambda: click(app, "Export report"))
+    assert scene_name(app) == "EndScene"
     assert app.dialog_open and "report.html" in app._dialog.text_block.html_text
     assert written == [(m.session, shield[1])]  # the game, with its analysis
     key(app, pygame.K_RETURN)

@@ -48,7 +48,7 @@ def test_the_keys_answer_the_quiz_before_the_game_and_the_answers_are_saved(app)
     key(app, pygame.K_KP2)  # the keypad too: right
     assert quiz.results
     assert session.answers.quiz_before == (0, None, 1)
-    assert quiz.score(quiz.given) == 1
+    assert quiz.score() == 1 == session.answers.quiz_score(session.scenario, after=False)
     text = quiz.box.html_text
     for q in QUIZ:  # every question's explanation shows
         assert html.escape(q.why) in text

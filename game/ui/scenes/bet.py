@@ -8,12 +8,13 @@ kept in ``session.answers.bet`` (so a save carries it and a loaded game does not
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 
 import pygame
 
-from game.analysis import bet_outcome, bet_value, series_of
+from game.analysis import bet_report, bet_value, series_of
+from game.analysis.bets import bet_number
+from game.analysis.bets import reveal_turn as planned_reveal
 from game.scenarios import Bet
 from game.session import Session
 from game.ui import text as txt
@@ -29,13 +30,7 @@ from game.ui.theme import ACCENT, MUTED, PANEL, PANEL_EDGE, TEXT
 
 def reveal_turn(session: Session, bet: Bet) -> int:
     """The turn after which the bet is revealed (``reveal_after``, 0 meaning the last turn)."""
-    return int(bet.reveal_after) or int(session.scenario.params.turns)
-
-
-def settled(session: Session, bet: Bet) -> Bet:
-    """The bet with its reveal turn written out (0 "the last turn" made a number), clipped to
-    the turns played, as :func:`game.analysis.bet_outcome` reads it."""
-    return dataclasses.replace(bet, reveal_after=min(reveal_turn(session, bet), session.turn))
+    return planned_reveal(bet, session.scenario.params.turns)
 
 
 def ask_due(session: Session) -> bool:
@@ -72,44 +67,6 @@ def reveal_if_due(app, match: Match) -> bool:
         return False
     app.push(RevealScene(app, match))
     return True
-
-
-# --------------------------------------------------------------------------------------------
-# Words
-
-
-def measure_words(bet: Bet) -> str:
-    """What the bet measures, in a reader's words."""
-    who = _names(bet.states)
-    pairs = _names(tuple(f"{a}-{b}" for a, b in bet.between))
-    many = len(bet.states) > 1
-    return {
-        "reach": f"the reach of {who}" + (" together" if many else ""),
-        "shield": f"the shield of {who}" + (" together" if many else ""),
-        "arms": f"the reach and shield of {who}" + (" together" if many else ""),
-        "economy": f"the economy of {who}" + (" together" if many else ""),
-        "trust": f"how far the others trust that {who} "
-        + ("seek" if many else "seeks")
-        + " only security",
-        "tension": f"the tension between {pairs}"
-        + (" (on average)" if len(bet.between) > 1 else ""),
-        "stability": f"first-strike stability between {pairs}"
-        + (" (on average)" if len(bet.between) > 1 else ""),
-    }.get(bet.measure, bet.measure)
-
-
-def number(bet: Bet, value: float) -> str:
-    return (
-        f"{value:.1f}" if bet.measure in ("reach", "shield", "arms", "economy") else f"{value:.2f}"
-    )
-
-
-def _names(names: tuple[str, ...]) -> str:
-    if not names:
-        return "every state"
-    if len(names) == 1:
-        return names[0]
-    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 # --------------------------------------------------------------------------------------------
@@ -228,50 +185,31 @@ class RevealScene(_Box):
         self.session = match.session
         bet = self.session.scenario.bet
         assert bet is not None, "a reveal needs a scenario with a bet"
-        self.bet: Bet = settled(self.session, bet)
-        self.outcome = bet_outcome(self.session, self.bet)
+        self.bet: Bet = bet
+        #: What the debrief and the report say too (:func:`game.analysis.bet_report`).
+        self.report = bet_report(self.session, bet, self.session.answers.bet)
+        r = self.report
+        self.outcome, self.placed = r.outcome, r.placed
+        self.before, self.after = r.before, r.after
+        self.start, self.end = r.before_turn, r.after_turn
         series = series_of(self.session)
         names = tuple(self.session.scenario.names)
-        self.start = max(0, self.bet.ask_before - 1)
-        self.end = self.bet.reveal_after
-        self.values = [bet_value((series, names), self.bet, t) for t in range(series.turns + 1)]
-        self.before = self.values[min(self.start, len(self.values) - 1)]
-        self.after = self.values[min(self.end, len(self.values) - 1)]
-        self.placed = self.session.answers.bet
+        self.values = [bet_value((series, names), bet, t) for t in range(series.turns + 1)]
 
     def paragraphs(self) -> list[tuple[str, tuple[int, int, int], bool]]:
         pal = self.app.palette
-        b = self.bet
-        mine = (
-            f"Your bet: {b.choices[self.placed]}."
-            if self.placed is not None
-            else "No bet was placed this game."
-        )
-        happened = (
-            f"In this game: {measure_words(b)} went from {number(b, self.before)} before turn "
-            f"{b.ask_before} to {number(b, self.after)} after turn {self.end}. "
-            f"What happened: {b.choices[self.outcome]}."
-        )
-        if self.placed is None:
-            verdict = ""
-        elif self.placed == self.outcome:
-            verdict = "Your bet matched what happened."
-        else:
-            verdict = "Your bet did not match what happened this time."
-        theory = (
-            "The game went the way the theory expects."
-            if self.outcome == b.answer
-            else "This game went another way than the theory expects: a good question for "
-            "the debrief (what was different here?)."
-        )
-        return [
-            (b.question, MUTED, False),
-            (mine, TEXT, True),
-            (f"The lesson's theory expects: {b.choices[b.answer]}.", ACCENT, True),
-            (b.explanation, TEXT, False),
-            (happened, pal.good if self.placed == self.outcome else TEXT, True),
-            (f"{verdict} {theory}".strip(), MUTED, False),
+        r = self.report
+        happened = " ".join(t for t in (r.happened_sentence, r.early_sentence) if t)
+        verdict = " ".join(t for t in (r.verdict_sentence, r.theory_sentence) if t)
+        paragraphs = [
+            (r.question, MUTED, False),
+            (r.placed_sentence, TEXT, True),
+            (r.expected_sentence, ACCENT, True),
+            (r.explanation, TEXT, False),
+            (happened, pal.good if r.called_it else TEXT, True),
+            (verdict, MUTED, False),
         ]
+        return [p for p in paragraphs if p[0]]
 
     def layout(self) -> None:
         u = self.u
@@ -335,7 +273,7 @@ class RevealScene(_Box):
             x, _ = at(t, lo)
             pygame.draw.line(surface, MUTED, (x, plot.y), (x, plot.bottom), 1)
             tag = txt.render(
-                f"{word} ({number(self.bet, vals[min(t, len(vals) - 1)])})", u(13), MUTED
+                f"{word} ({bet_number(self.bet, vals[min(t, len(vals) - 1)])})", u(13), MUTED
             )
             surface.blit(tag, tag.get_rect(midtop=(x, plot.bottom + u(4))).clamp(r))
         if len(vals) > 1:

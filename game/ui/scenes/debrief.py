@@ -11,40 +11,40 @@
 - **Questions**: the scenario's discussion questions, large enough to project, and the quiz again.
 
 Keys: 1-5 or Left/Right choose a tab; Up/Down choose a link (or, on Charts, a chart) and Enter
-opens it; PgUp/PgDn, Home/End and the wheel scroll; E exports the report, R replays the game, Esc
-goes back. The analysis (:func:`game.analysis.analyse`, 0.05-0.15 s with its counterfactual
-replays on the shipped scenarios) runs once per game and is kept on the :class:`Match`; the charts
-are drawn on a worker thread (:data:`game.ui.charts.CHARTS`).
+opens it; PgUp/PgDn, Home/End and the wheel scroll; E exports the report (in the background,
+:mod:`game.ui.export`), R replays the game, Esc goes back. The analysis
+(:func:`game.analysis.analyse`, 0.05-0.15 s with its counterfactual replays on the shipped
+scenarios) runs once per game and is kept on the :class:`Match`; the charts are drawn on a
+worker thread (:data:`game.ui.charts.CHARTS`).
 """
 
 from __future__ import annotations
 
 import importlib.util
 import time
-from datetime import datetime
-from pathlib import Path
 
 import pygame
 
-from game.analysis import Analysis, analyse
-from game.ui import storage
+from game.analysis import Analysis, analyse, bet_report
+from game.analysis.words import (
+    fit_lines,
+    game_title,
+    landing_sentences,
+    outcome_sentence,
+    stage_counts,
+    stage_games_line,
+    tag_words,
+)
 from game.ui import text as txt
 from game.ui.charts import CHARTS
-from game.ui.debrief_charts import (
+from game.ui.debrief_pages import (
     CHART_TAB,
-    TAG_WORDS,
     Link,
     Page,
-    bet_result,
     concept_title,
-    fit_lines,
     flow,
     flow_rows,
     game_card,
-    game_title,
-    landing_sentence,
-    outcome_line,
-    stage_counts,
     tag_colour,
 )
 from game.ui.match import Match
@@ -61,14 +61,12 @@ TAB_LABELS: dict[str, str] = {
 }
 #: The charts of the Charts tab, in picker order.
 CHART_NAMES: tuple[str, ...] = tuple(CHART_TAB)
-#: Where exported reports go, under the user's data folder.
-REPORTS = "reports"
 #: The attribute of a Match that keeps its analysis.
 CACHE_ATTR = "debrief_analysis"
 
 
 # --------------------------------------------------------------------------------------------
-# The analysis, once per game; the report export
+# The analysis, once per game
 # --------------------------------------------------------------------------------------------
 
 
@@ -89,58 +87,6 @@ def match_analysis(match: Match) -> Analysis:
 def analysis_seconds(match: Match) -> float | None:
     cached = getattr(match, CACHE_ATTR, None)
     return None if cached is None else float(cached[2])
-
-
-def reports_dir() -> Path:
-    return storage.data_dir() / REPORTS
-
-
-def report_available() -> bool:
-    """Whether :func:`game.report.export` is there to call."""
-    try:
-        if importlib.util.find_spec("game.report") is None:
-            return False
-        import game.report as report
-    except ImportError:
-        return False
-    return callable(getattr(report, "export", None))
-
-
-def export_report(app, match: Match) -> list[Path] | None:
-    """Write the HTML report, the CSV and the JSON save into a new folder under the user's
-    ``reports`` folder and say where in a dialog (errors too). Returns the files written."""
-    if not report_available():
-        app.show_message(
-            "Export not available", "This copy of the game cannot write reports (game.report)."
-        )
-        return None
-    from game.report import export
-
-    s = match.session
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    folder = reports_dir() / f"{s.scenario.id}-seed{s.seed}-{stamp}"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        files = export(s, folder, analysis=match_analysis(match))
-    except (OSError, ValueError, RuntimeError) as exc:
-        app.show_message("Report not written", f"The report could not be written: {exc}")
-        return None
-    paths = [Path(p) for p in (files.html, files.csv, files.save)]
-    names = "\n".join(p.name for p in paths)
-    app.show_message("Report exported", f"In the folder {folder}:\n{names}")
-    _roomy(app)
-    return paths
-
-
-def _roomy(app) -> None:
-    """Give the newest dialog room for a folder path and three file names."""
-    dialog = getattr(app, "_dialog", None)
-    if dialog is None or not dialog.alive():
-        return
-    w, h = app.size
-    dw, dh = min(w - 40, round(680 * app.scale)), min(h - 40, round(300 * app.scale))
-    dialog.set_dimensions((dw, dh))
-    dialog.set_position(((w - dw) // 2, (h - dh) // 2))
 
 
 def back_or_push(app, cls: type, match: Match, make) -> None:
@@ -258,6 +204,8 @@ class DebriefScene(Scene):
         back_or_push(self.app, ReplayScene, self.match, lambda: ReplayScene(self.app, self.match))
 
     def export(self) -> None:
+        from game.ui.export import export_report
+
         export_report(self.app, self.match)
 
     def quiz(self) -> None:
@@ -433,22 +381,28 @@ class DebriefScene(Scene):
         a, sc, pal = self.analysis, self.session.scenario, self.app.palette
         p = Page(width, self.app.scale)
         u = p.u
-        p.text(outcome_line(a), 20, pal.bad if a.war else TEXT, bold=True)
+        p.text(outcome_sentence(a), 20, pal.bad if a.war else TEXT, bold=True)
         p.gap(12)
         if sc.bet is not None:
-            r = bet_result(a, sc.bet, self.session.answers)
+            r = bet_report(a, sc.bet, self.session.answers.bet)
             mark, top = len(p.ops), p.y
             p.gap(10)
             x, w = u(14), width - u(28)
             p.text("The bet", 17, ACCENT, True, x=x, width=w)
             p.text(r.question, 16, TEXT, x=x, width=w)
-            placed = f"The class bet: {r.placed}" if r.placed else "No bet was placed."
-            p.text(placed, 16, TEXT, x=x, width=w)
-            p.text(f"What happened: {r.happened} ({r.detail}).", 16, TEXT, True, x=x, width=w)
-            if r.called_it is not None:
-                verdict = "The class called it." if r.called_it else "The class did not call it."
-                p.text(verdict, 16, pal.good if r.called_it else pal.warn, True, x=x, width=w)
-            p.text(f"The lesson expected: {r.expected}. {r.explanation}", 15, MUTED, x=x, width=w)
+            p.text(r.placed_sentence, 16, TEXT, x=x, width=w)
+            if r.revealed:
+                p.text(r.happened_sentence, 16, TEXT, True, x=x, width=w)
+                if r.early_sentence:
+                    p.text(r.early_sentence, 15, MUTED, x=x, width=w)
+            else:
+                p.text(r.reason, 16, MUTED, True, x=x, width=w)
+            if r.verdict_sentence:
+                colour = pal.good if r.called_it else pal.warn
+                p.text(r.verdict_sentence, 16, colour, True, x=x, width=w)
+            p.text(f"{r.expected_sentence} {r.explanation}", 15, MUTED, x=x, width=w)
+            if r.theory_sentence:
+                p.text(r.theory_sentence, 15, MUTED, x=x, width=w)
             p.gap(10)
             p.box(pygame.Rect(0, top, width, p.y - top), at=mark)
             p.gap(16)
@@ -468,7 +422,7 @@ class DebriefScene(Scene):
             head = f"Turn {tp.turn}"
             p.text(head, 16, TEXT, True, advance=False)
             tx = txt.font(u(16), True).size(head)[0] + u(12)
-            tag = p.tag(TAG_WORDS.get(tp.tag, tp.tag), tag_colour(tp.tag, pal), tx, top)
+            tag = p.tag(tag_words(tp.tag), tag_colour(tp.tag, pal), tx, top)
             who = " and ".join(tp.actors)
             if who:
                 p.text(who, 15, MUTED, x=tag.right + u(10), y=top + u(1), advance=False)
@@ -558,10 +512,8 @@ class DebriefScene(Scene):
         p.gap(10)
         seen: list[str] = []
         for pr in sorted(a.stage_names):
-            counts = stage_counts(a, pr)
-            words = ", ".join(f"{game_title(n)} {c} of {a.turns_played + 1}" for n, c in counts)
-            p.text(f"{a.pair_name(pr)}: {words}", 15, MUTED)
-            seen += [n for n, _ in counts if n not in seen]
+            p.text(stage_games_line(a, pr), 15, MUTED)
+            seen += [n for n, _ in stage_counts(a, pr) if n not in seen]
         p.gap(8)
         chips = [(game_title(n), game_card(n)) for n in seen]
         items = [(f"Concept: {t}", c) for t, c in chips if c is not None]
@@ -628,7 +580,8 @@ class DebriefScene(Scene):
                 )
             p.y = row_bottom + u(2)
         p.gap(12)
-        p.text(landing_sentence(a), 16, TEXT)
+        for k, line in enumerate(landing_sentences(a)):
+            p.text(line, 16, TEXT if k == 0 else MUTED)
         p.gap(12)
         h = max(u(300), self._vh - u(10), self.chart_min_h("counterfactuals"))
         p.slot("counterfactuals", pygame.Rect(0, p.y, width, h))

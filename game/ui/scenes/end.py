@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pygame
 
+from game.analysis.core import war_of
+from game.analysis.words import ending_sentence
 from game.ui import storage
 from game.ui import text as txt
 from game.ui.charts import arms_chart
@@ -28,26 +30,23 @@ class EndScene(Scene):
                 pass  # a read-only data folder costs the tick, not the game
 
     def outcome(self) -> list[str]:
+        """How the game ended (as the debrief and the report say it), then a note."""
         s = self.session
+        war_turn, war_pair = war_of(s)
+        lines = [ending_sentence(s.turn, s.scenario.params.turns, war_turn, war_pair)]
         ev = self.match.last_events
         war = [e for e in ev.records(0) if e.kind == "war"] if ev is not None else []
-        if s.world.over[0] and war:
-            a, b = war[0].actors
-            return [
-                f"War broke out between {a} and {b} on turn {s.turn}.",
-                "Every state lost heavily; no one won it. The game ended there.",
-                f"The odds had been {war[0].values.get('odds', 0.0):.0%}.",
-            ]
-        if s.world.over[0]:
-            return [f"War broke out on turn {s.turn}; the game ended there."]
-        return [
-            f"Peace held for all {s.turn} turns.",
-            "Scores are the discounted sum of each state's welfare: prosperity, less the "
-            "threat it felt, plus its standing.",
-        ]
+        if war_turn is not None and war:
+            lines.append(f"The odds had been {war[0].values.get('odds', 0.0):.0%}.")
+        elif war_turn is None:
+            lines.append(
+                "Scores are the discounted sum of each state's welfare: prosperity, less the "
+                "threat it felt, plus its standing."
+            )
+        return lines
 
     def layout(self) -> None:
-        from game.ui.debrief_charts import flow
+        from game.ui.debrief_pages import flow
 
         u, W, H = self.u, self.width, self.height
         fs, gap, bh = u(16), u(10), u(42)
@@ -99,7 +98,7 @@ class EndScene(Scene):
         self.app.push(ReplayScene(self.app, self.match))
 
     def export(self) -> None:
-        from game.ui.scenes.debrief import export_report
+        from game.ui.export import export_report
 
         export_report(self.app, self.match)
 

@@ -7,6 +7,7 @@ import pygame_gui
 from pygame_gui.elements import UISelectionList
 
 from game.saves import SaveError
+from game.session import Session
 from game.ui import flow, storage
 from game.ui import text as txt
 from game.ui.scenes.base import Scene
@@ -61,30 +62,30 @@ class LoadScene(Scene):
             self.index = (self.index + step) % len(self.saves)
             self.rebuild()
 
-    def load(self) -> None:
+    def chosen(self) -> Session | None:
+        """The chosen save, loaded; None when there is none or it is refused (a dialog says
+        why)."""
         if not self.saves:
-            return
-        info = self.saves[self.index]
+            return None
         try:
-            session = storage.load_path(info.path)
+            return storage.load_path(self.saves[self.index].path)
         except SaveError as exc:
             self.app.show_message("This save was refused", str(exc))
-            return
-        flow.start(self.app, session)
+            return None
+
+    def load(self) -> None:
+        session = self.chosen()
+        if session is not None:
+            flow.start(self.app, session)
 
     def replay(self) -> None:
         """Open the chosen save in the replay viewer (Back returns here)."""
-        if not self.saves:
+        session = self.chosen()
+        if session is None:
             return
         from game.ui.match import Match
         from game.ui.scenes.replay import ReplayScene
 
-        info = self.saves[self.index]
-        try:
-            session = storage.load_path(info.path)
-        except SaveError as exc:
-            self.app.show_message("This save was refused", str(exc))
-            return
         self.app.push(ReplayScene(self.app, Match(session)))
 
     def on_event(self, event: pygame.event.Event) -> None:

@@ -148,8 +148,11 @@ class QuizScene(Scene):
     def before(self) -> tuple[int | None, ...]:
         return self.session.answers.quiz_before
 
-    def score(self, given: Sequence[int | None]) -> int:
-        return sum(g == q.answer for g, q in zip(given, self.questions, strict=False))
+    def score(self, after: bool | None = None) -> int:
+        """Right answers of this quiz (or, ``after=False``, of the one before the game), as the
+        session counts them (the answers are stored as they are given)."""
+        after = self.after if after is None else after
+        return self.session.answers.quiz_score(self.scenario, after) or 0
 
     def _store(self) -> None:
         answers = self.session.answers
@@ -300,10 +303,10 @@ class QuizScene(Scene):
 
     def summary(self) -> str:
         n = len(self.questions)
-        now = self.score(self.given)
+        now = self.score()
         line = f"{now} of {n} right"
         if self.after and len(self.before) == n:
-            then = self.score(self.before)
+            then = self.score(after=False)
             to_right = sum(
                 b != q.answer and a == q.answer
                 for b, a, q in zip(self.before, self.given, self.questions, strict=False)
@@ -329,7 +332,7 @@ class QuizScene(Scene):
         surface.fill(BACKGROUND)
         self.heading(surface, self.title, (u(20), u(14)))
         if self.results:
-            head = f"Your score: {self.score(self.given)} of {len(self.questions)}"
+            head = f"Your score: {self.score()} of {len(self.questions)}"
             if not self.questions:
                 head = "No quiz in this lesson"
             surface.blit(txt.render(head, u(20), ACCENT, True), (u(20), u(50)))

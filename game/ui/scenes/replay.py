@@ -17,10 +17,11 @@ from types import SimpleNamespace
 
 import pygame
 
+from game.analysis.words import tag_words
 from game.engine.state import World
 from game.ui import text as txt
 from game.ui.board import Board
-from game.ui.debrief_charts import TAG_WORDS, Link, Page, concept_title, flow, tag_colour
+from game.ui.debrief_pages import Link, Page, concept_title, flow, tag_colour
 from game.ui.headlines import headlines
 from game.ui.match import Match
 from game.ui.scenes.base import Scene
@@ -272,7 +273,7 @@ class ReplayScene(Scene):
             p.text(f"Turning points of turn {self.t}", 17, TEXT, True)
             for tp in points:
                 p.gap(6)
-                tag = p.tag(TAG_WORDS.get(tp.tag, tp.tag), tag_colour(tp.tag, pal), 0, p.y)
+                tag = p.tag(tag_words(tp.tag), tag_colour(tp.tag, pal), 0, p.y)
                 p.y = tag.bottom + u(4)
                 p.text(tp.text, 15, TEXT)
                 p.link(f"Concept: {concept_title(tp.concept)}", tp.concept, 0, size=14)

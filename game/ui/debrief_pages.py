@@ -1,6 +1,8 @@
 """The debrief's drawn pages: text, coloured tags, glossary links and chart slots, laid out once
-into a Surface that the screen scrolls; and the plain sentences the debrief and the replay viewer
-show (outcome, bet, landing, Richardson numbers, stage-game counts).
+into a Surface that the screen scrolls; and the little the debrief and the replay viewer need
+beside them (the Charts tab's picker labels, tag colours, link titles, rows of buttons). The
+sentences they show come from :mod:`game.analysis.words` and :func:`game.analysis.bet_report`,
+which the exported report uses too.
 
 A :class:`Page` is built top to bottom (``text``, ``tag``, ``link``, ``slot``...), then rendered
 once. Links (to glossary cards) and chart slots keep their rectangles in page coordinates; the
@@ -13,27 +15,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
 import pygame
 
 from game.glossary import CONCEPTS, concept_for_game
-from game.theory import GAME_TITLES
 from game.ui import text as txt
 from game.ui.board import draw_shape
 from game.ui.theme import ACCENT, BACKGROUND, MUTED, PANEL, PANEL_EDGE, TEXT, Colour, Palette
-
-#: Turning-point tags in words (the label beside each point).
-TAG_WORDS: dict[str, str] = {
-    "spiral": "spiral",
-    "reassurance": "reassurance",
-    "surprise_attack_fear": "fear of surprise attack",
-    "treaty_lapse": "treaty lapse",
-    "entrapment": "entrapment",
-    "costly_signal": "costly signal",
-    "backing_down": "backing down",
-    "crisis": "crisis",
-    "war": "war",
-}
 
 #: The debrief's Charts tab: chart name -> (picker label, how to read it).
 CHART_TAB: dict[str, tuple[str, str]] = {
@@ -93,133 +80,6 @@ def ink_on(colour: Colour) -> Colour:
 def concept_title(card: str) -> str:
     c = CONCEPTS.get(card)
     return c.title if c is not None else card.replace("_", " ")
-
-
-# --------------------------------------------------------------------------------------------
-# Sentences
-# --------------------------------------------------------------------------------------------
-
-
-def outcome_line(a) -> str:
-    """How the game ended, in one sentence."""
-    if a.war and a.war_pair is not None:
-        s, t = a.war_pair
-        return (
-            f"War broke out on turn {a.war_turn}, {s} striking {t}: every state lost heavily, "
-            "and no one won it."
-        )
-    if a.war:
-        return f"War broke out on turn {a.war_turn}: every state lost heavily."
-    if a.turns_total and a.turns_played < a.turns_total:
-        return f"The game stopped after {a.turns_played} of {a.turns_total} turns, in peace."
-    return f"Peace held for all {a.turns_played} turns."
-
-
-@dataclass(frozen=True)
-class BetResult:
-    question: str
-    placed: str | None  # the class's bet in words, None when none was placed
-    expected: str
-    explanation: str
-    happened: str
-    detail: str  # the measure's values, and when
-    called_it: bool | None
-
-
-def bet_result(a, bet, answers) -> BetResult:
-    """The scenario's bet, the class's choice, what the lesson expected and what happened."""
-    from game.analysis import bet_outcome, bet_value
-
-    outcome = bet_outcome(a, bet)
-    turns = a.series.turns
-    start = int(np.clip(int(bet.ask_before) - 1, 0, turns))
-    reveal = int(bet.reveal_after) or turns
-    end = int(np.clip(reveal, 0, turns))
-    before, after = bet_value(a, bet, start), bet_value(a, bet, end)
-    where = bet.measure
-    detail = (
-        f"{where} went from {before:.2f} (before turn {start + 1}) to {after:.2f} "
-        f"(after turn {end})"
-    )
-    if reveal > turns:
-        detail += f"; the game ended before turn {reveal}, so it was measured at the end"
-    placed = None
-    called = None
-    chosen = getattr(answers, "bet", None)
-    if chosen is not None and 0 <= int(chosen) < len(bet.choices):
-        placed = bet.choices[int(chosen)]
-        called = int(chosen) == outcome
-    return BetResult(
-        question=bet.question,
-        placed=placed,
-        expected=bet.choices[bet.answer],
-        explanation=bet.explanation,
-        happened=bet.choices[outcome],
-        detail=detail,
-        called_it=called,
-    )
-
-
-def landing_sentence(a) -> str:
-    """Where the players landed between "everyone arms" (0) and "everyone restrains" (1)."""
-    if not a.landing:
-        return "The counterfactual replays were not computed, so there is no landing to show."
-    values = {n: a.landing[n] for n in a.names if n in a.landing}
-    mean = float(np.mean(list(values.values())))
-    if abs(mean - 0.5) < 0.005:
-        side = "halfway between the two"
-    elif mean > 0.5:
-        side = "closer to everyone restraining than to everyone arming"
-    else:
-        side = "closer to everyone arming than to everyone restraining"
-    each = ", ".join(f"{n} {v:.2f}" for n, v in values.items())
-    text = (
-        "On a scale from 0 (where everyone arming would have left a state) to 1 (where everyone "
-        f"restraining and signing would have), the players landed at {mean:.2f} on average, "
-        f"{side}: {each}."
-    )
-    above = [n for n, v in values.items() if v > 1.0]
-    below = [n for n, v in values.items() if v < 0.0]
-    if above:
-        text += f" {' and '.join(above)} did better than if everyone had restrained."
-    if below:
-        text += f" {' and '.join(below)} did worse than if everyone had armed."
-    return text
-
-
-def fit_lines(fit) -> list[str]:
-    """A rival pair's Richardson numbers in words (empty when there is no fit)."""
-    c = fit.fit
-    if c is None:
-        return []
-    lines = [
-        f"Fear (how much each builds in answer to the other): k = {c.k:.3f} for {fit.a}, "
-        f"l = {c.l:.3f} for {fit.b}.",
-        f"Fatigue (how much its own arms hold it back): a = {c.a:.3f}, b = {c.b:.3f}.",
-        f"Grievance (building regardless): g = {c.g:.2f}, h = {c.h:.2f}.",
-    ]
-    stable = "stable" if c.stable else "unstable"
-    rule = "ab > kl" if c.stable else "ab < kl"
-    if fit.equilibrium is not None:
-        ex, ey = fit.equilibrium
-        lines.append(f"Equilibrium ({stable}, {rule}): {fit.a} {ex:.1f}, {fit.b} {ey:.1f}.")
-    else:
-        lines.append(f"No finite equilibrium; the race is {stable} ({rule}).")
-    lines.append(f"Fit quality: R² {c.r2[0]:.2f} and {c.r2[1]:.2f} over {c.n_points} turns.")
-    return lines
-
-
-def stage_counts(a, pair: tuple[int, int]) -> list[tuple[str, int]]:
-    """The stage games a pair faced and for how many of the turns, most frequent first."""
-    names = a.stage_names.get(pair, ())
-    counts: dict[str, int] = {}
-    for n in names:
-        counts[n] = counts.get(n, 0) + 1
-    return sorted(counts.items(), key=lambda kv: -kv[1])
-
-
-def game_title(name: str) -> str:
-    return GAME_TITLES.get(name, "no stage game" if name == "none" else name.replace("_", " "))
 
 
 def game_card(name: str) -> str | None:
