@@ -33,9 +33,11 @@ EVENT_KINDS: dict[str, str] = {
     "alliance_offered": "a state offered another an alliance",
     "alliance_formed": "two states became allies",
     "alliance_ended": "an alliance ended",
-    "deployment_offered": "a patron offered to station reach or shield at an ally",
-    "deployment_accepted": "a host accepted a patron's forces (it becomes a target for rivals)",
-    "deployment_refused": "a host refused a patron's forces",
+    "deployment_offered": "a patron offered to station reach or shield at an ally (actors: "
+    "patron, host)",
+    "deployment_accepted": "a host accepted a patron's forces, and becomes a target for rivals "
+    "(actors: patron, host)",
+    "deployment_refused": "a host refused a patron's forces (actors: patron, host)",
     "deployment_recalled": "a deployment started home (it counts until it arrives)",
     "deployment_returned": "a deployment came home",
     "targeting_declared": "a state declared its reach aimed at another",
