@@ -112,15 +112,20 @@ def observe(
     cut: np.ndarray,
     clarity: np.ndarray,
     noise: Noise,
+    built_shield: np.ndarray | None = None,
 ) -> Sight:
     """Noisy sight: ``seen_x[i, j] = x_j * exp(sigma_ij * eps)``, ``sigma_ij = sigma0 (1 - t_ij)``.
 
     With probability ``1 - delta`` the shield ``j`` built this turn is seen by ``i`` as reach.
+    ``built_shield`` ``[B, N]`` is the shield each state's spending bought (a joint programme's
+    pooled tech buys more than the state's own); by default, the spending at its own tech.
     """
     sigma = world.param("noise")[:, None, None] * (1.0 - clarity)
     delta = world.param("distinguishability")[:, None, None]
     costs = unit_costs(world)
-    built_shield = (spend[:, :, SHIELD] / costs[:, :, 1])[:, None, :]
+    if built_shield is None:
+        built_shield = spend[:, :, SHIELD] / costs[:, :, 1]
+    built_shield = np.asarray(built_shield)[:, None, :]
     misread = np.where(np.isnan(noise.misread), 1.0 - delta, (noise.misread < 1.0 - delta))
     misread = misread * np.ones_like(sigma)
     eye = np.eye(world.n, dtype=bool)

@@ -116,7 +116,9 @@ def step(world: World, orders: Orders, rng: Rng) -> tuple[World, Events]:
 
     # 5. Perception and belief, of the stocks as the turn leaves them.
     clarity = perception.transparency(mid, spend)
-    sight = perception.observe(mid, after.reach, after.shield, spend, cut, clarity, noise)
+    sight = perception.observe(
+        mid, after.reach, after.shield, spend, cut, clarity, noise, built.built_shield
+    )
     belief = perception.update_beliefs(mid, sight, np.where(np.eye(n, dtype=bool), 0.0, evidence))
     after = after.replace(
         belief=belief,

@@ -214,3 +214,25 @@ def test_a_state_is_always_sure_of_its_own_kind():
     world = rivals()
     after = play(world, shares_for(world, {A: share(reach=0.8)}), seed=4, turns=3).final
     assert np.all(np.diagonal(after.belief[0]) == 1.0)
+
+
+def test_a_misread_shield_build_is_seen_at_the_size_the_programme_built():
+    """A partner in a joint programme builds shield with the pooled tech: when a rival takes that
+    build for reach, it sees the shield actually built, not what the spending would buy alone."""
+    specs = [
+        StateSpec("Low", economy=100.0, tech=0.6),
+        StateSpec("High", economy=100.0, tech=1.8),
+        StateSpec("Rival", economy=100.0),
+    ]
+    params = Params(noise=0.0, distinguishability=0.0)  # every shield build is misread
+    world = initial_world(params, specs)
+    world = world.replace(programme=world.programme.copy())
+    world.programme[0, 0, 1] = world.programme[0, 1, 0] = 1.0
+    spend = np.zeros((1, 3, 5))
+    spend[0, :, 4] = 20.0  # every budget (100 x tax 0.2) to the economy...
+    spend[0, 0, 1], spend[0, 0, 4] = 10.0, 10.0  # ...but Low puts half into shield
+    after, _ = step(world, Orders(spend=spend, cut=np.zeros((1, 3))), np.random.default_rng(0))
+    built = after.shield[0, 0] - world.shield[0, 0] * (1 - params.attrition)
+    assert built == pytest.approx(10.0 * 1.8 / params.shield_cost)  # the partner's tech
+    seen_extra = after.seen_reach[0, 2, 0] - after.reach[0, 0]
+    assert seen_extra == pytest.approx(built)
