@@ -1,8 +1,9 @@
 """The debrief's drawn pages: text, coloured tags, glossary links and chart slots, laid out once
 into a Surface that the screen scrolls; and the little the debrief and the replay viewer need
-beside them (the Charts tab's picker labels, tag colours, link titles, rows of buttons). The
-sentences they show come from :mod:`game.analysis.words` and :func:`game.analysis.bet_report`,
-which the exported report uses too.
+beside them (tag colours, link titles, rows of buttons). Each tab builds its page in a module
+of its own (:mod:`game.ui.debrief_story`, ``_charts``, ``_theory``, ``_whatif``,
+``_questions``); the sentences they show come from :mod:`game.analysis.words` and
+:func:`game.analysis.bet_report`, which the exported report uses too.
 
 A :class:`Page` is built top to bottom (``text``, ``tag``, ``link``, ``slot``...), then rendered
 once. Links (to glossary cards) and chart slots keep their rectangles in page coordinates; the
@@ -21,39 +22,6 @@ from game.glossary import CONCEPTS, concept_for_game
 from game.ui import text as txt
 from game.ui.board import draw_shape
 from game.ui.theme import ACCENT, BACKGROUND, MUTED, PANEL, PANEL_EDGE, TEXT, Colour, Palette
-
-#: The debrief's Charts tab: chart name -> (picker label, how to read it).
-CHART_TAB: dict[str, tuple[str, str]] = {
-    "arms": (
-        "Arms",
-        "Reach deters and frightens; a shield can make a rival fear for its second strike. "
-        "Lines climbing together are an arms race.",
-    ),
-    "stability": (
-        "First-strike stability",
-        "Below 0.5, striking first pays better than waiting: each side has reason to fear the "
-        "other will go first.",
-    ),
-    "tension": (
-        "Tension",
-        "Above the crisis line a pair is in crisis, where each must back down, stand firm or "
-        "escalate.",
-    ),
-    "beliefs": (
-        "Beliefs",
-        "Thick lines are the truth, dashed lines what the others believed: a gap is a misreading "
-        "that a spiral feeds on.",
-    ),
-    "economy": (
-        "Economy",
-        "What arming cost: budget spent on arms is not invested in the economy.",
-    ),
-    "score": (
-        "Score",
-        "The running discounted welfare of each state (prosperity, less the threat it felt, "
-        "plus its standing): what the end screen ranks by.",
-    ),
-}
 
 
 def tag_colour(tag: str, palette: Palette) -> Colour:

@@ -16,6 +16,12 @@ opens it; PgUp/PgDn, Home/End and the wheel scroll; E exports the report (in the
 (:func:`game.analysis.analyse`, 0.05-0.15 s with its counterfactual replays on the shipped
 scenarios) runs once per game and is kept on the :class:`Match`; the charts are drawn on a
 worker thread (:data:`game.ui.charts.CHARTS`).
+
+This module is the screen: the tabs, their rows of buttons, navigation, scrolling, links and
+the charts in the background. Each tab's page is built in its own module:
+:mod:`game.ui.debrief_story`, :mod:`game.ui.debrief_charts`, :mod:`game.ui.debrief_theory`,
+:mod:`game.ui.debrief_whatif` and :mod:`game.ui.debrief_questions` (on the page primitives of
+:mod:`game.ui.debrief_pages`).
 """
 
 from __future__ import annotations
@@ -25,28 +31,15 @@ import time
 
 import pygame
 
-from game.analysis import Analysis, analyse, bet_report
-from game.analysis.words import (
-    fit_lines,
-    game_title,
-    landing_sentences,
-    outcome_sentence,
-    stage_counts,
-    stage_games_line,
-    tag_words,
-)
+from game.analysis import Analysis, analyse
 from game.ui import text as txt
 from game.ui.charts import CHARTS
-from game.ui.debrief_pages import (
-    CHART_TAB,
-    Link,
-    Page,
-    concept_title,
-    flow,
-    flow_rows,
-    game_card,
-    tag_colour,
-)
+from game.ui.debrief_charts import CHART_NAMES, CHART_TAB, charts_page
+from game.ui.debrief_pages import Link, Page, flow, flow_rows
+from game.ui.debrief_questions import questions_page
+from game.ui.debrief_story import story_page
+from game.ui.debrief_theory import theory_page
+from game.ui.debrief_whatif import whatif_page
 from game.ui.match import Match
 from game.ui.scenes.base import Scene, key_label
 from game.ui.theme import ACCENT, BACKGROUND, MUTED, PANEL, PANEL_EDGE, TEXT
@@ -59,8 +52,6 @@ TAB_LABELS: dict[str, str] = {
     "whatif": "What if",
     "questions": "Questions",
 }
-#: The charts of the Charts tab, in picker order.
-CHART_NAMES: tuple[str, ...] = tuple(CHART_TAB)
 #: The attribute of a Match that keeps its analysis.
 CACHE_ATTR = "debrief_analysis"
 
@@ -124,7 +115,6 @@ class DebriefScene(Scene):
         self.chart_errors: dict[tuple, str] = {}
         self.view = pygame.Rect(0, 0, 1, 1)
         self.tabs_bottom = 0
-        self._vh = 0
 
     # State ----------------------------------------------------------------------------------
 
@@ -370,250 +360,25 @@ class DebriefScene(Scene):
         key = self._page_key(tab, view)
         page = self._pages.get(key)
         if page is None:
-            width = view.w - self.u(14)
-            self._vh = view.h
-            page = getattr(self, f"_page_{tab}")(width)
+            page = self._build_page(tab, view.w - self.u(14), view.h)
             page.render()
             self._pages[key] = page
         return page
 
-    def _page_story(self, width: int) -> Page:
-        a, sc, pal = self.analysis, self.session.scenario, self.app.palette
-        p = Page(width, self.app.scale)
-        u = p.u
-        p.text(outcome_sentence(a), 20, pal.bad if a.war else TEXT, bold=True)
-        p.gap(12)
-        if sc.bet is not None:
-            r = bet_report(a, sc.bet, self.session.answers.bet)
-            mark, top = len(p.ops), p.y
-            p.gap(10)
-            x, w = u(14), width - u(28)
-            p.text("The bet", 17, ACCENT, True, x=x, width=w)
-            p.text(r.question, 16, TEXT, x=x, width=w)
-            p.text(r.placed_sentence, 16, TEXT, x=x, width=w)
-            if r.revealed:
-                p.text(r.happened_sentence, 16, TEXT, True, x=x, width=w)
-                if r.early_sentence:
-                    p.text(r.early_sentence, 15, MUTED, x=x, width=w)
-            else:
-                p.text(r.reason, 16, MUTED, True, x=x, width=w)
-            if r.verdict_sentence:
-                colour = pal.good if r.called_it else pal.warn
-                p.text(r.verdict_sentence, 16, colour, True, x=x, width=w)
-            p.text(f"{r.expected_sentence} {r.explanation}", 15, MUTED, x=x, width=w)
-            if r.theory_sentence:
-                p.text(r.theory_sentence, 15, MUTED, x=x, width=w)
-            p.gap(10)
-            p.box(pygame.Rect(0, top, width, p.y - top), at=mark)
-            p.gap(16)
-        p.text("Turning points", 20, TEXT, True)
-        p.gap(4)
-        points = sorted(a.turning_points, key=lambda tp: tp.turn)
-        if not points:
-            p.text(
-                "No turning point stood out in this game: no spiral, crisis, broken treaty or "
-                "sudden fear of surprise attack. The charts show how it moved.",
-                16,
-                MUTED,
-            )
-        for tp in points:
-            p.gap(12)
-            top = p.y
-            head = f"Turn {tp.turn}"
-            p.text(head, 16, TEXT, True, advance=False)
-            tx = txt.font(u(16), True).size(head)[0] + u(12)
-            tag = p.tag(tag_words(tp.tag), tag_colour(tp.tag, pal), tx, top)
-            who = " and ".join(tp.actors)
-            if who:
-                p.text(who, 15, MUTED, x=tag.right + u(10), y=top + u(1), advance=False)
-            p.y = max(p.y, tag.bottom + u(4))
-            p.text(tp.text, 16, TEXT, x=u(16))
-            p.text(tp.theory, 15, MUTED, x=u(16))
-            p.gap(6)
-            p.link(f"Concept: {concept_title(tp.concept)}", tp.concept, u(16))
-        p.gap(12)
-        return p
-
-    def _page_charts(self, width: int) -> Page:
-        p = Page(width, self.app.scale)
-        u = p.u
-        caption = CHART_TAB[self.chart_name][1]
-        cap_lines = len(txt.wrap(caption, u(15), width))
-        cap_h = round(u(15) * 1.3) * cap_lines + u(10)
-        show_caption = self._vh - cap_h > u(200)
-        h = self._vh - (cap_h if show_caption else 0)
-        p.slot(self.chart_name, pygame.Rect(0, 0, width, max(h, self.chart_min_h(self.chart_name))))
-        if show_caption:
-            p.gap(8)
-            p.text(caption, 15, MUTED)
-        return p
-
-    def chart_min_h(self, name: str) -> int:
-        """The least height a chart reads at: a chart of one panel per state (beliefs, what
-        if) gets room for each row of panels, and its page scrolls when the screen is short."""
-        n = len(self.analysis.names)
-        rows = (n + 1) // 2 if name in ("beliefs", "counterfactuals") and n > 1 else 1
-        return rows * self.u(190) + self.u(50) if rows > 1 else self.u(120)
-
-    def _page_theory(self, width: int) -> Page:
-        a = self.analysis
-        p = Page(width, self.app.scale)
-        u = p.u
-        vh = self._vh
-        pair = self.rival_pair
-        p.text("Richardson's model of the race", 20, TEXT, True)
-        p.text(
-            "Each side builds in answer to the other's arms (fear), is held back by the cost of "
-            "its own (fatigue), and may build regardless (grievance). The chart puts one "
-            "side's reach against the other's, turn by turn, with the fitted lines where each "
-            "would neither build nor cut.",
-            15,
-            MUTED,
-        )
-        p.gap(8)
-        wide = width >= u(880)
-        chart_w = int(width * 0.58) if wide else width
-        top = p.y
-        chart_h = max(u(260), min(vh - top - u(8), int(chart_w * 0.75)))
-        if pair is not None:
-            p.slot("phase_plane", pygame.Rect(0, top, chart_w, chart_h), pair)
-        else:
-            p.text("Every pair was allied: there was no rival race to fit.", 16, MUTED)
-        x = chart_w + u(18) if wide else 0
-        p.y = top if wide else p.y + u(12)
-        col = width - x
-        fits = list(a.fits)
-        if pair is not None:
-            names = (a.names[pair[0]], a.names[pair[1]])
-            fits.sort(key=lambda f: (f.a, f.b) != names)
-        for k, f in enumerate(fits):
-            p.text(f"{f.a}–{f.b}", 17 if k == 0 else 16, TEXT, True, x=x, width=col)
-            p.text(f.reading, 15 if k == 0 else 14, TEXT if k == 0 else MUTED, x=x, width=col)
-            if k == 0:
-                for line in fit_lines(f):
-                    p.text(line, 14, MUTED, x=x, width=col)
-            p.gap(10)
-        p.link(f"Concept: {concept_title('richardson_model')}", "richardson_model", x)
-        p.y = max(p.y, top + (chart_h if pair is not None else 0))
-        p.gap(18)
-        p.rule()
-        p.gap(12)
-        p.text("The stage game each pair faced", 20, TEXT, True)
-        p.text(
-            "Each turn, the theory lens boils the next few turns between two states down to a "
-            "2x2 game (restrain or arm). Its name says what kind of dilemma the pair was in.",
-            15,
-            MUTED,
-        )
-        p.gap(8)
-        npairs = len(a.stage_names)
-        tl_h = max(u(240), min(int(vh * 0.8), u(150) + u(46) * npairs))
-        p.slot("stage_timeline", pygame.Rect(0, p.y, width, tl_h))
-        p.gap(10)
-        seen: list[str] = []
-        for pr in sorted(a.stage_names):
-            p.text(stage_games_line(a, pr), 15, MUTED)
-            seen += [n for n, _ in stage_counts(a, pr) if n not in seen]
-        p.gap(8)
-        chips = [(game_title(n), game_card(n)) for n in seen]
-        items = [(f"Concept: {t}", c) for t, c in chips if c is not None]
-        if "stage_game" not in [c for _, c in items]:
-            items.append((f"Concept: {concept_title('stage_game')}", "stage_game"))
-        p.links_row(items)
-        p.gap(12)
-        return p
-
-    def _page_whatif(self, width: int) -> Page:
-        a = self.analysis
-        p = Page(width, self.app.scale)
-        u = p.u
-        p.text("What if everyone had restrained, or everyone armed?", 20, TEXT, True)
-        p.text(
-            "The same scenario and seed were replayed twice, with every state on one fixed "
-            "policy and chance drawn the same way: only the choices differ.",
-            15,
-            MUTED,
-        )
-        p.gap(10)
-        cfs = {c.key: c for c in a.counterfactuals}
-        if not cfs:
-            p.text("The counterfactual replays were not computed for this game.", 16, MUTED)
-            return p
-        cols = ["State", "As played"]
-        keys = [k for k in ("restrain", "arm") if k in cfs]
-        for k in keys:
-            c = cfs[k]
-            label = c.label[0].upper() + c.label[1:]
-            cols.append(label + (f" (war on turn {c.war_turn})" if c.war else ""))
-        cols.append("Landed (0 arm, 1 restrain)")
-        name_w = max(u(120), min(u(190), width // 5))
-        rest = (width - name_w) // (len(cols) - 1)
-        xs = [0] + [name_w + rest * k for k in range(len(cols) - 1)]
-        widths = [name_w - u(8)] + [rest - u(10)] * (len(cols) - 1)
-        mark, top = len(p.ops), p.y
-        p.gap(6)
-        y0 = p.y
-        bottom = y0
-        for k, c in enumerate(cols):
-            bottom = max(
-                bottom,
-                p.text(c, 15, MUTED, True, x=xs[k] + u(8), width=widths[k], y=y0, advance=False),
-            )
-        p.y = bottom + u(4)
-        p.box(pygame.Rect(0, top, width, p.y - top), at=mark)
-        final = a.series.score[-1]
-        states = self.app.palette.states
-        for i, name in enumerate(a.names):
-            y = p.y + u(4)
-            vals = [name, f"{float(final[i]):.2f}"]
-            vals += [f"{float(cfs[k].final_score[i]):.2f}" for k in keys]
-            land = a.landing.get(name)
-            vals.append("-" if land is None else f"{land:.2f}")
-            row_bottom = y
-            for k, v in enumerate(vals):
-                colour = states[i % len(states)] if k == 0 else TEXT
-                row_bottom = max(
-                    row_bottom,
-                    p.text(
-                        v, 16, colour, k == 0, x=xs[k] + u(8), width=widths[k], y=y, advance=False
-                    ),
-                )
-            p.y = row_bottom + u(2)
-        p.gap(12)
-        for k, line in enumerate(landing_sentences(a)):
-            p.text(line, 16, TEXT if k == 0 else MUTED)
-        p.gap(12)
-        h = max(u(300), self._vh - u(10), self.chart_min_h("counterfactuals"))
-        p.slot("counterfactuals", pygame.Rect(0, p.y, width, h))
-        p.gap(10)
-        return p
-
-    def _page_questions(self, width: int) -> Page:
-        sc = self.session.scenario
-        p = Page(width, self.app.scale)
-        p.text("To discuss", 26, TEXT, True)
-        p.gap(10)
-        indent = txt.font(p.u(22)).size(f"{len(sc.questions)}.  ")[0]
-        for k, q in enumerate(sc.questions, 1):
-            p.text(f"{k}.", 22, TEXT, advance=False)
-            p.text(q, 22, TEXT, x=indent)
-            p.gap(14)
-        if sc.quiz:
-            ans = self.session.answers
-            before = ans.quiz_score(sc, after=False)
-            after = ans.quiz_score(sc, after=True)
-            n = len(sc.quiz)
-            words = [
-                f"before the game {before} of {n} right"
-                if before is not None
-                else "not taken before the game",
-                f"after it {after} of {n}" if after is not None else "not yet taken after it",
-            ]
-            p.gap(6)
-            p.text(f"The concept quiz: {words[0]}; {words[1]}.", 17, MUTED)
-            if self.has_quiz:
-                p.text(f"{self.quiz_label}: Q, or the button below.", 15, MUTED)
-        return p
+    def _build_page(self, tab: str, width: int, view_h: int) -> Page:
+        """``tab``'s page, ``width`` pixels wide, for a view ``view_h`` pixels tall."""
+        a, s, pal, scale = self.analysis, self.session, self.app.palette, self.app.scale
+        if tab == "story":
+            return story_page(a, s, pal, width, scale)
+        if tab == "charts":
+            return charts_page(a, self.chart_name, width, view_h, scale)
+        if tab == "theory":
+            return theory_page(a, self.rival_pair, width, view_h, scale)
+        if tab == "whatif":
+            return whatif_page(a, pal, width, view_h, scale)
+        if tab == "questions":
+            return questions_page(s, width, scale, self.quiz_label if self.has_quiz else None)
+        raise KeyError(tab)
 
     # Charts in the background ---------------------------------------------------------------
 
