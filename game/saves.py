@@ -62,36 +62,35 @@ def to_dict(session: Session) -> dict[str, Any]:
         "answers": session.answers.to_dict(),
         "saved": datetime.now(UTC).isoformat(timespec="seconds"),
     }
-    source = _custom_source(session.scenario)
+    source, file_turns = _as_reloaded(session.scenario)
     if source is not None:
         body["scenario_source"] = source
     turns = int(session.scenario.params.turns)
-    if turns != _file_turns(session.scenario, source):
+    if turns != file_turns:
         body["turns"] = turns  # a game cut short (simulate --turns): it ends where it ended
     body["checksum"] = _checksum(body)
     return body
 
 
-def _file_turns(scenario: Scenario, source: str | None) -> int:
-    """The number of turns the scenario's own file gives (what a reload would use)."""
+def _as_reloaded(scenario: Scenario) -> tuple[str | None, int]:
+    """What a reload needs beside the id, from one load of the scenario's file: its text when it
+    is not a shipped one as shipped (a teacher's own file, or an edited copy; ``None`` for a
+    shipped one), and the number of turns that file gives."""
+    own_turns = int(scenario.params.turns)
     try:
-        if source is not None:
-            return int(load_text(source, scenario.id, scenario.id).params.turns)
-        return int(load_builtin(scenario.id).params.turns)
+        shipped: Scenario | None = load_builtin(scenario.id)
     except ScenarioError:
-        return int(scenario.params.turns)
-
-
-def _custom_source(scenario: Scenario) -> str | None:
-    """The scenario's text when it is not a shipped one as shipped (a teacher's own file, or an
-    edited copy), so that the save reopens anywhere; ``None`` for a shipped scenario."""
+        shipped = None
+    if shipped is not None and (not scenario.source or shipped.source == scenario.source):
+        return None, int(shipped.params.turns)
     if not scenario.source:
-        return None
+        return None, own_turns
     try:
-        shipped = load_builtin(scenario.id)
+        return scenario.source, int(
+            load_text(scenario.source, scenario.id, scenario.id).params.turns
+        )
     except ScenarioError:
-        return scenario.source
-    return None if shipped.source == scenario.source else scenario.source
+        return scenario.source, own_turns
 
 
 def dumps(session: Session) -> str:
