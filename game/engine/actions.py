@@ -178,13 +178,7 @@ class Diplomacy:
         return out
 
     def is_empty(self) -> bool:
-        for k, v in self.arrays().items():
-            if k in ("answer", "propose_kind"):
-                if np.any(v != -1):
-                    return False
-            elif np.any(v):
-                return False
-        return True
+        return not any(self.used(k).any() for k in self.arrays())
 
     def used(self, key: str) -> np.ndarray:
         """``[B, N]``: where each state's array ``key`` orders something."""
