@@ -25,7 +25,11 @@ from game.scenarios import MAX_TURNS, Scenario, ScenarioError, load, load_builti
 from game.session import Answers, SeatError, Session
 
 FORMAT = "delicate-balance-save"
-VERSION = 1
+VERSION = 2
+#: Versions this game refuses although they are not newer: their games replay differently under
+#: today's rules (version 1 predates the payoff model with leverage and the spiral risk, so its
+#: scores, and with them the state digest, no longer match).
+RETIRED = {1: "the payoff model changed in save version 2 (scores are computed differently)"}
 
 
 class SaveError(ValueError):
@@ -183,6 +187,12 @@ def from_dict(data: Any, name: str = "save", scenario: Scenario | None = None) -
         raise SaveError(f"{name}: corrupt save (a number is not finite)") from None
     if checksum != expected:
         raise SaveError(f"{name}: the save is corrupt or was edited (its checksum does not match)")
+    if version in RETIRED:
+        raise SaveError(
+            f"{name}: made by an older version of the game (save version {version}): "
+            f"{RETIRED[version]}, so it cannot be replayed; start the game again from its "
+            "scenario and seed"
+        )
     scenario_id = _need(data, "scenario", str, name)
     seed = _need(data, "seed", int, name)
     seats = _need(data, "seats", list, name)

@@ -102,7 +102,7 @@ def test_a_save_loads_as_the_same_game(saved: tuple[Session, Path]) -> None:
 
 def test_the_save_file_is_plain_versioned_json(data: dict[str, Any]) -> None:
     assert data["format"] == "delicate-balance-save"
-    assert data["version"] == saves.VERSION == 1
+    assert data["version"] == saves.VERSION == 2
     assert (data["scenario"], data["seed"], data["turn"]) == ("the_shield", SEED, 5)
     assert data["seats"] == ["human", "ai:baseline", "ai:baseline", "ai:baseline"]
     assert len(data["orders"]) == 5
@@ -277,6 +277,15 @@ def test_a_save_from_a_newer_version_is_refused_as_such(
         data = reseal(data)
     message = refused(write(tmp_path / "future.json", data))
     assert "newer version" in message and "update the game" in message
+
+
+def test_a_save_from_before_the_payoff_model_changed_is_refused_with_the_reason(
+    tmp_path: Path, data: dict[str, Any]
+) -> None:
+    data["version"] = 1
+    message = refused(write(tmp_path / "old.json", reseal(data)))
+    assert "older version" in message and "payoff model" in message
+    assert "scenario and seed" in message
 
 
 @pytest.mark.parametrize("version", [0, -1, "1", 1.5, None, True])

@@ -19,17 +19,13 @@ import numpy as np
 
 from game.analysis.types import Analysis, PairFit, Series
 from game.engine.deterrence import exchange
-from game.engine.diplomacy import within_caps
-from game.engine.orders import IllegalOrder, Orders, budget
-from game.engine.payoffs import ARM, RESTRAIN, move_orders, stage_game
+from game.engine.orders import IllegalOrder, budget
+from game.engine.payoffs import stage_game, stage_payoffs
 from game.engine.state import KINDS, Params, World, per_world
-from game.engine.step import step
 from game.session import Session
 from game.theory import RichardsonFit, classify, richardson_fit
 
 #: The projection the stage games use (the theory lens's defaults).
-STAGE_HORIZON = 3
-STAGE_ARM_SHARE = 0.5
 #: Stage-game name recorded when the projection cannot run (an arming cell breaks a treaty cap).
 NO_STAGE_GAME = "none"
 
@@ -374,42 +370,24 @@ def stage_names(
 def _stage_names_batched(
     worlds: Sequence[World], plist: Sequence[tuple[int, int]]
 ) -> dict[tuple[int, int], tuple[str, ...]]:
-    times = len(worlds)
-    base = _stack(worlds)  # [times]
-    cells = _tile_each(base, 4)  # [times * 4], the cell index runs fastest
-    per_pair = cells.batch
-    batch = _stack([cells] * len(plist))  # [pairs * times * 4]
-    row_moves = np.tile(np.array([RESTRAIN, RESTRAIN, ARM, ARM]), times)
-    col_moves = np.tile(np.array([RESTRAIN, ARM, RESTRAIN, ARM]), times)
-    total = np.zeros((batch.batch, 2))
-    idx_i = np.repeat([i for i, _ in plist], per_pair)
-    idx_j = np.repeat([j for _, j in plist], per_pair)
-    rows = np.arange(batch.batch)
-    discount = batch.param("discount")
-    alive = np.ones(batch.batch // 4, dtype=bool)
-    for k in range(STAGE_HORIZON):
-        # stage_game stops once every cell of its batch of four is over.
-        alive &= ~batch.over.reshape(-1, 4).all(axis=1)
-        if not alive.any():
-            break
-        spend, cut = [], []
-        for p, (i, j) in enumerate(plist):
-            sub = batch.select(slice(p * per_pair, (p + 1) * per_pair))
-            o = move_orders(sub, {i: row_moves, j: col_moves}, STAGE_ARM_SHARE)
-            spend.append(o.spend)
-            cut.append(o.cut)
-        orders = Orders(spend=within_caps(batch, np.concatenate(spend)), cut=np.concatenate(cut))
-        batch, _ = step(batch, orders, None)
-        u = np.stack([batch.utility[rows, idx_i], batch.utility[rows, idx_j]], axis=1)
-        total += np.repeat(alive, 4)[:, None] * (discount**k)[:, None] * u
+    return batch_stage_names(_stack(worlds), plist)
+
+
+def batch_stage_names(
+    world: World, plist: Sequence[tuple[int, int]]
+) -> dict[tuple[int, int], tuple[str, ...]]:
+    """For each pair, the ``classify`` name of its stage game in every world of the batch: the
+    lens's projection (:func:`game.engine.payoffs.stage_payoffs`, true stocks) run as one batch
+    per pair (the batch is the worlds times the four cells)."""
+    cells = _tile_each(world, 4)  # [B * 4], the cell index runs fastest
     out: dict[tuple[int, int], tuple[str, ...]] = {}
-    for p, pair in enumerate(plist):
-        names = []
-        for t in range(times):
-            s = (p * times + t) * 4
-            cell = total[s : s + 4]
-            names.append(classify(cell[:, 0].reshape(2, 2), cell[:, 1].reshape(2, 2)))
-        out[pair] = tuple(names)
+    for i, j in plist:
+        total = stage_payoffs(cells, np.full(cells.batch, i), np.full(cells.batch, j))
+        cell = total.reshape(world.batch, 4, 2)
+        out[(i, j)] = tuple(
+            classify(cell[b, :, 0].reshape(2, 2), cell[b, :, 1].reshape(2, 2))
+            for b in range(world.batch)
+        )
     return out
 
 

@@ -17,7 +17,7 @@ import numpy as np
 
 from game.engine.deterrence import Exchange, exchange, host_exposure, leak
 from game.engine.orders import Orders, budget
-from game.engine.state import CATEGORIES, CIVILIAN, HARDENING, REACH, SHIELD, World
+from game.engine.state import CATEGORIES, CIVILIAN, EXPANSIONIST, HARDENING, REACH, SHIELD, World
 from game.theory import classify, nash_equilibria, pareto_optimal_cells
 from game.theory import jervis_world as _jervis_world
 
@@ -26,13 +26,45 @@ MOVES = ("restrain", "arm")
 
 
 def perceived_threat(world: World, ex: Exchange) -> np.ndarray:
-    """``[B, N]``: expected first-strike damage ``i`` fears, over its economy.
+    """``[B, N]``: insecurity, the expected first-strike damage ``i`` fears, over its economy.
 
     For each rival ``j`` (not an ally), ``i`` imagines j's first strike with the reach it *sees*
-    j holding, weighted by ``P(attack) = (1 - belief) * (r + (1 - r) * (1 - deterred))``, where
-    ``deterred`` is how far i's own second strike reaches unacceptable damage on j and ``r`` the
-    residual fear that remains even under deterrence (Schelling).
+    j holding (a shield mistaken for reach counts as reach: Jervis's indistinguishability),
+    weighted by the odds that j strikes::
+
+        P(attack) = (1 - belief) * (r + (1 - r) * (1 - deterred)) * (1 + f * (1 - FSS))
+
+    ``1 - belief`` is the chance j is greedy (Glaser 2010, Kydd 2005); ``deterred`` how far i's
+    own second strike reaches unacceptable damage on j (Intriligator and Brito 1984), with the
+    residual fear ``r`` that remains even under deterrence; and ``f`` (``first_strike_fear``)
+    weighs the pair's first-strike instability: where striking first pays, a crisis is likelier
+    to end in a strike (Schelling's reciprocal fear of surprise attack). So i's own arming lowers
+    its insecurity, a rival's arming raises it, and offense dominance (a weak shield lets more
+    through) makes both effects larger.
     """
+    return threat_pairs(world, ex).sum(axis=2)
+
+
+def security_stakes(world: World) -> np.ndarray:
+    """``[B]``: how much the strike balance weighs in security, by Jervis's two variables.
+
+    ``2 / (1 + d) * (3/2 - delta)``, with ``d = eta * reach_cost / shield_cost`` the
+    offense-defense balance (defense has the advantage when ``d > 1``) and ``delta`` the
+    distinguishability. Jervis (1978): when offense has the advantage, the state that arms first
+    gains more and the one left behind loses more; when a defensive build cannot be told from an
+    offensive one, every build threatens. Both make the gains from exploiting and the costs of
+    being exploited larger, which is the prisoner's dilemma; defense advantage with
+    distinguishable builds shrinks both ("doubly safe"). At the neutral point (``d = 1``,
+    ``delta = 1/2``) the factor is 1; offense with indistinguishable builds (0.5, 0) gives 2,
+    defense with distinguishable builds (2.5, 1) gives 2/7.
+    """
+    eta = world.param("shield_efficiency")
+    d = eta * world.param("reach_cost") / world.param("shield_cost")
+    return 2.0 / (1.0 + d) * (1.5 - world.param("distinguishability"))
+
+
+def threat_pairs(world: World, ex: Exchange) -> np.ndarray:
+    """``[B, i, j]``: the part of i's insecurity that comes from j (:func:`perceived_threat`)."""
     eta = world.param("shield_efficiency")[:, None, None]
     beta = world.param("forward_bonus")[:, None, None]
     theta = world.param("unacceptable_damage")[:, None, None]
@@ -40,21 +72,136 @@ def perceived_threat(world: World, ex: Exchange) -> np.ndarray:
     seen_reff = world.seen_reach + beta * world.fwd_reach.sum(axis=2)[:, None, :]
     seen_first = leak(seen_reff, ex.effective_shield[:, :, None], eta)  # [B, i, j]: j hits i
     deterred = np.clip(ex.retaliation / (theta * world.economy[:, None, :]), 0.0, 1.0)
-    p_attack = (1.0 - world.belief) * (fear + (1.0 - fear) * (1.0 - deterred))
+    unstable = 1.0 + world.param("first_strike_fear")[:, None, None] * (1.0 - ex.stability)
+    p_attack = (1.0 - world.belief) * (fear + (1.0 - fear) * (1.0 - deterred)) * unstable
     # A rival that has declared its reach aimed at i is feared more (targeting).
     aimed = np.swapaxes(world.targeting, 1, 2)
     p_attack = np.minimum(
         p_attack * (1.0 + world.param("targeting_fear")[:, None, None] * aimed), 1.0
     )
-    rival = (world.alliance < 0.5) & ~np.eye(world.n, dtype=bool)[None]
-    return (rival * p_attack * seen_first).sum(axis=2) / world.economy
+    stakes = security_stakes(world)[:, None, None]
+    return _rivals(world) * stakes * p_attack * seen_first / world.economy[:, :, None]
+
+
+def _rivals(world: World) -> np.ndarray:
+    return (world.alliance < 0.5) & ~np.eye(world.n, dtype=bool)[None]
+
+
+def balance(world: World, ex: Exchange) -> np.ndarray:
+    """``[B, i, j]`` in (-1, 1): the balance of strike power between i and j, as i sees it.
+
+    ``tanh((C_ij - C_ji) / (theta * mean economy))``, where ``C_ij`` is the first strike i could
+    land on j through j's shield (the shield i sees j holding) and ``C_ji`` the one it fears from
+    j. The side with the larger margin is likelier to prevail in a crisis (Powell 1999, Schelling
+    1966). It is a difference, not a ratio, so two sides that both arm by the same amount keep
+    the balance they had (a ratio would reward the weaker for a race that only dilutes the lead);
+    it saturates, since an edge many times unacceptable damage buys no more.
+    """
+    eta = world.param("shield_efficiency")[:, None, None]
+    beta = world.param("forward_bonus")[:, None, None]
+    theta = world.param("unacceptable_damage")[:, None, None]
+    cover = ex.effective_shield - world.shield  # allied and forward cover is public
+    seen_seff = world.seen_shield + cover[:, None, :]  # [B, i, j]: j's shield as i sees it
+    mine = leak(ex.effective_reach[:, :, None], seen_seff, eta)  # i on j
+    seen_reff = world.seen_reach + beta * world.fwd_reach.sum(axis=2)[:, None, :]
+    theirs = leak(seen_reff, ex.effective_shield[:, :, None], eta)  # j on i
+    scale = theta * 0.5 * (world.economy[:, :, None] + world.economy[:, None, :])
+    return np.tanh((mine - theirs) / scale)
+
+
+def leverage_pairs(world: World, ex: Exchange) -> np.ndarray:
+    """``[B, i, j]``: what i's relative strength against j buys short of war (allies: 0).
+
+    With the strike balance ``x = balance_ij`` (:func:`balance`)::
+
+        leverage = (g_c * r + g_e * [i expansionist]) * x
+                   + g_c * ((1 - r) * (1 - belief_ij) + tension_ij) * min(x, 0)
+
+    The first part is the value of an edge in a crisis (Fearon 1995, Powell 1999): ``r``
+    (``residual_fear``) is the chance of a crisis that even trusting neighbours do not avoid
+    (noise, accidents, a third party). An expansionist values an edge more, for what it could
+    coerce (``greed_leverage``, Glaser 2010). The second part is the fear of being coerced: being
+    *behind* a rival that may be greedy costs more the less it is trusted (Kydd 2005) and the
+    higher the tension. A lead is not worth more because the rival is feared or the pair is
+    tense: fear prices the danger of falling behind, not the spoils of being ahead (otherwise a
+    rival's arming would make the leader's own lead look sweeter). This is what makes "arm while the
+    other holds" tempting (T > R) and "hold while the other arms" costly (S < P).
+    """
+    g_c = world.param("crisis_leverage")[:, None, None]
+    g_e = world.param("greed_leverage")[:, None, None]
+    r = world.param("residual_fear")[:, None, None]
+    greedy = (world.kind == EXPANSIONIST)[:, :, None]
+    x = balance(world, ex)
+    edge = (g_c * r + g_e * greedy) * x
+    coerced = g_c * ((1.0 - r) * (1.0 - world.belief) + world.tension) * np.minimum(x, 0.0)
+    return _rivals(world) * security_stakes(world)[:, None, None] * (edge + coerced)
+
+
+def spiral_pairs(world: World, ex: Exchange) -> np.ndarray:
+    """``[B, i, j]``: the fear of a spiral with each rival, ``tension_ij (1/4 + 3/4 (1 - FSS_ij))``:
+    the shape of the war odds of an escalated crisis (Schelling's threat that leaves something to
+    chance). Arming raises the rival's fear and so the tension both live with: the
+    part of arming's cost that falls on the arming state through the other (Jervis 1976)."""
+    return _rivals(world) * world.tension * (0.25 + 0.75 * (1.0 - ex.stability))
+
+
+@dataclass(frozen=True)
+class UtilityTerms:
+    """The weighted terms of one turn's utility (model.md section 7). Per state ``[B, N]``:
+    prosperity ``E / E0``, standing and the war loss; per rival ``[B, i, j]``: insecurity
+    (``lambda`` times :func:`threat_pairs`), leverage (:func:`leverage_pairs`) and the spiral
+    risk (``mu`` times :func:`spiral_pairs`). The turn's utility sums them over rivals::
+
+        U = prosperity - insecurity + leverage - spiral + standing - war
+    """
+
+    prosperity: np.ndarray
+    standing: np.ndarray
+    war: np.ndarray
+    insecurity: np.ndarray
+    leverage: np.ndarray
+    spiral: np.ndarray
+
+    @property
+    def total(self) -> np.ndarray:
+        """``[B, N]`` the utility: every rival counts."""
+        rel = (self.leverage - self.insecurity - self.spiral).sum(axis=2)
+        return self.prosperity + self.standing - self.war + rel
+
+    def toward(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """``[B]``: world b's utility of state ``i[b]`` counting only its rival ``j[b]``: the
+        stage game of a pair reads this, so that what either side gains or fears from a third
+        state does not colour the pair's own dilemma."""
+        rows = np.arange(self.prosperity.shape[0])
+        rel = self.leverage - self.insecurity - self.spiral
+        own = self.prosperity + self.standing - self.war
+        return own[rows, i] + rel[rows, i, j]
+
+
+def utility_terms(world: World, ex: Exchange, war_loss: np.ndarray) -> UtilityTerms:
+    """The weighted terms of this turn's utility, on the world after the turn.
+
+    In a world at war the relations are moot (nothing is left to deter, to fear or to gain by
+    an edge): its turn counts prosperity, standing and the war's loss, so every party ends below
+    its pre-war score.
+    """
+    peace = ~world.over[:, None, None]
+    return UtilityTerms(
+        prosperity=world.economy / world.base_economy,
+        standing=world.standing,
+        war=10.0 * war_loss,
+        insecurity=peace * world.param("threat_weight")[:, None, None] * threat_pairs(world, ex),
+        leverage=peace * leverage_pairs(world, ex),
+        spiral=peace * world.param("spiral_weight")[:, None, None] * spiral_pairs(world, ex),
+    )
 
 
 def utility(world: World, ex: Exchange, war_loss: np.ndarray) -> np.ndarray:
-    """``[B, N]`` this turn's utility (model.md section 7), on the world after the turn."""
-    prosperity = world.economy / world.base_economy
-    lam = world.param("threat_weight")[:, None]
-    return prosperity - lam * perceived_threat(world, ex) + world.standing - 10.0 * war_loss
+    """``[B, N]`` this turn's utility (model.md section 7), on the world after the turn::
+
+    U = E / E0 - lambda * insecurity + leverage - mu * spiral + standing - 10 * war_loss
+    """
+    return utility_terms(world, ex, war_loss).total
 
 
 def _usual_mix(world: World) -> np.ndarray:
@@ -76,6 +223,13 @@ def _last_shares(world: World) -> np.ndarray:
     return np.where(total > 0, last / np.where(total > 0, total, 1.0), 0.0)
 
 
+#: The lens's cut of a turn: how far it looks ahead, and what share of the budget "arm" spends.
+#: Three turns, because arming costs at once while what it buys (deterrence, leverage) builds
+#: up over the next turns; half the budget, because a token build would show only its cost.
+STAGE_HORIZON = 3
+STAGE_ARM_SHARE = 0.5
+
+
 def move_orders(world: World, moves: dict[int, np.ndarray], arm_share: float = 0.5) -> Orders:
     """Orders in which the states in ``moves`` restrain (0) or arm (1), one move per world, and
     everyone else keeps the shares of its last orders.
@@ -83,19 +237,69 @@ def move_orders(world: World, moves: dict[int, np.ndarray], arm_share: float = 0
     Arm puts ``arm_share`` of the budget into the state's usual arms mix; Restrain puts the whole
     budget into the civilian economy.
     """
+    seats = [(np.full(world.batch, i), np.asarray(m)) for i, m in moves.items()]
+    return seat_orders(world, seats, arm_share)
+
+
+def seat_orders(
+    world: World, seats: list[tuple[np.ndarray, np.ndarray]], arm_share: float = 0.5
+) -> Orders:
+    """Like :func:`move_orders`, with the moving state chosen per world: each ``(who, move)`` of
+    ``seats`` gives, for every world ``b``, the state ``who[b]`` and its move ``move[b]``."""
     shares = _last_shares(world)
     mix = _usual_mix(world)
-    for i, move in moves.items():
+    rows = np.arange(world.batch)
+    for who, move in seats:
         arm = np.asarray(move, dtype=float).reshape(-1)
         s = np.zeros((world.batch, len(CATEGORIES)))
-        s[:, [REACH, SHIELD, HARDENING]] = arm[:, None] * arm_share * mix[:, i]
+        s[:, [REACH, SHIELD, HARDENING]] = arm[:, None] * arm_share * mix[rows, who]
         s[:, CIVILIAN] = 1.0 - s.sum(axis=1)
-        shares[:, i] = s
+        shares[rows, who] = s
     spend = shares * budget(world)[:, :, None]
     # Arming stops at a treaty cap in force: the cell is "arm within the rules", not "cheat".
     from game.engine.diplomacy import within_caps
 
     return Orders(spend=within_caps(world, spend), cut=np.zeros((world.batch, world.n)))
+
+
+def stage_payoffs(
+    cells: World,
+    i: np.ndarray,
+    j: np.ndarray,
+    horizon: int = STAGE_HORIZON,
+    arm_share: float = STAGE_ARM_SHARE,
+) -> np.ndarray:
+    """``[C, 2]``: the projected payoffs of the row ``i[c]`` and the column ``j[c]`` in each cell.
+
+    ``cells`` holds groups of four copies of a world, in the order (restrain, restrain),
+    (restrain, arm), (arm, restrain), (arm, arm); ``i`` and ``j`` name the pair of each cell. Each
+    group runs ``horizon`` turns of the real engine without chance (expected values), the pair
+    playing its cell's moves and everyone else its last orders, and each side's payoff is its
+    discounted utility *toward the other* (:meth:`UtilityTerms.toward`). This is the one
+    projection behind the lens, the debrief's stage-game timeline and the counterfactuals, run
+    as one batch however many pairs, turns and worlds it covers.
+    """
+    from game.engine.step import step  # step imports this module for utility()
+
+    c = cells.batch
+    if c % 4:
+        raise ValueError("stage cells come in groups of four")
+    row_moves = np.tile(np.array([RESTRAIN, RESTRAIN, ARM, ARM]), c // 4)
+    col_moves = np.tile(np.array([RESTRAIN, ARM, RESTRAIN, ARM]), c // 4)
+    total = np.zeros((c, 2))
+    discount = cells.param("discount")
+    alive = np.ones(c // 4, dtype=bool)
+    for k in range(horizon):
+        # A group stops counting once all four of its cells are over (a war in every one).
+        alive &= ~cells.over.reshape(-1, 4).all(axis=1)
+        if not alive.any():
+            break
+        orders = seat_orders(cells, [(i, row_moves), (j, col_moves)], arm_share)
+        cells, events = step(cells, orders, None)
+        terms = utility_terms(cells, exchange(cells), events.war_loss)
+        u = np.stack([terms.toward(i, j), terms.toward(j, i)], axis=1)
+        total += np.repeat(alive, 4)[:, None] * (discount**k)[:, None] * u
+    return total
 
 
 @dataclass(frozen=True)
@@ -138,8 +342,8 @@ def stage_game(
     i: int,
     j: int,
     b: int = 0,
-    horizon: int = 3,
-    arm_share: float = 0.5,
+    horizon: int = STAGE_HORIZON,
+    arm_share: float = STAGE_ARM_SHARE,
     seen_by: int | None = None,
 ) -> StageGame:
     """Project ``horizon`` turns for each of the four cells and read off the 2x2 payoffs.
@@ -150,8 +354,6 @@ def stage_game(
     from the world as that state sees it (:func:`~game.engine.perception.seen_world`), so a
     player's lens never shows what its intelligence does not.
     """
-    from game.engine.step import step  # step imports this module for utility()
-
     if i == j:
         raise ValueError("a stage game needs two different states")
     if seen_by is not None:
@@ -159,17 +361,7 @@ def stage_game(
 
         world = seen_world(world, seen_by)
     base = world.select(b)
-    cells = base.tile(4)
-    row_moves = np.array([RESTRAIN, RESTRAIN, ARM, ARM])
-    col_moves = np.array([RESTRAIN, ARM, RESTRAIN, ARM])
-    total = np.zeros((4, 2))
-    discount = float(base.param("discount")[0])
-    for k in range(horizon):
-        if cells.over.all():
-            break
-        orders = move_orders(cells, {i: row_moves, j: col_moves}, arm_share)
-        cells, _ = step(cells, orders, None)
-        total += (discount**k) * cells.utility[:, [i, j]]
+    total = stage_payoffs(base.tile(4), np.full(4, i), np.full(4, j), horizon, arm_share)
     A = total[:, 0].reshape(2, 2)
     B = total[:, 1].reshape(2, 2)
     ex = exchange(base)

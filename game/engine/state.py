@@ -95,6 +95,7 @@ class Params:
     host_trade_loss: Any = 0.3  # share of its trade with a sanctioning rival a state loses a turn
     sanction_sender_cost: Any = 0.005  # growth the sender loses per sanction it imposes
     support_sanction: Any = 0.04  # support a state loses per turn per sanction against it
+    support_fear: Any = 0.05  # support a host loses per turn per unit of rival spill / economy
     review_threshold: Any = 0.3  # support below which a programme review may cancel a programme
     review_chance: Any = 0.5  # chance of that review each turn while support stays below
     treaty_notice: int = 3  # turns a withdrawal takes; the treaty binds until they pass
@@ -126,6 +127,10 @@ class Params:
     # Section 7: utility and score.
     threat_weight: Any = 1.0  # lambda
     residual_fear: Any = 0.3  # chance weight of an attack even by a deterred rival (Schelling)
+    first_strike_fear: Any = 1.0  # extra attack odds at zero first-strike stability (Schelling)
+    crisis_leverage: Any = 1.0  # value of the strike balance, per unit of distrust and tension
+    greed_leverage: Any = 0.5  # value of the strike balance to an expansionist (Glaser 2010)
+    spiral_weight: Any = 0.3  # mu: weight of the spiral risk (tension, instability) in utility
     shield_signal: Any = 0.5  # how threatening a shield build looks, against reach, when seen right
     tension_forward: Any = 0.03  # tension per turn from a rival's forward deployment
     discount: Any = 0.95

@@ -19,7 +19,7 @@ from game.lab.errors import LabError
 from game.lab.evolve import MODES, Evolution, evolve_policies, evolve_strategies
 from game.lab.files import check_writable, write_csv
 from game.lab.match import describe, parse_payoffs, play_match, strategy_name
-from game.lab.mixed import batches
+from game.lab.mixed import CENSUS_EVERY, batches
 from game.lab.progress import Progress
 from game.lab.seating import MAX_ASSIGNMENTS, assignments, parse_entrants, seats_for
 from game.lab.sweep import SweepResult, axis_label, jervis_corners, parse_axes, run_sweep
@@ -238,7 +238,7 @@ def cmd_sweep(args: argparse.Namespace) -> int:
     _outputs(args, ("csv", "CSV"), ("heatmap", "heat-map"))
     scenario = _scenario(args)
     axes = parse_axes(args.param or [])
-    seats = seats_for(args.policies, len(scenario.states))
+    seats = seats_for(args.policies, len(scenario.states), scenario.default_seats)
     if args.seeds < 1:
         raise LabError(f"--seeds must be at least 1, got {args.seeds}")
     points = int(np.prod([len(a.values) for a in axes]))
@@ -256,7 +256,13 @@ def cmd_sweep(args: argparse.Namespace) -> int:
     rows = [[*map(float, r[: len(axes)]), *r[len(axes) + 1 :]] for r in result.csv_rows()]
     print(
         table(
-            [*(a.name for a in axes), "war rate", "mean final arms", "mean min stability"],
+            [
+                *(a.name for a in axes),
+                "war rate",
+                "mean final arms",
+                "mean min stability",
+                "dilemma share",
+            ],
             rows[:SHOWN_POINTS],
         )
     )
@@ -264,7 +270,9 @@ def cmd_sweep(args: argparse.Namespace) -> int:
         print(f"  ... and {len(rows) - SHOWN_POINTS} more grid points (see the CSV)")
     print(
         "(arms: reach + shield of every state at the end; stability: the lowest first-strike "
-        "stability of any pair of rivals during the game, 1 = nobody gains by striking first)"
+        "stability of any pair of rivals during the game, 1 = nobody gains by striking first; "
+        "dilemma share: of the rival pairs' stage games every "
+        f"{CENSUS_EVERY} turns, the share that is a prisoner's dilemma or chicken)"
     )
     if args.csv:
         write_csv(args.csv, result.csv_header(), result.csv_rows())
@@ -306,6 +314,13 @@ def _sweep_heatmap(path: str, result: SweepResult) -> None:
                 "reach + shield, all states",
                 "viridis",
                 None,
+            ),
+            (
+                "Dilemma share of the stage games",
+                result.grid(result.dilemma_share()),
+                "prisoner's dilemma or chicken, rival pairs",
+                "Purples",
+                (0.0, 1.0),
             ),
         ],
         xlabel=axis_label(x.name),
@@ -423,7 +438,8 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--policies",
         default=None,
-        help="one opponent for every seat, or one per seat (default baseline)",
+        help="one opponent for every seat, or one per seat (default: the scenario's own seats, "
+        "each human seat played by the baseline)",
     )
     p.add_argument("--csv", metavar="FILE", help="write one row per grid point")
     p.add_argument("--heatmap", metavar="PNG", help="draw war rate and mean arms over the grid")

@@ -113,6 +113,9 @@ class Outcomes:
     final_arms: np.ndarray  # [W] reach + shield of every state, at home and abroad
     min_stability: np.ndarray  # [W] lowest first-strike stability of any pair of rivals
     digests: tuple[str, ...]  # each world's final digest (empty unless asked for)
+    #: [W] share of the rival pair-turns looked at whose stage game is a dilemma (a prisoner's
+    #: dilemma or chicken), NaN when not asked for (see :func:`play`'s ``census``)
+    dilemma: np.ndarray | None = None
 
     @property
     def worlds(self) -> int:
@@ -132,9 +135,35 @@ def rival_stability(world: World, stab: np.ndarray | None = None) -> np.ndarray:
     return np.where(mask, stab, np.inf).min(axis=(1, 2))
 
 
+#: The stage-game census looks at every this many turns (turn 0, 4, 8, ...): the lens's
+#: projection costs three engine turns per cell, four cells per pair.
+CENSUS_EVERY = 4
+#: Stage games that are dilemmas: each side is tempted to arm whatever the other does (a
+#: prisoner's dilemma), or a game of nerves (chicken).
+DILEMMAS = ("prisoners_dilemma", "chicken")
+
+
+def _census(world: World) -> tuple[np.ndarray, np.ndarray]:
+    """``([B], [B])``: rival pairs whose stage game is a dilemma, and rival pairs looked at, in
+    every world still playing."""
+    from game.analysis.core import batch_stage_names
+
+    n = world.n
+    plist = [(i, j) for i in range(n) for j in range(i + 1, n)]
+    names = batch_stage_names(world, plist)
+    dilemmas = np.zeros(world.batch)
+    looked = np.zeros(world.batch)
+    for i, j in plist:
+        rival = (world.alliance[:, i, j] < 0.5) & ~world.over
+        hit = np.array([name in DILEMMAS for name in names[(i, j)]])
+        dilemmas += rival & hit
+        looked += rival
+    return dilemmas, looked
+
+
 def _finish(
-    runner: Runner, tick: Callable[[], None], digests: bool
-) -> tuple[World, np.ndarray, np.ndarray, list[str]]:
+    runner: Runner, tick: Callable[[], None], digests: bool, census: bool = False
+) -> tuple[World, np.ndarray, np.ndarray, list[str], np.ndarray]:
     """Play to the end; each world's turns played, lowest rival stability and (if asked) its
     digest when its game ended: a war freezes a world while the batch's turn counter goes on,
     so a world that went to war is digested at its war's turn, as a single game ends there."""
@@ -142,8 +171,12 @@ def _finish(
     lowest = rival_stability(runner.world)
     turns = np.zeros(batch, dtype=int)
     ended: list[str] = [""] * batch
+    dilemmas, looked = np.zeros(batch), np.zeros(batch)
     while not runner.finished.all():
         playing = ~runner.finished
+        if census and runner.world.turn % CENSUS_EVERY == 0:
+            hits, seen = _census(runner.world)
+            dilemmas, looked = dilemmas + hits * playing, looked + seen * playing
         events = runner.advance(runner.ai_orders())
         world = runner.world
         turns = np.where(playing, world.turn, turns)
@@ -153,7 +186,9 @@ def _finish(
             for b in np.flatnonzero(playing & runner.finished):
                 ended[b] = world.select(int(b)).digest()
         tick()
-    return runner.world, turns, lowest, ended
+    with np.errstate(invalid="ignore", divide="ignore"):
+        share = np.where(looked > 0, dilemmas / np.maximum(looked, 1), np.nan)
+    return runner.world, turns, lowest, ended, share
 
 
 def play(
@@ -165,13 +200,15 @@ def play(
     chunk: int = CHUNK,
     tick: Callable[[], None] = lambda: None,
     digests: bool = False,
+    census: bool = False,
 ) -> Outcomes:
     """Play world ``w`` with ``seatings[w]``, seed ``seeds[w]`` and, for each name in
     ``params``, that parameter at ``params[name][w]``, to the end; in batches of ``chunk``.
 
     ``tick`` is called after every turn of every batch (``batches(W, chunk) * turns`` calls at
     most), for a progress bar. ``digests`` keeps each world's final digest (slow for big
-    batches; the tests use it to compare with single games).
+    batches; the tests use it to compare with single games). ``census`` names the stage game
+    of every rival pair every :data:`CENSUS_EVERY` turns, for :attr:`Outcomes.dilemma`.
     """
     total = len(seeds)
     if len(seatings) != total:
@@ -189,7 +226,7 @@ def play(
             runner: Runner = Runner(run, seed_list, tuple(seat_rows[0]))
         else:
             runner = MixedRunner(run, seed_list, seat_rows)
-        world, turns, lowest, ended = _finish(runner, tick, digests)
+        world, turns, lowest, ended, share = _finish(runner, tick, digests, census)
         arms = (
             world.reach.sum(axis=1)
             + world.shield.sum(axis=1)
@@ -205,6 +242,7 @@ def play(
                 arms,
                 lowest,
                 tuple(ended) if digests else (),
+                share,
             )
         )
     return Outcomes(
@@ -215,6 +253,7 @@ def play(
         final_arms=np.concatenate([p[4] for p in parts]),
         min_stability=np.concatenate([p[5] for p in parts]),
         digests=tuple(d for p in parts for d in p[6]),
+        dilemma=np.concatenate([p[7] for p in parts]) if census else None,
     )
 
 

@@ -58,9 +58,15 @@ def parse_entrants(text: str, *, at_least: int = 1) -> tuple[Entrant, ...]:
     return entrants
 
 
-def seats_for(text: str | None, n: int) -> tuple[Seat, ...]:
-    """One entrant for every seat, or one per seat (``--policies`` of a sweep)."""
+def seats_for(text: str | None, n: int, default: tuple[str, ...] | None = None) -> tuple[Seat, ...]:
+    """One entrant for every seat, or one per seat (``--policies`` of a sweep). Without
+    ``text``: the seats ``default`` (a scenario's own, each human seat played by the baseline),
+    or the baseline everywhere."""
     if text is None:
+        if default is not None and len(default) == n:
+            return tuple(
+                Entrant("baseline").seat if s == "human" else Seat.parse(s) for s in default
+            )
         return tuple(Entrant("baseline").seat for _ in range(n))
     items = [Entrant.parse(t) for t in text.split(",") if t.strip()]
     if len(items) == 1:

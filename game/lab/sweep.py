@@ -142,6 +142,16 @@ class SweepResult:
     def mean_min_stability(self) -> np.ndarray:
         return self._per_point(self.outcomes.min_stability)
 
+    def dilemma_share(self) -> np.ndarray:
+        """Per point: the share of rival pairs' stage games that are a prisoner's dilemma or
+        chicken (every world's share, averaged over the worlds that had a rival pair)."""
+        share = self.outcomes.dilemma
+        if share is None:
+            return np.full(len(self.points), np.nan)
+        per = share.reshape(len(self.points), len(self.seeds))
+        with np.errstate(invalid="ignore"):
+            return np.array([np.nan if np.isnan(r).all() else float(np.nanmean(r)) for r in per])
+
     def csv_header(self) -> list[str]:
         return [
             *(a.name for a in self.axes),
@@ -149,12 +159,21 @@ class SweepResult:
             "war_rate",
             "mean_final_arms",
             "mean_min_stability",
+            "dilemma_share",
         ]
 
     def csv_rows(self) -> list[list[float]]:
         war, arms, stab = self.war_rate(), self.mean_arms(), self.mean_min_stability()
+        dilemma = self.dilemma_share()
         return [
-            [*point, len(self.seeds), float(war[g]), float(arms[g]), float(stab[g])]
+            [
+                *point,
+                len(self.seeds),
+                float(war[g]),
+                float(arms[g]),
+                float(stab[g]),
+                float(dilemma[g]),
+            ]
             for g, point in enumerate(self.points)
         ]
 
@@ -199,6 +218,7 @@ def run_sweep(
         chunk=chunk,
         tick=tick,
         digests=digests,
+        census=True,
     )
     return SweepResult(
         scenario=scenario,

@@ -15,16 +15,20 @@ def neighbours():
     return Session.new(load("two_neighbours"), seed=3, seats=["ai:baseline"] * 2)
 
 
-def test_two_neighbours_start_as_a_stag_hunt(neighbours):
-    """Jervis's security dilemma: both restraining is best; arming is the safe reply to arming."""
-    game = stage_game(neighbours.world, 0, 1)
-    assert game.name == "stag_hunt"
+def test_two_neighbours_start_as_a_prisoners_dilemma(neighbours):
+    """The lesson's claim: arming is each side's best reply whatever the other does (T > R and
+    P > S), yet both arming leaves both worse off than both holding (R > P)."""
+    world = neighbours.world
+    world = world.replace(kind=np.zeros_like(world.kind))  # two security seekers
+    game = stage_game(world, 0, 1)
+    assert game.name == "prisoners_dilemma"
     A, B = game.A, game.B
-    assert A[RESTRAIN, RESTRAIN] > A[ARM, RESTRAIN] > A[ARM, ARM] > A[RESTRAIN, ARM]
+    assert A[ARM, RESTRAIN] > A[RESTRAIN, RESTRAIN] > A[ARM, ARM] > A[RESTRAIN, ARM]
     # Symmetric states, symmetric game.
     np.testing.assert_allclose(A, B.T, rtol=1e-12)
-    pure = [(x, y) for x, y in game.equilibria if x.max() == 1 and y.max() == 1]
-    assert len(pure) == 2 and len(game.equilibria) == 3
+    assert len(game.equilibria) == 1  # (arm, arm), the one equilibrium
+    x, y = game.equilibria[0]
+    assert x[ARM] == 1 and y[ARM] == 1
     assert game.pareto[RESTRAIN, RESTRAIN] and not game.pareto[ARM, ARM]
 
 
