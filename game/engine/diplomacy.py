@@ -527,6 +527,22 @@ def programme_tech(world: World) -> np.ndarray:
     return np.maximum(world.tech, partner)
 
 
+def pooled_shield_spend(world: World, shield_spend: np.ndarray) -> np.ndarray:
+    """``[B, N]`` the shield spending each state builds with once joint programmes pool budgets.
+
+    Partners put their shield money into one pot and share what it buys (built with the better
+    tech of the two, :func:`programme_tech`): money from one, know-how from the other. A state
+    in ``k`` programmes builds with ``(own + sum of its partners') / (1 + k)``. The pot never
+    carries a state past a shield cap in force: its share stops at the room under the cap (or at
+    its own spending, which the orders' validation already allowed).
+    """
+    partners = (world.programme > 0.5).astype(float)
+    k = partners.sum(axis=2)
+    pot = (shield_spend + np.einsum("bij,bj->bi", partners, shield_spend)) / (1.0 + k)
+    pooled = np.where(k > 0, pot, shield_spend)
+    return np.minimum(pooled, np.maximum(cap_room(world, "shield"), shield_spend))
+
+
 def tech_transfer(world: World) -> np.ndarray:
     """``[B, N]`` tech after a turn of joint programmes: the partner with less closes
     ``transfer_rate`` of the gap (the know-how it gains could one day be used against the giver)."""
@@ -614,6 +630,7 @@ __all__ = [
     "escalation_odds",
     "programme_costs",
     "programme_tech",
+    "pooled_shield_spend",
     "resolve",
     "review",
     "tech_transfer",

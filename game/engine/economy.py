@@ -32,21 +32,28 @@ class Builds:
 
 
 def build(
-    world: World, spend: np.ndarray, cut: np.ndarray, shield_tech: np.ndarray | None = None
+    world: World,
+    spend: np.ndarray,
+    cut: np.ndarray,
+    shield_tech: np.ndarray | None = None,
+    shield_spend: np.ndarray | None = None,
 ) -> Builds:
     """Apply builds: ``amount * tech / unit_cost`` per category; hardening closes its gap.
 
     Hardening is a share in ``[0, H_max]``: spending ``hardening_cost / tech`` closes the gap to
     ``H_max`` by one e-fold, so it approaches the maximum and never passes it. Every stock, at
     home and abroad, wears by ``attrition``. Partners in a joint programme build shields with the
-    better tech of the two (``shield_tech``; by default the programmes of ``world``).
+    better tech of the two (``shield_tech``; by default the programmes of ``world``) and, when
+    ``shield_spend`` ``[B, N]`` is given, with the pooled shield money of their programmes
+    (:func:`game.engine.diplomacy.pooled_shield_spend`) instead of their own.
     """
     costs = unit_costs(world)
     wear = 1.0 - world.param("attrition")[:, None]
     built_reach = spend[:, :, REACH] / costs[:, :, 0]
     if shield_tech is None:
         shield_tech = programme_tech(world)
-    built_shield = spend[:, :, SHIELD] * shield_tech / (costs[:, :, 1] * world.tech)
+    money = spend[:, :, SHIELD] if shield_spend is None else shield_spend
+    built_shield = money * shield_tech / (costs[:, :, 1] * world.tech)
     reach = np.maximum(world.reach - cut, 0.0) * wear + built_reach
     shield = world.shield * wear + built_shield
     h_max = world.param("hardening_max")[:, None]
@@ -105,11 +112,22 @@ def grow(world: World, spend: np.ndarray, load: np.ndarray) -> np.ndarray:
 
 def support(world: World, load: np.ndarray) -> np.ndarray:
     """Domestic support: it erodes while the burden stays above tolerance and recovers below it,
-    and every sanction against the state wears it down further."""
+    every sanction against the state wears it down further, and so does the fear of being a
+    target: a host that carries a rival's enemy's forces, or that a rival has declared it aims
+    at, loses ``support_fear`` times the share of its economy that the rival's salvo would spill
+    onto it (:func:`game.engine.deterrence.host_exposure`). That is the host's bill beyond the
+    money: hosting alone, with no sanction, can wear support down to a programme review when
+    the deployment is costly enough (Snyder 1984, the fear of entrapment)."""
+    from game.engine.deterrence import host_exposure
+
     tol = world.param("burden_tolerance")[:, None]
     rate = world.param("support_rate")[:, None]
     sanctioned = world.param("support_sanction")[:, None] * world.sanction.sum(axis=1)
-    return np.clip(world.support + rate * (tol - load) * 0.5 - sanctioned, 0.0, 1.0)
+    rivals = (world.alliance < 0.5) & ~np.eye(world.n, dtype=bool)[None]
+    spill = np.where(rivals, host_exposure(world, np.zeros_like(world.alliance)), 0.0).max(axis=1)
+    fear = world.param("support_fear")[:, None] * spill / world.economy
+    change = rate * (tol - load) * 0.5 - sanctioned - fear
+    return np.clip(world.support + change, 0.0, 1.0)
 
 
 def trade_after_sanctions(world: World) -> np.ndarray:

@@ -28,7 +28,7 @@ from game.engine.events import Events
 from game.engine.orders import Orders, budget, check
 from game.engine.payoffs import utility
 from game.engine.perception import Noise
-from game.engine.state import CIVILIAN, World
+from game.engine.state import CIVILIAN, SHIELD, World
 
 Rng = np.random.Generator | list[np.random.Generator] | None
 
@@ -70,8 +70,9 @@ def step(world: World, orders: Orders, rng: Rng) -> tuple[World, Events]:
     spend[:, :, CIVILIAN] = np.maximum(spend[:, :, CIVILIAN], 0.0)  # rounding, never a debt
     cut = np.minimum(cut, mid.reach)
     # Shields are built with the programmes that stood at the start of the turn (the validation's
-    # view): a programme agreed this turn pools tech from the next.
-    built = economy.build(mid, spend, cut, diplomacy.programme_tech(world))
+    # view): a programme agreed this turn pools money and tech from the next.
+    pooled = diplomacy.pooled_shield_spend(world, spend[:, :, SHIELD])
+    built = economy.build(mid, spend, cut, diplomacy.programme_tech(world), pooled)
     stocks = {
         "reach": built.reach,
         "shield": built.shield,

@@ -84,6 +84,9 @@ class Observation:
     targeting: np.ndarray  # [B, N] bool: it already aims at each
     sanctioning: np.ndarray  # [B, N] bool: it already sanctions each
     attrition: np.ndarray  # [B]
+    passive_detection: np.ndarray  # [B]: share of verification that catches a cheat unwatched
+    violation_standing: np.ndarray  # [B]: standing a caught violator loses
+    own_standing: np.ndarray  # [B]: its own standing (credibility)
     fwd_shield_total: np.ndarray  # [B]
     fwd_reach_total: np.ndarray  # [B]
 
@@ -186,6 +189,9 @@ def observe(world: World, i: int, public: PublicView | None = None) -> Observati
         targeting=world.targeting[:, i, :] > 0.5,
         sanctioning=world.sanction[:, i, :] > 0.5,
         attrition=world.param("attrition"),
+        passive_detection=world.param("passive_detection"),
+        violation_standing=world.param("violation_standing"),
+        own_standing=world.standing[:, i],
         fwd_shield_total=world.fwd_shield[:, i, :].sum(axis=1),
         fwd_reach_total=world.fwd_reach[:, i, :].sum(axis=1),
     )

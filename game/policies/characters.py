@@ -19,7 +19,7 @@ from game.engine.actions import (
     STAND_FIRM,
     TRANSPARENCY,
 )
-from game.engine.state import CIVILIAN, HARDENING, REACH
+from game.engine.state import CIVILIAN, HARDENING, REACH, SECURITY_SEEKER
 from game.policies import playbook as pb
 from game.policies.base import Move, Observation, Policy
 from game.theory.iterated import STRATEGIES, Strategy
@@ -77,7 +77,12 @@ class ClassicAdapter(Policy):
     def act(self, obs: Observation) -> Move:
         move = self.moves(obs)
         armed = move.any(axis=1)
-        shares = pb.arms_shares(obs, np.where(armed, self.arm_level, 0.0), self.difficulty)
+        # A security seeker answers arming with defence (mostly shield) where shields exist;
+        # whether the answer reads as defence is up to the others' sight (distinguishability).
+        defend = obs.kind == SECURITY_SEEKER
+        shares = pb.arms_shares(
+            obs, np.where(armed, self.arm_level, 0.0), self.difficulty, defensive=defend
+        )
         spend_move = self.shares_to_move(obs, shares)
         d = self.diplomacy_template(obs)
         i = self.seat
@@ -289,6 +294,38 @@ class Opportunist(Policy):
     name = "opportunist"
     title = "Opportunist"
     traits = ("expansionist", "presses an advantage", "cheats when unwatched")
+    #: What being caught costs it (trust, standing, tension), against what a turn of building
+    #: past a cap gains, before the turn's own temptation (a uniform draw) is weighed.
+    caught_cost = 2.0
+
+    def __init__(self, seat: int, rngs: list[np.random.Generator], difficulty: str = "normal"):
+        super().__init__(seat, rngs, difficulty)
+        self.burned: np.ndarray | None = None  # [B]: times it has been caught cheating
+        self.cheated: np.ndarray | None = None  # [B]: it cheated last turn
+        self.standing: np.ndarray | None = None  # [B]: its standing a turn ago
+
+    def cheat_odds(self, obs: Observation) -> np.ndarray:
+        """``[B, K]``: the chance it cheats on each binding treaty this turn: the inspection game
+        (theory: an inspectee cheats while ``g > P(caught) * b``). Its temptation ``u`` each turn
+        is uniform; it cheats when ``u > P(caught) * b / g``, so the odds fall step by step as
+        verification rises, with no cliff. It expects to be inspected half the time:
+        ``P(caught) = v * (passive + (1 - passive) / 2)``. Each time it has been caught the cost
+        it expects grows by half (the others now watch and punish a known cheat harder)."""
+        passive = obs.passive_detection[:, None]
+        caught = obs.treaty_verification * (passive + 0.5 * (1.0 - passive))
+        burned = np.zeros(obs.batch) if self.burned is None else self.burned
+        cost = self.caught_cost * 1.5 ** burned[:, None]
+        return np.clip(1.0 - caught * cost, 0.0, 1.0) * obs.treaty_bound
+
+    def _remember_if_caught(self, obs: Observation) -> None:
+        """A caught violation costs ``violation_standing``: a cheat whose standing fell by that
+        much after it cheated knows it was caught (it sees its own standing)."""
+        if self.burned is None:
+            self.burned = np.zeros(obs.batch)
+        if self.cheated is not None and self.standing is not None:
+            fell = self.standing - obs.own_standing >= 0.9 * obs.violation_standing
+            self.burned = self.burned + (self.cheated & fell)
+        self.standing = obs.own_standing.copy()
 
     def act(self, obs: Observation) -> Move:
         ahead = obs.rivals & (obs.deterrence_margin >= 0) & (obs.threat_margin < 0)
@@ -297,8 +334,11 @@ class Opportunist(Policy):
         shares = pb.arms_shares(obs, level, self.difficulty)
         d = self.diplomacy_template(obs)
         i = self.seat
-        sneaky = obs.treaty_bound & (obs.treaty_verification < 0.5)
+        self._remember_if_caught(obs)
+        temptation = np.array([g.random() for g in self.rngs])[:, None]
+        sneaky = obs.treaty_bound & (temptation < self.cheat_odds(obs))
         d.cheat[:, i, :] = sneaky
+        self.cheated = sneaky.any(axis=1)
         move = self.shares_to_move(obs, shares)
         if sneaky.any():  # where it cheats it builds past the caps: take the untrimmed spend
             raw = np.clip(shares, 0.0, None) * obs.budget[:, None]

@@ -22,16 +22,26 @@ INTEL_SHARE = {"easy": 0.0, "normal": 0.05, "hard": 0.1}
 EASY_BLUR = 0.4
 
 
-def arms_shares(obs: Observation, level: np.ndarray | float, difficulty: str) -> np.ndarray:
+def arms_shares(
+    obs: Observation,
+    level: np.ndarray | float,
+    difficulty: str,
+    defensive: np.ndarray | bool = False,
+) -> np.ndarray:
     """``[B, 5]`` budget shares that put ``level`` of the budget into arms, in a usual mix:
-    mostly reach, some hardening while there is room, a little shield; plus intelligence."""
+    mostly reach, some hardening while there is room, a little shield; plus intelligence.
+
+    Where ``defensive`` ``[B]`` holds, the mix is a defender's: mostly shield, a little reach
+    (Jervis's security seeker, who arms to be safe rather than to threaten; whether the others
+    can *tell* is the distinguishability of the world)."""
     b = obs.batch
     level = np.broadcast_to(np.asarray(level, dtype=float), (b,)) * INTENSITY[difficulty]
+    guard = np.broadcast_to(np.asarray(defensive, dtype=bool), (b,))
     mix = np.zeros((b, 5))
-    mix[:, REACH] = 0.7
+    mix[:, REACH] = np.where(guard, 0.1, 0.7)
     room = obs.hardening_max - obs.own_hardening
     mix[:, HARDENING] = np.where(room > 0.2 * obs.hardening_max, 0.2, 0.0)
-    mix[:, SHIELD] = 0.1
+    mix[:, SHIELD] = np.where(guard, 0.7, 0.1)
     allowed = np.array(
         [c in obs.allowed for c in ("reach", "shield", "hardening", "intel", "civilian")],
         dtype=float,

@@ -577,15 +577,36 @@ def test_the_partner_with_less_tech_gains_every_turn_and_never_passes_the_other(
         assert world.tech[0, high] == top
 
 
-def test_shields_built_inside_a_programme_use_the_better_tech():
+def test_a_programme_pools_money_from_one_and_know_how_from_the_other():
     world = tech_pair(1.0, 2.0)
     orders = Orders.from_shares(world, shares_for(world, {A: share(shield=0.2)}))  # 4 of 20
     alone, _ = step(world, orders, None)
     joint = world.replace(programme=1.0 - np.eye(2)[None])
     pooled, _ = step(joint, orders, None)
     assert alone.shield[0, A] == pytest.approx(4.0)  # 4 * tech 1 / shield_cost 1
-    assert pooled.shield[0, A] == pytest.approx(8.0)  # with its partner's tech 2
+    assert alone.shield[0, B] == 0.0
+    # A's money (4) in the pot, built at B's tech 2: 8 in all, shared half and half.
+    assert pooled.shield[0, A] == pytest.approx(4.0)
+    assert pooled.shield[0, B] == pytest.approx(4.0)
+    assert pooled.shield[0].sum() == pytest.approx(2.0 * alone.shield[0].sum())
+    # Each pays its own orders: the pot moves what is built, not what is spent.
     assert pooled.last_spend[0, A, SHIELD] == alone.last_spend[0, A, SHIELD] == 4.0
+    assert pooled.last_spend[0, B, SHIELD] == 0.0
+
+
+@given(unit(0.0, 0.4), unit(0.0, 0.4), unit(0.5, 2.0), unit(0.5, 2.0))
+def test_a_programme_builds_the_pot_at_the_better_tech_and_loses_none_of_it(sa, sb, ta, tb):
+    world = tech_pair(ta, tb)
+    orders = Orders.from_shares(
+        world, shares_for(world, {A: share(shield=sa), B: share(shield=sb)})
+    )
+    joint = world.replace(programme=1.0 - np.eye(2)[None])
+    pooled, _ = step(joint, orders, None)
+    money = orders.spend[0, :, SHIELD].sum()
+    wear = 1.0 - Params().attrition
+    built = pooled.shield[0] - joint.shield[0] * wear
+    assert built.sum() == pytest.approx(money * max(ta, tb), rel=1e-9, abs=1e-12)
+    assert built[A] == pytest.approx(built[B], rel=1e-9, abs=1e-12)
 
 
 # --------------------------------------------------------------------------------------------

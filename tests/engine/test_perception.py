@@ -217,8 +217,9 @@ def test_a_state_is_always_sure_of_its_own_kind():
 
 
 def test_a_misread_shield_build_is_seen_at_the_size_the_programme_built():
-    """A partner in a joint programme builds shield with the pooled tech: when a rival takes that
-    build for reach, it sees the shield actually built, not what the spending would buy alone."""
+    """A partner in a joint programme builds shield with the pooled money and tech: when a rival
+    takes that build for reach, it sees the shield actually built, not what the spending would
+    buy alone."""
     specs = [
         StateSpec("Low", economy=100.0, tech=0.6),
         StateSpec("High", economy=100.0, tech=1.8),
@@ -233,6 +234,7 @@ def test_a_misread_shield_build_is_seen_at_the_size_the_programme_built():
     spend[0, 0, 1], spend[0, 0, 4] = 10.0, 10.0  # ...but Low puts half into shield
     after, _ = step(world, Orders(spend=spend, cut=np.zeros((1, 3))), np.random.default_rng(0))
     built = after.shield[0, 0] - world.shield[0, 0] * (1 - params.attrition)
-    assert built == pytest.approx(10.0 * 1.8 / params.shield_cost)  # the partner's tech
+    # Half the pot (Low's 10, High's 0) at the partner's tech.
+    assert built == pytest.approx(0.5 * 10.0 * 1.8 / params.shield_cost)
     seen_extra = after.seen_reach[0, 2, 0] - after.reach[0, 0]
     assert seen_extra == pytest.approx(built)

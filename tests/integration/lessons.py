@@ -24,7 +24,12 @@ from game.engine.state import World
 from game.scenarios import Scenario
 from game.session import Runner, Seat
 
-SEEDS = list(range(40))
+#: The seeds every lesson test plays: a window the model was never tuned on. Every claim holds
+#: with room to spare here and on :data:`SECOND_WINDOW` (``test_lesson_windows.py`` replays each
+#: lesson's headline there); thresholds sit well below the measured shares so that any fresh
+#: window of this size passes.
+SEEDS = list(range(60_000, 60_050))
+SECOND_WINDOW = list(range(61_000, 61_050))
 
 #: ``script(runner, turn, orders) -> orders``: changes the AI orders of a turn (``turn`` counts
 #: from 1) before they are resolved, e.g. to play a fixed plan in the human's seat.

@@ -58,17 +58,19 @@ def test_the_rival_aims_at_the_host_and_tension_climbs(hosted):
     # Measured over these 40 seeds: the highest tension rose by at least 0.44 in every seed,
     # and tension ended 0.38 above its start on average.
     assert (tension.max(axis=0) > tension[0] + 0.3).mean() >= 0.95
-    assert (tension[-1] - tension[0]).mean() > 0.25
+    # Measured over three windows of 50 seeds: 0.21-0.24 higher at the end on average.
+    assert (tension[-1] - tension[0]).mean() > 0.15
 
 
 def test_the_hosts_support_falls_and_a_review_often_sends_the_forces_home(hosted):
     support = hosted.track(lambda w: w.support[:, BRISA])
-    # Measured: support ended below its start in all 40 seeds (mean 0.60 -> 0.30) and fell
-    # under the review line (0.3) at some point in 34.
-    assert (support[-1] < support[0] - 0.1).mean() >= 0.9
+    # Measured over three windows of 50 seeds: support ended well below its start in 82-88 %
+    # (it recovers once the forces leave) and fell under the review line (0.3) in all.
+    assert (support[-1] < support[0] - 0.1).mean() >= 0.7
     assert (support.min(axis=0) < 0.3).mean() >= 0.7
     forces = hosted.track(lambda w: w.fwd_reach[:, AURUM, BRISA] + w.fwd_shield[:, AURUM, BRISA])
-    # Measured: 33 of 40 hosts cancelled the hosting; the hawk then lifts its aim and sanction.
+    # Measured over three windows of 50 seeds: every host cancelled the hosting; the hawk then
+    # lifts its aim and sanction.
     gone = forces[-1] == 0
     assert gone.mean() >= 0.6
     lifted = hosted.track(lambda w: w.targeting[:, VEYRA, BRISA] < 0.5)[-1]
@@ -106,3 +108,37 @@ def test_without_the_deployment_the_bets_answer_is_clearly_rarer(hosted, control
     # against 40 of 40.
     assert control.bet_share() <= 0.2
     assert hosted.bet_share() - control.bet_share() >= 0.6
+
+
+def _no_sanctions(runner, turn, orders):
+    """Veyra may aim at Brisa but never sanctions it: the host's bill is hosting alone."""
+    d = orders.diplomacy_or_none().copy()
+    d.sanction[:, VEYRA, :] = 0
+    return orders.with_diplomacy(d)
+
+
+def test_the_bill_for_hosting_alone_can_send_the_forces_home(scenario):
+    """Without a single sanction, the host's share of the upkeep and the fear of being the
+    rival's target (``support_fear``) wear Brisa's support down until a programme review sends
+    the forces home in a good share of seeds; with no fear of being a target it never happens,
+    so that part of the bill is what does it (Snyder 1984: the fear of entrapment)."""
+
+    def home(batch):
+        return (
+            batch.track(lambda w: w.fwd_reach[:, AURUM, BRISA] + w.fwd_shield[:, AURUM, BRISA])[-1]
+            == 0
+        )
+
+    unsanctioned = play(scenario, STAND_IN, script=_no_sanctions)
+    fearless = play(
+        dataclasses.replace(scenario, params=scenario.params.replace(support_fear=0.0)),
+        STAND_IN,
+        script=_no_sanctions,
+    )
+    # Measured over two windows of 50 seeds: home in 38 % without sanctions, in none without the
+    # fear of being a target (support ends at 0.38-0.41 against 0.68-0.70).
+    assert home(unsanctioned).mean() >= 0.2
+    assert home(fearless).mean() == 0.0
+    support = unsanctioned.track(lambda w: w.support[:, BRISA])[-1]
+    support_fearless = fearless.track(lambda w: w.support[:, BRISA])[-1]
+    assert support_fearless.mean() - support.mean() > 0.15

@@ -125,7 +125,7 @@ def test_the_bet_answer_is_what_happens_in_most_seeds(scenario, default):
     bet = scenario.bet
     assert bet.measure == "arms" and bet.choices[bet.answer] == "It rises"
     assert bet.answer == ROSE and set(bet.states) == set(scenario.names)
-    # Measured: everyone's reach and shield rose in 40 of 40 seeds (245 to 417 on average).
+    # Measured over three windows of 50 seeds: everyone's reach and shield rose in 88-92 %.
     assert default.bet_share() >= 0.85
 
 
@@ -133,6 +133,6 @@ def test_with_clear_sight_the_bets_answer_is_clearly_rarer(scenario, default):
     """The control: the same seeds and seats with clear sight (``noise = 0.05``) and shields
     that look like shields (``distinguishability = 1``): fewer builds are misread as threats."""
     clear = play(with_params(scenario, noise=0.05, distinguishability=1.0), STAND_IN)
-    # Measured: arms rose in 15 of 40 seeds (fell in 25; 245 to 240 on average), against 40.
+    # Measured over three windows of 50 seeds: arms rose in 38-44 %, against 88-92 %.
     assert clear.bet_share() <= 0.55
     assert default.bet_share() - clear.bet_share() >= 0.35

@@ -12,6 +12,7 @@ are scripted for Aurum, since no AI opponent inspects or leaves a treaty.
 
 import dataclasses
 
+import numpy as np
 import pytest
 
 from game.analysis import ROSE
@@ -134,7 +135,10 @@ def test_leaving_costs_the_leaver_trust_and_frees_it_to_arm(scenario, accord):
     lapse = after + scenario.params.treaty_notice
     assert (left.track(lambda w: w.treaty_status[:, TREATY])[lapse] == LAPSED).all()
     cap = scenario.treaties[0].cap
-    assert share(reach(left)[-1][:, AURUM] > cap) >= 0.7  # measured: 39 of 40
+    # Measured over three windows of 50 seeds: past the old cap in 42-52 % (as far as its
+    # rivals worry it: Ostrel now cheats less), 7-10 more reach than with the accord kept.
+    assert share(reach(left)[-1][:, AURUM] > cap) >= 0.3
+    assert (reach(left)[-1][:, AURUM] - reach(accord)[-1][:, AURUM]).mean() > 3.0
 
 
 def test_the_bet_answer_is_what_happens_in_most_seeds(scenario, accord):
@@ -142,22 +146,59 @@ def test_the_bet_answer_is_what_happens_in_most_seeds(scenario, accord):
     bet = scenario.bet
     assert bet.measure == "reach" and bet.states == ("Ostrel",)
     assert bet.choices[bet.answer] == "It rises" and bet.answer == ROSE
-    # Measured: Ostrel's reach rose past the cap in 40 of 40 seeds (30 to 107 on average).
-    assert accord.bet_share() >= 0.85
+    # Measured over three windows of 50 seeds: Ostrel's reach rose past the cap in 90-94 %.
+    assert accord.bet_share() >= 0.8
+
+
+def test_cheating_falls_step_by_step_as_verification_rises(scenario):
+    """The inspection game, graded: the opportunist weighs its gain against the expected cost of
+    being caught, so each step of verification takes some of the cheating away, and no single
+    step takes most of it (no cliff)."""
+    (t,) = scenario.treaties
+    levels = (0.1, 0.25, 0.4, 0.55, 0.7)
+    gains = []
+    for v in levels:
+        b = play(
+            dataclasses.replace(scenario, treaties=(dataclasses.replace(t, verification=v),)),
+            STAND_IN,
+        )
+        ostrel = reach(b)[:, :, OSTREL]
+        gains.append(float((ostrel[-1] - ostrel[0]).mean()))
+    steps = -np.diff(gains)
+    # Measured (seeds 40000-40099, 0.1 to 0.7 by tenths): 56, 32, 19, 11, 6, 4, 2.
+    assert (steps > 0).all(), gains
+    assert steps.max() < 0.6 * (gains[0] - gains[-1]), gains
+
+
+def test_a_cheat_that_was_caught_cheats_less(scenario, accord):
+    """After being caught (its standing falls by the violation's cost), the opportunist expects a
+    dearer price next time: it cheats on a smaller share of the turns that follow."""
+    before = after = turns_before = turns_after = 0
+    burned = np.zeros(accord.size, dtype=bool)
+    for prev, w, events in zip(accord.worlds, accord.worlds[1:], accord.events, strict=False):
+        cheated = w.treaty_cheat[:, TREATY, OSTREL] > 0
+        live = ~w.over & (prev.treaty_status[:, TREATY] != LAPSED)
+        before += int((cheated & ~burned & live).sum())
+        turns_before += int((~burned & live).sum())
+        after += int((cheated & burned & live).sum())
+        turns_after += int((burned & live).sum())
+        burned |= events.violations_caught[:, TREATY, OSTREL]
+    assert turns_after > 50, "enough caught cheats to compare"
+    assert after / turns_after < before / turns_before - 0.05
 
 
 def test_without_cheating_the_bets_answer_is_clearly_rarer(scenario, accord):
-    """The control: the same seeds where cheating does not pay (verification 0.5, above the
-    opportunist's line) or with a law-abiding Ostrel (``ai:baseline``). At the cap, Ostrel's
-    reach can only hold."""
+    """The control: the same seeds where cheating never pays (verification 0.8: the expected
+    cost of being caught outweighs any turn's temptation) or with a law-abiding Ostrel
+    (``ai:baseline``). At the cap, Ostrel's reach can only hold."""
     (t,) = scenario.treaties
     checked = play(
-        dataclasses.replace(scenario, treaties=(dataclasses.replace(t, verification=0.5),)),
+        dataclasses.replace(scenario, treaties=(dataclasses.replace(t, verification=0.8),)),
         STAND_IN,
     )
     honest = play(scenario, STAND_IN, Ostrel="baseline")
     assert cheating(checked)[0] == 0 and cheating(honest)[0] == 0
-    # Measured: rose in 0 of 40 seeds in both (level in all 40), against 40 of 40.
+    # Measured: rose in no seed in both, against 90-94 %.
     for control in (checked, honest):
         assert control.bet_share() <= 0.1
         assert accord.bet_share() - control.bet_share() >= 0.6

@@ -55,7 +55,9 @@ def test_the_lesson_is_small_and_its_states_are_all_security_seekers(scenario):
     assert all(s.kind == "security_seeker" for s in scenario.states)
     assert scenario.params.categories == ("reach", "shield", "civilian")
     assert scenario.params.diplomacy == ("signals",)
-    assert scenario.params.distinguishability < 0.5 and scenario.params.noise >= 0.2
+    assert scenario.params.distinguishability < 0.5 and scenario.params.noise >= 0.1
+    # A shield seen for what it is alarms little: only a misread one feeds the spiral.
+    assert scenario.params.shield_signal <= 0.25
     world = scenario.initial_world()
     assert (world.kind == 0).all()
     assert world.tension[0][OFF].max() <= 0.1
@@ -64,9 +66,10 @@ def test_the_lesson_is_small_and_its_states_are_all_security_seekers(scenario):
 def test_tension_rises_and_trust_falls_in_most_seeds(spiral):
     t = tension(spiral)[:, :, OFF].mean(axis=2)
     trust = belief(spiral)[:, :, OFF].mean(axis=2)
-    # Measured over these 40 seeds: tension rose in 40, trust fell in 37.
+    # Measured over three windows of 50 seeds: tension rose in 94-100 %, trust fell in 60-64 %
+    # (the copycats answer with shields, which tell Bayes less than reach would).
     assert share(t[-1] > t[0] + 0.03) >= 0.85
-    assert share(trust[-1] < trust[0] - 0.03) >= 0.75
+    assert share(trust[-1] < trust[0] - 0.03) >= 0.45
     assert t[-1].mean() > 0.4
 
 
@@ -75,7 +78,7 @@ def test_the_bet_answer_is_what_happens_in_most_seeds(scenario, spiral):
     bet = scenario.bet
     assert bet.measure == "tension" and bet.choices[bet.answer] == "It rises"
     assert bet.answer == ROSE and len(bet.between) == 3
-    # Measured: tension rose in 40 of 40 seeds.
+    # Measured over three windows of 50 seeds: tension rose in 94-100 %.
     assert spiral.bet_share() >= 0.85
 
 
@@ -93,6 +96,18 @@ def test_with_clear_sight_the_bets_answer_is_clearly_rarer(spiral, clear):
     assert spiral_t[-1].mean() - t_clear[-1].mean() > 0.3
 
 
+def test_distinguishable_builds_break_the_spiral(scenario, spiral):
+    """Jervis: the spiral is one of defence mistaken for attack. The same seats and seeds, with
+    the same noise, where every shield is seen for what it is: the copycats' defensive answers no
+    longer read as arming, and tension rises in far fewer seeds."""
+    seen_right = play(with_params(scenario, distinguishability=1.0), STAND_IN)
+    rose = tension(spiral)[:, :, OFF].mean(axis=2)
+    rose_right = tension(seen_right)[:, :, OFF].mean(axis=2)
+    # Measured over three windows of 50 seeds: 96-100 % against 18-24 %.
+    assert share(rose_right[-1] > rose_right[0]) <= 0.4
+    assert share(rose[-1] > rose[0]) - share(rose_right[-1] > rose_right[0]) >= 0.5
+
+
 def test_a_reassuring_player_is_the_way_out(scenario, spiral):
     """The same batch with Orun played by the security seeker (it holds unless afraid, cuts a
     little reach and talks when it feels safe): Orun's pairs end far calmer and its neighbours
@@ -100,7 +115,8 @@ def test_a_reassuring_player_is_the_way_out(scenario, spiral):
     calm = play(scenario, "security_seeker")
     own = tension(spiral)[-1][:, ORUN, [TESSAR, VEYRA]].mean(axis=1)
     own_calm = tension(calm)[-1][:, ORUN, [TESSAR, VEYRA]].mean(axis=1)
-    # Measured: 0.57 against 0.36 at the end; trust in Orun 0.43 against 0.94.
+    # Measured over three windows: 0.31-0.37 calmer at the end, calmer in 96-98 % of seeds;
+    # trust in Orun 0.34-0.37 higher.
     assert own.mean() - own_calm.mean() > 0.12
     assert share(own_calm < own) >= 0.7
     trust = belief(spiral)[-1][:, [TESSAR, VEYRA], ORUN].mean(axis=1)
