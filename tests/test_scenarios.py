@@ -332,14 +332,14 @@ def test_a_treaty_without_verification_takes_the_default(tmp_path):
             "cap = 2\n",
             "",
             "treaties[0].cap",
-            "expected a number 0 or above (the most shield each party may keep, at home and "
+            "expected a number from 0 to 10 000 (the most shield each party may keep, at home and "
             "abroad), got nothing (the field is missing)",
         ),
         (
             "cap = 2\n",
             "cap = -1\n",
             "treaties[0].cap",
-            "expected a number 0 or above",
+            "expected a number from 0 to 10 000",
         ),
         (
             "verification = 0.8",
@@ -436,7 +436,8 @@ def test_toml_syntax_error_names_file_and_line(tmp_path):
 def test_wrong_type_message_reads_as_documented(tmp_path):
     path = broken(tmp_path, "economy = 100.0", 'economy = "lots"')
     assert (
-        str(error_of(path)) == f'{path}: states[2].economy: expected a number above 0, got "lots"'
+        str(error_of(path))
+        == f'{path}: states[2].economy: expected a number from 0.1 to 100 000, got "lots"'
     )
 
 
@@ -470,7 +471,7 @@ def test_wrong_type_message_reads_as_documented(tmp_path):
             "economy = 60",
             "economy = true",
             "states[1].economy",
-            "expected a number above 0, got true",
+            "expected a number from 0.1 to 100 000, got true",
         ),
         (
             "position = [0.5, 0.6]",
@@ -502,7 +503,7 @@ def test_wrong_type_message_reads_as_documented(tmp_path):
             "shield_efficiency = 1.2",
             "shield_efficiency = 0",
             "params.shield_efficiency",
-            "expected a number above 0, got 0",
+            "expected a number from 0.05 to 20, got 0",
         ),
         (
             "shield_efficiency = 1.2",
@@ -514,13 +515,13 @@ def test_wrong_type_message_reads_as_documented(tmp_path):
             "shield_efficiency = 1.2",
             "discount = 0.0",
             "params.discount",
-            "expected a number above 0 and at most 1, got 0.0",
+            "expected a number from 0.01 to 1, got 0.0",
         ),
         (
             "shield_efficiency = 1.2",
             "noise = nan",
             "params.noise",
-            "expected a number 0 or above, got nan",
+            "expected a number from 0 to 3, got nan",
         ),
         ("turns = 12", "turns = 0", "params.turns", "expected a whole number from 1 to 200, got 0"),
         (
@@ -533,7 +534,7 @@ def test_wrong_type_message_reads_as_documented(tmp_path):
             "shield = 4.0",
             "shield = -4.0",
             "deployments[0].shield",
-            "expected a number 0 or above, got -4.0",
+            "expected a number from 0 to 10 000, got -4.0",
         ),
         (
             'kind = "expansionist"',
@@ -684,7 +685,7 @@ def test_wrong_type_message_reads_as_documented(tmp_path):
             "shield_efficiency = 1.2",
             "violation_trust = 0",
             "params.violation_trust",
-            "expected a number above 0 and at most 1 (a factor on the odds",
+            "expected a number from 0.01 to 1 (a factor on the odds",
         ),
         (
             "shield_efficiency = 1.2",
@@ -696,7 +697,7 @@ def test_wrong_type_message_reads_as_documented(tmp_path):
             "shield_efficiency = 1.2",
             "trade_max = -1",
             "params.trade_max",
-            "expected a number 0 or above, got -1",
+            "expected a number from 0 to 10, got -1",
         ),
         (
             "shield_efficiency = 1.2",
@@ -709,7 +710,7 @@ def test_wrong_type_message_reads_as_documented(tmp_path):
             "shield_efficiency = 1.2",
             "forward_bonus = 0.8",
             "params.forward_bonus",
-            "expected a number 1 or above (forward reach must count at least as much as home "
+            "expected a number from 1 to 5 (forward reach must count at least as much as home "
             "reach), got 0.8",
         ),
     ],

@@ -40,6 +40,7 @@ from game.scenarios.rules import (
     _STATE_KEYS,
     _TARGETING_KEYS,
     _TREATY_KEYS,
+    MAX_STOCK,
     PARAM_RULES,
     STATE_RULES,
     _Range,
@@ -275,7 +276,9 @@ def _parse_treaties(c: _Checker, raw: Any, names: list[str] | None) -> list[Trea
         cap: float | None = 0.0
         if kind in capped:
             stock = "shield" if kind == "shield_cap" else "reach"
-            rule = _Range(0.0, why=f"the most {stock} each party may keep, at home and abroad")
+            rule = _Range(
+                0.0, MAX_STOCK, why=f"the most {stock} each party may keep, at home and abroad"
+            )
             cap = c.number(f"{at}.cap", raw_cap, rule)
         elif kind is not None and raw_cap is not _MISSING:
             c.fail(

@@ -19,6 +19,8 @@ from game.scenarios.model import ScenarioError
 from game.scenarios.rules import _Range
 
 _MISSING: Any = object()
+#: Decimal places a scenario's numbers are read to (``docs/scenario-format.md``).
+DECIMALS = 9
 
 
 def _show(value: Any) -> str:
@@ -94,10 +96,16 @@ class _Checker:
     def number(self, field: str, value: Any, rule: _Range, default: Any = _MISSING) -> Any:
         if value is _MISSING and default is not _MISSING:
             return default
-        if not _is_number(value) or not math.isfinite(value) or not rule.ok(value):
+        # Read to DECIMALS places: a vanishing amount (1e-311 reach) is none at all, so no
+        # subnormal number ever reaches the engine's divisions.
+        try:
+            x = round(float(value), DECIMALS) + 0.0 if _is_number(value) else math.nan
+        except OverflowError:  # a whole number too large for a float
+            x = math.nan
+        if not math.isfinite(x) or not rule.ok(x):
             self.expect(field, rule.text(), value)
             return None
-        return float(value)
+        return x
 
     def integer(
         self, field: str, value: Any, lo: int, hi: int, default: Any = _MISSING, why: str = ""

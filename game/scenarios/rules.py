@@ -50,67 +50,87 @@ class _Range:
 
 
 def _num(x: float) -> str:
-    return str(int(x)) if float(x).is_integer() else repr(float(x))
+    if float(x).is_integer():
+        return f"{int(x):,}".replace(",", " ") if abs(x) >= 10_000 else str(int(x))
+    return repr(float(x))
 
 
-_POSITIVE = _Range(0.0, lo_open=True)
-_NON_NEGATIVE = _Range(0.0)
+def _upto(hi: float, lo: float = 0.0, why: str = "") -> _Range:
+    """A closed range ``[lo, hi]``: every number the engine reads is finite and bounded."""
+    return _Range(lo, hi, why=why)
+
+
 _SHARE = _Range(0.0, 1.0)
 _PROBABILITY = _Range(0.0, 1.0, why="a probability")
-_TRUST = _Range(0.0, 1.0, lo_open=True, why="a factor on the odds: 1 leaves trust as it was")
+_TRUST = _Range(0.01, 1.0, why="a factor on the odds: 1 leaves trust as it was")
 MAX_LEAD = 20  # the longest delay, in turns, a scenario may set
+#: The largest stock (reach or shield, at home or stationed abroad) and treaty cap a scenario
+#: may start with: a hundred times the shipped lessons' biggest forces.
+MAX_STOCK = 10_000.0
+#: The smallest and largest starting economy.
+MIN_ECONOMY, MAX_ECONOMY = 0.1, 100_000.0
+_NON_NEGATIVE = _upto(MAX_STOCK)  # a stock: reach, shield, a deployment
+_COST = _upto(100.0, lo=0.01)  # budget per unit built: never free, never out of reach
+_WEIGHT = _upto(10.0)  # a weight on a term of the model
+_RATE = _upto(1.0)  # a per-turn rate that is not a share by nature
 
 #: Allowed values of every float field of Params (``turns`` and ``categories`` are checked apart).
+#: Every range is closed and finite: the property test in ``tests/test_scenario_limits.py`` plays
+#: random scenarios drawn from these ranges and checks the world stays finite, and
+#: ``docs/scenario-format.md`` shows each range as :func:`doc_range` writes it.
 PARAM_RULES: dict[str, _Range] = {
-    "shield_efficiency": _POSITIVE,
+    "shield_efficiency": _upto(20.0, lo=0.05),
     "counterforce": _SHARE,
-    "forward_bonus": _Range(1.0, why="forward reach must count at least as much as home reach"),
-    "unacceptable_damage": _POSITIVE,
+    "forward_bonus": _Range(
+        1.0, 5.0, why="forward reach must count at least as much as home reach"
+    ),
+    "unacceptable_damage": _upto(10.0, lo=0.01),
     "host_share": _SHARE,
-    "tax": _Range(0.0, 1.0, lo_open=True),
-    "reach_cost": _POSITIVE,
-    "shield_cost": _POSITIVE,
-    "hardening_cost": _POSITIVE,
+    "host_suppression": _SHARE,
+    "tax": _Range(0.01, 1.0),
+    "reach_cost": _COST,
+    "shield_cost": _COST,
+    "hardening_cost": _COST,
     "hardening_max": _SHARE,
     "upkeep": _SHARE,
     "attrition": _SHARE,
     "growth": _Range(-1.0, 1.0),
-    "investment_return": _NON_NEGATIVE,
-    "burden_drag": _NON_NEGATIVE,
-    "trade_gain": _NON_NEGATIVE,
-    "sanction_cost": _NON_NEGATIVE,
+    "investment_return": _upto(2.0),
+    "burden_drag": _RATE,
+    "trade_gain": _RATE,
+    "sanction_cost": _RATE,
     "burden_tolerance": _SHARE,
     "support_rate": _SHARE,
     "distinguishability": _SHARE,
-    "noise": _NON_NEGATIVE,
-    "intel_effect": _NON_NEGATIVE,
+    "noise": _upto(3.0),
+    "intel_effect": _WEIGHT,
     "signal_seeker": _SHARE,
     "signal_expansionist": _SHARE,
-    "signal_spread": _NON_NEGATIVE,
-    "tension_arms": _NON_NEGATIVE,
+    "signal_spread": _upto(3.0, lo=0.01),
+    "tension_arms": _WEIGHT,
     "tension_decay": _SHARE,
-    "tension_trade": _NON_NEGATIVE,
-    "tension_targeting": _NON_NEGATIVE,
-    "tension_sanction": _NON_NEGATIVE,
+    "tension_trade": _RATE,
+    "tension_targeting": _RATE,
+    "tension_sanction": _RATE,
     "base_war_risk": _SHARE,
     "crisis_threshold": _SHARE,
     "war_damage_floor": _SHARE,
-    "threat_weight": _NON_NEGATIVE,
+    "threat_weight": _WEIGHT,
     "residual_fear": _SHARE,
-    "first_strike_fear": _NON_NEGATIVE,
-    "crisis_leverage": _NON_NEGATIVE,
-    "greed_leverage": _NON_NEGATIVE,
-    "spiral_weight": _NON_NEGATIVE,
-    "shield_signal": _NON_NEGATIVE,
-    "tension_forward": _NON_NEGATIVE,
-    "discount": _Range(0.0, 1.0, lo_open=True),
+    "first_strike_fear": _WEIGHT,
+    "crisis_leverage": _WEIGHT,
+    "greed_leverage": _WEIGHT,
+    "spiral_weight": _WEIGHT,
+    "shield_signal": _WEIGHT,
+    "tension_forward": _RATE,
+    "discount": _Range(0.01, 1.0),
     # Diplomacy: hosts, sanctions, reviews, treaties, drills, talk, trade, crises.
     "recall_lead": _Range(0, MAX_LEAD, whole=True, why="turns"),
     "host_upkeep_share": _SHARE,
     "host_trade_loss": _SHARE,
-    "sanction_sender_cost": _NON_NEGATIVE,
+    "sanction_sender_cost": _RATE,
     "support_sanction": _SHARE,
-    "support_fear": _NON_NEGATIVE,
+    "support_fear": _RATE,
     "review_threshold": _SHARE,
     "review_chance": _PROBABILITY,
     "treaty_notice": _Range(0, MAX_LEAD, whole=True, why="turns"),
@@ -130,22 +150,22 @@ PARAM_RULES: dict[str, _Range] = {
     "drill_standing": _SHARE,
     "drill_tension": _SHARE,
     "audience_cost": _SHARE,
-    "talk_weight": _NON_NEGATIVE,
+    "talk_weight": _WEIGHT,
     "transfer_rate": _SHARE,
-    "trade_step": _NON_NEGATIVE,
-    "trade_max": _NON_NEGATIVE,
+    "trade_step": _WEIGHT,
+    "trade_max": _WEIGHT,
     "backdown_standing": _SHARE,
     "prevail_standing": _SHARE,
     "firm_tension": _SHARE,
     "escalate_tension": _SHARE,
     "crisis_relief": _SHARE,
     "accident_share": _SHARE,
-    "targeting_fear": _NON_NEGATIVE,
+    "targeting_fear": _WEIGHT,
 }
 
 #: Allowed values of a state's numbers (``hardening`` depends on params.hardening_max).
 STATE_RULES: dict[str, _Range] = {
-    "economy": _POSITIVE,
+    "economy": _upto(MAX_ECONOMY, lo=MIN_ECONOMY),
     "reach": _NON_NEGATIVE,
     "shield": _NON_NEGATIVE,
     "hardening": _SHARE,  # narrowed to [0, hardening_max] when checked
@@ -154,6 +174,20 @@ STATE_RULES: dict[str, _Range] = {
     "support": _SHARE,
     "expansionist": _Range(0.0, 1.0, why="a probability"),
 }
+
+
+def doc_range(rule: _Range) -> str:
+    """A range as ``docs/scenario-format.md`` writes it in its tables ("0 to 1", "0.01 to 100",
+    "whole number, 0 to 20", "above 0, at most 1")."""
+    lo, hi = _num(rule.lo), _num(rule.hi)
+    if rule.whole:
+        return f"whole number, {lo} to {hi}"
+    if rule.lo_open or rule.hi_open:
+        left = f"above {lo}" if rule.lo_open else f"{lo} or above"
+        right = f"below {hi}" if rule.hi_open else f"at most {hi}"
+        return f"{left}, {right}"
+    return f"{lo} to {hi}"
+
 
 _TOP_KEYS = (
     "id",

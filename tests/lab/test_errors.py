@@ -64,7 +64,7 @@ CASES = [
     ),
     (
         ("sweep", "--scenario", "the_shield", "--param", "shield_efficiency=0:2:3"),
-        "shield_efficiency: 0 is out of range; shield_efficiency must be a number above 0",
+        "shield_efficiency: 0 is out of range; shield_efficiency must be a number from 0.05 to 20",
     ),
     (("sweep", "--scenario", "the_shield", "--param", "noise=0:1:0"), "COUNT must be at least 1"),
     (
