@@ -82,6 +82,18 @@ def validate(world: World, dip: Diplomacy, built: Builds) -> list[str]:
     for key, arr in dip.arrays().items():
         if np.shape(arr) != np.shape(getattr(expected, key)):
             return [f"diplomatic orders have the wrong shape ({key})"]
+    for key, arr in dip.arrays().items():  # amounts, caps, verification: ordinary numbers only
+        a = np.asarray(arr)
+        if a.dtype.kind == "f":
+            bad = ~np.isfinite(a).reshape(world.batch, n, -1).all(axis=2)
+            for b, i in each(bad):
+                what = key.replace("propose_", "treaty ").replace("deploy_", "deployment ")
+                problems.append(
+                    f"{names[i]}'s {what} must be an ordinary number (no NaN or infinity)"
+                    f"{_tag(world, b)}"
+                )
+    if problems:
+        return problems
     allowed = tuple(world.params.diplomacy)
     for key, group in FIELD_GROUPS.items():
         if group == "crisis" or group in allowed:
