@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import math
 import os
 import tempfile
 from datetime import UTC, datetime
@@ -21,7 +22,15 @@ import numpy as np
 
 from game.engine.actions import Action, to_actions
 from game.engine.orders import IllegalOrder, StateOrder
-from game.scenarios import MAX_TURNS, Scenario, ScenarioError, load, load_builtin, load_text
+from game.limits import MAX_SAVE_BYTES, MAX_SEED, Unreadable, parse_json, read_bounded
+from game.scenarios import (
+    MAX_TURNS,
+    Scenario,
+    ScenarioError,
+    builtin_ids,
+    load_builtin,
+    load_text,
+)
 from game.session import Answers, SeatError, Session
 
 FORMAT = "delicate-balance-save"
@@ -163,6 +172,33 @@ def _need(data: dict[str, Any], key: str, kind: type | tuple[type, ...], name: s
     return value
 
 
+_ACTION_TEXT = ("action", "actor", "other", "kind")
+_ACTION_NUMBERS = ("reach", "shield", "cap", "verification")
+
+
+def _action_fields(raw: Any) -> Any:
+    """A saved action's fields, each of the type it must have (a list where a name belongs, a
+    string where a number belongs, NaN: all refused with a ``ValueError`` that says which)."""
+    if not isinstance(raw, dict):
+        raise ValueError("an action should be an object")
+    for key, value in raw.items():
+        if key in _ACTION_TEXT and not isinstance(value, str):
+            raise ValueError(f"'{_shown(str(key), 20)}' should be a string")
+        if key in _ACTION_NUMBERS and (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or not math.isfinite(float(value))
+        ):
+            raise ValueError(f"'{key}' should be an ordinary number")
+        if key == "treaty" and (isinstance(value, bool) or not isinstance(value, int)):
+            raise ValueError("'treaty' should be a whole number")
+        if key == "parties" and (
+            not isinstance(value, list) or not all(isinstance(v, str) for v in value)
+        ):
+            raise ValueError("'parties' should be a list of state names")
+    return raw
+
+
 def from_dict(data: Any, name: str = "save", scenario: Scenario | None = None) -> Session:
     """Rebuild the session a save describes by replaying it; :class:`SaveError` if it is unsound."""
     if not isinstance(data, dict):
@@ -199,6 +235,14 @@ def from_dict(data: Any, name: str = "save", scenario: Scenario | None = None) -
     turns = _need(data, "orders", list, name)
     digest = _need(data, "state_digest", str, name)
     turn = _need(data, "turn", int, name)
+    if not 0 <= seed <= MAX_SEED:
+        raise SaveError(f"{name}: field 'seed' should be from 0 to {MAX_SEED}, got {seed}")
+    if len(turns) > MAX_TURNS:
+        raise SaveError(
+            f"{name}: field 'orders' holds {len(turns)} turns; a game has at most {MAX_TURNS}"
+        )
+    if not all(isinstance(s, str) for s in seats):
+        raise SaveError(f"{name}: field 'seats' should be a list of strings")
     if turn != len(turns):
         raise SaveError(
             f"{name}: field 'turn' is {turn} but the save holds {len(turns)} turns "
@@ -211,8 +255,16 @@ def from_dict(data: Any, name: str = "save", scenario: Scenario | None = None) -
         except ScenarioError as exc:
             raise SaveError(f"{name}: field 'scenario_source': {exc}") from None
     if scenario is None:
+        # A save names a shipped scenario by its id, never a path: a save must not make the
+        # game open a file (a teacher's own scenario travels inside the save instead).
+        if scenario_id not in builtin_ids():
+            raise SaveError(
+                f"{name}: field 'scenario': {json.dumps(_shown(scenario_id, 40))} is not a "
+                f"shipped scenario (expected one of: {', '.join(builtin_ids())}; a save of "
+                "another scenario carries it in 'scenario_source')"
+            )
         try:
-            scenario = load(scenario_id)
+            scenario = load_builtin(scenario_id)
         except ScenarioError as exc:
             raise SaveError(f"{name}: field 'scenario': {exc}") from None
     if "turns" in data:
@@ -232,7 +284,7 @@ def from_dict(data: Any, name: str = "save", scenario: Scenario | None = None) -
         try:
             spend = np.asarray(entry["spend"], dtype=float)
             cut = np.asarray(entry["cut"], dtype=float)
-        except (KeyError, TypeError, ValueError):
+        except (KeyError, TypeError, ValueError, OverflowError):
             raise SaveError(
                 f"{where}: expected 'spend' ({n} x 5 numbers) and 'cut' ({n} numbers)"
             ) from None
@@ -242,9 +294,9 @@ def from_dict(data: Any, name: str = "save", scenario: Scenario | None = None) -
         if not isinstance(raw_actions, list):
             raise SaveError(f"{where}: 'actions' should be a list")
         try:
-            actions = [Action.from_dict(a) for a in raw_actions]
-        except (TypeError, ValueError) as exc:
-            raise SaveError(f"{where}: an action is malformed ({exc})") from None
+            actions = [Action.from_dict(_action_fields(a)) for a in raw_actions]
+        except (TypeError, ValueError, OverflowError) as exc:
+            raise SaveError(f"{where}: an action is malformed ({_shown(str(exc))})") from None
         humans = {scenario.names[i] for i in session.human_seats}
         mine = [a for a in actions if a.actor in humans]
         if session.over:
@@ -257,8 +309,8 @@ def from_dict(data: Any, name: str = "save", scenario: Scenario | None = None) -
         }
         try:
             session.play_turn(human, mine)
-        except IllegalOrder as exc:
-            raise SaveError(f"{where}: illegal orders ({exc})") from None
+        except (IllegalOrder, ValueError) as exc:  # ValueError: an action naming no state
+            raise SaveError(f"{where}: illegal orders ({_shown(str(exc), 200)})") from None
         played = session.history[-1].orders
         played_actions = (
             [] if played.diplomacy is None else to_actions(played.diplomacy, scenario.names)
@@ -283,17 +335,30 @@ def from_dict(data: Any, name: str = "save", scenario: Scenario | None = None) -
 
 
 def load_save(path: str | os.PathLike[str]) -> Session:
-    """Load and verify a save file; :class:`SaveError` with one line if it cannot be used."""
+    """Load and verify a save file; :class:`SaveError` with one line if it cannot be used.
+
+    The file must be an ordinary file of at most :data:`game.limits.MAX_SAVE_BYTES`, with JSON
+    nested at most :data:`game.limits.MAX_JSON_DEPTH` deep: anything else is refused before it
+    is parsed."""
     p = Path(path)
-    name = p.name
+    name = _shown(p.name)
     try:
-        text = p.read_text(encoding="utf-8")
+        text = read_bounded(p, MAX_SAVE_BYTES).decode("utf-8")
     except FileNotFoundError:
         raise SaveError(f"{name}: no such save file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SaveError(f"{name}: cannot be read ({exc.__class__.__name__})") from None
+    except Unreadable as exc:
+        raise SaveError(f"{name}: cannot be read: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise SaveError(f"{name}: cannot be read (not UTF-8 text at byte {exc.start})") from None
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise SaveError(f"{name}: corrupt save (not valid JSON at line {exc.lineno})") from None
+        data = parse_json(text)
+    except Unreadable as exc:
+        raise SaveError(f"{name}: corrupt save ({exc})") from None
     return from_dict(data, name)
+
+
+def _shown(text: str, limit: int = 80) -> str:
+    """A name from outside (a file name, a field) on one short line: control characters and
+    newlines escaped, long ones cut."""
+    clean = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+    return clean if len(clean) <= limit else clean[: limit - 3] + "..."

@@ -6,14 +6,17 @@ and checks it now gets one clear line, or works.
 
 from __future__ import annotations
 
+import json
 import math
+import os
+from pathlib import Path
 
 import pytest
 
 from game.engine.actions import Action
 from game.engine.orders import IllegalOrder
-from game.saves import dumps, from_dict, to_dict
-from game.scenarios import load
+from game.saves import SaveError, dumps, from_dict, load_save, to_dict
+from game.scenarios import ScenarioError, load, load_scenario
 from game.session import Session
 
 
@@ -82,3 +85,150 @@ def test_a_huge_but_finite_cap_the_engine_accepts_can_be_saved(sandbox):
     session.play_turn({}, [proposal])
     dumps(session)  # never "Out of range float values are not JSON compliant"
     assert from_dict(to_dict(session)).world.digest() == session.world.digest()
+
+
+# ---- Saves name scenarios, never paths; every file read is capped --------------------------
+
+
+def _sealed(body: dict) -> dict:
+    """``body`` with a checksum that matches (what anyone can compute)."""
+    from game.saves import _checksum
+
+    body = {k: v for k, v in body.items() if k != "checksum"}
+    return body | {"checksum": _checksum(body)}
+
+
+def _write(path: Path, data) -> Path:
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def short_game() -> Session:
+    session = Session.new(load("two_neighbours"), 1, ["ai:baseline", "ai:copycat"])
+    for _ in range(2):
+        session.play_turn()
+    return session
+
+
+@pytest.mark.parametrize(
+    "scenario",
+    [
+        "/dev/zero",
+        "/dev/stdin",
+        "/etc/passwd",
+        str(Path(__file__).resolve().parents[1] / "assets/scenarios/the_shield.toml"),
+        "../../assets/scenarios/the_shield.toml",
+        "the_shield.toml",
+        "x" * 10_000,
+    ],
+)
+def test_a_save_never_makes_the_game_open_a_path(tmp_path, short_game, scenario):
+    body = to_dict(short_game) | {"scenario": scenario}
+    path = _write(tmp_path / "hostile.json", _sealed(body))
+    with pytest.raises(SaveError, match="field 'scenario': .* is not a shipped scenario") as err:
+        load_save(path)
+    assert "\n" not in str(err.value) and len(str(err.value)) < 400
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"turn": 1e400}, "not finite|should be int"),
+        ({"seed": -1}, "field 'seed' should be from 0"),
+        ({"seed": 10**4000}, "field 'seed' should be from 0"),
+        ({"seats": [["ai:baseline"], "ai:copycat"]}, "field 'seats'"),
+        ({"orders": [{"spend": [[0] * 5] * 2, "cut": [0, 0]}] * 500}, "at most 200"),
+    ],
+)
+def test_odd_values_in_a_save_are_refused_with_one_line(tmp_path, short_game, change, message):
+    body = to_dict(short_game) | change
+    path = tmp_path / "odd.json"
+    path.write_text(json.dumps(body | {"checksum": "0"}), encoding="utf-8")
+    try:
+        sealed = _sealed(body)
+    except ValueError:  # a non-finite number has no checksum at all
+        sealed = body | {"checksum": "0"}
+    _write(path, sealed)
+    with pytest.raises(SaveError, match=message):
+        load_save(path)
+
+
+def test_a_list_where_a_state_name_belongs_is_refused(tmp_path):
+    session = Session.new(load("sandbox"), 3)
+    session.play_turn()
+    body = to_dict(session)
+    body["orders"][0]["actions"] = [{"action": "talk", "actor": ["Aurum"], "other": "Brisa"}]
+    with pytest.raises(SaveError, match="'actor' should be a string"):
+        load_save(_write(tmp_path / "odd.json", _sealed(body)))
+
+
+def test_a_hundred_thousand_digit_seed_is_refused(tmp_path, short_game):
+    text = dumps(short_game).replace('"seed": 1,', '"seed": ' + "9" * 100_000 + ",")
+    path = tmp_path / "seed.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(SaveError, match="corrupt save"):
+        load_save(path)
+
+
+def test_deeply_nested_json_is_refused_before_it_breaks_the_parser(tmp_path):
+    path = tmp_path / "deep.json"
+    path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    with pytest.raises(SaveError, match="nested more than"):
+        load_save(path)
+    path.write_text('{"a":' * 40 + "1" + "}" * 40, encoding="utf-8")
+    with pytest.raises(SaveError, match="nested more than"):
+        load_save(path)
+
+
+def test_a_huge_save_is_refused_before_it_is_parsed(tmp_path):
+    path = tmp_path / "huge.json"
+    with open(path, "wb") as fh:  # sparse: 200 MB that costs nothing to make
+        fh.truncate(200 << 20)
+    with pytest.raises(SaveError, match="too large"):
+        load_save(path)
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/stdin", "/dev/null", "/"])
+def test_devices_pipes_and_folders_are_not_read(device):
+    if not Path(device).exists() or (device != "/" and Path(device).is_file()):
+        pytest.skip(f"{device} does not exist here, or is an ordinary file (stdin redirected)")
+    with pytest.raises(SaveError, match="cannot be read"):
+        load_save(device)
+    with pytest.raises(ScenarioError, match="not an ordinary file|folder"):
+        load_scenario(device)
+
+
+def test_a_fifo_is_refused_without_waiting(tmp_path):
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes here")
+    fifo = tmp_path / "pipe.toml"
+    os.mkfifo(fifo)
+    with pytest.raises(ScenarioError, match="not an ordinary file"):
+        load_scenario(fifo)
+
+
+@pytest.mark.parametrize("target", ["/dev/zero", "/dev/stdin", "huge"])
+def test_check_scenario_refuses_devices_and_huge_files_in_one_line(tmp_path, capsys, target):
+    from game.cli import main
+
+    if Path(target).is_file():
+        pytest.skip("stdin is redirected from an ordinary file")
+    if target == "huge":
+        path = tmp_path / "huge.toml"
+        with open(path, "wb") as fh:
+            fh.truncate(200 << 20)
+        target = str(path)
+    assert main(["check-scenario", target]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and err.count("\n") == 1 and "unexpected" not in err
+
+
+def test_a_deeply_nested_scenario_is_refused(tmp_path, capsys):
+    from game.cli import main
+
+    path = tmp_path / "deep.toml"
+    path.write_text("a = " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    assert main(["check-scenario", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "nested" in err and "unexpected" not in err

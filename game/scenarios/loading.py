@@ -14,6 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from game.limits import MAX_JSON_DEPTH, MAX_SCENARIO_BYTES, Unreadable, depth, read_bounded
 from game.scenarios.board import (
     _parse_deployments,
     _parse_links,
@@ -104,8 +105,16 @@ def _from_bytes(raw: bytes, file: str, stem: str, path: str) -> Scenario:
             file, f"byte {err.start}", "expected UTF-8 text, got bytes that are not UTF-8"
         ) from None
     source = source.removeprefix("\ufeff")  # a byte-order mark some editors add
+    if len(raw) > MAX_SCENARIO_BYTES:
+        raise ScenarioError(
+            file, "", f"too large ({len(raw)} bytes; the limit is {MAX_SCENARIO_BYTES})"
+        )
     try:
         data = tomllib.loads(source)
+    except RecursionError:
+        raise ScenarioError(
+            file, "", f"not valid TOML: nested more than {MAX_JSON_DEPTH} levels deep"
+        ) from None
     except tomllib.TOMLDecodeError as err:
         m = _SYNTAX_RE.match(str(err))
         if m is None:
@@ -115,6 +124,8 @@ def _from_bytes(raw: bytes, file: str, stem: str, path: str) -> Scenario:
             where = f"line {m['line']}, column {m['col']}" if m["line"] else "end of file"
         what = what[:1].lower() + what[1:]
         raise ScenarioError(file, where, f"not valid TOML: {what}") from None
+    if depth(data) > MAX_JSON_DEPTH:
+        raise ScenarioError(file, "", f"nested more than {MAX_JSON_DEPTH} levels deep")
     return dataclasses.replace(_parse(data, file, stem, path), source=source)
 
 
@@ -128,11 +139,11 @@ def load_scenario(path: str | Path) -> Scenario:
     """Load and validate the scenario file at ``path``; raise :class:`ScenarioError` if unsound."""
     p = Path(path)
     try:
-        raw = p.read_bytes()
+        raw = read_bounded(p, MAX_SCENARIO_BYTES)
     except FileNotFoundError:
         raise ScenarioError(str(path), "", "no such file") from None
-    except OSError as err:
-        raise ScenarioError(str(path), "", f"cannot be read ({err.strerror})") from None
+    except Unreadable as err:
+        raise ScenarioError(str(path), "", str(err)) from None
     return _from_bytes(raw, str(path), p.stem, str(p))
 
 

@@ -23,6 +23,7 @@ from game.engine.state import (
     World,
 )
 from game.engine.state import initial_world as _initial_world
+from game.limits import MAX_GAME_TURNS
 
 #: The version of the file format this package reads (the ``format`` key of every file).
 FORMAT = 1
@@ -55,7 +56,7 @@ BET_MEASURES = BET_STATE_MEASURES + BET_PAIR_MEASURES
 MAX_QUIZ = 10
 MIN_STATES, MAX_STATES = 2, 8
 MIN_QUESTIONS = 3
-MAX_TURNS = 200
+MAX_TURNS = MAX_GAME_TURNS  # shared with the command line and the saves (game.limits)
 MAX_NAME = 24
 
 

@@ -59,6 +59,8 @@ class App:
         self.frames = 0
         self._failures = 0
         self._dialog: pygame_gui.windows.UIMessageWindow | None = None
+        if persist:  # temporary files an interrupted save left behind
+            storage.clean_orphans()
 
     # Window and theme -----------------------------------------------------------------------
 

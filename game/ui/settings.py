@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import math
 from dataclasses import dataclass
 from typing import Any
 
+from game.limits import MAX_SMALL_BYTES, Unreadable, read_json
 from game.saves import write_atomic
 from game.ui import storage
 
@@ -49,7 +51,9 @@ def _clean(raw: dict[str, Any]) -> Settings:
         elif isinstance(default, int):
             ok = isinstance(value, int) and not isinstance(value, bool) and 320 <= value <= 8000
         elif isinstance(default, float):
-            ok = isinstance(value, int | float) and not isinstance(value, bool)
+            ok = (isinstance(value, float) and math.isfinite(value)) or (
+                type(value) is int and abs(value) <= 1000
+            )
         else:
             ok = isinstance(value, str)
         out[f.name] = value if ok else default
@@ -64,8 +68,8 @@ def load_settings() -> Settings:
     """The saved settings, or the defaults."""
     path = storage.config_dir() / "settings.json"
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        raw = read_json(path, MAX_SMALL_BYTES)
+    except (OSError, Unreadable):
         return Settings()
     return _clean(raw) if isinstance(raw, dict) else Settings()
 

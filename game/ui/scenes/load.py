@@ -67,8 +67,14 @@ class LoadScene(Scene):
         why)."""
         if not self.saves:
             return None
+        info = self.saves[self.index]
+        if info.problem:
+            self.app.show_message(
+                "This file cannot be read", f"{storage._shown(info.path.name)}: {info.problem}"
+            )
+            return None
         try:
-            return storage.load_path(self.saves[self.index].path)
+            return storage.load_path(info.path)
         except SaveError as exc:
             self.app.show_message("This save was refused", str(exc))
             return None

@@ -64,8 +64,12 @@ class TitleScene(Scene):
         self.app.push(LessonsScene(self.app))
 
     def resume(self) -> None:
+        path = storage.newest_autosave()
+        if path is None:
+            self.app.show_message("Cannot continue", "There is no autosave that can be read.")
+            return
         try:
-            session = storage.load_path(storage.autosave_path())
+            session = storage.load_path(path)
         except SaveError as exc:
             self.app.show_message("Cannot continue", f"The autosave was refused: {exc}")
             return
