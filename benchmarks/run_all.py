@@ -8,7 +8,9 @@ Each prints a ratio measured in one run (see docs/performance.md for this machin
 4. where the 4096-world run spends its time (cProfile);
 5. the lab's tournament: one mixed batch against one Runner per seat assignment;
 6. the debrief: batched stage games and counterfactuals against one at a time, the whole
-   analysis, the charts and the report export.
+   analysis, the charts and the report export;
+7. the strategist: one seat's decision latency (median, p95) against the baseline's, a
+   strategist-only game at batch 1 and as a batch, and ``step``'s own cost at batch 1.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ import bench_engine  # noqa: E402
 import bench_lab  # noqa: E402
 import bench_memory  # noqa: E402
 import bench_round_robin  # noqa: E402
+import bench_strategist  # noqa: E402
 import numpy  # noqa: E402
 import profile_engine  # noqa: E402
 
@@ -52,6 +55,8 @@ def main(argv: list[str] | None = None) -> int:
     bench_lab.report("hawk,dove,copycat", 5 if not args.quick else 1, 20 if not args.quick else 2)
     print("\n== 6. debrief ==")
     bench_debrief.report("two_neighbours" if args.quick else "the_shield", 3)
+    print("\n== 7. strategist ==")
+    bench_strategist.report("the_shield", 5 if args.quick else 40, 8 if args.quick else 256)
     print(f"\nall benchmarks: {time.perf_counter() - start:.1f} s")
     return 0
 

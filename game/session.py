@@ -107,6 +107,10 @@ class Runner:
         uniforms = np.stack([g.random(n) for g in self.engine_rngs])
         self.world: World = scenario.initial_world(uniforms)
         self.policies: dict[int, Policy] = {}
+        #: Why each AI seat that explains itself played its last orders: ``{seat: [B] reasons}``,
+        #: in full and (``public_reasons``) only for what other states can see.
+        self.reasons: dict[int, list[str]] = {}
+        self.public_reasons: dict[int, list[str]] = {}
         for i, seat in enumerate(seats):
             if not seat.human:
                 cls = get_policy(seat.policy)
@@ -125,14 +129,26 @@ class Runner:
         """Orders with every AI seat's move filled in (humans hold unless ``base`` says more)."""
         orders = base if base is not None else Orders.hold(self.world)
         public = PublicView.of(self.world)
+        self.reasons, self.public_reasons = {}, {}
         for i, policy in self.policies.items():
-            move = policy.act(observe(self.world, i, public))
+            move = policy.act(observe(self.world, i, public, policy.needs_view))
             orders = orders.replace_state(i, move.spend, move.cut, move.diplomacy)
+            explained = getattr(policy, "reasons", None)
+            if explained:
+                self.reasons[i] = list(explained)
+                self.public_reasons[i] = list(getattr(policy, "public_reasons", explained))
         allowed = tuple(self.world.params.diplomacy)
         if orders.diplomacy is not None and len(allowed) < len(DIPLOMACY_GROUPS):
             # Progressive disclosure binds the AI too: actions outside the lesson are dropped.
             orders = orders.with_diplomacy(orders.diplomacy.restricted(allowed))
         return orders.pay_diplomacy(self.world, list(self.policies))
+
+    def reasons_in(self, b: int, public: bool = False) -> dict[str, str]:
+        """``{state name: reason}`` for world ``b``'s last AI orders (seats that explain); with
+        ``public``, only the reasons for moves the other states can see (none for spending)."""
+        names = self.scenario.names
+        table = self.public_reasons if public else self.reasons
+        return {names[i]: r[b] for i, r in sorted(table.items()) if b < len(r) and r[b]}
 
     def advance(self, orders: Orders) -> Events:
         """Resolve one turn with complete joint orders."""

@@ -21,7 +21,7 @@ from game.analysis.types import Analysis, PairFit, Series
 from game.engine.deterrence import exchange
 from game.engine.orders import IllegalOrder, budget
 from game.engine.payoffs import stage_game, stage_payoffs
-from game.engine.state import KINDS, Params, World, per_world
+from game.engine.state import KINDS, Params, World, stack_worlds
 from game.session import Session
 from game.theory import RichardsonFit, classify, richardson_fit
 
@@ -323,18 +323,7 @@ def fit_pair(series: Series, names: Sequence[str], i: int, j: int) -> PairFit:
 def _stack(worlds: Sequence[World]) -> World:
     """One batch from several worlds of the same scenario (``turn`` set to 0: a projection's
     payoffs are utilities, which do not depend on it)."""
-    first = worlds[0]
-    p: dict[str, Any] = {}
-    for f in dataclasses.fields(first.params):
-        vals = [getattr(w.params, f.name) for w in worlds]
-        if any(isinstance(v, np.ndarray) and v.ndim == 1 for v in vals):
-            p[f.name] = np.concatenate(
-                [per_world(v, w.batch) for v, w in zip(vals, worlds, strict=True)]
-            )
-        else:
-            p[f.name] = vals[0]
-    arrays = {k: np.concatenate([getattr(w, k) for w in worlds]) for k in first.arrays()}
-    return first.replace(params=Params(**p), turn=0, **arrays)
+    return stack_worlds(list(worlds)).replace(turn=0)
 
 
 def stage_names(

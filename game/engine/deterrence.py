@@ -33,6 +33,8 @@ class Exchange:
     effective_reach: np.ndarray  # [B, N]: R_i + beta * sum_h fwd_reach[i, h]
     effective_shield: np.ndarray  # [B, N]: S_i + sum_p ally(p, i) fwd_shield[p, i]
     #                                          + beta * sum_h fwd_shield[i, h]
+    shield_against: np.ndarray  # [B, a, t]: t's effective shield against attacker a, whose aim
+    #                             at a host suppresses the forward shield t keeps there
     first_strike: np.ndarray  # [B, i, j]: D1[i -> j], damage of i's first strike on j
     retaliation: (
         np.ndarray
@@ -75,9 +77,16 @@ def exchange(
     # erodes the rival's second strike against the patron.
     forward_guard = beta * world.fwd_shield.sum(axis=2)  # by patron
     seff = shield + allied_cover + forward_guard
+    # An attacker that has declared its reach aimed at a host strikes the shield stationed there
+    # first: ``host_suppression`` of that forward guard is lost against it (how a rival answers a
+    # forward shield by aiming at the host).
+    suppress = world.param("host_suppression")[:, None, None]
+    aimed = np.einsum("bah,bth->bat", world.targeting, world.fwd_shield)
+    lost = suppress * beta[:, :, None] * aimed
+    against = seff[:, None, :] - lost  # [B, attacker, target]
 
     # D1[i -> j]: i strikes j first with everything it has.
-    first = leak(reff[:, :, None], seff[:, None, :], eta)
+    first = leak(reff[:, :, None], against, eta)
 
     # Survivors of i after j strikes first. The share of i's force exposed to j's strike is
     # m = min(1, Reff_j / (R_i + F_i)); home reach is protected by hardening, forward reach is not.
@@ -92,7 +101,7 @@ def exchange(
     home_left = reach[:, :, None] * (1.0 - kappa * (1.0 - h) * m)
     fwd_left = forward[:, :, None] * (1.0 - kappa * m)
     survivors = home_left + fwd_left
-    second = leak(survivors, seff[:, None, :], eta)  # D2[i -> j]
+    second = leak(survivors, against, eta)  # D2[i -> j]
 
     margin = second - theta * world.economy[:, None, :]
 
@@ -114,6 +123,7 @@ def exchange(
     return Exchange(
         effective_reach=reff,
         effective_shield=seff,
+        shield_against=against,
         first_strike=np.where(eye, 0.0, first),
         retaliation=np.where(eye, 0.0, second),
         survivors=survivors,

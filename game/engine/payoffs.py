@@ -70,7 +70,8 @@ def threat_pairs(world: World, ex: Exchange) -> np.ndarray:
     theta = world.param("unacceptable_damage")[:, None, None]
     fear = world.param("residual_fear")[:, None, None]
     seen_reff = world.seen_reach + beta * world.fwd_reach.sum(axis=2)[:, None, :]
-    seen_first = leak(seen_reff, ex.effective_shield[:, :, None], eta)  # [B, i, j]: j hits i
+    guard = np.swapaxes(ex.shield_against, 1, 2)  # [B, i, j]: i's shield against j
+    seen_first = leak(seen_reff, guard, eta)  # [B, i, j]: j hits i
     deterred = np.clip(ex.retaliation / (theta * world.economy[:, None, :]), 0.0, 1.0)
     unstable = 1.0 + world.param("first_strike_fear")[:, None, None] * (1.0 - ex.stability)
     p_attack = (1.0 - world.belief) * (fear + (1.0 - fear) * (1.0 - deterred)) * unstable
@@ -100,11 +101,11 @@ def balance(world: World, ex: Exchange) -> np.ndarray:
     eta = world.param("shield_efficiency")[:, None, None]
     beta = world.param("forward_bonus")[:, None, None]
     theta = world.param("unacceptable_damage")[:, None, None]
-    cover = ex.effective_shield - world.shield  # allied and forward cover is public
-    seen_seff = world.seen_shield + cover[:, None, :]  # [B, i, j]: j's shield as i sees it
+    cover = ex.shield_against - world.shield[:, None, :]  # allied and forward cover is public
+    seen_seff = world.seen_shield + cover  # [B, i, j]: j's shield against i, as i sees it
     mine = leak(ex.effective_reach[:, :, None], seen_seff, eta)  # i on j
     seen_reff = world.seen_reach + beta * world.fwd_reach.sum(axis=2)[:, None, :]
-    theirs = leak(seen_reff, ex.effective_shield[:, :, None], eta)  # j on i
+    theirs = leak(seen_reff, np.swapaxes(ex.shield_against, 1, 2), eta)  # j on i
     scale = theta * 0.5 * (world.economy[:, :, None] + world.economy[:, None, :])
     return np.tanh((mine - theirs) / scale)
 
@@ -217,7 +218,9 @@ def _usual_mix(world: World) -> np.ndarray:
     return np.where(s > 0, mix / np.where(s > 0, s, 1.0), default)
 
 
-def _last_shares(world: World) -> np.ndarray:
+def last_shares(world: World) -> np.ndarray:
+    """``[B, N, 5]`` each state's last orders as shares of what it spent (the lens's "everyone
+    else keeps its last orders")."""
     last = world.last_spend
     total = last.sum(axis=2, keepdims=True)
     return np.where(total > 0, last / np.where(total > 0, total, 1.0), 0.0)
@@ -246,7 +249,7 @@ def seat_orders(
 ) -> Orders:
     """Like :func:`move_orders`, with the moving state chosen per world: each ``(who, move)`` of
     ``seats`` gives, for every world ``b``, the state ``who[b]`` and its move ``move[b]``."""
-    shares = _last_shares(world)
+    shares = last_shares(world)
     mix = _usual_mix(world)
     rows = np.arange(world.batch)
     for who, move in seats:

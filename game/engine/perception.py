@@ -12,7 +12,16 @@ from dataclasses import dataclass
 import numpy as np
 
 from game.engine.orders import budget, unit_costs
-from game.engine.state import INTEL, REACH, SHIELD, TREATY_SLOTS, World
+from game.engine.state import (
+    CIVILIAN,
+    EXPANSIONIST,
+    INTEL,
+    REACH,
+    SECURITY_SEEKER,
+    SHIELD,
+    TREATY_SLOTS,
+    World,
+)
 from game.engine.treaties import transparency_bonus
 
 #: Beliefs are kept within this distance of 0 and 1 so that evidence can always move them.
@@ -179,3 +188,49 @@ def seen_world(world: World, i: int) -> World:
     reach[:, i] = world.reach[:, i]
     shield[:, i] = world.shield[:, i]
     return world.replace(reach=reach, shield=shield)
+
+
+def private_view(world: World, i: int, kinds: np.ndarray | None = None) -> World:
+    """The world as state ``i`` knows it, with nothing it has not seen: what a strategist may
+    project from (never the truth).
+
+    On top of :func:`seen_world` (others' reach and shield as ``i`` last saw them):
+
+    - others' hidden kinds are ``kinds`` ``[B, N]`` (a sample of what ``i`` believes), or the kind
+      ``i`` thinks likelier (belief below 1/2: expansionist); its own kind is its own;
+    - what others believe is unknown to ``i``: it assumes each believes of a third what ``i``
+      believes, and believes of ``i`` what ``i`` believes of it (trust taken to be mutual);
+    - others' hidden cheat flags are cleared, and their last spending is read off the arms build
+      ``i`` saw them make (``seen_build``, a share of their budget, into reach), the rest civilian;
+    - what others see is what ``i`` sees.
+    """
+    seen = seen_world(world, i)
+    b, n = world.batch, world.n
+    others = np.arange(n) != i
+    if kinds is None:
+        kinds = np.where(world.belief[:, i, :] < 0.5, EXPANSIONIST, SECURITY_SEEKER)
+    kind = np.where(others[None, :], kinds, world.kind).astype(world.kind.dtype)
+    mine = world.belief[:, i, :]  # [B, N]
+    belief = np.broadcast_to(mine[:, None, :], (b, n, n)).copy()
+    belief[:, :, i] = mine  # j's belief about i: what i believes of j (mutual trust)
+    belief[:, i, :] = mine
+    belief[:, np.arange(n), np.arange(n)] = 1.0
+    row = lambda a: np.broadcast_to(a[:, i : i + 1, :], a.shape).copy()  # noqa: E731
+    spend = world.last_spend.copy()
+    budget_now = spend.sum(axis=2)  # what each spent last turn: its budget then
+    build = np.clip(world.seen_build[:, i, :], 0.0, 1.0)  # [B, N]
+    guess = np.zeros_like(spend)
+    guess[:, :, REACH] = build * budget_now
+    guess[:, :, CIVILIAN] = budget_now - guess[:, :, REACH]
+    spend = np.where(others[None, :, None], guess, spend)
+    cheat = world.treaty_cheat * (~others)[None, None, :]
+    return seen.replace(
+        kind=kind,
+        belief=belief,
+        last_spend=spend,
+        treaty_cheat=cheat,
+        seen_reach=row(seen.seen_reach),
+        seen_shield=row(seen.seen_shield),
+        seen_build=row(seen.seen_build),
+        transparency=row(seen.transparency),
+    )

@@ -58,6 +58,7 @@ class Params:
     forward_bonus: Any = 1.5  # beta >= 1: forward reach is closer, leaves less warning
     unacceptable_damage: Any = 0.3  # theta: damage / economy that deters
     host_share: Any = 0.25  # share of a first strike that falls on hosts of the target's assets
+    host_suppression: Any = 0.5  # forward shield guard lost against a state aiming at its host
     # Section 4: budget, economy, the cost of arming.
     tax: Any = 0.2  # share of economy available as budget each turn
     reach_cost: Any = 1.0  # budget per unit of reach (divided by tech)
@@ -273,6 +274,23 @@ class World:
             h.update(name.encode())
             h.update(np.ascontiguousarray(arr).tobytes())
         return h.hexdigest()
+
+
+def stack_worlds(worlds: list[World] | tuple[World, ...]) -> World:
+    """One batch of several batches of the same scenario, in order (per-world parameter arrays
+    are joined; the first world's turn and names are kept)."""
+    first = worlds[0]
+    p: dict[str, Any] = {}
+    for f in dataclasses.fields(first.params):
+        vals = [getattr(w.params, f.name) for w in worlds]
+        if any(_per_world_array(v) for v in vals):
+            p[f.name] = np.concatenate(
+                [per_world(v, w.batch) for v, w in zip(vals, worlds, strict=True)]
+            )
+        else:
+            p[f.name] = vals[0]
+    arrays = {k: np.concatenate([getattr(w, k) for w in worlds]) for k in first.arrays()}
+    return first.replace(params=Params(**p), **arrays)
 
 
 def check_world(world: World) -> list[str]:

@@ -39,6 +39,8 @@ def slice_observation(obs: Observation, idx: np.ndarray) -> Observation:
         v = getattr(obs, f.name)
         if isinstance(v, np.ndarray) and v.ndim >= 1 and v.shape[0] == b:
             changes[f.name] = v[idx]
+    if obs.view is not None:
+        changes["view"] = obs.view.select(idx)
     return dataclasses.replace(obs, **changes)
 
 
@@ -53,6 +55,7 @@ class SplitPolicy(Policy):
         self.parts = list(parts)
         self.rngs = []
         self.difficulty = "normal"
+        self.needs_view = any(p.needs_view for _, p in self.parts)  # type: ignore[misc]
 
     def act(self, obs: Observation) -> Move:
         b, n = obs.batch, len(obs.names)

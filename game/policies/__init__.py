@@ -24,6 +24,7 @@ from game.policies.characters import (
     RichardsonReactor,
     SecuritySeeker,
 )
+from game.policies.strategist import Strategist, Weights
 
 __all__ = [
     "Balancer",
@@ -43,6 +44,8 @@ __all__ = [
     "Observation",
     "Policy",
     "SteadyDeterrer",
+    "Strategist",
+    "Weights",
     "UnknownPolicy",
     "get_policy",
     "observe",

@@ -20,7 +20,7 @@ from game.engine.actions import REACH_CEILING, SHIELD_CAP, Diplomacy
 from game.engine.deterrence import exchange
 from game.engine.diplomacy import escalation_odds
 from game.engine.orders import budget, unit_costs
-from game.engine.perception import seen_world
+from game.engine.perception import private_view, seen_world
 from game.engine.state import CATEGORIES, REACH, SHIELD, TREATY_SLOTS, World
 from game.engine.treaties import EMPTY, LAPSED, PROPOSED
 
@@ -89,6 +89,10 @@ class Observation:
     own_standing: np.ndarray  # [B]: its own standing (credibility)
     fwd_shield_total: np.ndarray  # [B]
     fwd_reach_total: np.ndarray  # [B]
+    allowed_diplomacy: tuple[str, ...] = ()  # the lesson's groups of diplomatic actions
+    #: The whole world as this seat knows it (:func:`~game.engine.perception.private_view`:
+    #: what it has seen, never the truth), for policies that project ahead; None unless asked.
+    view: World | None = None
 
     @property
     def batch(self) -> int:
@@ -121,9 +125,12 @@ class PublicView:
         )
 
 
-def observe(world: World, i: int, public: PublicView | None = None) -> Observation:
+def observe(
+    world: World, i: int, public: PublicView | None = None, with_view: bool = False
+) -> Observation:
     """Seat ``i``'s view: its own truth, and others as it sees them. ``public`` may carry what
-    is the same for every seat this turn (the runner computes it once)."""
+    is the same for every seat this turn (the runner computes it once). ``with_view`` adds the
+    whole world as the seat knows it (for a policy that projects ahead)."""
     if public is None:
         public = PublicView.of(world)
     imagined = seen_world(world, i)  # i imagines the exchange with the stocks it sees
@@ -194,6 +201,8 @@ def observe(world: World, i: int, public: PublicView | None = None) -> Observati
         own_standing=world.standing[:, i],
         fwd_shield_total=world.fwd_shield[:, i, :].sum(axis=1),
         fwd_reach_total=world.fwd_reach[:, i, :].sum(axis=1),
+        allowed_diplomacy=tuple(world.params.diplomacy),
+        view=private_view(world, i) if with_view else None,
     )
 
 
@@ -218,6 +227,8 @@ class Policy:
     name: ClassVar[str] = ""
     title: ClassVar[str] = ""
     traits: ClassVar[tuple[str, ...]] = ()
+    #: A policy that projects ahead gets the world as its seat knows it (``Observation.view``).
+    needs_view: ClassVar[bool] = False
 
     def __init_subclass__(cls, **kwargs: object) -> None:
         super().__init_subclass__(**kwargs)

@@ -107,8 +107,15 @@ def visible(event: Event, viewer: str | None) -> bool:
     return True
 
 
-def headlines(events: Events, viewer: str | None, limit: int = 12) -> list[str]:
-    """The turn's headlines for ``viewer``: most important first (war and crises lead)."""
+def headlines(
+    events: Events,
+    viewer: str | None,
+    limit: int = 12,
+    reasons: dict[str, str] | None = None,
+) -> list[str]:
+    """The turn's headlines for ``viewer``: most important first (war and crises lead).
+    ``reasons`` (state name -> why) adds each AI state's own account of the move it made in
+    plain view (never of its hidden spending), after the events."""
     records = [e for e in events.records(0) if visible(e, viewer)]
     order = {"war": 0, "crisis": 1, "crisis_answer": 2, "violation_detected": 3}
     records.sort(key=lambda e: order.get(e.kind, 9))
@@ -120,6 +127,9 @@ def headlines(events: Events, viewer: str | None, limit: int = 12) -> list[str]:
             if j != me and events.signal[0, me, j] >= NOTABLE_BUILD:
                 share = _pct(events.signal[0, me, j])
                 lines.append(SEEN_BUILD.format(a=viewer, b=name, share=share))
+    for name, why in (reasons or {}).items():
+        if name != viewer and why:
+            lines.append(f"Why: {why}")
     if not lines:
         lines = ["A quiet turn: no notable moves were reported"]
     return lines[:limit]

@@ -240,6 +240,9 @@ def shield_moves(draw):
 @given(shield_moves())
 def test_a_forward_shield_never_raises_any_pairs_stability_with_its_patron(case):
     world, p, h, moved = case
+    # Against a state that aims at the host, a forward shield is partly suppressed (next test),
+    # so the property is about a host nobody aims at.
+    world = world.replace(targeting=np.zeros_like(world.targeting))
     shield, fwd = world.shield.copy(), world.fwd_shield.copy()
     shield[0, p] -= moved
     fwd[0, p, h] += moved
@@ -250,6 +253,30 @@ def test_a_forward_shield_never_raises_any_pairs_stability_with_its_patron(case)
     assert exchange(world.replace(shield=shield, fwd_shield=fwd)).effective_shield[
         0, p
     ] >= exchange(world).effective_shield[0, p] * (1 - TOL)
+
+
+@given(shield_moves())
+def test_aiming_at_the_host_suppresses_the_forward_shield_against_the_aimer_only(case):
+    """A state that declares its reach aimed at the host would strike the shield's site first:
+    the patron's forward guard against it loses ``host_suppression`` (times the forward bonus);
+    against everyone else the guard is whole."""
+    world, p, h, moved = case
+    world = world.replace(targeting=np.zeros_like(world.targeting))
+    fwd = world.fwd_shield.copy()
+    fwd[0, p, h] += moved
+    world = world.replace(fwd_shield=fwd)
+    aimer = next(k for k in range(world.n) if k not in (p, h))
+    aiming = world.targeting.copy()
+    aiming[0, aimer, h] = 1.0
+    plain, aimed = exchange(world), exchange(world.replace(targeting=aiming))
+    lost = world.param("host_suppression")[0] * world.param("forward_bonus")[0] * fwd[0, p, h]
+    assert aimed.shield_against[0, aimer, p] == pytest.approx(
+        plain.shield_against[0, aimer, p] - lost
+    )
+    others = [k for k in range(world.n) if k != aimer]
+    np.testing.assert_allclose(aimed.shield_against[0, others], plain.shield_against[0, others])
+    # Its second strike on the patron can only gain.
+    assert aimed.retaliation[0, aimer, p] >= plain.retaliation[0, aimer, p] - TOL
 
 
 @pytest.mark.parametrize("lead", [0, 1, 2, 3])

@@ -24,7 +24,7 @@ def act(name: str, world, seat: int = 0, difficulty: str = "normal", turns: int 
     """The policy's move in ``world`` after ``turns - 1`` earlier looks at the same world."""
     policy = get_policy(name)(seat, [np.random.default_rng(1)], difficulty)
     for _ in range(turns):
-        move = policy.act(observe(world, seat))
+        move = policy.act(observe(world, seat, with_view=policy.needs_view))
     return move
 
 

@@ -20,3 +20,24 @@ def test_a_team_reads_its_own_build_and_only_a_seen_build_of_a_rival():
     assert any(line.startswith("Ostrel puts") for line in everyone)
     assert not any(line.startswith("Ostrel puts") for line in veyra)
     assert any("Ostrel appears to be arming" in line for line in veyra)
+
+
+def test_a_team_reads_why_an_ai_made_the_moves_it_could_see_and_nothing_of_its_spending():
+    """A strategist explains each visible move in the wire reports; the reasons a human reads
+    never mention its spending (that stays hidden), and a team is not told its own reasons."""
+    s = Session.new(
+        load("the_shield"), 60_003, ["human", "ai:baseline", "ai:strategist", "ai:strategist"]
+    )
+    seen_why = []
+    for _ in range(6):
+        events = s.play_turn()
+        public = s.runner.reasons_in(0, public=True)
+        full = s.runner.reasons_in(0)
+        for name, why in public.items():
+            assert full[name].startswith(why)
+            assert "budget" not in why and "%" not in why
+        lines = headlines(events, "Aurum", limit=99, reasons=public)
+        seen_why += [line for line in lines if line.startswith("Why: ")]
+        veyra = headlines(events, "Veyra", limit=99, reasons=public)
+        assert not any(line.startswith("Why: Veyra ") for line in veyra)
+    assert seen_why, "six turns of two strategists bring at least one visible, explained move"

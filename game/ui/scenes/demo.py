@@ -89,7 +89,7 @@ class DemoScene(Scene):
         self._animate_from = getattr(self, "view", None)
         events = self.session.play_turn()
         self.turns_played += 1
-        self.lines = headlines(events, None, limit=10)
+        self.lines = headlines(events, None, limit=10, reasons=self.session.runner.reasons_in(0))
         self._dirty = True
         if self.session.over:
             self._linger = LINGER

@@ -71,7 +71,9 @@ class TurnScene(Scene):
         viewer = None if self.seat is None else self.session.scenario.names[self.seat]
         ev = self.match.last_events
         if ev is not None:
-            self.lines = headlines(ev, viewer)
+            self.lines = headlines(
+                ev, viewer, reasons=self.session.runner.reasons_in(0, public=True)
+            )
         else:
             sc = self.session.scenario
             self.lines = [sc.summary, *sc.objectives[:2]]

@@ -1,0 +1,561 @@
+"""Strategists: opponents that decide by looking ahead through the real engine.
+
+Each turn a strategist seat, in every world of the batch:
+
+1. takes the world as it knows it (:func:`game.engine.perception.private_view`: what its seat has
+   seen, never the truth) and draws a few samples of what it cannot see: each rival's hidden
+   kind (expansionist with the odds its belief gives) and its true stocks (what it saw, blurred
+   by the noise of its sight);
+2. lists candidate plans: arms splits (how much, and offence or defence), then diplomatic moves
+   its lesson allows (offer an alliance, offer or join a joint programme, drill naming a rival,
+   talk, aim at a rival or at a host of a rival's forces, sanction, cut reach);
+3. projects every plan x sample a few turns through the same ``step`` the game plays, without
+   chance, as **one batch** per stage; everyone else keeps its last orders, except that a rival
+   answers arming in kind (a level-0 reply: it builds at least what it saw the seat build);
+4. scores each projection with the utility the lens reads (:func:`game.engine.payoffs.
+   utility_terms`), weighted by its character, and plays the plan with the best mean.
+
+Whether another state would accept an offer or answer a message in kind is part of what it cannot
+see: in each sample the other accepts an alliance or a programme with the odds of the trust the
+strategist has in it, and answers talk with the strategist's own trust in talk.
+
+Characters are weights, not scripts (:class:`Weights`): how much it values an edge (greed), fears
+a rival's strike and falling behind (fear), shuns the spiral's risk (risk), values standing, and
+trusts talk. Difficulty is how far and how well it looks (horizon, samples), never the rules.
+
+Sources: the lens's own projection (Jervis 1978, Glaser 2010, Kydd 2005 for the payoffs);
+level-k reasoning (Stahl and Wilson 1995: the others play their last move, level 0); expected
+utility under uncertainty about types (Harsanyi 1967).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import ClassVar
+
+import numpy as np
+
+from game.engine.actions import BACK_DOWN, ESCALATE, STAND_FIRM, Diplomacy
+from game.engine.deterrence import exchange
+from game.engine.diplomacy import escalation_odds, within_caps
+from game.engine.orders import IllegalOrder, Orders, budget
+from game.engine.payoffs import last_shares, utility_terms
+from game.engine.state import (
+    CIVILIAN,
+    EXPANSIONIST,
+    HARDENING,
+    REACH,
+    SHIELD,
+    TREATY_SLOTS,
+    World,
+    stack_worlds,
+)
+from game.engine.step import step
+from game.policies import playbook as pb
+from game.policies.base import Move, Observation, Policy
+
+#: How far and how well each difficulty looks: (turns ahead, samples of the unseen).
+LOOK = {"easy": (2, 1), "normal": (3, 2), "hard": (4, 3)}
+#: Arms levels (share of the budget) a strategist weighs, each in an offensive and a defensive
+#: mix where shields are allowed.
+LEVELS = (0.15, 0.3, 0.5)
+
+
+@dataclass(frozen=True)
+class Weights:
+    """A character, as the weights of its utility (defaults: the game's own utility)."""
+
+    greed: float = 0.0  # value of an edge for what it could coerce (greed_leverage)
+    fear: float = 1.0  # weight of insecurity and of being behind (threat weight, crisis leverage)
+    risk: float = 1.0  # aversion to the spiral's risk (times spiral_weight)
+    standing: float = 1.0  # value of standing (credibility)
+    trust: float = 0.5  # trust in talk: the odds it expects a message to be answered in kind
+
+
+@dataclass(frozen=True)
+class Plan:
+    """One candidate: budget shares ``[5]`` every turn of the projection, a reach cut (share of
+    its reach) and the first turn's diplomatic move ``(kind, other)`` (``("", -1)``: none)."""
+
+    shares: tuple[float, ...]
+    cut: float = 0.0
+    move: tuple[str, int] = ("", -1)
+
+    @property
+    def arms(self) -> float:
+        return float(sum(self.shares[:CIVILIAN]))
+
+
+class Strategist(Policy):
+    """Strategist: looks a few turns ahead through the engine for every plan it could play, as
+    it sees the world, and plays the one its character values most.
+
+    Source: the theory lens's projection, used to decide (expected utility over what it cannot
+    see, Harsanyi 1967; the others' last moves as level 0, Stahl and Wilson 1995).
+    """
+
+    name = "strategist"
+    title = "Strategist"
+    traits = ("looks ahead", "weighs every plan", "explains itself")
+    #: A prudent character: the game's own utility, with the spiral's risk and the brink of war
+    #: weighed three times (with the game's own weights it armed into a crisis in a third of
+    #: The Shield's games).
+    weights: ClassVar[Weights] = Weights(risk=3.0)
+    needs_view = True
+
+    def __init__(self, seat: int, rngs: list[np.random.Generator], difficulty: str = "normal"):
+        super().__init__(seat, rngs, difficulty)
+        self.horizon, self.samples = LOOK[difficulty]
+        self.reasons: list[str] = []  # [B] why it played what it played this turn
+        #: [B] why it made the diplomatic move others can see ("" when it made none): what a
+        #: player may read in the wire reports (its spending stays hidden)
+        self.public_reasons: list[str] = []
+        self.plans: list[Plan] = []  # [B] the plan it played
+        self.unanswered: np.ndarray | None = None  # [B, N] offers made that were not taken up
+
+    # ----------------------------------------------------------------------------------------
+    # Deciding
+
+    def act(self, obs: Observation) -> Move:
+        if obs.view is None:
+            raise ValueError("a strategist needs the world its seat knows (Observation.view)")
+        b = obs.batch
+        self._learn(obs)
+        views, extra = self._samples(obs.view)
+        arms = self._arms_plans(obs)
+        arm_scores, arm_terms = self._score(views, extra, arms, obs)
+        best_arms = [arms[k] for k in arm_scores.argmax(axis=1)]
+        # Stage two: the diplomatic moves, each on top of that world's best arms plan.
+        moves = self._moves(obs)
+        chosen: list[Plan] = list(best_arms)
+        reasons = [self._arms_reason(obs, w, best_arms[w], arm_terms, arms) for w in range(b)]
+        public = [""] * b
+        if moves:
+            per_world = [[replace(best_arms[w], move=m) for m in moves] for w in range(b)]
+            scores, terms = self._score(views, extra, per_world, obs, per_world=True)
+            base = arm_scores[np.arange(b), arm_scores.argmax(axis=1)]
+            for w in range(b):
+                k = int(scores[w].argmax())
+                gain = float(scores[w, k] - base[w])
+                if np.isfinite(gain) and gain > 1e-6:
+                    chosen[w] = per_world[w][k]
+                    public[w] = self._move_reason(obs, w, chosen[w])
+                    reasons[w] = public[w] + "; " + _lower(reasons[w])
+        self.plans, self.reasons, self.public_reasons = chosen, reasons, public
+        return self._move(obs, chosen)
+
+    def _learn(self, obs: Observation) -> None:
+        """An alliance or programme offered last turn and not taken up counts as refused: it
+        expects each further offer to that state to be taken up half as often."""
+        n = len(obs.names)
+        if self.unanswered is None:
+            self.unanswered = np.zeros((obs.batch, n))
+        view = obs.view
+        assert view is not None
+        for w, plan in enumerate(self.plans):
+            kind, j = plan.move
+            if kind == "ally" and view.alliance[w, self.seat, j] < 0.5:
+                self.unanswered[w, j] += 1
+            elif kind == "programme" and view.programme[w, self.seat, j] < 0.5:
+                self.unanswered[w, j] += 1
+
+    def _refused(self, w: int, n: int) -> np.ndarray:
+        return np.zeros(n) if self.unanswered is None else self.unanswered[w]
+
+    def _samples(self, seen: World) -> tuple[list[World], np.ndarray]:
+        """Per world, ``samples`` copies of the seat's private view with the unseen drawn (each
+        rival's kind, its true stocks), and ``[B, S, N]`` uniforms for whether each other state
+        would accept an offer or answer talk in that sample."""
+        i, n = self.seat, seen.n
+        views: list[World] = []
+        accept = np.zeros((seen.batch, self.samples, n))
+        for w in range(seen.batch):
+            g = self.rngs[w]
+            one = seen.select(w)
+            for s in range(self.samples):
+                draw = g.random(n)
+                kinds = np.where(draw < 1.0 - one.belief[0, i, :], EXPANSIONIST, 0)
+                kinds[i] = one.kind[0, i]
+                view = one.replace(kind=kinds[None, :].astype(one.kind.dtype))
+                blur = float(one.param("noise")[0]) * (1.0 - one.transparency[0, i, :])
+                z = g.standard_normal(n) * blur
+                z[i] = 0.0
+                view = view.replace(
+                    reach=view.reach * np.exp(z)[None, :],
+                    seen_reach=view.seen_reach * np.exp(z)[None, None, :],
+                )
+                views.append(view)
+                accept[w, s] = g.random(n)
+        return views, accept
+
+    def _arms_plans(self, obs: Observation) -> list[Plan]:
+        allowed = set(obs.allowed)
+        mixes = []
+        offence = np.zeros(5)
+        offence[REACH] = 1.0
+        if "hardening" in allowed and obs.own_hardening.max() < 0.8 * obs.hardening_max.max():
+            offence[REACH], offence[HARDENING] = 0.8, 0.2
+        mixes.append(offence)
+        if "shield" in allowed:
+            defence = np.zeros(5)
+            defence[SHIELD], defence[REACH] = 0.8, 0.2
+            mixes.append(defence)
+        plans = [Plan(tuple(np.eye(5)[CIVILIAN]))]
+        for level in LEVELS:
+            for mix in mixes:
+                s = mix * level
+                s[CIVILIAN] = 1.0 - s.sum()
+                plans.append(Plan(tuple(float(x) for x in s)))
+        return plans
+
+    def _moves(self, obs: Observation) -> list[tuple[str, int]]:
+        """The diplomatic moves worth weighing this turn (the lesson's groups only)."""
+        groups = set(obs.allowed_diplomacy)
+        n, i = len(obs.names), self.seat
+        moves: list[tuple[str, int]] = []
+        others = [j for j in range(n) if j != i]
+        has_ally = obs.ally.any(axis=1)
+        for j in others:
+            rival = obs.rivals[:, j]
+            if "alliances" in groups and rival.any():
+                moves.append(("ally", j))
+            if "programmes" in groups and obs.ally[:, j].any():
+                moves.append(("programme", j))
+            if "signals" in groups:
+                if rival.any():
+                    moves.append(("talk", j))
+                if (has_ally & rival).any():
+                    moves.append(("drill", j))
+            if "targeting" in groups and (rival & ~obs.targeting[:, j]).any():
+                moves.append(("target", j))
+            if "economy" in groups and (rival & ~obs.sanctioning[:, j]).any():
+                moves.append(("sanction", j))
+        if "signals" in groups and (obs.own_reach > 0).any():
+            moves.append(("cut", -1))
+        return moves
+
+    def _legal(self, obs: Observation, w: int, plan: Plan) -> bool:
+        kind, j = plan.move
+        if not kind:
+            return True
+        if kind == "cut":
+            return bool(obs.own_reach[w] > 0)
+        rival = bool(obs.rivals[w, j])
+        return {
+            "ally": rival and not obs.ally[w, j],
+            "programme": bool(obs.ally[w, j]) and obs.view.programme[w, self.seat, j] < 0.5,
+            "talk": rival,
+            "drill": rival and bool(obs.ally[w].any()),
+            "target": rival and not bool(obs.targeting[w, j]),
+            "sanction": rival and not bool(obs.sanctioning[w, j]),
+        }[kind]
+
+    def _score(
+        self,
+        views: list[World],
+        accept: np.ndarray,
+        plans: list[Plan] | list[list[Plan]],
+        obs: Observation,
+        per_world: bool = False,
+    ) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+        """``([B, P], terms)``: each plan's mean weighted score over the samples (``-inf`` where a
+        plan cannot be played), and each term's discounted sum ``[B, P, ...]`` for the reasons."""
+        i, wts = self.seat, self.weights
+        b = len(views) // self.samples
+        table = plans if per_world else [plans] * b  # type: ignore[list-item]
+        p = len(table[0])  # type: ignore[arg-type]
+        rows: list[World] = []
+        spec: list[tuple[int, int, int]] = []  # (world, plan, sample) of each row
+        for w in range(b):
+            for k in range(p):
+                for s in range(self.samples):
+                    rows.append(views[w * self.samples + s])
+                    spec.append((w, k, s))
+        batch = _concat(rows)
+        n = batch.n
+        # The character's weights: the utility it scores with (utility-only parameters).
+        params = batch.params.replace(
+            greed_leverage=wts.greed,
+            crisis_leverage=wts.fear * np.asarray(batch.param("crisis_leverage")),
+            threat_weight=wts.fear * np.asarray(batch.param("threat_weight")),
+            spiral_weight=wts.risk * np.asarray(batch.param("spiral_weight")),
+        )
+        kind = batch.kind.copy()
+        kind[:, i] = EXPANSIONIST if wts.greed > 0 else kind[:, i]
+        batch = batch.replace(params=params, kind=kind)
+        legal = np.array(
+            [self._legal(obs, w, table[w][k]) for (w, k, _s) in spec]  # type: ignore[index]
+        )
+        shares = np.array([table[w][k].shares for (w, k, _s) in spec])  # type: ignore[index]
+        cuts = np.array([table[w][k].cut for (w, k, _s) in spec])  # type: ignore[index]
+        first = Diplomacy.none(batch.batch, n, TREATY_SLOTS)
+        for r, (w, k, s) in enumerate(spec):
+            if legal[r]:
+                move = table[w][k].move  # type: ignore[index]
+                self._write(first, r, move, accept[w, s], batch, self._refused(w, n))
+        discount = batch.param("discount")
+        total = np.zeros(batch.batch)
+        parts = {
+            "prosperity": np.zeros(batch.batch),
+            "standing": np.zeros(batch.batch),
+            "insecurity": np.zeros((batch.batch, n)),
+            "leverage": np.zeros((batch.batch, n)),
+            "spiral": np.zeros((batch.batch, n)),
+            "brink": np.zeros(batch.batch),
+        }
+        world = batch
+        start = last_shares(batch)  # [R, N, 5] everyone's last orders, as the seat saw them
+        for turn in range(self.horizon):
+            mix = start.copy()
+            if turn > 0:
+                mix = _answered(mix, world, i)
+            spend = mix * budget(world)[:, :, None]
+            spend[:, i] = shares * budget(world)[:, i][:, None]
+            spend = within_caps(world, spend)
+            cut = np.zeros((world.batch, n))
+            if turn == 0:
+                cut[:, i] = cuts * world.reach[:, i]
+            dip = first if turn == 0 else None
+            orders = Orders(spend=spend, cut=cut, diplomacy=dip)
+            if dip is not None:
+                orders = orders.pay_diplomacy(world, [i])
+            try:
+                world, events = step(world, orders, None)
+            except IllegalOrder:
+                # A move the engine refuses is no plan: score only the plain arms.
+                return self._score(
+                    views,
+                    accept,
+                    _plain(table, b),
+                    obs,
+                    per_world=True,  # type: ignore[arg-type]
+                )
+            terms = utility_terms(world, exchange(world), events.war_loss)
+            weight = discount**turn
+            parts["prosperity"] += weight * terms.prosperity[:, i]
+            parts["standing"] += weight * terms.standing[:, i]
+            parts["insecurity"] += weight[:, None] * terms.insecurity[:, i]
+            parts["leverage"] += weight[:, None] * terms.leverage[:, i]
+            parts["spiral"] += weight[:, None] * terms.spiral[:, i]
+            # The war it might stumble into: in a crisis, the odds that the other's escalation
+            # meets its own firmness (the accident share), times what a war costs at the least.
+            brink = (world.crisis[:, i] * escalation_odds(world)[:, i]).sum(axis=1)
+            brink = brink * world.param("accident_share") * 10.0 * world.param("war_damage_floor")
+            parts["brink"] += weight * brink
+            total += weight * (
+                terms.prosperity[:, i]
+                + wts.standing * terms.standing[:, i]
+                - terms.war[:, i]
+                - wts.risk * brink
+                + (terms.leverage - terms.insecurity - terms.spiral)[:, i].sum(axis=1)
+            )
+        total = np.where(legal, total, -np.inf)
+        scores = total.reshape(b, p, self.samples).mean(axis=2)
+        shaped = {
+            k: v.reshape((b, p, self.samples) + v.shape[1:]).mean(axis=2) for k, v in parts.items()
+        }
+        return scores, shaped
+
+    def _write(
+        self,
+        d: Diplomacy,
+        r: int,
+        move: tuple[str, int],
+        accept: np.ndarray,
+        world: World,
+        refused: np.ndarray,
+    ) -> None:
+        """Row ``r`` of the projection's first turn: the seat's move, and what the other does in
+        this sample (accepts an offer with the odds of the seat's trust in it, halved for each
+        offer it has already let pass; answers talk with the seat's trust in talk)."""
+        i = self.seat
+        kind, j = move
+        trust = float(world.belief[r, i, j]) * 0.5 ** float(refused[j]) if j >= 0 else 0.0
+        if kind == "ally":
+            d.ally[r, i, j] = 1
+            if accept[j] < trust:
+                d.ally[r, j, i] = 1
+        elif kind == "programme":
+            d.programme[r, i, j] = 1
+            if accept[j] < trust:
+                d.programme[r, j, i] = 1
+        elif kind == "talk":
+            d.talk[r, i, j] = True
+            if accept[j] < self.weights.trust:
+                d.talk[r, j, i] = True
+        elif kind == "drill":
+            d.drill[r, i, j] = True
+        elif kind == "target":
+            d.target[r, i, j] = 1
+        elif kind == "sanction":
+            d.sanction[r, i, j] = 1
+
+    # ----------------------------------------------------------------------------------------
+    # Playing and explaining
+
+    def _move(self, obs: Observation, plans: list[Plan]) -> Move:
+        shares = np.array([p.shares for p in plans])
+        cut = np.array([p.cut for p in plans]) * obs.own_reach
+        move = self.shares_to_move(obs, shares, cut)
+        d = self.diplomacy_template(obs)
+        i = self.seat
+        for w, p in enumerate(plans):
+            kind, j = p.move
+            if kind == "ally":
+                d.ally[w, i, j] = 1
+            elif kind == "programme":
+                d.programme[w, i, j] = 1
+            elif kind == "talk":
+                d.talk[w, i, j] = True
+            elif kind == "drill":
+                d.drill[w, i, j] = True
+            elif kind == "target":
+                d.target[w, i, j] = 1
+            elif kind == "sanction":
+                d.sanction[w, i, j] = 1
+        # Offers made to it: an alliance or a programme from a state it trusts is taken up.
+        offers = obs.view.ally_offer[:, :, i] > 0.5  # [B, N]: who has offered it an alliance
+        for j in range(len(obs.names)):
+            if j == i:
+                continue
+            take = offers[:, j] & (obs.belief[:, j] >= 0.5) & ~obs.ally[:, j]
+            d.ally[:, i, j] = np.where(take & (d.ally[:, i, j] == 0), 1, d.ally[:, i, j])
+        pb.answer_hosts(obs, d, i, obs.support > obs.review_threshold + 0.1)
+        # Crises: press from strength, back down when outmatched and the odds are real.
+        weak = (obs.cover_margin < 0) & (obs.escalation_odds > 0.02)
+        strong = (obs.deterrence_margin > 0) & (obs.threat_margin < 0)
+        press = strong & (self.weights.greed > 0)
+        answers = np.where(weak, BACK_DOWN, np.where(press, ESCALATE, STAND_FIRM))
+        pb.answer_crises(obs, d, i, answers)
+        return Move(move.spend, move.cut, d)
+
+    def _arms_reason(
+        self, obs: Observation, w: int, plan: Plan, terms: dict[str, np.ndarray], plans: list[Plan]
+    ) -> str:
+        me = obs.names[self.seat]
+        if plan.arms <= 0:
+            return f"{me} held: arming would cost more than it buys"
+        k = plans.index(plan)
+        gain_safe = terms["insecurity"][w, 0] - terms["insecurity"][w, k]  # per rival
+        gain_edge = terms["leverage"][w, k] - terms["leverage"][w, 0]
+        what = "shield" if plan.shares[SHIELD] > plan.shares[REACH] else "reach"
+        level = f"{100 * plan.arms:.0f}% of its budget into {what}"
+        j_safe, j_edge = int(np.argmax(gain_safe)), int(np.argmax(gain_edge))
+        if what == "shield":
+            j = int(np.argmax(gain_safe + gain_edge))
+            return f"{me} put {level}: to blunt {obs.names[j]}'s strike"
+        if gain_safe[j_safe] >= gain_edge[j_edge]:
+            rival = obs.names[j_safe]
+            return f"{me} put {level}: {rival}'s strike would hurt it more than its answer deters"
+        rival = obs.names[j_edge]
+        if obs.deterrence_margin[w, j_edge] < 0:
+            return f"{me} put {level}: its second strike on {rival} fell short"
+        return f"{me} put {level}: not to fall behind {rival}"
+
+    def _move_reason(self, obs: Observation, w: int, plan: Plan) -> str:
+        me = obs.names[self.seat]
+        kind, j = plan.move
+        other = obs.names[j] if j >= 0 else ""
+        if kind == "target":
+            stationed = obs.view.fwd_reach[w, :, j] + obs.view.fwd_shield[w, :, j]  # by patron
+            patrons = [obs.names[p] for p in np.flatnonzero(stationed > 0) if p != self.seat]
+            if patrons:
+                return (
+                    f"{me} aimed at {other}: with {patrons[0]}'s shield there, its second strike "
+                    f"on {patrons[0]} no longer deterred"
+                )
+            return f"{me} aimed its reach at {other}: to make its threat plain"
+        return {
+            "ally": f"{me} offered {other} an alliance: together they need not fear each other",
+            "programme": f"{me} offered {other} a joint shield: its money and {other}'s know-how "
+            "buy more shield together",
+            "talk": f"{me} talked to {other}: if answered in kind, the fear between them eases",
+            "drill": f"{me} drilled with its allies, naming {other}: standing for its alliance",
+            "sanction": f"{me} sanctioned {other}: to make what {other} does cost it",
+            "cut": f"{me} cut its reach: a costly signal that it wants only safety",
+        }[kind]
+
+
+class StrategicHawk(Strategist):
+    """Strategic Hawk: a strategist that prizes an edge for what it could coerce, shrugs at the
+    spiral and trusts no talk.
+
+    Source: the greedy type of Glaser (2010) and Kydd (2005), looking ahead.
+    """
+
+    name = "strategic_hawk"
+    title = "Strategic Hawk"
+    traits = ("looks ahead", "greedy", "takes risks")
+    weights = Weights(greed=1.0, fear=1.0, risk=1.0, standing=1.5, trust=0.2)
+
+
+class StrategicDove(Strategist):
+    """Strategic Dove: a strategist that dreads the spiral, fears little and trusts talk.
+
+    Source: Kydd's (2005) trustworthy type, which takes risks for mutual restraint; Osgood's
+    (1962) graduated reciprocation in tension reduction.
+    """
+
+    name = "strategic_dove"
+    title = "Strategic Dove"
+    traits = ("looks ahead", "shuns the spiral", "trusts talk")
+    weights = Weights(greed=0.0, fear=0.5, risk=6.0, standing=0.5, trust=0.9)
+
+
+class StrategicOpportunist(Strategist):
+    """Strategic Opportunist: a strategist that presses an edge where the risk looks small.
+
+    Source: Fearon (1995) on private information and the temptation to press; Powell (1999).
+    """
+
+    name = "strategic_opportunist"
+    title = "Strategic Opportunist"
+    traits = ("looks ahead", "presses an edge", "weighs the risk")
+    weights = Weights(greed=1.5, fear=0.7, risk=2.0, standing=1.0, trust=0.3)
+
+
+#: How a rival is expected to answer a build it saw (a Richardson reaction below one, so that a
+#: state behind can still catch up), and the most of its budget it would put into the answer.
+ANSWER_SHARE = 0.5
+ANSWER_CAP = 0.6
+
+
+def _answered(mix: np.ndarray, world: World, i: int) -> np.ndarray:
+    """The others' likely replies (level 0): each keeps its last orders, except that a rival of
+    ``i`` answers arming in kind: it puts at least ``ANSWER_SHARE`` of the share of its budget
+    into reach that it saw ``i`` build last turn (Richardson's reaction). Allies do not answer."""
+    out = mix.copy()
+    seen = np.clip(ANSWER_SHARE * world.seen_build[:, :, i], 0.0, ANSWER_CAP)  # [R, j]
+    rival = world.alliance[:, :, i] < 0.5
+    rival[:, i] = False
+    reach = np.where(rival, np.maximum(out[:, :, REACH], seen), out[:, :, REACH])
+    extra = reach - out[:, :, REACH]
+    out[:, :, REACH] = reach
+    out[:, :, CIVILIAN] = np.maximum(out[:, :, CIVILIAN] - extra, 0.0)
+    return out
+
+
+def _lower(text: str) -> str:
+    """A reason joined after another: its subject already named (``"Veyra put ..."`` ->
+    ``"put ..."``)."""
+    return text.split(" ", 1)[1] if " " in text else text
+
+
+def _plain(table: list[list[Plan]], b: int) -> list[list[Plan]]:
+    return [[replace(p, move=("", -1)) for p in table[w]] for w in range(b)]
+
+
+def _concat(worlds: list[World]) -> World:
+    """One batch of the given batch-of-one worlds (same scenario)."""
+    return stack_worlds(worlds)
+
+
+__all__ = [
+    "LOOK",
+    "Plan",
+    "StrategicDove",
+    "StrategicHawk",
+    "StrategicOpportunist",
+    "Strategist",
+    "Weights",
+]
