@@ -24,6 +24,7 @@ from game.engine.events import Events
 from game.engine.orders import IllegalOrder
 from game.engine.payoffs import MOVES, stage_game
 from game.engine.state import CATEGORIES, KINDS, World
+from game.limits import MAX_BATCH, MAX_GAME_TURNS, MAX_SEED, SIMULATE_BYTES, TooBig, check_memory
 from game.saves import SaveError
 from game.scenarios import Scenario, ScenarioError, builtin_ids, load, load_builtin
 from game.session import Runner, SeatError, Session, parse_seats
@@ -120,8 +121,22 @@ def scenario_with_turns(scenario: Scenario, turns: int) -> Scenario:
 def cmd_simulate(args: argparse.Namespace) -> int:
     scenario = load(args.scenario)
     _check_seed(args.seed)
-    if args.batch < 1:
-        raise UsageError(f"--batch must be at least 1, got {args.batch}")
+    if not 1 <= args.batch <= MAX_BATCH:
+        raise UsageError(f"--batch must be from 1 to {MAX_BATCH}, got {args.batch}")
+    if args.seed + args.batch - 1 > MAX_SEED:
+        raise UsageError(f"--seed + --batch - 1 must be at most {MAX_SEED} (the largest seed)")
+    if args.turns is not None and not 1 <= args.turns <= MAX_GAME_TURNS:
+        raise UsageError(f"--turns must be from 1 to {MAX_GAME_TURNS}, got {args.turns}")
+    turns = int(scenario.params.turns) if args.turns is None else args.turns
+    try:
+        check_memory(
+            "this run",
+            args.batch * turns * len(scenario.states),
+            SIMULATE_BYTES,
+            "use a smaller --batch or --turns",
+        )
+    except TooBig as exc:
+        raise UsageError(str(exc)) from None
     seeds = [args.seed + b for b in range(args.batch)]
     seats = args.seats.split(",") if args.seats else None
     if args.save and args.batch != 1:
@@ -266,8 +281,8 @@ def _print_game(world: dict[str, Any]) -> None:
 
 
 def _check_seed(seed: int) -> None:
-    if seed < 0:
-        raise UsageError(f"--seed must be 0 or more, got {seed}")
+    if not 0 <= seed <= MAX_SEED:
+        raise UsageError(f"--seed must be from 0 to {MAX_SEED}, got {seed}")
 
 
 def cmd_lens(args: argparse.Namespace) -> int:

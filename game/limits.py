@@ -47,10 +47,33 @@ MAX_MATCH_TURNS = 100_000
 #: ``evolve --population`` and ``evolve --generations``.
 MAX_POPULATION = 10_000
 MAX_GENERATIONS = 100_000
+#: Birth-death steps of a Moran process (``--population`` x ``--generations``): the shares after
+#: every step are kept.
+MAX_MORAN_STEPS = 1_000_000
+#: Moves of one classic pairing (``--turns`` x ``--repetitions``), all kept in memory.
+MAX_MATCH_WORK = 10_000_000
 #: Games per grid point in ``sweep --seeds``.
 MAX_SWEEP_SEEDS = 1_000
 #: The largest seed (seeds are 0 to this; a save's seed too).
 MAX_SEED = 2**63 - 1
+#: Memory ``simulate`` may use for the turns it prints (about :data:`SIMULATE_BYTES` per state
+#: and turn of every world): a larger run is refused up front with its estimate.
+MAX_RUN_BYTES = 2 << 30  # 2 GiB
+SIMULATE_BYTES = 24_000
+
+
+class TooBig(ValueError):
+    """A run that would not fit in :data:`MAX_RUN_BYTES`; the message gives the estimate."""
+
+
+def check_memory(what: str, items: int, per_item: int, hint: str) -> None:
+    """Refuse, with the estimate, a run needing more than :data:`MAX_RUN_BYTES`."""
+    need = items * per_item
+    if need > MAX_RUN_BYTES:
+        raise TooBig(
+            f"{what} would need about {need / (1 << 30):.1f} GiB of memory; the limit is "
+            f"{MAX_RUN_BYTES / (1 << 30):.0f} GiB: {hint}"
+        )
 
 
 class Unreadable(Exception):

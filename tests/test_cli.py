@@ -222,8 +222,8 @@ def test_csv_to_an_unwritable_place_fails_in_one_line(
 @pytest.mark.parametrize(
     ("argv", "expected"),
     [
-        (["--turns", "0"], "--turns must be at least 1"),
-        (["--batch", "0"], "--batch must be at least 1"),
+        (["--turns", "0"], "--turns must be from 1 to 200"),
+        (["--batch", "0"], "--batch must be from 1 to"),
         (["--seats", "ai:baseline,ai:baseline"], "needs 4 seats; got 2"),
         (["--seats", "human,ai,ai,ai"], "AI seats only"),
         (["--seats", "ai:nobody,ai,ai,ai"], "known opponents: balancer, baseline, copycat"),

@@ -232,3 +232,96 @@ def test_a_deeply_nested_scenario_is_refused(tmp_path, capsys):
     assert main(["check-scenario", str(path)]) == 2
     err = capsys.readouterr().err
     assert "nested" in err and "unexpected" not in err
+
+
+# ---- Every size argument has a documented maximum shared with the loaders ------------------
+
+
+def _cli(capsys, *argv: str) -> tuple[int, str]:
+    from game.cli import main
+
+    status = main(list(argv))
+    return status, capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (("simulate", "--scenario", "the_shield", "--turns", "250", "--save", "x.json"), "--turns"),
+        (("simulate", "--scenario", "the_shield", "--turns", "1000000000"), "--turns"),
+        (("simulate", "--scenario", "the_shield", "--batch", "10000000"), "--batch"),
+        (("simulate", "--scenario", "the_shield", "--seed", "9" * 30), "--seed"),
+        (("simulate", "--scenario", "sandbox", "--batch", "1000", "--turns", "200"), "GiB"),
+        (
+            (
+                "tournament",
+                "--scenario",
+                "the_shield",
+                "--policies",
+                "hawk,dove",
+                "--repetitions",
+                "10000000",
+            ),
+            "--repetitions",
+        ),
+        (("match", "tit_for_tat", "always_defect", "--turns", "1000000000"), "--turns"),
+        (
+            ("match", "tit_for_tat", "always_defect", "--turns", "100000", "--repetitions", "1000"),
+            "moves per pairing",
+        ),
+        (
+            ("evolve", "--strategies", "tit_for_tat,always_defect", "--population", "100000000"),
+            "--population",
+        ),
+        (
+            (
+                "evolve",
+                "--strategies",
+                "tit_for_tat,always_defect",
+                "--population",
+                "10000",
+                "--generations",
+                "100000",
+            ),
+            "birth-death steps",
+        ),
+        (
+            ("evolve", "--strategies", "tit_for_tat,always_defect", "--generations", "10000000000"),
+            "--generations",
+        ),
+        (
+            ("sweep", "--scenario", "the_shield", "--param", "noise=0:1:2", "--seeds", "10000000"),
+            "--seeds",
+        ),
+        (("play", "--scenario", "the_shield", "--seed", "-1"), "--seed"),
+        (("demo", "--scenario", "the_shield", "--seed", "-1"), "--seed"),
+        (("lens", "--scenario", "the_shield", "--pair", "Aurum,Veyra", "--seed", "-5"), "--seed"),
+    ],
+)
+def test_sizes_beyond_their_maximum_are_refused_up_front(
+    capsys, tmp_path, monkeypatch, argv, message
+):
+    monkeypatch.chdir(tmp_path)
+    status, err = _cli(capsys, *argv)
+    assert status == 2
+    assert err.startswith("error: ") and err.count("\n") == 1, err
+    assert message in err and "unexpected" not in err
+    assert not (tmp_path / "x.json").exists()
+
+
+def test_a_save_simulate_can_write_play_can_load(capsys, tmp_path):
+    path = tmp_path / "long.json"
+    status, err = _cli(
+        capsys,
+        "simulate",
+        "--scenario",
+        "two_neighbours",
+        "--turns",
+        "200",
+        "--seed",
+        "2",
+        "--save",
+        str(path),
+    )
+    assert status == 0, err
+    assert load_save(path).scenario.params.turns == 200

@@ -25,6 +25,16 @@ from game.lab.seating import MAX_ASSIGNMENTS, assignments, parse_entrants, seats
 from game.lab.sweep import SweepResult, axis_label, jervis_corners, parse_axes, run_sweep
 from game.lab.tables import table
 from game.lab.tournament import matrix_worlds, run_tournament, tournament_worlds
+from game.limits import (
+    MAX_GENERATIONS,
+    MAX_MATCH_TURNS,
+    MAX_MATCH_WORK,
+    MAX_MORAN_STEPS,
+    MAX_POPULATION,
+    MAX_REPETITIONS,
+    MAX_SEED,
+    MAX_SWEEP_SEEDS,
+)
 from game.scenarios import MAX_TURNS, Scenario, load
 
 Command = Callable[[argparse.Namespace], int]
@@ -56,8 +66,19 @@ def _scenario(args: argparse.Namespace) -> Scenario:
 
 
 def _check_seed(seed: int) -> None:
-    if seed < 0:
-        raise LabError(f"--seed must be 0 or more, got {seed}")
+    if not 0 <= seed <= MAX_SEED:
+        raise LabError(f"--seed must be from 0 to {MAX_SEED}, got {seed}")
+
+
+def _at_most(flag: str, value: int, limit: int, lo: int = 1) -> None:
+    """A size argument within its documented range (README, "Limits")."""
+    if not lo <= value <= limit:
+        raise LabError(f"{flag} must be from {lo} to {_n(limit)}, got {_n(value)}")
+
+
+def _n(x: int) -> str:
+    """A whole number with its thousands apart: 10 000."""
+    return f"{x:,}".replace(",", " ")
 
 
 def _outputs(args: argparse.Namespace, *pairs: tuple[str, str]) -> None:
@@ -67,6 +88,14 @@ def _outputs(args: argparse.Namespace, *pairs: tuple[str, str]) -> None:
             check_writable(path, what)
 
 
+def _match_work(turns: int, repetitions: int) -> None:
+    if turns * repetitions > MAX_MATCH_WORK:
+        raise LabError(
+            f"--turns x --repetitions is {_n(turns * repetitions)} moves per pairing; the most "
+            f"is {_n(MAX_MATCH_WORK)} (every move is kept in memory)"
+        )
+
+
 # --------------------------------------------------------------------------------------------
 # tournament
 
@@ -74,8 +103,7 @@ def _outputs(args: argparse.Namespace, *pairs: tuple[str, str]) -> None:
 @_lab
 def cmd_tournament(args: argparse.Namespace) -> int:
     _check_seed(args.seed)
-    if args.repetitions < 1:
-        raise LabError(f"--repetitions must be at least 1, got {args.repetitions}")
+    _at_most("--repetitions", args.repetitions, MAX_REPETITIONS)
     scenario = _scenario(args)
     entrants = parse_entrants(args.policies)
     _outputs(args, ("csv", "CSV"))
@@ -133,8 +161,14 @@ def cmd_tournament(args: argparse.Namespace) -> int:
 def cmd_evolve(args: argparse.Namespace) -> int:
     _check_seed(args.seed)
     _outputs(args, ("csv", "CSV"), ("chart", "chart"))
-    if args.repetitions < 1:
-        raise LabError(f"--repetitions must be at least 1, got {args.repetitions}")
+    _at_most("--repetitions", args.repetitions, MAX_REPETITIONS)
+    _at_most("--population", args.population, MAX_POPULATION)
+    _at_most("--generations", args.generations, MAX_GENERATIONS)
+    if args.mode == "moran" and args.population * args.generations > MAX_MORAN_STEPS:
+        raise LabError(
+            f"--population x --generations is {_n(args.population * args.generations)} "
+            f"birth-death steps; the most is {_n(MAX_MORAN_STEPS)} (each step's shares are kept)"
+        )
     if not 0.0 <= args.intensity <= 1.0:
         raise LabError(f"--intensity must be from 0 to 1, got {args.intensity}")
     if args.mode not in MODES:
@@ -160,8 +194,8 @@ def cmd_evolve(args: argparse.Namespace) -> int:
         if len(set(names)) != len(names):
             raise LabError("--strategies: list each strategy once")
         turns = 200 if args.turns is None else args.turns
-        if turns < 1:
-            raise LabError(f"--turns must be at least 1, got {turns}")
+        _at_most("--turns", turns, MAX_MATCH_TURNS)
+        _match_work(turns, args.repetitions)
         if not 0.0 <= args.noise <= 1.0:
             raise LabError(f"--noise is a probability, between 0 and 1; got {args.noise}")
         evo = evolve_strategies(
@@ -239,8 +273,7 @@ def cmd_sweep(args: argparse.Namespace) -> int:
     scenario = _scenario(args)
     axes = parse_axes(args.param or [])
     seats = seats_for(args.policies, len(scenario.states), scenario.default_seats)
-    if args.seeds < 1:
-        raise LabError(f"--seeds must be at least 1, got {args.seeds}")
+    _at_most("--seeds", args.seeds, MAX_SWEEP_SEEDS)
     points = int(np.prod([len(a.values) for a in axes]))
     worlds = points * args.seeds
     with Progress(batches(worlds) * int(scenario.params.turns), "sweep") as bar:
@@ -337,6 +370,9 @@ def _sweep_heatmap(path: str, result: SweepResult) -> None:
 @_lab
 def cmd_match(args: argparse.Namespace) -> int:
     _check_seed(args.seed)
+    _at_most("--turns", args.turns, MAX_MATCH_TURNS)
+    _at_most("--repetitions", args.repetitions, MAX_REPETITIONS)
+    _match_work(args.turns, args.repetitions)
     result = play_match(
         args.row,
         args.col,

@@ -36,10 +36,13 @@ def run_title() -> int:
 
 
 def cmd_play(args: argparse.Namespace) -> int:
+    from game.limits import MAX_SEED
     from game.saves import load_save
     from game.scenarios import load
     from game.session import Session
 
+    if not 0 <= args.seed <= MAX_SEED:
+        raise UsageError(f"--seed must be from 0 to {MAX_SEED}, got {args.seed}")
     if args.load:
         session = load_save(args.load)
     else:
@@ -60,8 +63,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from game.scenarios import load
 
     scenario = load(args.scenario)
-    if args.seed < 0:
-        raise UsageError(f"--seed must be 0 or more, got {args.seed}")
+    from game.limits import MAX_SEED
+
+    if not 0 <= args.seed <= MAX_SEED:
+        raise UsageError(f"--seed must be from 0 to {MAX_SEED}, got {args.seed}")
     if args.frames is not None and args.frames < 1:
         raise UsageError(f"--frames must be at least 1, got {args.frames}")
     from game.cli import ai_seats

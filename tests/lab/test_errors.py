@@ -31,7 +31,7 @@ CASES = [
     ),
     (
         ("tournament", "--scenario", "the_shield", "--policies", "baseline", "--repetitions", "0"),
-        "--repetitions must be at least 1",
+        "--repetitions must be from 1 to 1 000, got 0",
     ),
     (("tournament", "--scenario", "nowhere", "--policies", "baseline"), "nowhere"),
     (
@@ -98,8 +98,8 @@ CASES = [
     (("match", "tit_for_tat", "copycat_deluxe"), "no classic strategy is called 'copycat_deluxe'"),
     (("match", "tit_for_tat", "alternator", "--payoffs", "3,0,5"), "four numbers R,S,T,P"),
     (("match", "tit_for_tat", "alternator", "--noise", "1.5"), "between 0 and 1"),
-    (("match", "tit_for_tat", "alternator", "--turns", "0"), "--turns must be at least 1"),
-    (("match", "tit_for_tat", "alternator", "--seed", "-1"), "--seed must be 0 or more"),
+    (("match", "tit_for_tat", "alternator", "--turns", "0"), "--turns must be from 1 to 100 000"),
+    (("match", "tit_for_tat", "alternator", "--seed", "-1"), "--seed must be from 0 to"),
 ]
 
 
