@@ -241,7 +241,10 @@ def _write_csv(path: str, rows: list[list[Any]]) -> None:
         with open(path, "w", newline="", encoding="utf-8") as fh:
             writer = csv.writer(fh)
             writer.writerow(CSV_COLUMNS)
-            writer.writerows(rows)
+    from game.report.table import text_cell
+
+            # Text is never a formula in a spreadsheet (OWASP): a leading = + - @ gets a quote.
+            writer.writerows([text_cell(v) if isinstance(v, str) else v for v in r] for r in rows)
     except OSError as exc:
         raise UsageError(f"{path}: cannot write the CSV ({exc.strerror})") from None
 

@@ -325,3 +325,35 @@ def test_a_save_simulate_can_write_play_can_load(capsys, tmp_path):
     )
     assert status == 0, err
     assert load_save(path).scenario.params.turns == 200
+
+
+# ---- CSV cells are never formulas ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '=HYPERLINK("http://example.invalid","x")',
+        "+cmd|' /C calc'!A0",
+        "-2+3",
+        "@SUM(A1)",
+        "\tTab",
+        "\rReturn",
+    ],
+)
+def test_csv_cells_never_start_a_formula(text):
+    from game.lab.files import csv_value
+    from game.report.table import cell, csv_text, text_cell
+
+    assert text_cell(text) == "'" + text
+    assert cell(text) == "'" + text and csv_value(text) == "'" + text
+    assert "\n'" in csv_text([{"state": text}], ("state",)).replace('"', "")
+    assert cell(-2.5) == "-2.5"  # numbers stay numbers
+
+
+def test_simulate_csv_names_are_neutralised(tmp_path, capsys, monkeypatch):
+    import game.cli as cli
+
+    monkeypatch.chdir(tmp_path)
+    cli._write_csv("out.csv", [[1, 0, "=1+1", "expansionist"]])
+    assert "'=1+1" in (tmp_path / "out.csv").read_text(encoding="utf-8")

@@ -18,6 +18,10 @@ def csv_value(value: Any) -> Any:
         return int(value)
     if isinstance(value, float):
         return round(value, CSV_DIGITS)
+    if isinstance(value, str):  # never a formula in a spreadsheet (OWASP)
+        from game.report.table import text_cell
+
+        return text_cell(value)
     try:  # numpy scalars
         return csv_value(value.item())
     except AttributeError:

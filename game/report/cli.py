@@ -14,7 +14,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     session = load_save(args.save)  # SaveError: one line, exit 2, nothing written
     analysis = analyse(session, counterfactuals=not args.no_counterfactuals)
     try:
-        files = export(session, args.out, analysis)
+        files = export(session, args.out, analysis, force=args.force)
     except OSError as exc:
         raise UsageError(f"{args.out}: cannot write the report ({exc.strerror or exc})") from None
     for path in files:
@@ -29,10 +29,18 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         help="export a saved game as a classroom report (HTML, CSV and the save)",
         description="Load SAVE (checked and replayed), analyse the game and write three files "
         "into DIR: <scenario>-seed<seed>-report.html (one self-contained page: open it in any "
-        "browser, print it), -turns.csv (one row per turn and state) and -save.json.",
+        "browser, print it), -turns.csv (one row per turn and state) and -save.json. An "
+        "existing report is never replaced without --force: the new one takes the next free "
+        "name.",
     )
     p.add_argument("save", metavar="SAVE", help="a game's save file (.json)")
     p.add_argument("--out", required=True, metavar="DIR", help="folder to write into (created)")
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="replace a report of the same name in DIR (without it, an existing report is "
+        "kept and the new one takes the next free name: -2, -3 ...)",
+    )
     p.add_argument(
         "--no-counterfactuals",
         action="store_true",

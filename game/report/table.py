@@ -43,8 +43,19 @@ def number(x: float, significant: int = SIGNIFICANT) -> str:
     return "0" if text in ("-0", "") else text
 
 
+#: What a spreadsheet reads as the start of a formula (OWASP, "CSV injection").
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def text_cell(text: str) -> str:
+    """Text for a CSV cell that a spreadsheet shows and never runs: a cell that would start a
+    formula (``=HYPERLINK(...)``, ``+cmd|...``, ``@SUM(...)``) gets a leading ``'``."""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
 def cell(value: Any) -> str:
-    """One CSV cell: rounded floats, plain ints and text, empty for ``None``."""
+    """One CSV cell: rounded floats, plain ints and text (neutralised against formulas: see
+    :func:`text_cell`), empty for ``None``."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -58,14 +69,14 @@ def cell(value: Any) -> str:
             return cell(value.item())
     except (TypeError, ValueError):
         pass
-    return str(value)
+    return text_cell(str(value))
 
 
 def csv_text(rows: Iterable[Mapping[str, Any]], columns: tuple[str, ...] = ROW_COLUMNS) -> str:
     """The rows as CSV text with a header row, columns in ``columns`` order."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(columns)
+    writer.writerow([text_cell(c) for c in columns])
     for row in rows:
         writer.writerow([cell(row.get(c)) for c in columns])
     return buf.getvalue()

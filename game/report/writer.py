@@ -4,16 +4,21 @@
 >>> files = export(session, "reports/")                               # doctest: +SKIP
 >>> files.html, files.csv, files.save                                 # doctest: +SKIP
 
-Everything is built in memory first (analysis, charts, page, table, save) and only then written,
-each file atomically (:func:`game.saves.write_atomic`: a temporary file renamed over the target),
-so a failure before the writes leaves nothing behind and an interrupted write never leaves half
-a file. Exporting the same game again overwrites the three files.
+Everything is built in memory first (analysis, charts, page, table, save), written into a
+temporary folder, and only then moved into place, so a failure leaves nothing behind and never a
+mixed set. Exporting the same game again (or another game with the same scenario and seed, as
+when a class shares a seed) never overwrites: the new report takes the next free name
+(``...-seed3-2-report.html``) unless ``force=True``.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 import re
+import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,16 +75,25 @@ def export(
     out_dir: str | os.PathLike[str],
     analysis: Analysis | None = None,
     counterfactuals: bool = True,
+    force: bool = False,
 ) -> ReportFiles:
     """Write the report of ``session`` into ``out_dir`` (created if needed).
 
     ``analysis`` is :func:`game.analysis.analyse` of the session (computed here when None, with
     or without the ``counterfactuals`` replays). Returns the paths written.
+
+    Nothing is ever overwritten silently: when a file of that name is already there, the report
+    takes the next free name (``-2``, ``-3`` ...) unless ``force``. The three files are written
+    into a temporary folder first and only then moved into place, so a failure part-way leaves
+    no mixed set behind.
     """
     a = analysis if analysis is not None else analyse(session, counterfactuals=counterfactuals)
     from game.analysis.charts import FIGURES
 
-    files = paths(out_dir, a.scenario_id, a.seed)
+    target = Path(out_dir)
+    files = paths(target, a.scenario_id, a.seed)
+    if not force:
+        files = _free(target, stem(a.scenario_id, a.seed))
     text = page.render(
         session,
         a,
@@ -88,9 +102,61 @@ def export(
         save_name=files.save.name,
         csv_name=files.csv.name,
     )
-    table = turns_csv(a)
-    save = dumps(session)
-    write_atomic(files.save, save)
-    write_atomic(files.csv, table)
-    write_atomic(files.html, text)
+    contents = {
+        files.save.name: dumps(session),
+        files.csv.name: turns_csv(a),
+        files.html.name: text,
+    }
+    target.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".report-", suffix=".tmp", dir=target))
+    placed: list[Path] = []
+    try:
+        for name, body in contents.items():
+            write_atomic(staging / name, body)
+        for name in contents:
+            dest = target / name
+            if force:
+                os.replace(staging / name, dest)
+            else:  # a hard link never replaces a file that appeared meanwhile
+                try:
+                    os.link(staging / name, dest)
+                except FileExistsError:
+                    raise FileExistsError(
+                        errno.EEXIST, "a file of that name appeared while writing", str(dest)
+                    ) from None
+                except OSError as exc:  # no hard links here (some shares): check, then rename
+                    if exc.errno not in _NO_LINKS or os.path.lexists(dest):
+                        raise
+                    os.replace(staging / name, dest)
+            placed.append(dest)
+    except BaseException:
+        if not force:
+            for dest in placed:  # no mixed set: take back what was already placed
+                with contextlib.suppress(OSError):
+                    dest.unlink()
+        raise
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
     return files
+
+
+#: What a file system without hard links answers ``os.link`` with.
+_NO_LINKS = {
+    getattr(errno, k)
+    for k in ("EPERM", "ENOTSUP", "EOPNOTSUPP", "EXDEV", "EMLINK", "ENOSYS")
+    if hasattr(errno, k)
+}
+
+
+def _free(folder: Path, base: str) -> ReportFiles:
+    """The first ``base``, ``base-2``, ``base-3`` ... none of whose three files exist yet."""
+    for k in range(1, 10_000):
+        name = base if k == 1 else f"{base}-{k}"
+        files = ReportFiles(
+            html=folder / f"{name}-report.html",
+            csv=folder / f"{name}-turns.csv",
+            save=folder / f"{name}-save.json",
+        )
+        if not any(os.path.lexists(p) for p in files):
+            return files
+    raise FileExistsError(errno.EEXIST, "no free report name left", str(folder))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from game.analysis.charts import FIGURES
 from game.report import export, paths
 from game.report.html import SECTIONS
@@ -89,18 +91,49 @@ def test_war_is_stated_soberly(war):
     assert "(war)" in page  # the stage-game timeline marks the war's row
 
 
-def test_reexport_overwrites_cleanly(war, tmp_path, monkeypatch):
+def test_reexport_overwrites_cleanly_only_with_force(war, tmp_path, monkeypatch):
     monkeypatch.setattr("game.report.writer.chart_pngs", lambda a: tiny_charts())
     first = export(war.session, tmp_path, war.analysis)
     page = first.html.read_text(encoding="utf-8")
     first.html.write_text("half a file", encoding="utf-8")
     first.csv.write_text("", encoding="utf-8")
-    second = export(war.session, tmp_path, war.analysis)
+    second = export(war.session, tmp_path, war.analysis, force=True)
     assert second == first
     assert second.html.read_text(encoding="utf-8") == page
     assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
     assert second.csv.read_bytes() == war.files.csv.read_bytes()
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in second)
+
+
+def test_a_second_report_of_the_same_seed_never_replaces_the_first(war, tmp_path, monkeypatch):
+    # Two students play the class's announced seed: the second report takes new names.
+    monkeypatch.setattr("game.report.writer.chart_pngs", lambda a: tiny_charts())
+    first = export(war.session, tmp_path, war.analysis)
+    before = {p.name: p.read_bytes() for p in first}
+    second = export(war.session, tmp_path, war.analysis)
+    third = export(war.session, tmp_path, war.analysis)
+    assert second.html.name.endswith("-2-report.html") and third.csv.name.endswith("-3-turns.csv")
+    assert {p.name: p.read_bytes() for p in first} == before
+    assert second.save.name in second.html.read_text(encoding="utf-8")  # links its own files
+    assert len(list(tmp_path.iterdir())) == 9  # no temporary folder left behind
+
+
+def test_a_failure_part_way_leaves_no_mixed_set(war, tmp_path, monkeypatch):
+    monkeypatch.setattr("game.report.writer.chart_pngs", lambda a: tiny_charts())
+    import game.report.writer as writer
+
+    real, calls = writer.os.link, []
+
+    def failing_link(src, dst, *args, **kwargs):
+        calls.append(dst)
+        if len(calls) == 2:
+            raise OSError(5, "disk said no")
+        return real(src, dst, *args, **kwargs)
+
+    monkeypatch.setattr(writer.os, "link", failing_link)
+    with pytest.raises(OSError, match="disk said no"):
+        export(war.session, tmp_path, war.analysis)
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_export_analyses_when_not_given(tmp_path, monkeypatch):
