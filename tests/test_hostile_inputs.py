@@ -16,7 +16,7 @@ import pytest
 from game.engine.actions import Action
 from game.engine.orders import IllegalOrder
 from game.saves import SaveError, dumps, from_dict, load_save, to_dict
-from game.scenarios import ScenarioError, load, load_scenario
+from game.scenarios import ScenarioError, load, load_scenario, load_text
 from game.session import Session
 
 
@@ -357,3 +357,72 @@ def test_simulate_csv_names_are_neutralised(tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
     cli._write_csv("out.csv", [[1, 0, "=1+1", "expansionist"]])
     assert "'=1+1" in (tmp_path / "out.csv").read_text(encoding="utf-8")
+
+
+# ---- Names are data, never markup ----------------------------------------------------------
+
+SHIELD_TOML = Path(__file__).resolve().parents[1] / "assets/scenarios/the_shield.toml"
+
+
+def _renamed(old: str, new: str) -> str:
+    """The Shield with state ``old`` renamed ``new`` everywhere (TOML basic strings)."""
+    text = SHIELD_TOML.read_text(encoding="utf-8")
+    quoted = json.dumps(new)
+    text = text.replace(f'"{old}"', quoted)
+    return text.replace(f"[text.states.{old}]", f"[text.states.{quoted}]")
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Bri\x00sa",  # a NUL broke play
+        "Bri\u202esa",  # right-to-left override
+        "Bri\u200bsa",  # zero-width space
+        "\u2066Brisa\u2069",  # bidi isolates
+        "$\\undefinedcmd$",  # mathtext broke the report and the debrief
+        "Brisa,Veyra",  # cannot be given to lens --pair
+        "=HYPERLINK(x)",
+        "+cmd",
+        "<b>Brisa</b>",
+        "Brisa  Major",
+        "7Brisa",
+        "Bri\u00a0sa",  # a no-break space
+    ],
+)
+def test_names_outside_the_safe_set_are_refused(name):
+    with pytest.raises(ScenarioError, match=r"states\[1\]\.name: expected a name of letters"):
+        load_text(_renamed("Brisa", name), "the_shield.toml", "the_shield")
+
+
+@pytest.mark.parametrize("name", ["Mirél", "Saint Calder", "Ostrel-Vey", "O'Brisa", "Βρίσα"])
+def test_ordinary_names_are_accepted(name):
+    sc = load_text(_renamed("Brisa", name), "the_shield.toml", "the_shield")
+    assert sc.names[1] == name
+
+
+@pytest.mark.parametrize("twin", ["AURUM", "aurum", "\uff21urum"])
+def test_names_must_differ_after_normalisation(twin):
+    text = _renamed("Brisa", twin)
+    with pytest.raises(ScenarioError, match="a name no other state has"):
+        load_text(text, "the_shield.toml", "the_shield")
+
+
+def test_a_decomposed_name_is_the_precomposed_one():
+    decomposed = "Mire\u0301l"
+    sc = load_text(_renamed("Brisa", decomposed), "the_shield.toml", "the_shield")
+    assert sc.names[1] == "Mirél" and len(sc.names[1]) == 5
+
+
+def test_a_title_with_mathtext_is_drawn_as_text():
+    from game.analysis import analyse
+    from game.report.writer import chart_pngs
+
+    text = SHIELD_TOML.read_text(encoding="utf-8").replace(
+        'title = "The Shield"', 'title = "$\\\\undefinedcmd$ \\\\frac"', 1
+    )
+    scenario = load_text(text, "the_shield.toml", "the_shield")
+    assert "$" in scenario.title
+    session = Session.new(scenario, 1, ["ai:baseline"] * len(scenario.states))
+    session.play_turn()
+    pngs = chart_pngs(analyse(session, counterfactuals=False))
+    assert all(png.startswith(b"\x89PNG") for png in pngs.values())

@@ -8,11 +8,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+import matplotlib
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from game.lab.errors import LabError
+
+matplotlib.rcParams["text.parse_math"] = False  # labels are text, never markup
 
 
 def _save(fig: Figure, path: str | Path) -> None:

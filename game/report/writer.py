@@ -65,8 +65,12 @@ CHART_DPI = 144
 
 def chart_pngs(analysis: Analysis) -> dict[str, bytes]:
     """Every chart of :data:`game.analysis.charts.FIGURES` as PNG bytes."""
+    import matplotlib
+
     from game.analysis import charts
 
+    # A title or name is text, never markup: "$\\undefined$" must not break the report.
+    matplotlib.rcParams["text.parse_math"] = False
     return {name: charts.png(analysis, name, dpi=CHART_DPI) for name in charts.FIGURES}
 
 

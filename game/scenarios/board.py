@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import unicodedata
 from typing import Any
 
 from game.engine.actions import CAPPED, TREATY_KINDS
@@ -47,6 +48,32 @@ from game.scenarios.rules import (
 )
 
 _SEAT_RE = re.compile(r"human|ai:[a-z][a-z0-9_]*")
+#: Marks a state's name may hold besides letters, digits and single spaces.
+NAME_MARKS = "-'."
+NAME_RULE = (
+    f"a name of letters, digits, single spaces and the marks {' '.join(NAME_MARKS)}, starting "
+    "with a letter (no control, formatting, bidi or zero-width characters)"
+)
+
+
+def safe_name(name: str) -> bool:
+    """Whether ``name`` (already NFC) is in the safe set: letters (with their combining
+    accents), digits, single spaces and :data:`NAME_MARKS`, starting with a letter. So a name is
+    never markup (no ``$`` for mathtext, no ``<`` for HTML, no leading ``=`` for a spreadsheet),
+    never splits a ``--pair A,B`` argument, and never hides behind an invisible character."""
+    if not name or not unicodedata.category(name[0]).startswith("L") or "  " in name:
+        return False
+    for ch in name:
+        cat = unicodedata.category(ch)
+        if not (cat[0] == "L" or cat in ("Mn", "Mc", "Nd") or ch == " " or ch in NAME_MARKS):
+            return False
+    return name == name.strip()
+
+
+def name_key(name: str) -> str:
+    """A name as two names are compared: compatibility-normalised and case-folded, so that
+    look-alikes such as "Aurum" and "AURUM" or a full-width "Ａｕｒｕｍ" count as the same."""
+    return unicodedata.normalize("NFKC", name).casefold()
 
 
 def _parse_params(c: _Checker, raw: Any) -> Params:
@@ -127,6 +154,8 @@ def _parse_states(
     states: list[StateSpec] = []
     looks: list[StateLook] = []
     names: dict[str, int] = {}
+    keys: dict[str, int] = {}  # a name as compared for uniqueness (name_key)
+    names_by_index: dict[int, str] = {}
     shapes: dict[str, int] = {}
     ok = True
     for i, row in enumerate(rows):
@@ -136,12 +165,19 @@ def _parse_states(
         if name is not None and len(name) > MAX_NAME:
             c.expect(f"{at}.name", f"a name of at most {MAX_NAME} characters", name)
             name = None
-        if name is not None and name in names:
-            other = f"states[{names[name]}] is already {name}"
+        if name is not None and not safe_name(name):
+            c.expect(f"{at}.name", NAME_RULE, name)
+            name = None
+        if name is not None and name_key(name) in keys:
+            other = (
+                f"states[{keys[name_key(name)]}] is already {names_by_index[keys[name_key(name)]]}"
+            )
             c.expect(f"{at}.name", f"a name no other state has ({other})", name)
             name = None
         if name is not None:
             names[name] = i
+            keys[name_key(name)] = i
+            names_by_index[i] = name
         shape = c.choice(f"{at}.shape", row.get("shape", _MISSING), SHAPES)
         if shape is not None and shape in shapes:
             other = f"states[{shapes[shape]}] is a {shape}"

@@ -10,6 +10,7 @@ import dataclasses
 import json
 import re
 import tomllib
+import unicodedata
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -126,7 +127,20 @@ def _from_bytes(raw: bytes, file: str, stem: str, path: str) -> Scenario:
         raise ScenarioError(file, where, f"not valid TOML: {what}") from None
     if depth(data) > MAX_JSON_DEPTH:
         raise ScenarioError(file, "", f"nested more than {MAX_JSON_DEPTH} levels deep")
+    data = _nfc(data)
     return dataclasses.replace(_parse(data, file, stem, path), source=source)
+
+
+def _nfc(value: Any) -> Any:
+    """Every string of the parsed file (keys too) in Unicode NFC, so that a name typed with a
+    combining accent and the same name typed precomposed are one name everywhere."""
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, dict):
+        return {_nfc(k): _nfc(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_nfc(v) for v in value]
+    return value
 
 
 def load_text(source: str, file: str, stem: str) -> Scenario:

@@ -59,6 +59,7 @@ def _render(
     import matplotlib
 
     matplotlib.use("Agg", force=False)
+    matplotlib.rcParams["text.parse_math"] = False  # names and titles are text, never markup
     from game.analysis.charts import MPL_LOCK
 
     with MPL_LOCK:
@@ -155,9 +156,12 @@ def render_chart(
     pixels (``pair`` puts that rival pair on the phase plane instead of the main one).
 
     No pygame here: safe on a worker thread."""
+    import matplotlib
     from matplotlib.layout_engine import ConstrainedLayoutEngine, TightLayoutEngine
 
     from game.analysis import charts as acharts
+
+    matplotlib.rcParams["text.parse_math"] = False  # names and titles are text, never markup
 
     if pair is not None and pair != analysis.main_pair:
         analysis = dataclasses.replace(analysis, main_pair=pair)
