@@ -30,6 +30,7 @@ selection *intensity* ``w`` (``w = 1``, the default, makes fitness the payoff it
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TypeAlias
@@ -132,8 +133,8 @@ def replicator_dynamics(
     if int(steps) != steps or steps < 0:
         raise ValueError(f"steps must be a whole number >= 0; got {steps}")
     spread = float(a.max() - a.min())
-    if not dt > 0:
-        raise ValueError(f"dt must be > 0; got {dt}")
+    if not (dt > 0 and math.isfinite(dt)):
+        raise ValueError(f"dt must be a finite number > 0; got {dt}")
     if dt * spread > 1.0:
         raise ValueError(
             f"dt = {dt:g} is too long for payoffs that spread over {spread:g}: a share could "

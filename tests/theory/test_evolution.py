@@ -93,6 +93,8 @@ def test_rock_paper_scissors_stays_on_the_simplex_and_keeps_all_three():
         (dict(x0=[1.0]), "one share per type"),
         (dict(steps=-1), "steps"),
         (dict(dt=0.0), "dt"),
+        (dict(dt=float("inf")), "finite"),
+        (dict(dt=float("nan")), "finite"),
         (dict(dt=0.5), "too long"),  # PD payoffs spread over 5: dt must be at most 0.2
     ],
 )
@@ -100,6 +102,10 @@ def test_replicator_arguments_are_checked(kwargs, message):
     arguments = dict(payoff_matrix=PD, x0=[0.5, 0.5], steps=5) | kwargs
     with pytest.raises(ValueError, match=message):
         replicator_dynamics(**arguments)
+
+
+#: Payoff spreads below this are treated as this (see the test below).
+SPREAD_FLOOR = 1e-6
 
 
 def simplex_points(k: int):
@@ -116,8 +122,11 @@ def test_trajectories_stay_on_the_simplex(data, k, steps, dt_fraction):
     A = data.draw(hnp.arrays(float, (k, k), elements=st.floats(-10, 10)))
     x0 = data.draw(simplex_points(k))
     x0 = x0 / x0.sum()
-    spread = A.max() - A.min()
-    dt = dt_fraction / spread if spread > 0 else dt_fraction
+    # The step may be as long as 1 / spread, but no longer than 1 / SPREAD_FLOOR: a spread of
+    # 2e-313 (a subnormal) made dt = inf, and a spread near rounding noise makes a step that long
+    # amplify the noise in f - x.f instead of the payoff differences.
+    spread = max(float(A.max() - A.min()), SPREAD_FLOOR)
+    dt = dt_fraction / spread
     x = replicator_dynamics(A, x0, steps=steps, dt=dt)
     assert x.shape == (steps + 1, k)
     assert np.isfinite(x).all()
@@ -323,3 +332,13 @@ def test_docstring_examples_are_true():
     )
     assert attempted > 0
     assert failures == 0
+
+
+def test_a_subnormal_payoff_spread_gives_a_finite_step_and_trajectory():
+    # The draw that made the simplex property flaky: a spread of 2.2e-313 gave dt = 1/spread = inf.
+    A = np.array([[3.0, 3.0 + 2.2e-313], [3.0, 3.0]])
+    with pytest.raises(ValueError, match="finite"):
+        replicator_dynamics(A, [0.5, 0.5], steps=3, dt=1.0 / 2.2e-313)
+    x = replicator_dynamics(A, [0.5, 0.5], steps=3, dt=1.0 / SPREAD_FLOOR)
+    assert np.isfinite(x).all()
+    np.testing.assert_allclose(x.sum(axis=1), 1.0, atol=1e-12)

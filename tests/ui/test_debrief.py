@@ -184,20 +184,23 @@ def test_the_charts_are_real_drawings_of_their_game(app, shield, spiral):
     d = open_debrief(app, shield, via_end=False)
     key(app, pygame.K_2)
     assert d.chart_surface() is None or d.charts_ready()  # drawn in the background...
-    CHARTS.wait()
+    # ... and waited for as a whole: the worker draws a chart only once it is asked for, so
+    # waiting on the worker alone (CHARTS.wait) raced the tab's unrequested charts and failed
+    # whenever the theory tab's second chart had not been asked for yet.
+    assert d.wait_for_charts()
     frames(app, 1)
     assert d.charts_ready()  # ...then shown
     one = d.chart_surface("arms")
     assert one is not None and one.get_width() >= d.view.w - d.u(30)
     assert _colours(one) > 60  # lines, markers, text: not a blank box
     key(app, pygame.K_3)  # the theory tab: the phase plane and the stage games
-    CHARTS.wait()
+    assert d.wait_for_charts()
     frames(app, 1)
     assert d.charts_ready()
     assert _colours(d.chart_surface("phase_plane")) > 60
     other = open_debrief(app, spiral, via_end=False)
     key(app, pygame.K_2)
-    CHARTS.wait()
+    assert other.wait_for_charts()
     frames(app, 1)
     two = other.chart_surface("arms")
     assert two is not None and two.get_size() == one.get_size()

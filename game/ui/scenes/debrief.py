@@ -419,6 +419,21 @@ class DebriefScene(Scene):
             for s in self.page.slots
         )
 
+    def wait_for_charts(self, timeout: float = 60.0) -> bool:
+        """Block until every chart of the current tab is drawn and collected (tests,
+        screenshots); False if that takes longer than ``timeout`` seconds.
+
+        Waiting on the worker alone is not enough: a chart is drawn only once it is asked for,
+        and a tab's charts are asked for as the tab is drawn or prefetched one at a time, so
+        each round asks for every missing chart (:meth:`charts_ready`), then waits for them."""
+        deadline = time.monotonic() + timeout
+        while not self.charts_ready():
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return False
+            CHARTS.wait(left)
+        return True
+
     def chart_surface(self, name: str | None = None) -> pygame.Surface | None:
         """The Surface of a chart on the current page (the first slot by default)."""
         for s in self.page.slots:
