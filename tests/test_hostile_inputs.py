@@ -390,7 +390,8 @@ def _renamed(old: str, new: str) -> str:
     ],
 )
 def test_names_outside_the_safe_set_are_refused(name):
-    with pytest.raises(ScenarioError, match=r"states\[1\]\.name: expected a name of letters"):
+    pattern = r"states\[1\]\.name: expected (a name of letters|text without control)"
+    with pytest.raises(ScenarioError, match=pattern):
         load_text(_renamed("Brisa", name), "the_shield.toml", "the_shield")
 
 
@@ -426,3 +427,12 @@ def test_a_title_with_mathtext_is_drawn_as_text():
     session.play_turn()
     pngs = chart_pngs(analyse(session, counterfactuals=False))
     assert all(png.startswith(b"\x89PNG") for png in pngs.values())
+
+
+@pytest.mark.parametrize("bad", ["\x00", "\x1b[31m", "\u202e", "\u2066"])
+def test_text_a_player_reads_holds_no_control_characters(bad):
+    text = SHIELD_TOML.read_text(encoding="utf-8").replace(
+        'title = "The Shield"', f"title = {json.dumps('The ' + bad + 'Shield')}", 1
+    )
+    with pytest.raises(ScenarioError, match="text.title: expected text without control"):
+        load_text(text, "the_shield.toml", "the_shield")

@@ -12,6 +12,7 @@ import difflib
 import json
 import math
 import textwrap
+import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
@@ -40,6 +41,16 @@ def _show(value: Any) -> str:
     else:
         s = f"a {type(value).__name__} ({value})"
     return s if len(s) <= 60 else s[:57] + "..."
+
+
+#: Bidi embedding, override and isolate characters: they can make text read other than it is.
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def _hidden(ch: str) -> bool:
+    """A control character (other than a line break or a tab) or a bidi control: text a player
+    reads never holds one (a NUL cannot even be drawn)."""
+    return (unicodedata.category(ch) == "Cc" and ch not in "\n\t") or ch in _BIDI_CONTROLS
 
 
 def _is_number(value: Any) -> bool:
@@ -134,6 +145,14 @@ class _Checker:
         clean = textwrap.dedent(value).strip()
         if one_line and "\n" in clean:
             self.expect(field, what, value)
+            return None
+        bad = next((ch for ch in clean if _hidden(ch)), None)
+        if bad is not None:
+            self.fail(
+                field,
+                f"expected text without control or bidi-override characters, got "
+                f"U+{ord(bad):04X} in {_show(value)}",
+            )
             return None
         return clean
 
