@@ -1,9 +1,14 @@
 """Versioned JSON saves and replays, written atomically. Never pickle.
 
-A save holds the scenario id, the seed, the seats, every turn's joint orders, and a digest of the
-world they lead to. Loading replays the orders from the seed (AI seats recompute theirs, which
-must match what was saved) and refuses the file if anything disagrees: a corrupt file, an edited
-one, one from a newer version of the game, or rules that have drifted since it was written.
+A save holds the scenario id (or, for a scenario that is not shipped, its text: never a path),
+the seed, the seats, every turn's joint orders, and a digest of the world they lead to. Loading
+replays the orders from the seed (AI seats recompute theirs, which must match what was saved)
+and refuses the file if anything disagrees: a corrupt file, edited orders or seed, one from a
+newer version of the game, or rules that have drifted since it was written.
+
+The checksum is an unkeyed SHA-256: it catches corruption, not a deliberate edit (anyone can
+recompute it). Fields the replay does not check (the bet and quiz answers, the date) can be
+edited undetected; the README says so.
 """
 
 from __future__ import annotations

@@ -436,3 +436,30 @@ def test_text_a_player_reads_holds_no_control_characters(bad):
     )
     with pytest.raises(ScenarioError, match="text.title: expected text without control"):
         load_text(text, "the_shield.toml", "the_shield")
+
+
+def test_the_readme_states_the_limits_and_what_the_checksum_does():
+    from game import limits
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+
+    def n(x: int) -> str:
+        return f"{x:,}".replace(",", " ")
+
+    for value in (
+        limits.MAX_GAME_TURNS,
+        limits.MAX_BATCH,
+        limits.MAX_REPETITIONS,
+        limits.MAX_MATCH_TURNS,
+        limits.MAX_MATCH_WORK,
+        limits.MAX_POPULATION,
+        limits.MAX_GENERATIONS,
+        limits.MAX_MORAN_STEPS,
+        limits.MAX_SWEEP_SEEDS,
+        limits.MAX_JSON_DEPTH,
+    ):
+        assert n(value) in readme, value
+    assert f"{limits.MAX_SCENARIO_BYTES >> 20} MiB" in readme
+    assert f"{limits.MAX_SAVE_BYTES >> 20} MiB" in readme
+    assert f"{limits.MAX_SMALL_BYTES >> 10} KiB" in readme
+    assert "catches *corruption*" in readme and "does **not** stop a *deliberate* edit" in readme
