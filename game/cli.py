@@ -96,7 +96,8 @@ def ai_seats(scenario: Scenario) -> list[str]:
 
 
 def run_batch(scenario: Scenario, seeds: list[int], seats: list[str] | None, turns: int | None):
-    """Play AI games for ``seeds``; yields ``(events, world)`` after each turn."""
+    """Play AI games for ``seeds``; yields ``(events, world, runner)`` after each turn (the
+    runner's ``reasons_in(b)`` says why each explaining AI seat played as it did)."""
     texts = seats if seats is not None else ai_seats(scenario)
     parsed = parse_seats(texts, len(scenario.states))
     if any(s.human for s in parsed):
@@ -106,10 +107,10 @@ def run_batch(scenario: Scenario, seeds: list[int], seats: list[str] | None, tur
             raise UsageError(f"--turns must be at least 1, got {turns}")
         scenario = scenario_with_turns(scenario, turns)
     runner = Runner(scenario, seeds, parsed)
-    yield None, runner.world
+    yield None, runner.world, runner
     while not runner.finished.all():
         events = runner.advance(runner.ai_orders())
-        yield events, runner.world
+        yield events, runner.world, runner
 
 
 def scenario_with_turns(scenario: Scenario, turns: int) -> Scenario:
@@ -144,7 +145,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     worlds: list[dict[str, Any]] = [{"seed": s, "turns": [], "events": []} for s in seeds]
     rows: list[list[Any]] = []
     final: World | None = None
-    for events, world in run_batch(scenario, seeds, seats, args.turns):
+    for events, world, runner in run_batch(scenario, seeds, seats, args.turns):
         final = world
         for b in range(world.batch):
             if events is not None and events.before.over[b]:
@@ -155,6 +156,9 @@ def cmd_simulate(args: argparse.Namespace) -> int:
             worlds[b]["turns"].append(snap)
             if events is not None:
                 worlds[b]["events"].extend(e.to_dict() for e in events.records(b))
+                reasons = runner.reasons_in(b)
+                if reasons:
+                    snap["reasons"] = reasons
             if args.csv:
                 rows.extend(_csv_rows(seeds[b], snap, events, b))
     assert final is not None
@@ -237,12 +241,12 @@ def _save_game(
 
 
 def _write_csv(path: str, rows: list[list[Any]]) -> None:
+    from game.report.table import text_cell
+
     try:
         with open(path, "w", newline="", encoding="utf-8") as fh:
             writer = csv.writer(fh)
             writer.writerow(CSV_COLUMNS)
-    from game.report.table import text_cell
-
             # Text is never a formula in a spreadsheet (OWASP): a leading = + - @ gets a quote.
             writer.writerows([text_cell(v) if isinstance(v, str) else v for v in r] for r in rows)
     except OSError as exc:

@@ -301,8 +301,8 @@ class Session:
         return self.resolve(orders)
 
     def resolve(self, orders: Orders) -> Events:
-        """Resolve a turn with the complete joint orders (the replay path)."""
-        check(self.world, orders)
+        """Resolve a turn with the complete joint orders (the replay path). ``step`` validates
+        them once, before anything moves: an illegal order leaves the game as it was."""
         turn = self.turn
         events = self.runner.advance(orders)
         self.history.append(TurnRecord(turn, orders, events))

@@ -514,6 +514,8 @@ def crisis_war_odds(world: World, answers: np.ndarray) -> np.ndarray:
     """
     from game.engine.deterrence import exchange
 
+    if not (world.crisis > 0.5).any():  # no crisis anywhere: no odds (and no exchange to run)
+        return np.zeros(world.tension.shape)
     fss = exchange(world).stability
     full = world.param("base_war_risk")[:, None, None] * world.tension * (0.25 + 0.75 * (1.0 - fss))
     a, b = answers, np.swapaxes(answers, 1, 2)

@@ -241,8 +241,23 @@ class World:
         }
 
     def param(self, name: str) -> np.ndarray:
-        """A scenario parameter as a ``[B]`` array."""
-        return per_world(getattr(self.params, name), self.batch)
+        """A scenario parameter as a ``[B]`` array (read-only).
+
+        Every rule asks for its parameters each turn, and a turn makes many worlds that share
+        one ``Params``: the arrays are made once per ``Params`` and batch size and kept on it
+        (read-only, so no rule can change a parameter by writing into its array).
+        """
+        cache = self.params.__dict__.get("_arrays")
+        if cache is None:
+            cache = {}
+            object.__setattr__(self.params, "_arrays", cache)
+        key = (name, self.batch)
+        arr = cache.get(key)
+        if arr is None:
+            arr = np.array(per_world(getattr(self.params, name), self.batch), dtype=float)
+            arr.flags.writeable = False
+            cache[key] = arr
+        return arr
 
     def select(self, b: int | slice | np.ndarray) -> World:
         """The sub-batch ``b`` (an index keeps the batch axis: ``select(3)`` is a batch of one)."""

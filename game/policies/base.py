@@ -18,7 +18,7 @@ import numpy as np
 from game.engine import treaties
 from game.engine.actions import REACH_CEILING, SHIELD_CAP, Diplomacy
 from game.engine.deterrence import exchange
-from game.engine.diplomacy import escalation_odds
+from game.engine.diplomacy import cap_room, escalation_odds
 from game.engine.orders import budget, unit_costs
 from game.engine.perception import private_view, seen_world
 from game.engine.state import CATEGORIES, REACH, SHIELD, TREATY_SLOTS, World
@@ -75,6 +75,8 @@ class Observation:
     treaty_parties: np.ndarray  # [B, K, N] bool: who is named in each treaty
     shield_cap: np.ndarray  # [B]: the tightest shield cap binding it (inf: none)
     reach_cap: np.ndarray  # [B]
+    reach_room: np.ndarray  # [B]: budget it may spend on reach under the caps (inf: no cap)
+    shield_room: np.ndarray  # [B]: the same for shield (the engine's rule, pooled tech and all)
     forward_banned: np.ndarray  # [B] bool
     banned: np.ndarray  # [B, N] bool: states bound by a forward ban (public)
     offer_reach_to_me: np.ndarray  # [B, N]: reach each patron offers to station at it
@@ -114,6 +116,8 @@ class PublicView:
     shield_cap: np.ndarray  # [B, N]
     reach_cap: np.ndarray  # [B, N]
     banned: np.ndarray  # [B, N]
+    reach_room: np.ndarray  # [B, N]: budget each may spend on reach under the caps (inf: no cap)
+    shield_room: np.ndarray  # [B, N]
 
     @staticmethod
     def of(world: World) -> PublicView:
@@ -122,6 +126,8 @@ class PublicView:
             shield_cap=treaties.caps_for(world, SHIELD_CAP),
             reach_cap=treaties.caps_for(world, REACH_CEILING),
             banned=treaties.forward_banned(world),
+            reach_room=cap_room(world, "reach"),
+            shield_room=cap_room(world, "shield"),
         )
 
 
@@ -187,6 +193,8 @@ def observe(
         treaty_parties=world.treaty_invited > 0,
         shield_cap=public.shield_cap[:, i],
         reach_cap=public.reach_cap[:, i],
+        reach_room=public.reach_room[:, i],
+        shield_room=public.shield_room[:, i],
         forward_banned=public.banned[:, i],
         banned=public.banned,
         offer_reach_to_me=world.offer_reach[:, :, i].copy(),
@@ -271,15 +279,13 @@ class Policy:
     @staticmethod
     def within_caps(obs: Observation, spend: np.ndarray, cut: np.ndarray) -> np.ndarray:
         """Spending trimmed so that no treaty cap binding the state is passed (the rest goes to
-        the civilian economy). A policy that means to cheat sets its cheat flag and skips this."""
+        the civilian economy). The room under each cap is the engine's own
+        (:func:`game.engine.diplomacy.cap_room`, with a joint programme's pooled tech), plus what
+        a reach cut frees. A policy that means to cheat sets its cheat flag and skips this."""
         spend = spend.copy()
-        wear = 1.0 - obs.attrition
-        for c, stock, fwd, cap in (
-            (REACH, np.maximum(obs.own_reach - cut, 0.0), obs.fwd_reach_total, obs.reach_cap),
-            (SHIELD, obs.own_shield, obs.fwd_shield_total, obs.shield_cap),
-        ):
-            room = np.maximum(cap - (stock * wear + fwd), 0.0) * 0.999
-            most = np.where(np.isfinite(room), room * obs.unit_costs[:, c], np.inf)
+        freed = cut * (1.0 - obs.attrition) * obs.unit_costs[:, REACH]
+        for c, room in ((REACH, obs.reach_room + freed), (SHIELD, obs.shield_room)):
+            most = np.where(np.isfinite(room), room * (1.0 - 1e-6), np.inf)
             trimmed = np.minimum(spend[:, c], most)
             spend[:, 4] += spend[:, c] - trimmed
             spend[:, c] = trimmed

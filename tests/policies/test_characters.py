@@ -1,6 +1,8 @@
 """The game's opponents behave as their docstrings say, in scripted situations, and never give an
 illegal order in any shipped scenario."""
 
+import dataclasses
+
 import numpy as np
 import pytest
 
@@ -157,3 +159,30 @@ def test_random_characters_keep_a_batch_equal_to_single_games():
             if not single.over:
                 single.play_turn()
                 assert runner.world.select(b).digest() == single.world.digest()
+
+
+@pytest.mark.parametrize("name", CHARACTERS)
+def test_no_character_orders_past_a_cap_that_a_joint_programme_tightens(name):
+    """The room under a shield cap is the engine's own (``diplomacy.cap_room``): with a joint
+    programme's better tech a unit of spending builds more shield, so the room in budget is
+    smaller. A policy that kept its own copy of the rule (without the pooled tech) once ordered
+    8.39 where the engine allowed 2.10, and the engine refused the AI's own move."""
+    from game.engine.state import TreatySpec
+
+    scenario = load("sandbox")
+    n = len(scenario.states)
+    capped = dataclasses.replace(
+        scenario,
+        treaties=(TreatySpec("shield_cap", tuple(range(n)), cap=6.0, verification=0.5),),
+    )
+    world = capped.initial_world()
+    programme, tech = world.programme.copy(), world.tech.copy()
+    programme[0, 0, 1] = programme[0, 1, 0] = 1.0
+    tech[0, 0], tech[0, 1] = 0.6, 2.0
+    alliance = world.alliance.copy()
+    alliance[0, 0, 1] = alliance[0, 1, 0] = 1.0
+    world = world.replace(programme=programme, tech=tech, alliance=alliance)
+    policy = get_policy(name)(0, [np.random.default_rng(4)], "hard")
+    move = policy.act(observe(world, 0, with_view=policy.needs_view))
+    orders = Orders.hold(world).replace_state(0, move.spend, move.cut, move.diplomacy)
+    check(world, orders.pay_diplomacy(world, [0]))  # an order past the cap would raise

@@ -158,3 +158,33 @@ def test_in_the_shield_the_rivals_coordinate_and_aim_at_the_host(shield_batch):
             pressed |= (d.sanction[:, [VEYRA, OSTREL], BRISA] > 0).any(axis=1)
     assert coordinated.mean() >= 0.7
     assert pressed.mean() >= 0.2
+
+
+def test_simulate_json_says_why_each_strategist_moved(capsys):
+    import json
+
+    from game.cli import main
+
+    seats = "ai:baseline,ai:baseline,ai:strategist,ai:strategist"
+    code = main(
+        [
+            "simulate",
+            "--scenario",
+            "the_shield",
+            "--seats",
+            seats,
+            "--seed",
+            "5",
+            "--turns",
+            "3",
+            "--json",
+        ]
+    )
+    assert code == 0
+    doc = json.loads(capsys.readouterr().out)
+    turns = doc["worlds"][0]["turns"]
+    assert "reasons" not in turns[0]  # the start: nobody has moved yet
+    for snap in turns[1:]:
+        assert set(snap["reasons"]) == {"Veyra", "Ostrel"}
+        for name, why in snap["reasons"].items():
+            assert why.startswith(name + " ") and ": " in why
