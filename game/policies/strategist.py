@@ -399,6 +399,8 @@ class Strategist(Policy):
         move = self.shares_to_move(obs, shares, cut)
         d = self.diplomacy_template(obs)
         i = self.seat
+        # Offers to it first (a programme from an ally is joined), then its own move on top.
+        pb.answer_hosts(obs, d, i, obs.support > obs.review_threshold + 0.1)
         for w, p in enumerate(plans):
             kind, j = p.move
             if kind == "ally":
@@ -420,7 +422,6 @@ class Strategist(Policy):
                 continue
             take = offers[:, j] & (obs.belief[:, j] >= 0.5) & ~obs.ally[:, j]
             d.ally[:, i, j] = np.where(take & (d.ally[:, i, j] == 0), 1, d.ally[:, i, j])
-        pb.answer_hosts(obs, d, i, obs.support > obs.review_threshold + 0.1)
         # Crises: press from strength, back down when outmatched and the odds are real.
         weak = (obs.cover_margin < 0) & (obs.escalation_odds > 0.02)
         strong = (obs.deterrence_margin > 0) & (obs.threat_margin < 0)
