@@ -295,6 +295,8 @@ def _cli(capsys, *argv: str) -> tuple[int, str]:
         ),
         (("play", "--scenario", "the_shield", "--seed", "-1"), "--seed"),
         (("demo", "--scenario", "the_shield", "--seed", "-1"), "--seed"),
+        (("demo", "--scenario", "the_shield", "--speed", "nan"), "--speed"),
+        (("demo", "--scenario", "the_shield", "--speed", "inf"), "--speed"),
         (("lens", "--scenario", "the_shield", "--pair", "Aurum,Veyra", "--seed", "-5"), "--seed"),
     ],
 )

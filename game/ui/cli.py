@@ -12,6 +12,9 @@ import sys
 
 from game.cli import UsageError
 
+#: The fastest demo, in turns a second (the window draws 60 frames a second).
+MAX_SPEED = 60.0
+
 
 class WindowError(UsageError):
     """The window could not be opened (no display): one line, exit status 2."""
@@ -69,6 +72,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
         raise UsageError(f"--seed must be from 0 to {MAX_SEED}, got {args.seed}")
     if args.frames is not None and args.frames < 1:
         raise UsageError(f"--frames must be at least 1, got {args.frames}")
+    if not 0.1 <= args.speed <= MAX_SPEED:  # NaN and inf are refused too
+        raise UsageError(
+            f"--speed must be from 0.1 to {MAX_SPEED:g} turns a second, got {args.speed}"
+        )
     from game.cli import ai_seats
     from game.session import SeatError, parse_seats
 
