@@ -150,3 +150,37 @@ def test_odd_settings_fall_back_to_the_defaults_and_the_window_opens(dirs, text)
     settings = load_settings()
     assert settings.ui_scale == Settings().ui_scale and 0 <= settings.volume <= 1
     App(settings.replace(sound=False)).frame(1 / 60)
+
+
+@pytest.mark.parametrize("typed", ["9" * 400, "1" + "0" * 310])  # the box takes digits only
+def test_a_treaty_cap_typed_as_400_nines_is_refused_and_the_game_still_saves(app, typed):
+    from game.engine.actions import TREATY_KINDS
+    from game.ui.scenes.diplomacy import MENU
+
+    from .drive import past_lesson_screens
+    from .test_playthrough import answer_crises
+
+    key(app, pygame.K_n)
+    while app.top.scenario.id != "sandbox":  # every kind of diplomacy
+        key(app, pygame.K_DOWN)
+    key(app, pygame.K_RETURN)
+    past_lesson_screens(app)
+    key(app, pygame.K_d)
+    assert scene_name(app) == "DiplomacyScene"
+    dip = app.top
+    dip.action_i = MENU.index("propose_treaty")
+    dip.kind_i = list(TREATY_KINDS).index("shield_cap")
+    dip.rebuild()
+    dip.entries["cap"].set_text(typed)
+    dip._status = None
+    assert dip.status().startswith("Not available") and "ordinary number" in dip.status()
+    key(app, pygame.K_RETURN)  # refused: not added to the orders
+    assert not dip.draft.plan.actions
+    app.close_dialog()
+    app.pop()  # back to the turn screen (the cap box may hold the keyboard's focus)
+    frames(app, 2)
+    assert scene_name(app) == "TurnScene"
+    key(app, pygame.K_RETURN)  # submit the turn
+    answer_crises(app)
+    assert app.top.match.session.turn == 1
+    assert storage.load_path(storage.autosave_path()).turn == 1  # the autosave still works
