@@ -210,16 +210,20 @@ def from_dict(data: Any, name: str = "save", scenario: Scenario | None = None) -
         raise SaveError(f"{name}: not a save file (expected a JSON object)")
     if data.get("format") != FORMAT:
         raise SaveError(
-            f"{name}: not a Delicate Balance save (field 'format' is {data.get('format')!r})"
+            f"{name}: not a Delicate Balance save "
+            f"(field 'format' is {_shown(repr(data.get('format')), 40)})"
         )
     version = _need(data, "version", int, name)
     if version > VERSION:
         raise SaveError(
-            f"{name}: made by a newer version of the game (save version {version}; "
+            f"{name}: made by a newer version of the game "
+            f"(save version {_shown(str(version), 20)}; "
             f"this game reads up to {VERSION}): update the game to open it"
         )
     if version < 1:
-        raise SaveError(f"{name}: field 'version' should be 1 or more, got {version}")
+        raise SaveError(
+            f"{name}: field 'version' should be 1 or more, got {_shown(str(version), 20)}"
+        )
     checksum = _need(data, "checksum", str, name)
     body = {k: v for k, v in data.items() if k != "checksum"}
     try:
@@ -241,16 +245,19 @@ def from_dict(data: Any, name: str = "save", scenario: Scenario | None = None) -
     digest = _need(data, "state_digest", str, name)
     turn = _need(data, "turn", int, name)
     if not 0 <= seed <= MAX_SEED:
-        raise SaveError(f"{name}: field 'seed' should be from 0 to {MAX_SEED}, got {seed}")
+        raise SaveError(
+            f"{name}: field 'seed' should be from 0 to {MAX_SEED}, got {_shown(str(seed), 30)}"
+        )
     if len(turns) > MAX_TURNS:
         raise SaveError(
             f"{name}: field 'orders' holds {len(turns)} turns; a game has at most {MAX_TURNS}"
         )
-    if not all(isinstance(s, str) for s in seats):
-        raise SaveError(f"{name}: field 'seats' should be a list of strings")
+    if not all(isinstance(s, str) and len(s) <= 64 for s in seats) or len(seats) > 64:
+        raise SaveError(f"{name}: field 'seats' should be a list of seats such as \"ai:hawk\"")
     if turn != len(turns):
         raise SaveError(
-            f"{name}: field 'turn' is {turn} but the save holds {len(turns)} turns "
+            f"{name}: field 'turn' is {_shown(str(turn), 20)} but the save holds "
+            f"{len(turns)} turns "
             "(the save was edited or damaged)"
         )
     if scenario is None and "scenario_source" in data:
@@ -275,7 +282,10 @@ def from_dict(data: Any, name: str = "save", scenario: Scenario | None = None) -
     if "turns" in data:
         limit = _need(data, "turns", int, name)
         if not 1 <= limit <= MAX_TURNS:
-            raise SaveError(f"{name}: field 'turns' should be from 1 to {MAX_TURNS}, got {limit}")
+            raise SaveError(
+                f"{name}: field 'turns' should be from 1 to {MAX_TURNS}, "
+                f"got {_shown(str(limit), 20)}"
+            )
         scenario = dataclasses.replace(scenario, params=scenario.params.replace(turns=limit))
     try:
         session = Session.new(scenario, seed, [str(s) for s in seats])

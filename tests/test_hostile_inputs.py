@@ -465,3 +465,19 @@ def test_the_readme_states_the_limits_and_what_the_checksum_does():
     assert f"{limits.MAX_SAVE_BYTES >> 20} MiB" in readme
     assert f"{limits.MAX_SMALL_BYTES >> 10} KiB" in readme
     assert "catches *corruption*" in readme and "does **not** stop a *deliberate* edit" in readme
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"format": "x" * 100_000},
+        {"version": 10**4000},
+        {"seats": ["ai:" + "a" * 100_000, "human"]},
+        {"turn": 10**4000},
+    ],
+)
+def test_a_refusal_is_one_short_line_whatever_the_save_holds(tmp_path, short_game, change):
+    body = to_dict(short_game) | change
+    with pytest.raises(SaveError) as err:
+        load_save(_write(tmp_path / "long.json", _sealed(body)))
+    assert "\n" not in str(err.value) and len(str(err.value)) < 300
