@@ -481,3 +481,12 @@ def test_a_refusal_is_one_short_line_whatever_the_save_holds(tmp_path, short_gam
     with pytest.raises(SaveError) as err:
         load_save(_write(tmp_path / "long.json", _sealed(body)))
     assert "\n" not in str(err.value) and len(str(err.value)) < 300
+
+
+def test_an_unknown_key_with_a_line_break_or_a_megabyte_is_one_short_line():
+    base = SHIELD_TOML.read_text(encoding="utf-8")
+    for key in ('"a\\nb"', '"' + "k" * 100_000 + '"'):
+        text = base.replace("[params]\n", f"[params]\n{key} = 1\n", 1)
+        with pytest.raises(ScenarioError) as err:
+            load_text(text, "the_shield.toml", "the_shield")
+        assert all("\n" not in p and len(p) < 2000 for p in err.value.problems)

@@ -177,6 +177,13 @@ class Scenario:
         )
 
 
+def _one_line(text: str, limit: int) -> str:
+    """A file name or field from outside, shown on one short line (a TOML key may hold a line
+    break or a megabyte)."""
+    clean = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+    return clean if len(clean) <= limit else clean[: limit - 3] + "..."
+
+
 class ScenarioError(ValueError):
     """A scenario that cannot be loaded, explained in one line: file, field, what was expected.
 
@@ -185,6 +192,7 @@ class ScenarioError(ValueError):
     """
 
     def __init__(self, file: str, field: str, problem: str, more: Sequence[str] = ()) -> None:
+        file, field = _one_line(file, 120), _one_line(field, 80)
         self.file = file
         self.field = field
         self.problem = problem
