@@ -14,7 +14,7 @@ import csv
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import numpy as np
@@ -113,6 +113,17 @@ def run_batch(scenario: Scenario, seeds: list[int], seats: list[str] | None, tur
         yield events, runner.world, runner
 
 
+def _with_progress(steps: Iterator[Any], total: int, label: str) -> Iterator[Any]:
+    """``steps`` with a progress bar on stderr (on a terminal, not under CI); Ctrl-C stops the
+    run cleanly (the bar is cleared, ``main`` prints "interrupted" and exits 130)."""
+    from game.lab.progress import Progress
+
+    with Progress(total, label) as bar:
+        for step in steps:
+            yield step
+            bar.advance()
+
+
 def scenario_with_turns(scenario: Scenario, turns: int) -> Scenario:
     import dataclasses
 
@@ -145,7 +156,8 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     worlds: list[dict[str, Any]] = [{"seed": s, "turns": [], "events": []} for s in seeds]
     rows: list[list[Any]] = []
     final: World | None = None
-    for events, world, runner in run_batch(scenario, seeds, seats, args.turns):
+    steps = run_batch(scenario, seeds, seats, args.turns)
+    for events, world, runner in _with_progress(steps, turns + 1, "simulate"):
         final = world
         for b in range(world.batch):
             if events is not None and events.before.over[b]:

@@ -490,3 +490,31 @@ def test_an_unknown_key_with_a_line_break_or_a_megabyte_is_one_short_line():
         with pytest.raises(ScenarioError) as err:
             load_text(text, "the_shield.toml", "the_shield")
         assert all("\n" not in p and len(p) < 2000 for p in err.value.problems)
+
+
+def test_ctrl_c_stops_simulate_cleanly(capsys, monkeypatch):
+    import game.cli as cli
+
+    real = cli.run_batch
+
+    def interrupted(*args, **kwargs):
+        steps = real(*args, **kwargs)
+        yield next(steps)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "run_batch", interrupted)
+    status, err = _cli(capsys, "simulate", "--scenario", "the_shield", "--batch", "4")
+    assert status == 130 and err.strip() == "interrupted"
+
+
+def test_simulate_shows_progress_on_a_terminal(monkeypatch):
+    import io
+
+    import game.cli as cli
+    import game.lab.progress as progress
+
+    shown = io.StringIO()
+    monkeypatch.setattr(progress, "wanted", lambda stream: True)
+    monkeypatch.setattr(progress.sys, "stderr", shown)
+    steps = list(cli._with_progress(iter(range(3)), 3, "simulate"))
+    assert steps == [0, 1, 2] and "simulate" in shown.getvalue()
