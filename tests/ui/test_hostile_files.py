@@ -184,3 +184,15 @@ def test_a_treaty_cap_typed_as_400_nines_is_refused_and_the_game_still_saves(app
     answer_crises(app)
     assert app.top.match.session.turn == 1
     assert storage.load_path(storage.autosave_path()).turn == 1  # the autosave still works
+
+
+@pytest.mark.parametrize("typed", ["²", "9" * 5000, "١٢", "-1", ""])
+def test_any_seed_typed_in_the_new_game_screen_starts_a_game_or_keeps_the_old_seed(app, typed):
+    key(app, pygame.K_n)
+    setup = app.top
+    assert scene_name(app) == "SetupScene"
+    before = setup.seed
+    setup.seed_entry.get_text = lambda: typed  # as if the box let it through
+    setup._read_seed()
+    assert 0 <= setup.seed <= 2**31 - 1
+    assert setup.seed == before or typed.isascii()

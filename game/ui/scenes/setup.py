@@ -135,8 +135,10 @@ class SetupScene(Scene):
 
     def _read_seed(self) -> None:
         text = self.seed_entry.get_text().strip() if self.seed_entry is not None else ""
-        if text.isdigit():
-            self.seed = min(int(text), 2**31 - 1)
+        # ASCII digits only ("²" is a digit to isdigit but not to int), and never more than
+        # int() will read: a long paste is a large seed, not a crash.
+        if text.isascii() and text.isdecimal():
+            self.seed = min(int(text[:12]), 2**31 - 1)
 
     # Widgets --------------------------------------------------------------------------------
 
