@@ -8,7 +8,8 @@ Each turn a strategist seat, in every world of the batch:
    by the noise of its sight);
 2. lists candidate plans: arms splits (how much, and offence or defence), then diplomatic moves
    its lesson allows (offer an alliance, offer or join a joint programme, drill naming a rival,
-   talk, aim at a rival or at a host of a rival's forces, sanction, cut reach);
+   talk, aim at a rival or at a host of a rival's forces, sanction, cut reach, offer to station
+   shield at an ally, propose a shield cap, sign a treaty it is offered);
 3. projects every plan x sample a few turns through the same ``step`` the game plays, without
    chance, as **one batch** per stage; everyone else keeps its last orders, except that a rival
    answers arming in kind (a level-0 reply: it builds at least what it saw the seat build);
@@ -35,7 +36,7 @@ from typing import ClassVar
 
 import numpy as np
 
-from game.engine.actions import BACK_DOWN, ESCALATE, STAND_FIRM, Diplomacy
+from game.engine.actions import BACK_DOWN, ESCALATE, SHIELD_CAP, STAND_FIRM, Diplomacy
 from game.engine.deterrence import exchange
 from game.engine.diplomacy import escalation_odds, within_caps
 from game.engine.orders import IllegalOrder, Orders, budget
@@ -51,6 +52,7 @@ from game.engine.state import (
     stack_worlds,
 )
 from game.engine.step import step
+from game.engine.treaties import PROPOSED
 from game.policies import playbook as pb
 from game.policies.base import Move, Observation, Policy
 
@@ -131,7 +133,7 @@ class Strategist(Policy):
         reasons = [self._arms_reason(obs, w, best_arms[w], arm_terms, arms) for w in range(b)]
         public = [""] * b
         if moves:
-            per_world = [[replace(best_arms[w], move=m) for m in moves] for w in range(b)]
+            per_world = [[_with_move(best_arms[w], m) for m in moves] for w in range(b)]
             scores, terms = self._score(views, extra, per_world, obs, per_world=True)
             base = arm_scores[np.arange(b), arm_scores.argmax(axis=1)]
             for w in range(b):
@@ -230,8 +232,16 @@ class Strategist(Policy):
                 moves.append(("target", j))
             if "economy" in groups and (rival & ~obs.sanctioning[:, j]).any():
                 moves.append(("sanction", j))
+            if "deployments" in groups and (obs.ally[:, j] & (obs.home_shield > 0)).any():
+                moves.append(("deploy", j))
+            if "treaties" in groups and (rival & (obs.free_slots >= n)).any():
+                moves.append(("propose", j))
         if "signals" in groups and (obs.own_reach > 0).any():
             moves.append(("cut", -1))
+        if "treaties" in groups:
+            for k in range(obs.treaty_invites.shape[1]):
+                if obs.treaty_invites[:, k].any():
+                    moves.append(("sign", k))
         return moves
 
     def _legal(self, obs: Observation, w: int, plan: Plan) -> bool:
@@ -240,7 +250,14 @@ class Strategist(Policy):
             return True
         if kind == "cut":
             return bool(obs.own_reach[w] > 0)
+        if kind == "sign":
+            return bool(obs.treaty_invites[w, j])
         rival = bool(obs.rivals[w, j])
+        if kind == "deploy":
+            pending = obs.offers_from_me[w, j] > 0
+            return bool(obs.ally[w, j]) and obs.home_shield[w] > 0 and not pending
+        if kind == "propose":
+            return rival and obs.free_slots[w] >= len(obs.names)
         return {
             "ally": rival and not obs.ally[w, j],
             "programme": bool(obs.ally[w, j]) and obs.view.programme[w, self.seat, j] < 0.5,
@@ -289,10 +306,12 @@ class Strategist(Policy):
         shares = np.array([table[w][k].shares for (w, k, _s) in spec])  # type: ignore[index]
         cuts = np.array([table[w][k].cut for (w, k, _s) in spec])  # type: ignore[index]
         first = Diplomacy.none(batch.batch, n, TREATY_SLOTS)
-        for r, (w, k, s) in enumerate(spec):
+        taken = np.zeros(batch.batch, dtype=bool)
+        row_moves = [table[w][k].move for (w, k, _s) in spec]  # type: ignore[index]
+        for r, (w, _k, s) in enumerate(spec):
             if legal[r]:
-                move = table[w][k].move  # type: ignore[index]
-                self._write(first, r, move, accept[w, s], batch, self._refused(w, n))
+                refused = self._refused(w, n)
+                taken[r] = self._write(first, r, row_moves[r], accept[w, s], batch, refused)
         discount = batch.param("discount")
         total = np.zeros(batch.batch)
         parts = {
@@ -316,6 +335,8 @@ class Strategist(Policy):
             if turn == 0:
                 cut[:, i] = cuts * world.reach[:, i]
             dip = first if turn == 0 else None
+            if turn == 1 and taken.any():
+                dip = self._answers(world, row_moves, taken)
             orders = Orders(spend=spend, cut=cut, diplomacy=dip)
             if dip is not None:
                 orders = orders.pay_diplomacy(world, [i])
@@ -364,12 +385,17 @@ class Strategist(Policy):
         accept: np.ndarray,
         world: World,
         refused: np.ndarray,
-    ) -> None:
+    ) -> bool:
         """Row ``r`` of the projection's first turn: the seat's move, and what the other does in
         this sample (accepts an offer with the odds of the seat's trust in it, halved for each
-        offer it has already let pass; answers talk with the seat's trust in talk)."""
+        offer it has already let pass; answers talk with the seat's trust in talk). Returns
+        whether the other takes up, next turn, an offer that waits for an answer (a deployment,
+        a treaty)."""
         i = self.seat
         kind, j = move
+        if kind == "sign":
+            d.sign[r, i, j] = True
+            return False
         trust = float(world.belief[r, i, j]) * 0.5 ** float(refused[j]) if j >= 0 else 0.0
         if kind == "ally":
             d.ally[r, i, j] = 1
@@ -389,6 +415,33 @@ class Strategist(Policy):
             d.target[r, i, j] = 1
         elif kind == "sanction":
             d.sanction[r, i, j] = 1
+        elif kind == "deploy":
+            d.deploy_shield[r, i, j] = DEPLOY_SHARE * float(world.shield[r, i])
+            return bool(accept[j] < trust)
+        elif kind == "propose":
+            _propose(d, r, i, j, world.shield[r], world.seen_shield[r, i])
+            return bool(accept[j] < trust)
+        return False
+
+    def _answers(self, world: World, moves: list[tuple[str, int]], taken: np.ndarray) -> Diplomacy:
+        """The projection's second turn: the other side of each offer that waits for an answer,
+        in the rows where it takes it up (a host accepts the deployment; a rival signs)."""
+        i, n = self.seat, world.n
+        d = Diplomacy.none(world.batch, n, TREATY_SLOTS)
+        for r, (kind, j) in enumerate(moves):
+            if not taken[r]:
+                continue
+            if kind == "deploy" and world.offer_shield[r, i, j] > 0:
+                d.deploy_answer[r, j, i] = 1
+            elif kind == "propose":
+                waiting = (
+                    (world.treaty_status[r] == PROPOSED)
+                    & (world.treaty_invited[r, :, j] > 0)
+                    & (world.treaty_invited[r, :, i] > 0)
+                    & (world.treaty_signed[r, :, j] < 0.5)
+                )
+                d.sign[r, j, waiting] = True
+        return d
 
     # ----------------------------------------------------------------------------------------
     # Playing and explaining
@@ -415,6 +468,12 @@ class Strategist(Policy):
                 d.target[w, i, j] = 1
             elif kind == "sanction":
                 d.sanction[w, i, j] = 1
+            elif kind == "deploy":
+                d.deploy_shield[w, i, j] = DEPLOY_SHARE * float(obs.home_shield[w])
+            elif kind == "propose":
+                _propose(d, w, i, j, obs.seen_shield[w], obs.seen_shield[w])
+            elif kind == "sign":
+                d.sign[w, i, j] = True
         # Offers made to it: an alliance or a programme from a state it trusts is taken up.
         offers = obs.view.ally_offer[:, :, i] > 0.5  # [B, N]: who has offered it an alliance
         for j in range(len(obs.names)):
@@ -456,7 +515,7 @@ class Strategist(Policy):
     def _move_reason(self, obs: Observation, w: int, plan: Plan) -> str:
         me = obs.names[self.seat]
         kind, j = plan.move
-        other = obs.names[j] if j >= 0 else ""
+        other = obs.names[j] if j >= 0 and kind != "sign" else ""
         if kind == "target":
             stationed = obs.view.fwd_reach[w, :, j] + obs.view.fwd_shield[w, :, j]  # by patron
             patrons = [obs.names[p] for p in np.flatnonzero(stationed > 0) if p != self.seat]
@@ -474,6 +533,11 @@ class Strategist(Policy):
             "drill": f"{me} drilled with its allies, naming {other}: standing for its alliance",
             "sanction": f"{me} sanctioned {other}: to make what {other} does cost it",
             "cut": f"{me} cut its reach: a costly signal that it wants only safety",
+            "deploy": f"{me} offered to station shield in {other}: a shield there guards {me} "
+            "and its ally against a ragged answer",
+            "propose": f"{me} proposed a shield cap to {other}: so that neither's shield erodes "
+            "the other's second strike",
+            "sign": f"{me} signed a treaty it was offered: its terms leave it safer",
         }[kind]
 
 
@@ -534,6 +598,27 @@ def _answered(mix: np.ndarray, world: World, i: int) -> np.ndarray:
     out[:, :, REACH] = reach
     out[:, :, CIVILIAN] = np.maximum(out[:, :, CIVILIAN] - extra, 0.0)
     return out
+
+
+#: The share of its home shield a strategist offers to station at an ally.
+DEPLOY_SHARE = 0.5
+
+
+def _propose(d: Diplomacy, r: int, i: int, j: int, shield: np.ndarray, seen: np.ndarray) -> None:
+    """Row ``r``: ``i`` proposes to ``j`` a shield cap a little above the larger of the two
+    shields (as ``i`` sees them), half verified: freeze the shields where they stand."""
+    d.propose_kind[r, i] = SHIELD_CAP
+    d.propose_parties[r, i, j] = True
+    d.propose_cap[r, i] = max(float(shield[i]), float(seen[j])) * 1.1 + 1.0
+    d.propose_verification[r, i] = 0.5
+
+
+#: The share of its reach a costly signal gives up (Kydd 2005: a cut large enough to cost).
+SIGNAL_CUT = 0.1
+
+
+def _with_move(plan: Plan, move: tuple[str, int]) -> Plan:
+    return replace(plan, move=move, cut=SIGNAL_CUT if move[0] == "cut" else 0.0)
 
 
 def _lower(text: str) -> str:

@@ -202,3 +202,26 @@ def test_simulate_json_says_why_each_strategist_moved(capsys):
         assert set(snap["reasons"]) == {"Veyra", "Ostrel"}
         for name, why in snap["reasons"].items():
             assert why.startswith(name + " ") and ": " in why
+
+
+def test_with_every_seat_a_strategist_the_diplomacy_comes_from_the_projection():
+    """No script offers alliances, programmes, deployments or treaties: strategists in every seat
+    weigh them each turn. Over The Shield and The Accord, 8 seeds each, they offered alliances,
+    talked, proposed shield caps and signed them, offered and joined a joint programme, and
+    offered shield to an ally that took it (measured on seeds 90000-90007)."""
+    seen: set[str] = set()
+    for scenario_id in ("the_shield", "the_accord"):
+        scenario = load(scenario_id)
+        seats = tuple(Seat(False, "strategist") for _ in scenario.states)
+        runner = Runner(scenario, list(range(90_000, 90_008)), seats)
+        while not runner.finished.all():
+            orders = runner.ai_orders()
+            d = orders.diplomacy
+            if d is not None:
+                for key in ("ally", "talk", "programme", "deploy_shield", "sign"):
+                    if (getattr(d, key) != 0).any():
+                        seen.add(key)
+                if (d.propose_kind >= 0).any():
+                    seen.add("propose")
+            runner.advance(orders)
+    assert {"ally", "talk", "propose", "sign"} <= seen
