@@ -13,7 +13,7 @@ import pytest
 from game.session import Session
 from game.ui import flow, storage
 from game.ui.match import Match
-from game.ui.scenes.quiz import QuizScene
+from game.ui.scenes.quiz import NUMBER_KEYS, QuizScene, shown_order
 
 from .drive import click, click_at, find_button, frames, key, scene_name
 from .lessonkit import QUIZ, reload, shield
@@ -50,10 +50,15 @@ def test_the_keys_answer_the_quiz_before_the_game_and_the_answers_are_saved(app)
     assert session.answers.quiz_before == (0, None, 1)
     assert quiz.score() == 1 == session.answers.quiz_score(session.scenario, after=False)
     text = quiz.box.html_text
-    for q in QUIZ:  # every question's explanation shows
-        assert html.escape(q.why) in text
-    assert "(wrong)" in text and "(right)" in text and "(left open)" in text
-    assert "The right answer: Blue" in text
+    # Before the game the results give nothing away: the answers as given, no mark, no right
+    # answer, no explanation and no score (they would make the quiz after it a memory test).
+    for q in QUIZ:
+        assert html.escape(q.why) not in text
+    assert "(wrong)" not in text and "(right)" not in text and "right answer:" not in text
+    assert "Your answer: Green" in text and "(left open)" in text
+    assert "after the game" in text
+    frames(app, 1)
+    assert "score" not in quiz.summary().lower()
     # The autosave carries them.
     data = json.loads(storage.autosave_path().read_text())
     assert data["answers"]["quiz_before"] == [0, None, 1]
@@ -96,11 +101,15 @@ def test_the_quiz_after_the_game_shows_what_moved(app):
     session.answers.quiz_before = (0, 1, None)  # wrong, right, open
     quiz = open_quiz(app, after=True, session=session)
     assert quiz.title == "Quiz after the game"
-    for k in (pygame.K_2, pygame.K_1, pygame.K_2):  # right, wrong, right
-        key(app, k)
+    for k, meant in enumerate((1, 0, 1)):  # right, wrong, right (in the lesson's order)
+        place = quiz.orders[k].index(meant)  # where that choice shows after the game
+        key(app, NUMBER_KEYS[place])
+    text = quiz.box.html_text
+    for q in QUIZ:  # after the game, every explanation and right answer shows
+        assert html.escape(q.why) in text
+    assert "The right answer: No: it can" in text
     assert session.answers.quiz_after == (1, 0, 1)
     assert session.answers.quiz_before == (0, 1, None)  # untouched
-    text = quiz.box.html_text
     assert text.count("Before:") == len(QUIZ) and text.count("After:") == len(QUIZ)
     assert "moved to the right answer" in text and "moved away from the right answer" in text
     summary = quiz.summary()
@@ -175,3 +184,42 @@ def test_the_quiz_fits_the_window_at_large_text(big_app):  # noqa: F811 (the fix
     assert quiz.results
     frames(app, 1)
     assert outside(app) == []
+
+
+def test_the_quiz_after_the_game_shows_the_choices_in_another_seeded_order(app):
+    """Pressing the keys remembered from before the game scores nothing: every right answer has
+    moved, the order is the same when the quiz is opened again (after a save too), and the
+    stored answer still means the choice that was clicked."""
+    session = Session.new(shield(quiz=QUIZ), 3)
+    session.answers.quiz_before = tuple(q.answer for q in QUIZ)  # all right, by keys 2, 2, 3
+    quiz = open_quiz(app, after=True, session=session)
+    for k, q in enumerate(QUIZ):
+        order = quiz.orders[k]
+        assert sorted(order) == list(range(len(q.choices)))
+        assert order.index(q.answer) != q.answer  # the right answer is not where it was
+        assert order == shown_order(q.choices, q.answer, 3, session.scenario.id, k)
+    # The labels on screen follow that order.
+    assert [ls[0] for _, _, ls in quiz.choices.items] == [
+        QUIZ[0].choices[i] for i in quiz.orders[0]
+    ]
+    for before in session.answers.quiz_before:  # the remembered keys
+        key(app, NUMBER_KEYS[before])
+    assert quiz.results
+    assert session.answers.quiz_score(session.scenario, after=True) == 0
+    for k, q in enumerate(QUIZ):  # what is stored is what was shown at that key
+        assert session.answers.quiz_after[k] == quiz.orders[k][q.answer]
+    # Reopened after a save: the same order, and the answers are marked as clicked.
+    again = reload(session)
+    key(app, pygame.K_RETURN)
+    quiz2 = open_quiz(app, after=True, session=again)
+    assert quiz2.orders == quiz.orders
+    assert quiz2.choices.chosen == quiz.orders[0].index(again.answers.quiz_after[0])
+    # Another game's seed shuffles differently for at least one question of a long quiz.
+    choices = tuple("abcdef")
+    assert {shown_order(choices, 2, s, "x", 0) for s in range(20)}.__len__() > 1
+
+
+def test_the_quiz_before_the_game_keeps_the_lessons_order(app):
+    quiz = open_quiz(app, after=False)
+    assert quiz.orders == [tuple(range(len(q.choices))) for q in QUIZ]
+    assert [ls[0] for _, _, ls in quiz.choices.items] == list(QUIZ[0].choices)

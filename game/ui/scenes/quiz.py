@@ -4,11 +4,21 @@ the answers given before stand beside the new ones, so the class sees what moved
 
 The answers go to ``session.answers.quiz_before`` / ``quiz_after`` (one choice index per
 question, ``None`` for one skipped), so a save carries them.
+
+So that the two scores measure learning rather than memory:
+
+- the quiz before the game reveals nothing: its results list the answers given, with no marks,
+  no right answers and no explanations (those come after the game);
+- the quiz after the game shows each question's choices in another order, seeded by the game's
+  seed and the lesson (so a save, which holds both, reopens it in the same order), with the
+  right answer never where it stood before. The stored answer is always the index in the
+  lesson's own order, so a save means the same choice whichever order was shown.
 """
 
 from __future__ import annotations
 
 import html
+import random
 from collections.abc import Callable, Sequence
 
 import pygame
@@ -141,6 +151,13 @@ class QuizScene(Scene):
         self.index = 0
         self.results = n == 0
         self.choices = Choices()
+        #: For each question, the lesson's choice index shown at each place on screen.
+        self.orders: list[tuple[int, ...]] = [
+            shown_order(q.choices, q.answer, self.session.seed, self.scenario.id, k)
+            if self.after
+            else tuple(range(len(q.choices)))
+            for k, q in enumerate(self.questions)
+        ]
 
     # State ----------------------------------------------------------------------------------
 
@@ -168,9 +185,10 @@ class QuizScene(Scene):
     # Intents --------------------------------------------------------------------------------
 
     def pick(self, k: int) -> None:
+        """The choice at place ``k`` on screen (stored as its index in the lesson's order)."""
         if self.results or not 0 <= k < len(self.questions[self.index].choices):
             return
-        self.given[self.index] = k
+        self.given[self.index] = self.orders[self.index][k]
         self._store()
         self._advance()
 
@@ -235,18 +253,20 @@ class QuizScene(Scene):
             self.shortcut(pygame.K_KP_ENTER, self.done)
             return
         q = self.questions[self.index]
+        order = self.orders[self.index]
+        shown = [q.choices[i] for i in order]
+        given = self.given[self.index]
         top = u(86)
         width = min(W - 2 * pad, u(1100))
         x = (W - width) // 2
         size, self.q_lines, labs, _ = Choices.fit(
-            self, q.question, q.choices, width, y - u(16) - top, u(22), u(12)
+            self, q.question, shown, width, y - u(16) - top, u(22), u(12)
         )
         self.q_size = size
         self.q_pos = (x, top)
         cy = top + len(self.q_lines) * round(size * 1.25) + u(18)
-        self.choices.build(
-            self, x, cy, width, size, labs, self.pick, self.given[self.index], q.choices
-        )
+        chosen = order.index(given) if given is not None and given in order else None
+        self.choices.build(self, x, cy, width, size, labs, self.pick, chosen, shown)
         self.button((pad, y, bw, bh), "Back", self.back, pygame.K_LEFT, enabled=self.index > 0)
         self.button(
             ((W - bw) // 2, y, bw, bh),
@@ -283,6 +303,8 @@ class QuizScene(Scene):
         return f"<font color='{colour}'>{html.escape(q.choices[given])} ({word})</font>"
 
     def _results_html(self) -> str:
+        if not self.after:
+            return self._answers_html()
         rows = []
         before = self.before if self.after and len(self.before) == len(self.questions) else None
         for k, q in enumerate(self.questions):
@@ -300,6 +322,28 @@ class QuizScene(Scene):
             parts.append(f"<font color='{_hex(MUTED)}'>{html.escape(q.why)}</font>")
             rows.append("<br>".join(parts))
         return "<br><br>".join(rows) if rows else "This lesson has no quiz."
+
+    def _answers_html(self) -> str:
+        """Before the game: the answers as given, with no mark, right answer or explanation."""
+        rows = []
+        for k, q in enumerate(self.questions):
+            given = self.given[k]
+            shown = (
+                html.escape(q.choices[given])
+                if given is not None
+                else f"<font color='{_hex(MUTED)}'>(left open)</font>"
+            )
+            rows.append(f"<b>{k + 1}. {html.escape(q.question)}</b><br>Your answer: {shown}")
+        if not rows:
+            return "This lesson has no quiz."
+        note = (
+            f"<font color='{_hex(MUTED)}'>The right answers and why come after the game, "
+            "when you take the quiz again from the debrief.</font>"
+        )
+        return "<br><br>".join([note, *rows])
+
+    def answered(self) -> int:
+        return sum(g is not None for g in self.given)
 
     def summary(self) -> str:
         n = len(self.questions)
@@ -322,7 +366,10 @@ class QuizScene(Scene):
         elif self.after:
             line += " (no quiz was taken before the game to compare with)"
         else:
-            line = "Take the same quiz after the game: the debrief shows what moved."
+            line = (
+                "Your answers are kept. Take the quiz again after the game: "
+                "the debrief then shows the right answers and what moved."
+            )
         return line
 
     # Drawing --------------------------------------------------------------------------------
@@ -332,7 +379,10 @@ class QuizScene(Scene):
         surface.fill(BACKGROUND)
         self.heading(surface, self.title, (u(20), u(14)))
         if self.results:
-            head = f"Your score: {self.score()} of {len(self.questions)}"
+            n = len(self.questions)
+            head = f"Your score: {self.score()} of {n}"
+            if not self.after:  # no score before the game: it would hint at the answers
+                head = f"You answered {self.answered()} of {n}"
             if not self.questions:
                 head = "No quiz in this lesson"
             surface.blit(txt.render(head, u(20), ACCENT, True), (u(20), u(50)))
@@ -351,6 +401,23 @@ class QuizScene(Scene):
         if not self.results:
             self.choices.draw(self, surface)
         super().draw_over(surface)
+
+
+def shown_order(
+    choices: Sequence[str], answer: int, seed: int, lesson: str, question: int
+) -> tuple[int, ...]:
+    """The order the quiz after the game shows ``choices`` in: a shuffle seeded by the game's
+    ``seed``, the ``lesson`` and the ``question``'s number (the same every time it is opened,
+    after a save too), in which the right ``answer`` never keeps its place from the quiz
+    before the game (there, the lesson's own order)."""
+    n = len(choices)
+    order = list(range(n))
+    if n < 2:
+        return tuple(order)
+    random.Random(f"quiz-after:{lesson}:{seed}:{question}").shuffle(order)
+    if 0 <= answer < n and order[answer] == answer:
+        order = order[1:] + order[:1]  # a rotation moves every place, the answer's too
+    return tuple(order)
 
 
 def _cut(lines: tuple[str, ...], most: int) -> tuple[str, ...]:
