@@ -196,3 +196,19 @@ def test_any_seed_typed_in_the_new_game_screen_starts_a_game_or_keeps_the_old_se
     setup._read_seed()
     assert 0 <= setup.seed <= 2**31 - 1
     assert setup.seed == before or typed.isascii()
+
+
+def test_an_autosave_that_is_a_folder_or_a_dangling_link_is_set_aside(dirs):
+    data = storage.data_dir()
+    data.mkdir(parents=True)
+    (data / storage.AUTOSAVE).mkdir()
+    (data / storage.AUTOSAVE / "autosave.json").write_text("{}")  # a nested autosave
+    assert not storage.has_autosave()
+    storage.autosave(_game(1))  # the game goes on: the odd entry is kept aside, not lost
+    assert storage.load_path(storage.newest_autosave()).seed == 1
+    storage.autosave_path().unlink()
+    os.symlink(data / "nowhere.json", storage.autosave_path())
+    assert not storage.has_autosave()
+    storage.autosave(_game(2))
+    assert storage.load_path(storage.newest_autosave()).seed == 2
+    assert any(not i.readable for i in storage.list_saves())
