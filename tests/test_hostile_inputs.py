@@ -518,3 +518,26 @@ def test_simulate_shows_progress_on_a_terminal(monkeypatch):
     monkeypatch.setattr(progress.sys, "stderr", shown)
     steps = list(cli._with_progress(iter(range(3)), 3, "simulate"))
     assert steps == [0, 1, 2] and "simulate" in shown.getvalue()
+
+
+@pytest.mark.parametrize(
+    "change",
+    [{"noise": 1e308}, {"reach_cost": 1e-308}, {"tax": math.nan}, {"turns": 10**6}],
+)
+def test_a_scenario_changed_in_code_meets_the_same_gate(change):
+    import dataclasses
+
+    scenario = load("the_shield")
+    changed = dataclasses.replace(scenario, params=scenario.params.replace(**change))
+    key = next(iter(change))
+    with pytest.raises(ScenarioError, match=f"params.{key}: expected"):
+        Session.new(changed, 1, ["ai:baseline"] * len(scenario.states))
+
+
+def test_a_state_changed_in_code_meets_the_same_gate():
+    import dataclasses
+
+    scenario = load("the_shield")
+    states = (dataclasses.replace(scenario.states[0], economy=5e-324), *scenario.states[1:])
+    with pytest.raises(ScenarioError, match=r"states\[0\]\.economy: expected"):
+        Session.new(dataclasses.replace(scenario, states=states), 1)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -165,7 +166,16 @@ class Scenario:
         return self.texts[self.index(name)]
 
     def initial_world(self, uniforms: np.ndarray | None = None) -> World:
-        """The starting world(s); ``uniforms`` as in :func:`game.engine.state.initial_world`."""
+        """The starting world(s); ``uniforms`` as in :func:`game.engine.state.initial_world`.
+
+        Every number is checked against the loader's ranges first (:func:`check_numbers`), so a
+        scenario changed in code (``params.replace(noise=1e308)``) meets the same gate as a file:
+        a :class:`ScenarioError` instead of a world that turns to NaN or infinity."""
+        problems = check_numbers(self)
+        if problems:
+            field, problem = problems[0]
+            more = [f"scenario {self.id}: {f}: {p}" for f, p in problems[1:]]
+            raise ScenarioError(f"scenario {self.id}", field, problem, more)
         return _initial_world(
             self.params,
             self.states,
@@ -175,6 +185,54 @@ class Scenario:
             treaties=self.treaties,
             targeting=self.targeting,
         )
+
+
+def check_numbers(scenario: Scenario) -> list[tuple[str, str]]:
+    """Every number of ``scenario``'s parameters and states outside the loader's ranges
+    (:data:`game.scenarios.rules.PARAM_RULES`, ``STATE_RULES``), as ``(field, problem)``.
+    Parameters may be per-world arrays (a sweep): each value is checked."""
+    from game.scenarios.rules import PARAM_RULES, STATE_RULES
+
+    out: list[tuple[str, str]] = []
+    for key, rule in PARAM_RULES.items():
+        value = getattr(scenario.params, key, None)
+        if value is not None and not _all_in(rule, value):
+            out.append((f"params.{key}", f"expected {rule.text()}, got {_sample(value)}"))
+    turns = np.asarray(scenario.params.turns, dtype=float)
+    if not (np.isfinite(turns).all() and ((turns >= 1) & (turns <= MAX_TURNS)).all()):
+        out.append(("params.turns", f"expected a whole number from 1 to {MAX_TURNS}"))
+    for i, spec in enumerate(scenario.states):
+        for key, rule in STATE_RULES.items():
+            value = getattr(spec, key, None)
+            if value is not None and not _all_in(rule, value):
+                out.append((f"states[{i}].{key}", f"expected {rule.text()}, got {_sample(value)}"))
+    return out
+
+
+def _all_in(rule: Any, value: Any) -> bool:
+    try:
+        x = np.asarray(value, dtype=float)
+    except (TypeError, ValueError, OverflowError):
+        return False
+    with np.errstate(invalid="ignore"):
+        lo = x > rule.lo if rule.lo_open else x >= rule.lo
+        hi = x < rule.hi if rule.hi_open else x <= rule.hi
+        ok = np.isfinite(x) & lo & hi
+        if rule.whole:
+            ok &= x == np.round(x)
+    return bool(ok.all())
+
+
+def _sample(value: Any) -> str:
+    try:
+        x = np.asarray(value, dtype=float).ravel()
+    except (TypeError, ValueError, OverflowError):
+        return repr(value)[:40]
+    if x.size == 1:
+        return repr(float(x[0]))
+    if not np.isfinite(x).all():
+        return "a value that is not finite"
+    return f"values from {float(x.min())!r} to {float(x.max())!r}"
 
 
 def _one_line(text: str, limit: int) -> str:
