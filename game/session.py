@@ -131,12 +131,17 @@ class Runner:
         public = PublicView.of(self.world)
         self.reasons, self.public_reasons = {}, {}
         for i, policy in self.policies.items():
-            move = policy.act(observe(self.world, i, public, policy.needs_view))
+            obs = observe(self.world, i, public, policy.needs_view)
+            move = policy.act(obs)
             orders = orders.replace_state(i, move.spend, move.cut, move.diplomacy)
             explained = getattr(policy, "reasons", None)
             if explained:
                 self.reasons[i] = list(explained)
                 self.public_reasons[i] = list(getattr(policy, "public_reasons", explained))
+            elif move.diplomacy is not None and not move.diplomacy.is_empty():
+                # A rule-based character: its visible moves, with the rule that made them.
+                lines = policy.explain(obs, move)
+                self.reasons[i] = self.public_reasons[i] = lines
         allowed = tuple(self.world.params.diplomacy)
         if orders.diplomacy is not None and len(allowed) < len(DIPLOMACY_GROUPS):
             # Progressive disclosure binds the AI too: actions outside the lesson are dropped.

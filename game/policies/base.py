@@ -291,6 +291,44 @@ class Policy:
             spend[:, c] = trimmed
         return spend
 
+    #: Why this character makes each kind of visible move, in a clause a student can read (its
+    #: rule, from its docstring); :meth:`explain` puts them in the wire reports.
+    motives: ClassVar[dict[str, str]] = {}
+
+    def explain(self, obs: Observation, move: Move) -> list[str]:
+        """``[B]`` one line per world on the diplomatic moves this seat makes in plain view (its
+        spending stays hidden): "Veyra (Hawk) aimed at Brisa: ...". Empty where it made none."""
+        d = move.diplomacy
+        out = [""] * obs.batch
+        if d is None:
+            return out
+        i, names = self.seat, obs.names
+        who = f"{names[i]} ({self.title})" if self.title else names[i]
+        pairs = (
+            ("ally", d.ally > 0, "offered {j} an alliance"),
+            ("target", d.target > 0, "aimed its reach at {j}"),
+            ("sanction", d.sanction > 0, "sanctioned {j}"),
+            ("drill", d.drill, "drilled with its allies, naming {j}"),
+            ("talk", d.talk, "sent {j} a reassuring message"),
+            ("programme", d.programme > 0, "offered {j} a joint shield programme"),
+            ("deploy", (d.deploy_reach + d.deploy_shield) > 0, "offered to station forces in {j}"),
+            ("commit", d.commit, "committed in public to stand firm against {j}"),
+        )
+        for w in range(obs.batch):
+            for kind, mask, words in pairs:
+                js = np.flatnonzero(mask[w, i])
+                if js.size:
+                    line = f"{who} " + words.format(j=", ".join(names[j] for j in js))
+                    why = self.motives.get(kind, "")
+                    out[w] = line + (f": {why}" if why else "")
+                    break
+            else:
+                if (d.propose_kind[w, i] >= 0) or d.sign[w, i].any():
+                    out[w] = f"{who} took up arms control" + (
+                        f": {self.motives['treaty']}" if "treaty" in self.motives else ""
+                    )
+        return out
+
     def diplomacy_template(self, obs: Observation) -> Diplomacy:
         """Empty diplomatic orders of the right shape, to fill in this seat's row."""
         return Diplomacy.none(obs.batch, len(obs.names), TREATY_SLOTS)

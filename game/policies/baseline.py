@@ -31,6 +31,12 @@ class SteadyDeterrer(Policy):
 
     name = "baseline"
     title = "Steady Deterrer"
+    motives = {
+        "deploy": "an ally of its is exposed to a rival it does not deter, and a shield there "
+        "covers it",
+        "treaty": "it signs with parties it trusts",
+        "programme": "an ally offered a joint programme, and it joins on the same terms",
+    }
     traits = ("deterrence", "security seeker", "hardens", "reassures when safe")
 
     def act(self, obs: Observation) -> Move:

@@ -151,6 +151,11 @@ class Hawk(Policy):
     name = "hawk"
     title = "Hawk"
     traits = ("arms always", "escalates", "targets hosts", "refuses treaties")
+    motives = {
+        "target": "a hawk aims at whoever hosts its rivals' forces, until they leave",
+        "sanction": "a hawk makes the host of its rivals' forces pay, until they leave",
+        "deploy": "a hawk stations its reach with its allies",
+    }
 
     def __init__(self, seat: int, rngs: list[np.random.Generator], difficulty: str = "normal"):
         super().__init__(seat, rngs, difficulty)
@@ -203,6 +208,10 @@ class Dove(Policy):
     name = "dove"
     title = "Dove"
     traits = ("never arms", "signs treaties", "backs down", "reassures")
+    motives = {
+        "talk": "a dove reassures every rival, whatever it does",
+        "treaty": "a dove proposes and signs every treaty it can",
+    }
 
     def act(self, obs: Observation) -> Move:
         shares = np.zeros((obs.batch, 5))
@@ -258,6 +267,11 @@ class SecuritySeeker(Policy):
     name = "security_seeker"
     title = "Security Seeker"
     traits = ("arms from fear", "reassures when safe", "signs with the trusted")
+    motives = {
+        "talk": "it feels safe, and reassures a rival it believes benign",
+        "treaty": "it feels safe, and offers a cap to the rival it trusts most",
+        "deploy": "an ally of its is exposed, and a shield there covers it",
+    }
 
     def act(self, obs: Observation) -> Move:
         fear = np.where(obs.rivals, 1.0 - obs.belief, 0.0).max(axis=1)
@@ -294,6 +308,10 @@ class Opportunist(Policy):
     name = "opportunist"
     title = "Opportunist"
     traits = ("expansionist", "presses an advantage", "cheats when unwatched")
+    motives = {
+        "deploy": "it stations reach with its allies, closer to its rivals",
+        "treaty": "it signs what it may cheat on where checks are weak",
+    }
     #: What being caught costs it (trust, standing, tension), against what a turn of building
     #: past a cap gains, before the turn's own temptation (a uniform draw) is weighed.
     caught_cost = 2.0
@@ -367,6 +385,11 @@ class Balancer(Policy):
     name = "balancer"
     title = "Balancer"
     traits = ("balances the strongest", "seeks allies")
+    motives = {
+        "ally": "it seeks partners against the strongest state it sees",
+        "deploy": "an ally of its is exposed, and a shield there covers it",
+        "treaty": "it signs with states it trusts",
+    }
 
     def act(self, obs: Observation) -> Move:
         top = pb.strongest(obs)

@@ -186,3 +186,39 @@ def test_no_character_orders_past_a_cap_that_a_joint_programme_tightens(name):
     move = policy.act(observe(world, 0, with_view=policy.needs_view))
     orders = Orders.hold(world).replace_state(0, move.spend, move.cut, move.diplomacy)
     check(world, orders.pay_diplomacy(world, [0]))  # an order past the cap would raise
+
+
+@pytest.mark.parametrize("scenario_id", ["forward_basing", "the_shield", "three_powers", "sandbox"])
+def test_every_visible_move_of_an_ai_carries_a_reason(scenario_id):
+    """Whatever the character, each diplomatic move another state can see comes with a line
+    that says why (a strategist's projection, or a rule-based character's rule), for the wire
+    reports; none explains spending."""
+    scenario = load(scenario_id)
+    seats = tuple(Seat.parse("ai:baseline" if s == "human" else s) for s in scenario.default_seats)
+    runner = Runner(scenario, [1, 2, 3], seats)
+    moves = 0
+    while not runner.finished.all():
+        orders = runner.ai_orders()
+        d = orders.diplomacy
+        if d is not None:
+            visible = (
+                (
+                    (d.ally > 0)
+                    | (d.target > 0)
+                    | (d.sanction > 0)
+                    | d.drill
+                    | d.talk
+                    | d.commit
+                    | (d.programme > 0)
+                    | ((d.deploy_reach + d.deploy_shield) > 0)
+                ).any(axis=2)
+                | (d.propose_kind >= 0)
+                | d.sign.any(axis=2)
+            )  # [B, N]
+            for b, i in zip(*np.nonzero(visible), strict=True):
+                moves += 1
+                why = runner.public_reasons.get(int(i), [""] * 3)[b]
+                assert why.startswith(scenario.names[i]), (scenario.names[i], why)
+                assert "%" not in why and "budget" not in why
+        runner.advance(orders)
+    assert moves > 0
