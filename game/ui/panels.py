@@ -10,7 +10,8 @@ import pygame
 
 from game.ui import text as txt
 from game.ui.board import draw_shape
-from game.ui.theme import MUTED, PANEL, PANEL_EDGE, TEXT, Palette
+from game.ui.theme import ACCENT, MUTED, PANEL, PANEL_EDGE, TEXT, Palette
+from game.ui.trend import Trail, signed
 from game.ui.views import TurnView
 
 Regions = list[tuple[pygame.Rect, str]]
@@ -31,6 +32,30 @@ OWN_FIELDS = (
 )
 
 
+def own_lines(
+    view: TurnView, diplomacy: tuple[str, ...], trail: Trail | None = None
+) -> tuple[str, ...]:
+    """The keys of ``OWN_FIELDS`` the lesson uses: economy, budget and reach always; shield and
+    hardening where they are budget lines (or the state holds some); tech where joint
+    programmes can move it; support where programmes or deployments depend on it; standing
+    where signals or treaties use it, or once it has moved (a crisis backed down from)."""
+    me = view.states[view.viewer if view.viewer is not None else 0]
+    cats = set(view.categories)
+    groups = set(diplomacy)
+    moved = trail is not None and max(trail.own["standing"]) - min(trail.own["standing"]) > 0.005
+    keep = {
+        "economy": True,
+        "budget": True,
+        "reach": True,
+        "shield": "shield" in cats or me.shield.value > 0,
+        "hardening": "hardening" in cats,
+        "tech": "programmes" in groups,
+        "standing": bool(groups & {"signals", "treaties"}) or moved,
+        "support": bool(groups & {"programmes", "deployments"}),
+    }
+    return tuple(k for k, _, _ in OWN_FIELDS if keep[k])
+
+
 def _panel(size: tuple[int, int], title: str, s: float) -> pygame.Surface:
     surf = pygame.Surface(size)
     surf.fill(PANEL)
@@ -41,12 +66,22 @@ def _panel(size: tuple[int, int], title: str, s: float) -> pygame.Surface:
     return surf
 
 
-def own_panel(view: TurnView, width: int, palette: Palette, s: float):
-    """Your state's numbers: two columns of four, each with a tooltip."""
+def own_panel(
+    view: TurnView,
+    width: int,
+    palette: Palette,
+    s: float,
+    lines: tuple[str, ...] | None = None,
+    trail: Trail | None = None,
+):
+    """Your state's numbers (``lines``: which of ``OWN_FIELDS``, default all) in two columns,
+    each with a tooltip, and with ``trail`` its change since last turn beside it."""
     me = view.states[view.viewer if view.viewer is not None else 0]
+    fields = [f for f in OWN_FIELDS if lines is None or f[0] in lines]
+    rows = max(1, -(-len(fields) // 2))
     size = round(16 * s)
     row = round(24 * s)
-    h = round(30 * s) + 4 * row + round(6 * s)
+    h = round(30 * s) + rows * row + round(6 * s)
     surf = _panel((width, h), f"{me.name}: your state", s)
     regions: Regions = []
     values = {
@@ -59,28 +94,58 @@ def own_panel(view: TurnView, width: int, palette: Palette, s: float):
         "standing": me.standing,
         "support": me.support or 0.0,
     }
+    fine = ("hardening", "tech", "standing", "support")
     col_w = (width - round(16 * s)) // 2
-    for k, (key, label, why) in enumerate(OWN_FIELDS):
-        x = round(8 * s) + (k // 4) * col_w
-        y = round(28 * s) + (k % 4) * row
+    for k, (key, label, why) in enumerate(fields):
+        x = round(8 * s) + (k // rows) * col_w
+        y = round(28 * s) + (k % rows) * row
         value = values[key]
-        shown = (
-            f"{value:.2f}"
-            if key in ("hardening", "tech", "standing", "support")
-            else f"{value:.1f}"
-        )
-        surf.blit(txt.render(label, size, MUTED), (x, y))
+        digits = 2 if key in fine else 1
+        shown = f"{value:.{digits}f}"
+        lab = txt.render(label, size, MUTED)
+        surf.blit(lab, (x, y))
         num = txt.render(shown, size, TEXT, True)
-        surf.blit(num, (x + col_w - num.get_width() - round(12 * s), y))
-        regions.append((pygame.Rect(x, y, col_w - round(8 * s), row), f"{label} {shown}: {why}"))
+        nx = x + col_w - num.get_width() - round(12 * s)
+        surf.blit(num, (nx, y))
+        tip = f"{label} {shown}: {why}"
+        delta = _own_change(trail, key, view)
+        if delta is not None and round(delta, digits) != 0:
+            words = signed(delta, digits)
+            tint = ACCENT  # more reach is neither good nor bad in itself
+            if key == "economy":
+                tint = palette.good if delta > 0 else palette.bad
+            d = txt.render(words, round(13 * s), tint)
+            dx = nx - d.get_width() - round(8 * s)
+            if dx > x + lab.get_width() + round(6 * s):  # only where it fits between them
+                surf.blit(d, (dx, y + round(2 * s)))
+            tip = f"{label} {shown} ({words} since last turn): {why}"
+        regions.append((pygame.Rect(x, y, col_w - round(8 * s), row), tip))
     colour = palette.states[me.index % len(palette.states)]
     corner = (width - round(18 * s), round(14 * s))
     draw_shape(surf, me.shape, corner, round(8 * s), colour, TEXT, 1)
     return surf, regions
 
 
-def rivals_panel(view: TurnView, width: int, palette: Palette, s: float):
-    """Each other state as you see it: reach and shield with their likely range, your trust."""
+def _own_change(trail: Trail | None, key: str, view: TurnView) -> float | None:
+    if trail is None or trail.turns == 0:
+        return None
+    if key == "reach":
+        return trail.change(trail.reach[trail.viewer])
+    if key == "shield":
+        return trail.change(trail.shield[trail.viewer])
+    if key in trail.own:
+        return trail.change(trail.own[key])
+    return None
+
+
+def rivals_panel(
+    view: TurnView, width: int, palette: Palette, s: float, trail: Trail | None = None
+):
+    """Each other state as you see it: reach and shield with their likely range, your trust.
+
+    With ``trail`` the bars keep one scale for the whole game (``Trail.scale``), so a rival
+    that builds up shows a longer bar; each shows its change since last turn and, beneath it,
+    a thin trace of every turn's figure."""
     me = view.viewer if view.viewer is not None else 0
     others = [st for st in view.states if st.index != me]
     size = round(15 * s)
@@ -93,6 +158,8 @@ def rivals_panel(view: TurnView, width: int, palette: Palette, s: float):
     surf = _panel((width, h), "Others, as you see them (bars: the likely range)", s)
     regions: Regions = []
     top = max([st.reach.high for st in others] + [st.shield.high for st in others] + [1.0])
+    if trail is not None:
+        top = max(top, trail.scale())
     if stacked:
         bar_w = (width - round(26 * s)) // 2
     for k, st in enumerate(others):
@@ -111,21 +178,47 @@ def rivals_panel(view: TurnView, width: int, palette: Palette, s: float):
             shown.append(("shield", st.shield))
         for j, (label, fig) in enumerate(shown):
             x = bars_x + j * (bar_w + round(10 * s))
-            surf.blit(txt.render(f"{label} ~{fig.value:.1f}", round(13 * s), MUTED), (x, bars_y))
+            series = None
+            if trail is not None and st.index < len(trail.reach):
+                series = (trail.reach if label == "reach" else trail.shield)[st.index]
+            change = trail.change(series) if trail is not None and series else None
+            lab = txt.render(f"{label} ~{fig.value:.1f}", round(13 * s), MUTED)
+            surf.blit(lab, (x, bars_y))
+            if change is not None and round(change, 1) != 0:
+                # A rival growing stronger is the "bad" colour for you; an ally's, neutral.
+                tint = palette.bad if change > 0 and tag != "ally" else ACCENT
+                d = txt.render(signed(change), round(13 * s), tint, True)
+                if lab.get_width() + round(6 * s) + d.get_width() <= bar_w:
+                    surf.blit(d, (x + lab.get_width() + round(6 * s), bars_y))
             by = bars_y + round(22 * s)
             bh = round(10 * s)
             pygame.draw.rect(surf, (50, 58, 68), (x, by, bar_w, bh))
-            lo, hi, mid = (round(bar_w * f / top) for f in (fig.low, fig.high, fig.value))
+            lo, hi, mid = (round(bar_w * min(f / top, 1.0)) for f in (fig.low, fig.high, fig.value))
             pygame.draw.rect(surf, colour, (x, by, max(mid, 1), bh))
             if fig.high > 0:
                 pygame.draw.line(surf, TEXT, (x + lo, by + bh // 2), (x + hi, by + bh // 2), 2)
                 pygame.draw.line(surf, TEXT, (x + lo, by - 2), (x + lo, by + bh + 2), 2)
                 pygame.draw.line(surf, TEXT, (x + hi, by - 2), (x + hi, by + bh + 2), 2)
+            if series is not None and len(series) > 1:
+                _trace(
+                    surf,
+                    series,
+                    pygame.Rect(x, by + bh + round(3 * s), bar_w, round(7 * s)),
+                    top,
+                    colour,
+                    s,
+                )
             tip = (
                 f"{st.name}'s {label} as you see it: about {fig.value:.1f}, likely between "
                 f"{fig.low:.1f} and {fig.high:.1f}. Intelligence and verified treaties narrow "
                 "the range; a shield can be mistaken for reach."
             )
+            if series is not None and len(series) > 1:
+                tip += (
+                    f" Last turn you saw about {series[-2]:.1f}; at the start {series[0]:.1f}."
+                    f" The bars keep one scale all game (full: {top:.0f}); the line beneath"
+                    " traces every turn."
+                )
             regions.append((pygame.Rect(x, bars_y, bar_w, round(42 * s)), tip))
         x = width // 2 if stacked else name_w + 2 * (bar_w + round(10 * s))
         belief = st.belief if st.belief is not None else 1.0
@@ -142,6 +235,29 @@ def rivals_panel(view: TurnView, width: int, palette: Palette, s: float):
             )
         )
     return surf, regions
+
+
+def _trace(
+    surf: pygame.Surface,
+    series: tuple[float, ...],
+    box: pygame.Rect,
+    top: float,
+    colour: tuple[int, int, int],
+    s: float,
+) -> None:
+    """A thin history line under a bar: one point a turn, oldest at the left, as high as its
+    figure relative to the highest seen (a rising line: the state is building up)."""
+    n = len(series)
+    high = max(max(series), top / 4, 1e-9)  # its own height, so a trend shows even when small
+    pts = [
+        (
+            box.x + round(box.w * k / max(n - 1, 1)),
+            box.bottom - round(box.h * min(max(v, 0.0) / high, 1.0)),
+        )
+        for k, v in enumerate(series)
+    ]
+    pygame.draw.lines(surf, colour, False, pts, max(1, round(s)))
+    pygame.draw.circle(surf, colour, pts[-1], max(2, round(2 * s)))
 
 
 def headlines_panel(lines: list[str], turn: int, size: tuple[int, int], s: float):

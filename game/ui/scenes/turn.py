@@ -17,10 +17,12 @@ from game.ui.board import Board, Tween
 from game.ui.headlines import headlines
 from game.ui.match import Match
 from game.ui.orders import OrderDraft
-from game.ui.panels import headlines_panel, own_panel, rivals_panel
+from game.ui.panels import headlines_panel, own_lines, own_panel, rivals_panel
 from game.ui.scenes.base import Scene
 from game.ui.theme import BACKGROUND, MUTED, PANEL_EDGE, TEXT
+from game.ui.trend import Trail, trail_of, turn_lines
 from game.ui.views import TurnView, turn_view
+from game.ui.words import category_label
 
 CATEGORY_HELP = {
     "reach": "Reach: strike force. Deters rivals, and frightens them.",
@@ -29,7 +31,8 @@ CATEGORY_HELP = {
     "hardening": "Hardening: makes your reach survive a first strike (the stabilising kind of "
     "strength).",
     "intel": "Intelligence: see the others more clearly (narrower ranges, fewer misreadings).",
-    "cut": "Cut: dismantle reach. Costly, so it is the most believable signal of restraint.",
+    "cut": "Scrap reach: dismantle some of your strike force (a unilateral cut). It costs you, "
+    "so it is the most believable signal that you mean no harm.",
 }
 #: Steps of the budget a key press moves a slider.
 KEY_STEPS = 20
@@ -70,10 +73,17 @@ class TurnScene(Scene):
         self._view_id = getattr(self, "_view_id", 0) + 1
         viewer = None if self.seat is None else self.session.scenario.names[self.seat]
         ev = self.match.last_events
+        self.trail: Trail | None = None
+        if self.seat is not None:
+            self.trail = trail_of(self.session, self.seat)
         if ev is not None:
             self.lines = headlines(
                 ev, viewer, reasons=self.session.runner.reasons_in(0, public=True)
             )
+            if self.trail is not None and self.trail.turns > 0:
+                sc = self.session.scenario
+                shields = "shield" in self.view.categories
+                self.lines = turn_lines(ev, self.trail, sc.names, shields, self.lines)
         else:
             sc = self.session.scenario
             self.lines = [sc.summary, *sc.objectives[:2]]
@@ -236,12 +246,16 @@ class TurnScene(Scene):
             was = old.surface if old is not None else None
             self._tween = Tween(self._animate_from, board, old_surface=was)
             self._animate_from = None
-        self.own_surf, self._own_regs = (
-            own_panel(self.view, self.right_w, pal, s) if self.seat is not None else (None, [])
-        )
-        self.rivals_surf, self._rivals_regs = (
-            rivals_panel(self.view, self.right_w, pal, s) if self.seat is not None else (None, [])
-        )
+        self.own_surf, self._own_regs = None, []
+        self.rivals_surf, self._rivals_regs = None, []
+        if self.seat is not None:
+            lines = own_lines(self.view, self.session.scenario.params.diplomacy, self.trail)
+            self.own_surf, self._own_regs = own_panel(
+                self.view, self.right_w, pal, s, lines, self.trail
+            )
+            self.rivals_surf, self._rivals_regs = rivals_panel(
+                self.view, self.right_w, pal, s, self.trail
+            )
         self.head_surf = headlines_panel(self.lines, self.view.turn, self.head_rect.size, s)
         self._orders_surf: pygame.Surface | None = None
 
@@ -466,7 +480,7 @@ class TurnScene(Scene):
         for k, cat in enumerate(self.categories):
             y = u(26) + k * row
             mark = k == self.selected % len(self.categories)
-            name = f"{k + 1} {cat}"
+            name = f"{k + 1} {category_label(cat)}"
             surf.blit(txt.render(name, fs, TEXT if mark else MUTED, mark), (0, y + u(3)))
             if cat == "cut":
                 value = f"{self.draft.plan.cut:.1f} reach"

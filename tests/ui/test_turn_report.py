@@ -1,0 +1,107 @@
+"""Each turn tells its story: the rivals' bars keep one scale for the game (so a build-up shows as
+a longer bar), every number shows its change since last turn, the wires open with what each state
+did as you saw it, and the state panel shows only the lines the lesson uses."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.scenarios import load
+from game.session import Session
+from game.ui import flow
+from game.ui.panels import own_lines
+from game.ui.trend import HEADROOM, trail_of
+
+from .drive import frames, key, past_lesson_screens, scene_name
+
+
+def start(app, lesson: str, seed: int):
+    session = Session.new(load(lesson), seed)
+    flow.start(app, session, intro=False)
+    past_lesson_screens(app)
+    frames(app, 2)
+    assert scene_name(app) == "TurnScene"
+    return session
+
+
+def hold(app) -> None:
+    key(app, pygame.K_h)
+    key(app, pygame.K_RETURN)
+    past_lesson_screens(app)
+    frames(app, 2)
+
+
+def bar_length(app, colour) -> int:
+    """The length in pixels of the first rival's reach bar, read off the drawn panel."""
+    turn = app.top
+    s = app.scale
+    surf = turn.rivals_surf
+    y = round(28 * s) + round(22 * s) + 1  # the bar's top row, under the whiskers' middle
+    x0 = round(120 * s)
+    n = 0
+    while x0 + n < surf.get_width() and tuple(surf.get_at((x0 + n, y)))[:3] == colour:
+        n += 1
+    return n
+
+
+def test_a_rival_that_builds_up_gets_a_longer_bar(app):
+    """Two Neighbours, seed 7: Mirel arms and your intelligence sees its reach go from 10 to
+    about 25 in four turns. Bars scaled to the largest figure shown kept the same length."""
+    session = start(app, "two_neighbours", 7)
+    colour = app.palette.states[1 % len(app.palette.states)]
+    lengths = [bar_length(app, colour)]
+    for _ in range(4):
+        hold(app)
+        lengths.append(bar_length(app, colour))
+    seen = trail_of(session, 0).reach[1]
+    assert seen[-1] > 2 * seen[0]
+    assert 0 < lengths[0] and lengths[-1] > 1.8 * lengths[0]
+    # One scale: HEADROOM times the start while nothing outgrows it.
+    assert app.top.trail.scale() == HEADROOM * seen[0]
+
+
+def test_the_wires_say_what_each_state_did_and_the_numbers_show_their_change(app):
+    session = start(app, "two_neighbours", 7)
+    turn = app.top
+    assert turn.lines[0] == session.scenario.summary  # before the first turn: the briefing
+    hold(app)
+    turn = app.top
+    lines = turn.lines
+    assert lines[0].startswith("You: held. Economy ")
+    assert "(+" in lines[0]  # the economy grew: its change is given
+    mirel = [ln for ln in lines if ln.startswith("Mirel: ")]
+    assert len(mirel) == 1 and "Reach ~" in mirel[0]
+    assert any(w in mirel[0] for w in ("as seen", "no arms build seen", "intelligence saw"))
+    assert not any(ln.startswith("A quiet turn") for ln in lines)
+    assert not any(ln.startswith("Intelligence in Calder") for ln in lines)  # not said twice
+    tips = [tip for _, tip in turn._own_regs]
+    assert any(tip.startswith("Economy") and "since last turn" in tip for tip in tips)
+    rival_tips = [tip for _, tip in turn._rivals_regs]
+    assert any("Last turn you saw about" in tip for tip in rival_tips)
+
+
+def test_the_state_panel_shows_only_what_the_lesson_uses(app):
+    start(app, "two_neighbours", 3)
+    turn = app.top
+    tips = [tip.split(" ")[0] for _, tip in turn._own_regs]
+    assert tips == ["Economy", "Budget", "Reach"]  # no hardening, tech, standing, support, shield
+    # A lesson with hardening, shields and every kind of diplomacy shows them all.
+    shield = Session.new(load("the_shield"), 3)
+    from game.ui.views import turn_view
+
+    view = turn_view(shield, 0)
+    assert own_lines(view, shield.scenario.params.diplomacy) == (
+        "economy",
+        "budget",
+        "reach",
+        "shield",
+        "hardening",
+        "tech",
+        "standing",
+        "support",
+    )
+    # Treaties and signals but no programmes or deployments: standing, no tech or support.
+    accord = Session.new(load("the_accord"), 3)
+    lines = own_lines(turn_view(accord, 0), accord.scenario.params.diplomacy)
+    assert "standing" in lines and "hardening" in lines
+    assert "tech" not in lines and "support" not in lines
