@@ -16,6 +16,7 @@ import pygame
 from game.ui import text as txt
 from game.ui.theme import MUTED, PANEL, PANEL_EDGE, TEXT, Palette, mix
 from game.ui.views import TurnView
+from game.ui.words import deters
 
 
 def shape_points(shape: str, c: tuple[float, float], r: float) -> list[tuple[float, float]]:
@@ -184,17 +185,16 @@ class Board:
             pygame.draw.rect(surf, PANEL, box.inflate(u(6), u(2)))
             surf.blit(tag, box)
             names = (v.states[lk.a].name, v.states[lk.b].name)
+            you = v.states[v.viewer].name if v.viewer is not None else None
             kinds = [k for k, on in (("allies", lk.allied), ("treaty", lk.treaty)) if on]
             tip = (
                 f"{names[0]} - {names[1]}{' (' + ', '.join(kinds) + ')' if kinds else ''}. "
                 f"Tension {lk.tension:.2f} (crisis at {v.crisis_threshold:.2f}). "
                 f"Trade ties {lk.trade:.2f}. First-strike stability {lk.stability:.2f} "
                 f"{'as you reckon it ' if v.viewer is not None else ''}"
-                f"(1: nobody gains by striking first). {names[0]} "
-                f"{'deters' if lk.margin_ab >= 0 else 'does not deter'} {names[1]} "
-                f"(margin {lk.margin_ab:+.1f}); {names[1]} "
-                f"{'deters' if lk.margin_ba >= 0 else 'does not deter'} {names[0]} "
-                f"(margin {lk.margin_ba:+.1f})."
+                f"(1: nobody gains by striking first). "
+                f"{deters(names[0], names[1], lk.margin_ab, you)}. "
+                f"{deters(names[1], names[0], lk.margin_ba, you)}."
             )
             if lk.crisis:
                 tip += f" In crisis: war odds if both escalate {lk.war_odds:.0%}."

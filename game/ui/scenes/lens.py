@@ -23,6 +23,7 @@ from game.theory import (
 from game.ui import text as txt
 from game.ui.scenes.base import Overlay, key_label
 from game.ui.theme import ACCENT, MUTED, PANEL, TEXT
+from game.ui.words import deters
 
 #: The glossary keys of the lens: key, what the button says, which card (None: the game's name).
 GLOSSARY_KEYS = (
@@ -91,12 +92,21 @@ class LensScene(Overlay):
         bw, bh, top = u(150), u(34), self.box.y + u(10)
         self.button((self.box.right - u(160), top, bw, bh), "Close", self.app.pop, pygame.K_ESCAPE)
         self.shortcut(pygame.K_l, self.app.pop)
-        self.button(
-            (self.box.right - u(470), top, bw, bh), "Rival", lambda: self.step(-1), pygame.K_LEFT
-        )
-        self.button(
-            (self.box.right - u(315), top, bw, bh), "Rival", lambda: self.step(1), pygame.K_RIGHT
-        )
+        if len(self.others) > 1:  # with one other state there is nobody to switch to
+            self.button(
+                (self.box.right - u(470), top, bw, bh),
+                "Rival",
+                lambda: self.step(-1),
+                pygame.K_LEFT,
+                tooltip="The previous state",
+            )
+            self.button(
+                (self.box.right - u(315), top, bw, bh),
+                "Rival",
+                lambda: self.step(1),
+                pygame.K_RIGHT,
+                tooltip="The next state",
+            )
         # The glossary row, above the hint line; short labels when the long ones do not fit.
         gap = u(8)
         bw = (self.box.w - u(40) - 3 * gap) // 4
@@ -223,11 +233,11 @@ class LensScene(Overlay):
             x,
             y,
         )
+        you = self.session.scenario.names[self.seat] if self.seat is not None else None
         for who, other, m in ((g.row, g.col, g.margin_row), (g.col, g.row, g.margin_col)):
-            verdict = "deters" if m >= 0 else "does not deter"
             y = self._para(
                 surf,
-                f"{who}'s second strike {verdict} {other} (margin {m:+.1f})",
+                deters(who, other, m, you),
                 "The damage its surviving reach would do after being struck first, "
                 "less what the other side finds unacceptable.",
                 x,
@@ -277,7 +287,9 @@ class LensScene(Overlay):
         if more:
             _arrow(surface, (box.right - u(16), view.bottom - u(8)), u(6), up=False)
         pygame.draw.rect(surface, ACCENT, box, 2)
-        hint = "Left/Right: another rival   G, W, D, F or ?: its card in the glossary   Esc: close"
+        hint = "G, W, D, F or ?: its card in the glossary   Esc: close"
+        if len(self.others) > 1:
+            hint = "Left/Right: another rival   " + hint
         if more or self.scroll > 0:
             hint = "Up/Down: scroll   " + hint
         lines = txt.wrap(hint, u(14), box.w - u(40))

@@ -47,7 +47,7 @@ class PauseScene(Overlay):
         except OSError as exc:
             self.app.show_message("Not saved", f"The game could not be saved: {exc}")
             return
-        self.app.show_message("Saved", f"Saved at turn {self.match.session.turn} to {path}")
+        self.app.show_message("Saved", f"{saved_when(self.match.session)} to {path}")
 
     def intro(self) -> None:
         from game.ui.scenes.intro import IntroScene
@@ -63,3 +63,15 @@ class PauseScene(Overlay):
         super().draw(surface)
         pic = txt.render("Paused", self.u(34), TEXT, True)
         surface.blit(pic, ((self.width - pic.get_width()) // 2, self.height // 2 - self.u(180)))
+
+
+def saved_when(session) -> str:
+    """When in the game a save was made, in the words of the turn screen's header ("turn 6 of
+    20" is the turn being planned, so five have been played): "Saved after turn 5 (turn 6 of
+    20 is next)"."""
+    played, turns = session.turn, int(session.scenario.params.turns)
+    if session.over:
+        return f"Saved at the end of the game, after turn {played}"
+    if played == 0:
+        return f"Saved before turn 1 of {turns}"
+    return f"Saved after turn {played} (turn {played + 1} of {turns} is next)"

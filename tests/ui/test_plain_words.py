@@ -1,0 +1,87 @@
+"""Plain words first, the technical term a tooltip away: "scrap reach" for a cut, deterrence said
+in a sentence, a lens without a rival switch when there is one rival, and a save message that
+agrees with the turn screen's header."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.scenarios import load
+from game.session import Session
+from game.ui import flow
+from game.ui.words import deters
+
+from .drive import buttons, frames, key, past_lesson_screens, scene_name
+
+
+def start(app, lesson: str, seed: int = 3):
+    session = Session.new(load(lesson), seed)
+    flow.start(app, session, intro=False)
+    past_lesson_screens(app)
+    frames(app, 2)
+    assert scene_name(app) == "TurnScene"
+    return session
+
+
+def test_the_cut_slider_is_called_scrap_reach_with_the_term_in_its_tooltip(app):
+    start(app, "the_shield")
+    turn = app.top
+    assert "cut" in turn.categories
+    frames(app, 1)
+    tips = [t for _, t in turn._order_regions]
+    scrap = [t for t in tips if t.startswith("Scrap reach:")]
+    assert len(scrap) == 1 and "unilateral cut" in scrap[0]
+    assert not any(t.startswith("Cut:") for t in tips)
+
+
+def test_deterrence_is_said_in_words_with_the_margin_after_them():
+    assert deters("Aurum", "Veyra", -24.2, you="Aurum") == (
+        "Your second strike falls 24 short of deterring Veyra (deterrence margin -24.2)"
+    )
+    assert deters("Veyra", "Aurum", 3.04, you="Aurum") == (
+        "Veyra's second strike deters you, with 3 to spare (deterrence margin +3.0)"
+    )
+    assert deters("Veyra", "Ostrel", -0.25) == (
+        "Veyra's second strike falls 0.2 short of deterring Ostrel (deterrence margin -0.2)"
+    )
+
+
+def test_the_boards_tooltips_say_who_deters_whom_in_words(app):
+    start(app, "two_neighbours")
+    tips = [t for _, t in app.top.board.regions if "second strike" in t]
+    assert tips
+    for tip in tips:
+        assert "(margin " not in tip
+        assert "Your second strike " in tip
+        assert "short of deterring you" in tip or "deters you, with" in tip
+
+
+def test_the_lens_has_no_rival_switch_with_one_rival(app):
+    start(app, "two_neighbours")
+    key(app, pygame.K_l)
+    assert scene_name(app) == "LensScene"
+    assert not [b for b in buttons(app) if b.text.startswith("Rival")]
+    lens = app.top
+    key(app, pygame.K_RIGHT)  # nothing to switch to: still the one rival
+    assert lens.pick == 0
+    key(app, pygame.K_ESCAPE)
+    # With three others, the switch is there.
+    start(app, "the_shield")
+    key(app, pygame.K_l)
+    assert len([b for b in buttons(app) if b.text.startswith("Rival")]) == 2
+
+
+def test_the_save_message_agrees_with_the_turn_header(app):
+    session = start(app, "two_neighbours")
+    for _ in range(2):
+        key(app, pygame.K_h)
+        key(app, pygame.K_RETURN)
+        past_lesson_screens(app)
+    assert session.turn == 2  # the header says "turn 3 of 15"
+    key(app, pygame.K_ESCAPE)
+    assert scene_name(app) == "PauseScene"
+    key(app, pygame.K_s)
+    assert app.dialog_open
+    text = app._dialog.text_block.html_text
+    assert text.startswith("Saved after turn 2 (turn 3 of 15 is next) to ")
+    app.close_dialog()
