@@ -199,7 +199,8 @@ def test_simulate_json_says_why_each_strategist_moved(capsys):
     turns = doc["worlds"][0]["turns"]
     assert "reasons" not in turns[0]  # the start: nobody has moved yet
     for snap in turns[1:]:
-        assert set(snap["reasons"]) == {"Veyra", "Ostrel"}
+        # Both strategists explain every turn (the baseline, only its visible moves).
+        assert {"Veyra", "Ostrel"} <= set(snap["reasons"])
         for name, why in snap["reasons"].items():
             assert why.startswith(name + " ") and ": " in why
 
