@@ -210,7 +210,10 @@ class LensScene(Overlay):
                     surf.blit(tag, (rect.x + u(6), rect.y + u(3)))
         y = ty + 2 * cell_h + u(10)
         note = (
-            "Payoffs: the row's, then the column's (utility over the next few turns). "
+            "Payoffs: the row's, then the column's: each side's utility toward the other over "
+            "the next three turns, arming with half its budget or restraining: its economy and "
+            "standing, plus what its edge in strike power is worth, less its fear of the "
+            "other's strike and of a spiral. "
             "Nash: neither side gains by changing alone (outlined). Pareto: no other cell is "
             "better for one without being worse for the other."
         )
