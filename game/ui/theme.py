@@ -132,7 +132,11 @@ def theme_dict(scale: float) -> dict[str, Any]:
                 walk(value)
 
     walk(data)
-    # A list's rows hold one line of its (scaled) text.
-    misc = data.setdefault("selection_list", {}).setdefault("misc", {})
-    misc["list_item_height"] = str(max(20, round(int(misc.get("list_item_height", 20)) * scale)))
+    # A list's rows hold one line of its (scaled) text, descenders and all ("Basing", not
+    # "Basinq"): a line of text is about 1.4 times its font size; 1.6 leaves a margin.
+    block = data.setdefault("selection_list", {})
+    misc = block.setdefault("misc", {})
+    font_px = int(block.get("font", {}).get("size", round(16 * scale)))
+    row = max(round(int(misc.get("list_item_height", 20)) * scale), round(font_px * 1.6))
+    misc["list_item_height"] = str(max(20, row))
     return data

@@ -13,6 +13,14 @@ from game.ui.charts import arms_chart
 from game.ui.match import Match
 from game.ui.scenes.base import Scene, key_label
 from game.ui.theme import BACKGROUND, MUTED, TEXT
+from game.ui.verdicts import Verdict, verdicts
+
+#: How a verdict is said, and its colour (the palette's good/bad, else muted).
+VERDICT_WORDS: dict[bool | None, tuple[str, str]] = {
+    True: ("Met", "good"),
+    False: ("Missed", "bad"),
+    None: ("Yours to judge", "muted"),
+}
 
 
 class EndScene(Scene):
@@ -123,6 +131,9 @@ class EndScene(Scene):
         lines = self.outcome()
         for k, line in enumerate(lines[:1] if compact else lines):
             out.append((line, 17, TEXT, False, 0, 12 if k == len(lines) - 1 or compact else 0))
+        judged = verdicts(self.session)
+        if judged and not compact:
+            out += self._objectives(judged)
         out.append(("Scores", 18, TEXT, True, 0, 6))
         w = self.session.world
         order = sorted(range(w.n), key=lambda i: -float(w.score[0, i]))
@@ -133,9 +144,29 @@ class EndScene(Scene):
             if not compact:
                 line += f", economy {float(w.economy[0, i]):.0f}, reach {float(w.reach[0, i]):.1f}"
             out.append((line, 16, TEXT, False, 10, 14 if k == len(order) - 1 else 0))
+        if judged and compact:  # large text: one line, after the scores
+            counts = [sum(v.met is m for v in judged) for m in (True, False, None)]
+            line = f"Objectives: {counts[0]} met, {counts[1]} missed"
+            line += f", {counts[2]} yours to judge" if counts[2] else ""
+            colour = self.app.palette.bad if counts[1] else self.app.palette.good
+            out.append((line, 16, colour, False, 0, 12))
         out.append(("To discuss", 18, TEXT, True, 0, 6))
         for q in self.session.scenario.questions:
             out.append((f"- {q}", 15, MUTED, False, 10, 4))
+        return out
+
+    def _objectives(self, judged: list[Verdict]) -> list[tuple[str, int, tuple, bool, int, int]]:
+        """Each objective with its verdict (met, missed, or yours to judge) and the fact."""
+        pal = self.app.palette
+        out: list[tuple[str, int, tuple, bool, int, int]] = [
+            ("Your objectives", 18, TEXT, True, 0, 6)
+        ]
+        for k, v in enumerate(judged):
+            word, tone = VERDICT_WORDS[v.met]
+            colour = {"good": pal.good, "bad": pal.bad}.get(tone, MUTED)
+            said = v.objective.rstrip(".")
+            line = f"{word}: {said}" + (f" ({v.why})." if v.met is not None else ".")
+            out.append((line, 15, colour, False, 10, 14 if k == len(judged) - 1 else 3))
         return out
 
     def _height(self, items, width: int) -> int:

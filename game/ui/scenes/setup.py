@@ -9,8 +9,9 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UISelectionList, UITextBox, UITextEntryLine
 
+from game.lessons import lessons
 from game.policies import DIFFICULTIES, REGISTRY
-from game.scenarios import Scenario, builtin_ids, load
+from game.scenarios import Scenario, load
 from game.session import SeatError, Session
 from game.ui import flow
 from game.ui import text as txt
@@ -27,7 +28,7 @@ class SetupScene(Scene):
 
     def __init__(self, app, scenario_id: str | None = None):
         super().__init__(app)
-        self.ids = builtin_ids()
+        self.ids = lessons()  # in teaching order, the first lesson first
         self.scenarios: dict[str, Scenario] = {}
         first = scenario_id if scenario_id in self.ids else FIRST_LESSON
         self.index = self.ids.index(first) if first in self.ids else 0

@@ -21,6 +21,7 @@ from game.ui.panels import headlines_panel, own_lines, own_panel, rivals_panel
 from game.ui.scenes.base import Scene
 from game.ui.theme import BACKGROUND, MUTED, PANEL_EDGE, TEXT
 from game.ui.trend import Trail, trail_of, turn_lines
+from game.ui.verdicts import briefing
 from game.ui.views import TurnView, turn_view
 from game.ui.words import category_label
 
@@ -86,7 +87,11 @@ class TurnScene(Scene):
                 self.lines = turn_lines(ev, self.trail, sc.names, shields, self.lines)
         else:
             sc = self.session.scenario
-            self.lines = [sc.summary, *sc.objectives[:2]]
+            self.lines = (
+                briefing(self.session, self.seat)
+                if self.seat is not None
+                else [sc.summary, *sc.objectives[:2]]
+            )
 
     @property
     def has_diplomacy(self) -> bool:

@@ -1,0 +1,128 @@
+"""The end screen's verdict on each of the player's objectives, where the game can measure it.
+
+A lesson's objectives are sentences written for the state the lesson is about (its default human
+seat). Some kinds can be checked against the record, whatever the lesson: a larger economy than
+at the start, keeping the peace (with the states named, or every pair), keeping tension below
+the crisis line, a state's support above the review line, the others' belief that you are a
+security seeker, a force that deters a named state at the end. Every other objective (a decision
+to take, something to notice) is the player's to judge, and says so; so does a sentence that
+asks for more than the measured part.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.analysis.core import war_of
+from game.engine.deterrence import exchange
+from game.session import Session
+
+
+@dataclass(frozen=True)
+class Verdict:
+    objective: str
+    met: bool | None  # None: the game cannot measure it
+    why: str
+
+
+def objective_seat(session: Session) -> int:
+    """The state the lesson's objectives are written for: its default human seat when a human
+    plays it, else the first human seat (else seat 0)."""
+    defaults = session.scenario.default_seats
+    written = next((i for i, s in enumerate(defaults) if s.split(":")[0] == "human"), 0)
+    humans = session.human_seats
+    if written in humans or not humans:
+        return written
+    return humans[0]
+
+
+def _named(text: str, names: tuple[str, ...], me: int) -> set[int]:
+    return {j for j, n in enumerate(names) if j != me and n in text}
+
+
+def verdict(session: Session, objective: str, me: int) -> Verdict:
+    """The verdict on one ``objective`` for seat ``me``."""
+    t = objective.lower()
+    names = session.scenario.names
+    compound = ", and " in t or " while " in t
+    if "economy" in t and ("larger" in t or "stronger" in t or "bigger" in t) and not compound:
+        start = float(
+            (session.history[0].events.before if session.history else session.world).economy[0, me]
+        )
+        end = float(session.world.economy[0, me])
+        met = end > start
+        why = f"your economy went from {start:.0f} to {end:.0f}"
+        return Verdict(objective, met, why)
+    if "crisis line" in t and not compound:
+        named = _named(objective, names, me)
+        for rec in session.history:
+            after = rec.events.after
+            for j in range(session.world.n):
+                if j != me and (not named or j in named) and after.crisis[0, me, j] > 0.5:
+                    return Verdict(
+                        objective, False, f"a crisis opened with {names[j]} in turn {rec.turn + 1}"
+                    )
+        return Verdict(objective, True, "tension stayed below the crisis line all game")
+    if "support" in t and "review line" in t:
+        named = _named(objective, names, me)
+        who = min(named) if named else me
+        line = float(session.world.param("review_threshold")[0])
+        worlds = [rec.events.after for rec in session.history] or [session.world]
+        low = min(float(w.support[0, who]) for w in worlds)
+        subject = "your" if who == me else f"{names[who]}'s"
+        return Verdict(objective, low > line, f"{subject} support was never lower than {low:.2f}")
+    if "believing" in t and "security seeker" in t:
+        w = session.world
+        doubters = [names[j] for j in range(w.n) if j != me and float(w.belief[0, j, me]) < 0.5]
+        if doubters:
+            return Verdict(
+                objective, False, f"{' and '.join(doubters)} ended doubting it (below 50%)"
+            )
+        return Verdict(objective, True, "every other state ended believing it (50% or more)")
+    if " deters " in t and not compound:
+        named = _named(objective, names, me)
+        margins = exchange(session.world).margin
+        short = [names[j] for j in sorted(named) if float(margins[0, me, j]) < 0]
+        if named:
+            if short:
+                return Verdict(objective, False, f"at the end, you did not deter {short[0]}")
+            return Verdict(objective, True, "at the end, your second strike deterred them")
+    if "war" in t or "peace" in t:
+        turn, pair = war_of(session)
+        if turn is None or pair is None:
+            fact = f"no war broke out in {session.turn} turns"
+            return Verdict(objective, None if compound else True, fact)
+        a, b = names.index(pair[0]), names.index(pair[1])
+        named = _named(objective, names, me)
+        if "every pair" in t or not named:
+            hit = True
+        else:
+            hit = bool({a, b} & named) and (me in (a, b) or {a, b} <= named)
+        fact = f"{pair[0]} struck {pair[1]} in turn {turn}"
+        if compound:
+            return Verdict(objective, False if hit else None, fact)
+        return Verdict(objective, not hit, fact if hit else f"{fact}, not a war of yours")
+    return Verdict(objective, None, "yours to judge: the debrief's story and charts help")
+
+
+def verdicts(session: Session) -> list[Verdict]:
+    """A verdict on each of the lesson's objectives, for the seat they are written for."""
+    me = objective_seat(session)
+    return [verdict(session, o, me) for o in session.scenario.objectives]
+
+
+def briefing(session: Session, seat: int) -> list[str]:
+    """The turn screen's briefing before the first turn for ``seat``: the lesson's summary and
+    first objectives for the state they are written for; for any other human seat (hot-seat),
+    its own state's part and the aims every state shares, not another state's objectives."""
+    sc = session.scenario
+    if seat == objective_seat(session):
+        return [sc.summary, *sc.objectives[:2]]
+    text = sc.texts[seat]
+    lead = sc.names[objective_seat(session)]
+    return [
+        sc.summary,
+        f"You lead {sc.names[seat]}, {text.role}: {text.description}",
+        "Your aims: keep out of war until the last turn, and end with a larger economy than "
+        f"you started with. The lesson's own objectives are {lead}'s: watch how it plays.",
+    ]

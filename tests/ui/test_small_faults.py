@@ -1,0 +1,99 @@
+"""Small faults a new player met: the set-up lists the lessons in teaching order with whole
+letters (no clipped descenders); the end screen judges each objective it can measure; a second
+human seat reads its own briefing, not the first seat's objectives."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+
+from game.lessons import LESSON_ORDER, lessons
+from game.scenarios import load
+from game.session import Session
+from game.ui import flow
+from game.ui import text as txt
+from game.ui.theme import theme_dict
+from game.ui.verdicts import briefing, verdict, verdicts
+
+from .drive import frames, key, past_lesson_screens, scene_name
+
+
+def test_the_setup_lists_the_lessons_in_teaching_order(app):
+    key(app, pygame.K_n)
+    assert scene_name(app) == "SetupScene"
+    setup = app.top
+    assert setup.ids == lessons()
+    assert [s for s in setup.ids if s in LESSON_ORDER] == list(LESSON_ORDER)
+    assert setup.scenario.id == "two_neighbours"  # the first lesson, chosen and first
+    titles = [item["text"] for item in setup.list.item_list]
+    assert titles[0] == "Two Neighbours" and titles[-1] == "Sandbox"
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.5, 2.0])
+def test_a_list_row_holds_its_text_descenders_and_all(scale):
+    theme = theme_dict(scale)
+    size = int(theme["selection_list"]["font"]["size"])
+    row = int(theme["selection_list"]["misc"]["list_item_height"])
+    pygame.font.init()
+    assert row >= txt.font(size).get_linesize()  # "Basing" and "Joint", not "Basinq", "ˈoint"
+
+
+def finished(lesson: str, seed: int, seats: list[str] | None = None) -> Session:
+    session = Session.new(load(lesson), seed, seats)
+    session.play_to_end()
+    return session
+
+
+def test_the_end_screen_gives_a_verdict_on_each_objective(app):
+    session = finished("two_neighbours", 7)
+    judged = verdicts(session)
+    assert [v.objective for v in judged] == list(session.scenario.objectives)
+    economy, crisis = judged[0], judged[1]
+    assert "economy" in economy.objective and economy.met is True
+    assert "from 100 to " in economy.why
+    assert "crisis line" in crisis.objective and crisis.met is True
+    assert judged[2].met is None and "yours to judge" in judged[2].why
+    flow.start(app, session, intro=False)
+    frames(app, 2)
+    assert scene_name(app) == "EndScene"
+    texts = [item[0] for item in app.top._column(compact=False)]
+    assert "Your objectives" in texts
+    assert any(t.startswith("Met: End the game with a larger economy") for t in texts)
+    assert any(t.startswith("Yours to judge: ") for t in texts)
+    compact = [item[0] for item in app.top._column(compact=True)]
+    assert "Objectives: 2 met, 0 missed, 2 yours to judge" in compact
+
+
+def test_a_missed_objective_says_so_with_the_fact():
+    # Forward Basing: Brisa's support dips under the review line when it hosts and holds.
+    session = finished("forward_basing", 7)
+    support = next(v for v in verdicts(session) if "review line" in v.objective)
+    low = min(float(r.events.after.support[0, 1]) for r in session.history)
+    assert support.met is (low > 0.3)
+    assert f"{low:.2f}" in support.why
+    # No war: "keep the peace" is met, and the fact says why.
+    session = finished("the_shield", 3)
+    peace = verdict(session, "Keep the peace with Veyra until the last turn.", 0)
+    assert peace.met is True and peace.why == f"no war broke out in {session.turn} turns"
+
+
+def test_each_human_seat_gets_its_own_briefing(app):
+    session = Session.new(load("two_neighbours"), 3, ["human", "human"])
+    sc = session.scenario
+    first, second = briefing(session, 0), briefing(session, 1)
+    assert first == [sc.summary, *sc.objectives[:2]]
+    assert second != first and not set(sc.objectives) & set(second)
+    assert second[1].startswith("You lead Mirel, neighbour: ")
+    # In the window: the second team's turn screen shows its own.
+    flow.start(app, session, intro=False)
+    past_lesson_screens(app)
+    assert scene_name(app) == "CoverScene"  # hot-seat: the first team takes the keyboard
+    key(app, pygame.K_RETURN)
+    assert scene_name(app) == "TurnScene" and app.top.seat == 0
+    assert app.top.lines == first
+    key(app, pygame.K_h)
+    key(app, pygame.K_RETURN)  # the first team's orders: the cover for the second
+    assert scene_name(app) == "CoverScene"
+    key(app, pygame.K_RETURN)
+    assert scene_name(app) == "TurnScene" and app.top.seat == 1
+    assert app.top.lines == second
