@@ -9,10 +9,10 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIHorizontalSlider
 
-from game.scenarios import SHAPES
 from game.ui import text as txt
 from game.ui.board import draw_shape
 from game.ui.scenes.base import Scene
+from game.ui.scenes.intro import fit_text
 from game.ui.settings import PALETTE_NAMES, SCALES, SIZES
 from game.ui.theme import BACKGROUND, MUTED, TEXT
 
@@ -26,15 +26,20 @@ def _next(options, current, step=1):
 
 
 class SettingsScene(Scene):
-    """Buttons cycle each setting; Esc goes back."""
+    """Buttons cycle each setting; Esc goes back.
+
+    The rows go in one column, or in two when large text would push them into the Back button;
+    below them, the board's own colours and shapes (a lesson's states, drawn as the board draws
+    them), so a palette can be judged by what the game will show."""
+
+    #: The lesson whose states the colour preview draws (the most states of any lesson).
+    PREVIEW = "sandbox"
 
     def layout(self) -> None:
         s = self.app.settings
-        u = self.u
-        w, h = u(420), u(42)
-        x = (self.width - w) // 2
-        y = u(110)
-        step = h + u(10)
+        u, W, H = self.u, self.width, self.height
+        pad = u(20)
+        top = u(20) + txt.font(u(30), True).get_linesize() + u(16)
         rows = [
             (f"Window size: {s.width} x {s.height}", self.size, pygame.K_w),
             (f"Full screen: {'on' if s.fullscreen else 'off'}", self.fullscreen, pygame.K_f),
@@ -42,12 +47,29 @@ class SettingsScene(Scene):
             (f"Colours: {PALETTE_WORDS.get(s.palette, s.palette)}", self.colours, pygame.K_p),
             (f"Sound: {'on' if s.sound else 'off'}", self.sound, pygame.K_m),
         ]
-        for k, (label, action, key) in enumerate(rows):
-            self.button((x, y + k * step, w, h), label, action, key)
-        y += len(rows) * step
-        self.label((x, y, u(150), h), f"Volume {round(s.volume * 100)}% [-/+]")
+        n = len(rows) + 1  # and the volume
+        back_h = u(42)
+        back_y = H - pad - back_h
+        legend_h = self.legend_height()
+        room = back_y - u(12) - legend_h - top
+        cols = 1 if n * u(52) <= room else 2
+        per_col = -(-n // cols)
+        step = max(min(u(52), room // per_col), u(30))
+        h = step - max(u(6), step // 8)
+        w = min(u(420), (W - (cols + 1) * pad) // cols)
+        x0 = (W - cols * w - (cols - 1) * pad) // 2
+        cells = [(x0 + (k // per_col) * (w + pad), top + (k % per_col) * step) for k in range(n)]
+        for (label, action, key), (x, y) in zip(rows, cells, strict=False):
+            self.button((x, y, w, h), label, action, key)
+        x, y = cells[-1]
+        pct = round(s.volume * 100)
+        font = txt.font(self.font_size)
+        labels = (f"Volume {pct}% [-/+]", f"Volume {pct}%", f"{pct}%")
+        label = next((t for t in labels if font.size(t)[0] + u(10) <= w // 2), labels[-1])
+        lw = min(font.size(label)[0] + u(10), w // 2)
+        self.label((x, y, lw, h), label, tooltip="Volume: - and + change it")
         self.volume = UIHorizontalSlider(
-            pygame.Rect(x + u(155), y + u(8), w - u(155), u(28)),
+            pygame.Rect(x + lw + u(5), y + (h - u(28)) // 2, w - lw - u(5), u(28)),
             s.volume,
             (0.0, 1.0),
             self.manager,
@@ -57,14 +79,41 @@ class SettingsScene(Scene):
         self.shortcut(pygame.K_MINUS, lambda: self.set_volume(s.volume - 0.1))
         self.shortcut(pygame.K_EQUALS, lambda: self.set_volume(s.volume + 0.1))
         self.shortcut(pygame.K_PLUS, lambda: self.set_volume(s.volume + 0.1))
-        self.preview_y = y + step + u(10)
+        # The colour preview: as wide as the buttons, or wider (up to the window) for the names.
+        wide = max(cols * w + (cols - 1) * pad, min(W - 2 * pad, self.legend_width()))
+        self.preview = pygame.Rect((W - wide) // 2, top + per_col * step + u(4), wide, legend_h)
+        bw = min(w, u(300))
         self.button(
-            (x, self.height - u(70), w, h),
+            ((W - bw) // 2, back_y, bw, back_h),
             "Back",
             self.app.pop,
             pygame.K_ESCAPE,
             object_id="#primary",
         )
+
+    def legend_height(self) -> int:
+        u = self.u
+        return txt.font(u(15)).get_linesize() + u(8) + u(36)
+
+    def legend_width(self) -> int:
+        """The width the preview needs to name every state beside its shape."""
+        u = self.u
+        widths = self._item_widths()
+        return sum(widths) + u(22) * (len(widths) - 1)
+
+    def _item_widths(self) -> list[int]:
+        u = self.u
+        font = txt.font(u(15))
+        return [2 * u(12) + u(8) + font.size(name)[0] for name, _, _ in self.preview_states()]
+
+    def preview_states(self) -> list[tuple[str, str, int]]:
+        """(name, shape, palette index) of the preview lesson's states, as the board has them."""
+        from game.scenarios import load
+
+        if getattr(self, "_states", None) is None:
+            sc = load(self.PREVIEW)
+            self._states = [(sc.names[i], sc.looks[i].shape, i) for i in range(len(sc.names))]
+        return self._states
 
     def _apply(self, **changes) -> None:
         self.app.apply_settings(self.app.settings.replace(**changes))
@@ -98,11 +147,28 @@ class SettingsScene(Scene):
         surface.fill(BACKGROUND)
         u = self.u
         surface.blit(txt.render("Settings", u(30), TEXT, True), (u(20), u(20)))
-        surface.blit(
-            txt.render("Each state has its own colour and its own shape:", u(15), MUTED),
-            ((self.width - u(420)) // 2, self.preview_y),
-        )
+        box = self.preview
+        caption = "On the board, each state has its own colour and its own shape:"
+        size, lines = fit_text(caption, box.w, u(19), u(15), u(11))
+        surface.blit(txt.render(lines[0], size, MUTED), box.topleft)
         pal = self.app.palette
-        for k, shape in enumerate(SHAPES):
-            c = ((self.width - u(420)) // 2 + u(24) + k * u(52), self.preview_y + u(50))
-            draw_shape(surface, shape, c, u(16), pal.states[k], TEXT, 1)
+        r = u(12)
+        cy = box.y + txt.font(u(15)).get_linesize() + u(8) + u(18)
+        states = self.preview_states()
+        fs = u(15)
+        widths = self._item_widths()
+        gap = u(22)
+        named = sum(widths) + gap * (len(states) - 1) <= box.w
+        x = box.x + r
+        #: What the preview drew: (state name, shape, colour, centre), for the tests.
+        self.drawn: list[tuple[str, str, tuple[int, int, int], tuple[int, int]]] = []
+        for (name, shape, i), wd in zip(states, widths, strict=True):
+            colour = pal.states[i % len(pal.states)]  # as the board colours state i
+            draw_shape(surface, shape, (x, cy), r, colour, TEXT, 1)
+            self.drawn.append((name, shape, colour, (x, cy)))
+            if named:
+                label = txt.render(name, fs, TEXT)
+                surface.blit(label, (x + r + u(8), cy - label.get_height() // 2))
+                x += wd + gap
+            else:
+                x += 2 * r + gap
