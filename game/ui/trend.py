@@ -95,9 +95,10 @@ def _stock(label: str, series: tuple[float, ...], approx: bool) -> str:
 
 
 def report(events: Events, trail: Trail, names: tuple[str, ...], shield_shown: bool) -> list[str]:
-    """What each state did last turn as the viewer saw it, one short line each: its own move
-    exactly (arms share, cut, economy, reach), every other state's arms build as intelligence
-    saw it and where its reach (and shield, where the lesson has shields) now seems to be."""
+    """What each state did last turn as the viewer saw it, one short line each: every other
+    state's arms build as intelligence saw it and where its reach (and shield, where the lesson
+    has shields) now seems to be; then the viewer's own move exactly (arms share, cut, economy,
+    reach)."""
     me = trail.viewer
     spend = events.spend[0, me]
     total = float(spend.sum())
@@ -113,7 +114,8 @@ def report(events: Events, trail: Trail, names: tuple[str, ...], shield_shown: b
     ]
     if shield_shown:
         parts.append(_stock("shield", trail.shield[me], False))
-    lines = [f"You: {did}. {', '.join(parts)}."]
+    own = f"You: {did}. {', '.join(parts)}."
+    lines = []
     for j, name in enumerate(names):
         if j == me:
             continue
@@ -129,7 +131,9 @@ def report(events: Events, trail: Trail, names: tuple[str, ...], shield_shown: b
         if shield_shown:
             parts.append(_stock("shield", trail.shield[j], True))
         lines.append(f"{name}: {did}. {', '.join(parts)}.")
-    return lines
+    # The others first: your own numbers' changes are also beside them in your state's panel,
+    # and in large text the wires have room for a line or two.
+    return [*lines, own]
 
 
 #: Wire reports that lead the panel, before the turn report (``headlines`` sorts them first).

@@ -67,10 +67,10 @@ def test_the_wires_say_what_each_state_did_and_the_numbers_show_their_change(app
     hold(app)
     turn = app.top
     lines = turn.lines
-    assert lines[0].startswith("You: held. Economy ")
-    assert "(+" in lines[0]  # the economy grew: its change is given
     mirel = [ln for ln in lines if ln.startswith("Mirel: ")]
-    assert len(mirel) == 1 and "Reach ~" in mirel[0]
+    assert lines[0] == mirel[0] and "Reach ~" in mirel[0]  # what the rival did comes first
+    you = [ln for ln in lines if ln.startswith("You: held. Economy ")]
+    assert len(you) == 1 and "(+" in you[0]  # the economy grew: its change is given
     assert any(w in mirel[0] for w in ("as seen", "no arms build seen", "intelligence saw"))
     assert not any(ln.startswith("A quiet turn") for ln in lines)
     assert not any(ln.startswith("Intelligence in Calder") for ln in lines)  # not said twice
