@@ -6,6 +6,7 @@ import numpy as np
 
 from game.engine.actions import BACK_DOWN, ESCALATE, NO_ANSWER, STAND_FIRM, Diplomacy
 from game.engine.state import EXPANSIONIST, HARDENING, INTEL, REACH
+from game.policies import playbook as pb
 from game.policies.base import Move, Observation, Policy
 
 #: Most of its budget a deterrer puts into arms in one turn, by difficulty.
@@ -91,6 +92,7 @@ class SteadyDeterrer(Policy):
             # As a partner: join a joint programme an ally offers, on the same terms.
             joins = obs.programme_offers[:, h] & obs.ally[:, h] & keen
             d.programme[:, i, h] = np.where(joins, 1, 0)
+        pb.keep_offers_home(obs, d, i)
         # Treaties: sign when it trusts every other party named.
         for k in range(obs.treaty_invites.shape[1]):
             named = obs.treaty_parties[:, k, :].copy()

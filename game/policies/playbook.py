@@ -104,6 +104,23 @@ def protect_allies(
         if reach:
             ok = go & ~obs.forward_banned & ~obs.banned[:, h] & (home_reach >= 2.0)
             d.deploy_reach[:, i, h] = np.where(ok, share * home_reach, 0.0)
+    keep_offers_home(obs, d, i, home_reach)
+
+
+def keep_offers_home(
+    obs: Observation, d: Diplomacy, i: int, home_reach: np.ndarray | None = None
+) -> None:
+    """Offers to several allies together never ask for more than will be left at home after the
+    turn's wear (the engine refuses an offer past what the patron would hold): scaled down."""
+    if home_reach is None:
+        home_reach = obs.own_reach * (1.0 - obs.attrition)
+    for arr, held in (
+        (d.deploy_shield, obs.home_shield * (1.0 - obs.attrition)),
+        (d.deploy_reach, home_reach),
+    ):
+        total = arr[:, i, :].sum(axis=1)
+        scale = np.where(total > held, held * (1.0 - 1e-9) / np.maximum(total, 1e-300), 1.0)
+        arr[:, i, :] *= scale[:, None]
 
 
 def sign_if(obs: Observation, d: Diplomacy, i: int, trust_needed: float) -> None:
