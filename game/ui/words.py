@@ -3,6 +3,11 @@ number beside them in the tooltip (and in the glossary)."""
 
 from __future__ import annotations
 
+from game.engine.actions import CAPPED, TREATY_KINDS
+
+#: Treaty kinds whose terms include a cap, by name.
+CAPPED_KINDS = frozenset(TREATY_KINDS[k] for k in CAPPED)
+
 #: The budget lines' names on the turn screen (the engine's name where it is plain already).
 CATEGORY_LABELS: dict[str, str] = {"cut": "scrap reach"}
 
@@ -24,3 +29,116 @@ def deters(a: str, b: str, margin: float, you: str | None = None) -> str:
     else:
         said = f"{whose} second strike falls {n} short of deterring {other}"
     return f"{said} (deterrence margin {margin:+.1f})"
+
+
+#: Each diplomatic action as a player would say it: the diplomacy menu's labels.
+ACTION_LABELS: dict[str, str] = {
+    "ally": "Offer or accept an alliance",
+    "end_alliance": "End an alliance",
+    "offer_deployment": "Offer to station forces",
+    "accept_deployment": "Accept stationed forces",
+    "refuse_deployment": "Refuse stationed forces",
+    "withdraw_deployment": "Bring stationed forces home",
+    "target": "Aim your reach at a state",
+    "untarget": "Stop aiming your reach",
+    "sanction": "Impose sanctions",
+    "lift_sanction": "Lift sanctions",
+    "offer_trade": "Offer wider trade",
+    "drill": "Hold joint drills",
+    "commit": "Vow in public to stand firm",
+    "talk": "Send a reassuring message",
+    "offer_programme": "Offer a joint shield programme",
+    "end_programme": "End a joint programme",
+    "back_down": "Back down",
+    "stand_firm": "Stand firm",
+    "escalate": "Escalate",
+    "propose_treaty": "Propose a treaty",
+    "sign_treaty": "Sign a treaty",
+    "leave_treaty": "Leave a treaty",
+    "inspect": "Inspect a treaty's parties",
+    "cheat": "Cheat on a treaty in secret",
+}
+
+#: What each action does and costs, in one plain sentence; ``{name}`` fields are the lesson's
+#: parameters (filled in by :func:`action_help`).
+ACTION_HELP: dict[str, str] = {
+    "ally": "Offer an alliance, or accept the one offered to you: it forms when both agree.",
+    "end_alliance": "End an alliance: you no longer count on each other.",
+    "offer_deployment": "Offer to station some of your reach or shield at an ally; it must accept.",
+    "accept_deployment": "Accept the forces an ally offered to station on your soil.",
+    "refuse_deployment": "Turn down the forces an ally offered to station on your soil.",
+    "withdraw_deployment": "Bring stationed forces home (or send them home): it takes "
+    "{recall_lead:.0f} turns, and they count until then.",
+    "target": "Declare that your reach is aimed at a state. Everyone sees it; its fear and the "
+    "tension between you rise.",
+    "untarget": "Withdraw a declaration that your reach is aimed at a state.",
+    "sanction": "Sanction a state: it loses growth, support and trade with you; you lose a "
+    "little too.",
+    "lift_sanction": "Lift your sanctions on a state.",
+    "offer_trade": "Offer wider trade: when both sides offer, trade ties grow.",
+    "drill": "Hold joint drills with your allies, naming a rival. Costs {drill_cost:.0%} of "
+    "your budget; your standing rises, and so does the tension with that rival.",
+    "commit": "Vow in public to stand firm against a state. Free now, but backing down later "
+    "costs {audience_cost:.2f} standing (this is called tying your hands).",
+    "talk": "Send a reassuring message. It changes minds only as far as your standing makes "
+    "you believable.",
+    "offer_programme": "Offer a joint shield programme (you pool technology): it starts when "
+    "both offer.",
+    "end_programme": "End a joint shield programme.",
+    "back_down": "In a crisis: back down. The crisis ends, and your standing falls.",
+    "stand_firm": "In a crisis: stand firm (what happens if you say nothing).",
+    "escalate": "In a crisis: escalate. If both sides escalate, war may break out.",
+    "propose_treaty": "Propose a treaty: its kind, who is invited, the cap and how much is "
+    "checked.",
+    "sign_treaty": "Sign a proposed treaty that names you.",
+    "leave_treaty": "Give notice that you will leave a treaty: it binds you until the notice "
+    "runs out.",
+    "inspect": "Inspect the other parties of a treaty. Costs {inspection_cost:.0%} of your budget.",
+    "cheat": "Break a treaty's terms in secret this turn, at the risk of being caught.",
+}
+
+
+def action_label(action: str) -> str:
+    return ACTION_LABELS.get(action, action.replace("_", " ").capitalize())
+
+
+def action_help(action: str, params: dict[str, float]) -> str:
+    """The sentence for ``action`` with the lesson's ``params`` filled in."""
+    text = ACTION_HELP.get(action)
+    if text is None:
+        return ""
+    try:
+        return text.format(**params)
+    except (KeyError, ValueError):
+        return text.split(" Costs ")[0]
+
+
+TREATY_NAMES: dict[str, str] = {
+    "shield_cap": "Shield cap",
+    "forward_ban": "Ban on stationed forces",
+    "reach_ceiling": "Reach ceiling",
+    "transparency": "Transparency accord",
+}
+
+TREATY_STATUS: dict[str, str] = {
+    "proposed": "proposed",
+    "in_force": "in force",
+    "withdrawing": "being left",
+    "lapsed": "lapsed",
+}
+
+
+def treaty_label(number: int, t, me: str) -> str:
+    """One treaty for a menu, with its parties, terms and status as ``me`` sees them:
+    "1. Shield cap 20.0: Aurum + Veyra (proposed, awaits your signature)". ``t``: a
+    :class:`game.ui.views.TreatyView`."""
+    name = TREATY_NAMES.get(t.kind, t.kind.replace("_", " "))
+    terms = f" {t.cap:.1f}" if t.kind in CAPPED_KINDS else ""
+    status = TREATY_STATUS.get(t.status, t.status.replace("_", " "))
+    if t.status == "proposed":
+        if me in t.parties and me not in t.signed:
+            status += ", awaits your signature"
+        elif t.signed:
+            status += f", signed by {', '.join(t.signed)}"
+    parties = " + ".join(t.parties) if t.parties else "no parties"
+    return f"{number}. {name}{terms}: {parties} ({status})"

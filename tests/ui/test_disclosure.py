@@ -14,6 +14,7 @@ from game.scenarios import load
 from game.session import Session
 from game.ui import flow
 from game.ui.scenes.diplomacy import CRISIS_ANSWERS, MENU
+from game.ui.words import action_label
 
 from .drive import buttons, click, find_button, frames, key, scene_name
 from .test_layout import SCALES, big_app, outside  # noqa: F401 (big_app is a fixture)
@@ -80,7 +81,8 @@ def test_a_signals_lesson_offers_only_drill_commit_and_talk(app):
         seen.add(dip.action)
         key(app, pygame.K_RIGHT)
     assert seen == set(SIGNALS)
-    assert [o[0] for o in dip.action_menu.options_list] == list(SIGNALS)  # the drop-down too
+    labels = [action_label(a) for a in SIGNALS]
+    assert [o[0] for o in dip.action_menu.options_list] == labels  # the drop-down too
     dip.action_i = SIGNALS.index("talk")
     dip.rebuild()
     key(app, pygame.K_RETURN)  # add it

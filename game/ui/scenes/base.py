@@ -107,8 +107,14 @@ class Scene:
         object_id: str | None = None,
         enabled: bool = True,
     ) -> UIButton:
-        """A button whose label shows its key; the key does what a click does."""
+        """A button whose label shows its key; the key does what a click does. When large
+        text leaves no room for the key in the label, the tooltip names it instead."""
         label = f"{text}  [{key_label(key)}]" if key is not None else text
+        width = pygame.Rect(rect).w
+        if key is not None and txt.font(self.font_size).size(label)[0] + self.u(12) > width:
+            label = text
+            hint = f"Key: {key_label(key)}"
+            tooltip = f"{tooltip} ({hint})" if tooltip else hint
         b = UIButton(
             pygame.Rect(rect),
             label,

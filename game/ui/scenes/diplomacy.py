@@ -4,6 +4,8 @@ it, why (in the engine's words). In a crisis the crisis answers are offered too.
 
 from __future__ import annotations
 
+import re
+
 import pygame
 import pygame_gui
 from pygame_gui.elements import UIDropDownMenu, UITextEntryLine
@@ -14,6 +16,7 @@ from game.ui.orders import OrderDraft
 from game.ui.scenes.base import Overlay
 from game.ui.theme import MUTED, PANEL, TEXT
 from game.ui.views import TurnView
+from game.ui.words import TREATY_NAMES, action_help, action_label, treaty_label
 
 CRISIS_ANSWERS = ("back_down", "stand_firm", "escalate")
 #: Every action but the crisis answers (which come from the crisis prompt, and join this menu
@@ -33,7 +36,7 @@ NUMBER_CHARS = list("0123456789.")
 
 
 def _label(action: str) -> str:
-    return action.replace("_", " ")
+    return action_label(action)
 
 
 class DiplomacyScene(Overlay):
@@ -58,6 +61,28 @@ class DiplomacyScene(Overlay):
         self.numbers = {"reach": "0", "shield": "5", "cap": "20", "verification": "0.5"}
         self.entries: dict[str, UITextEntryLine] = {}
         self._status: str | None = None
+        self._first_available()
+
+    def _first_available(self) -> None:
+        """Open on something the player can do now (a crisis answer first, in a crisis; a
+        treaty that awaits your signature before another): never on a refusal."""
+        order = list(range(len(self.menu)))
+        if self.crises:
+            order.sort(key=lambda k: self.menu[k] not in CRISIS_ANSWERS)
+        for k in order:
+            self.action_i = k
+            targets = self.targets()
+            picks = list(range(len(targets)))
+            if self.action == "sign_treaty":
+                picks.sort(key=lambda m: "awaits your signature" not in targets[m])
+            for m in picks:
+                self.target_i = m
+                act = self.current()
+                if act is not None and self.draft.why_not(act) is None:
+                    self._status = None
+                    return
+        self.action_i = self.target_i = 0
+        self._status = None
 
     # What is chosen -------------------------------------------------------------------------
 
@@ -69,10 +94,9 @@ class DiplomacyScene(Overlay):
         if self.action in CRISIS_ANSWERS:
             return self.crises
         if self.action in SLOT_ACTIONS:
-            return [
-                f"treaty {t.slot}: {t.kind.replace('_', ' ')} ({t.status.replace('_', ' ')})"
-                for t in self.view.treaties
-            ] or ["(no treaty on the table)"]
+            return [treaty_label(k + 1, t, self.me) for k, t in enumerate(self.view.treaties)] or [
+                "(no treaty on the table)"
+            ]
         return self.others
 
     def _number(self, key: str) -> float:
@@ -110,6 +134,25 @@ class DiplomacyScene(Overlay):
             )
         return Action(a, self.me, pick)
 
+    @property
+    def status_colour(self) -> tuple[int, int, int]:
+        """Green when the chosen action can be added; otherwise muted, not red: nothing has gone
+        wrong yet (a refused "Add" says so in its own dialog)."""
+        return self.app.palette.good if self.status().startswith("Available") else MUTED
+
+    def meaning(self) -> str:
+        """What the chosen action does and costs, in a sentence, with the lesson's numbers."""
+        if not self.action:
+            return ""
+        w = self.draft.session.world
+        params = {}
+        for name in ("recall_lead", "drill_cost", "audience_cost", "inspection_cost"):
+            try:
+                params[name] = float(w.param(name)[0])
+            except (AttributeError, KeyError, TypeError):
+                pass
+        return action_help(self.action, params) or ACTIONS[self.action].capitalize() + "."
+
     def status(self) -> str:
         if self._status is None:
             act = self.current()
@@ -119,6 +162,13 @@ class DiplomacyScene(Overlay):
                 self._status = "Not available: there is no treaty to act on."
             else:
                 why = self.draft.why_not(act)
+                if why is not None:  # the engine names treaty slots; the menu numbers them
+                    number = {t.slot: k + 1 for k, t in enumerate(self.view.treaties)}
+                    why = re.sub(
+                        r"treaty (\d+)",
+                        lambda m: f"treaty {number.get(int(m.group(1)), m.group(1))}",
+                        why,
+                    )
                 self._status = "Available." if why is None else f"Not available: {why}"
         return self._status
 
@@ -134,20 +184,24 @@ class DiplomacyScene(Overlay):
         row = u(34)
         self.action_menu = self.target_menu = None
         if self.menu:
+            # The lists open inside the dialog (they scroll when long), never past its edge.
+            room = max(self.box.bottom - u(16) - (y + row), 3 * row)
             self.action_menu = UIDropDownMenu(
                 [_label(a) for a in self.menu],
                 _label(self.action),
-                pygame.Rect(x, y, u(260), row),
+                pygame.Rect(x, y, u(300), row),
                 self.manager,
                 container=self.root,
+                expansion_height_limit=room,
             )
             targets = self.targets()
             self.target_menu = UIDropDownMenu(
                 targets,
                 targets[self.target_i % len(targets)],
-                pygame.Rect(x + u(270), y, self.box.w - u(302), row),
+                pygame.Rect(x + u(310), y, self.box.w - u(342), row),
                 self.manager,
                 container=self.root,
+                expansion_height_limit=room,
             )
         y += row + u(10)
         self.entries = {}
@@ -156,11 +210,12 @@ class DiplomacyScene(Overlay):
             fields = ["reach", "shield"]
         elif self.action == "propose_treaty":
             UIDropDownMenu(
-                list(TREATY_KINDS),
-                TREATY_KINDS[self.kind_i],
+                [TREATY_NAMES.get(k, k) for k in TREATY_KINDS],
+                TREATY_NAMES.get(TREATY_KINDS[self.kind_i], TREATY_KINDS[self.kind_i]),
                 pygame.Rect(x, y, u(200), row),
                 self.manager,
                 container=self.root,
+                expansion_height_limit=max(self.box.bottom - u(16) - (y + row), 3 * row),
             ).kind_menu = True
             fields = ["cap", "verification"]
         fx = x + (u(210) if self.action == "propose_treaty" else 0)
@@ -174,7 +229,8 @@ class DiplomacyScene(Overlay):
             self.entries[key] = e
             fx += u(200)
         self.text_top = y + row + u(10)
-        bw = u(230)
+        gap = u(10)
+        bw = min(u(230), (self.box.w - u(32) - 2 * gap) // 3)  # three in a row, never overlapping
         by = self.box.bottom - u(56)
         self.button(
             (self.box.right - u(16) - bw, by, bw, u(42)),
@@ -184,7 +240,7 @@ class DiplomacyScene(Overlay):
             object_id="#primary",
         )
         self.button(
-            (self.box.right - u(26) - 2 * bw, by, bw, u(42)),
+            (self.box.right - u(16) - gap - 2 * bw, by, bw, u(42)),
             "Remove last",
             self.remove_last,
             pygame.K_BACKSPACE,
@@ -238,9 +294,11 @@ class DiplomacyScene(Overlay):
                 if event.text in targets:
                     self.target_i = targets.index(event.text)
                     self._status = None
-            elif getattr(event.ui_element, "kind_menu", False) and event.text in TREATY_KINDS:
-                self.kind_i = TREATY_KINDS.index(event.text)
-                self._status = None
+            elif getattr(event.ui_element, "kind_menu", False):
+                names = [TREATY_NAMES.get(k, k) for k in TREATY_KINDS]
+                if event.text in names:
+                    self.kind_i = names.index(event.text)
+                    self._status = None
         elif event.type in (pygame_gui.UI_TEXT_ENTRY_CHANGED, pygame_gui.UI_TEXT_ENTRY_FINISHED):
             self._status = None
 
@@ -255,21 +313,21 @@ class DiplomacyScene(Overlay):
         y = self.text_top
         y = txt.blit_lines(
             surface,
-            txt.wrap(ACTIONS[self.action].capitalize() + "." if self.action else "", u(16), width),
+            txt.wrap(self.meaning(), u(16), width),
             (x, y),
             u(16),
             TEXT,
         )
-        ok = self.status().startswith("Available")
-        colour = self.app.palette.good if ok else self.app.palette.bad
+        colour = self.status_colour
         y = txt.blit_lines(
             surface, txt.wrap(self.status(), u(16), width)[:3], (x, y + u(6)), u(16), colour
         )
         acts = self.draft.plan.actions
+        slots = [t.slot for t in self.view.treaties]
         listing = ", ".join(
             _label(a.action)
-            + (f" {a.other}" if a.other else "")
-            + (f" (treaty {a.treaty})" if a.treaty >= 0 else "")
+            + (f" ({a.other})" if a.other else "")
+            + (f" (treaty {slots.index(a.treaty) + 1})" if a.treaty in slots else "")
             for a in acts
         )
         text = f"In your orders: {listing}" if acts else "No diplomatic action in your orders yet."

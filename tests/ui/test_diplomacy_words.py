@@ -1,0 +1,115 @@
+"""Diplomacy a student can read: each action in plain words with what it does and costs (the
+lesson's own numbers), the dialog opening on something you can do (no refusal before you have
+done anything, and never in red), lists that open inside the dialog, and treaties named with
+their parties, terms and status."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+
+from game.scenarios import load
+from game.session import Session
+from game.ui import flow
+from game.ui.views import TreatyView
+from game.ui.words import ACTION_LABELS, action_label, treaty_label
+
+from .drive import click_at, find_button, frames, key, past_lesson_screens, scene_name
+from .test_layout import SCALES, big_app  # noqa: F401 (big_app is a fixture)
+
+
+def open_diplomacy(app, lesson: str = "the_shield", seed: int = 3):
+    flow.start(app, Session.new(load(lesson), seed), intro=False)
+    past_lesson_screens(app)
+    key(app, pygame.K_d)
+    assert scene_name(app) == "DiplomacyScene"
+    frames(app, 1)
+    return app.top
+
+
+def test_every_action_has_a_plain_label_and_sentence(app):
+    from game.engine.actions import ACTIONS
+
+    assert set(ACTION_LABELS) == set(ACTIONS)
+    dip = open_diplomacy(app)
+    for k in range(len(dip.menu)):
+        dip.action_i = k
+        label, meaning = action_label(dip.action), dip.meaning()
+        assert "_" not in label and label[0].isupper()
+        assert "_" not in meaning and meaning.endswith(".")  # no parameter names
+    dip.action_i = dip.menu.index("drill")
+    assert "5% of your budget" in dip.meaning()  # the lesson's drill cost, as a share
+
+
+def test_it_opens_on_an_action_you_can_take_and_a_refusal_is_not_red(app):
+    dip = open_diplomacy(app)
+    assert dip.status() == "Available."
+    assert dip.status_colour == app.palette.good
+    dip.action_i = dip.menu.index("end_alliance")
+    dip.target_i = dip.targets().index("Veyra")  # no alliance with Veyra to end
+    dip._status = None
+    assert dip.status().startswith("Not available")
+    assert dip.status_colour != app.palette.bad
+
+
+def test_the_action_list_opens_inside_the_dialog(app):
+    dip = open_diplomacy(app)
+    click_at(app, dip.action_menu.rect.center)
+    frames(app, 2)
+    assert dip.action_menu.current_state is dip.action_menu.menu_states["expanded"]
+    expanded = [
+        el.rect
+        for el in app.manager.get_sprite_group().sprites()
+        if el.visible and type(el).__name__ == "UISelectionList"
+    ]
+    assert expanded and all(dip.box.contains(r) for r in expanded)
+
+
+def test_treaties_are_named_with_parties_terms_and_status():
+    t = TreatyView(
+        slot=3,
+        kind="shield_cap",
+        status="proposed",
+        parties=("Aurum", "Veyra"),
+        signed=("Veyra",),
+        cap=20.0,
+        verification=0.5,
+    )
+    assert treaty_label(1, t, "Aurum") == (
+        "1. Shield cap 20.0: Aurum + Veyra (proposed, awaits your signature)"
+    )
+    assert (
+        treaty_label(2, t, "Veyra")
+        == "2. Shield cap 20.0: Aurum + Veyra (proposed, signed by Veyra)"
+    )
+    t = TreatyView(3, "transparency", "in_force", ("Aurum", "Ostrel"), ("Aurum", "Ostrel"), 0, 1)
+    assert treaty_label(1, t, "Aurum") == "1. Transparency accord: Aurum + Ostrel (in force)"
+
+
+def test_a_refusal_names_the_treaty_as_the_menu_numbers_it(app):
+    session = Session.new(load("the_accord"), 7)
+    for _ in range(2):
+        session.play_turn()
+    flow.start(app, session, intro=False)
+    past_lesson_screens(app)
+    key(app, pygame.K_d)
+    dip = app.top
+    dip.action_i = dip.menu.index("sign_treaty")
+    dip.target_i = 0
+    dip.rebuild()
+    frames(app, 1)
+    assert dip.targets()[0].startswith("1. Reach ceiling ")
+    assert dip.status().startswith("Not available")
+    assert "treaty 0" not in dip.status()
+
+
+@pytest.mark.parametrize("big_app", SCALES, indirect=True)
+def test_the_buttons_do_not_overlap_at_large_text(big_app):  # noqa: F811
+    app = big_app
+    flow.start(app, Session.new(load("the_shield"), 3), intro=False)
+    past_lesson_screens(app)
+    key(app, pygame.K_d)
+    frames(app, 1)
+    rects = [find_button(app, t).rect for t in ("Done", "Remove last", "Add to orders")]
+    assert not rects[0].colliderect(rects[1]) and not rects[1].colliderect(rects[2])
+    assert all(app.top.box.contains(r) for r in rects)
