@@ -142,3 +142,41 @@ def treaty_label(number: int, t, me: str) -> str:
             status += f", signed by {', '.join(t.signed)}"
     parties = " + ".join(t.parties) if t.parties else "no parties"
     return f"{number}. {name}{terms}: {parties} ({status})"
+
+
+def best_replies(A, B) -> tuple[tuple[int, int], tuple[int, int]]:
+    """Each side's best move against each of the other's, in a 2x2 game (0: restrain, 1: arm):
+    the row's best answer to the column restraining and arming, then the column's to the row's
+    (ties go to restraint)."""
+    row = tuple(int(A[1, c] > A[0, c]) for c in range(2))
+    col = tuple(int(B[r, 1] > B[r, 0]) for r in range(2))
+    return (row[0], row[1]), (col[0], col[1])
+
+
+def reading(A, B, you: str, other: str) -> str:
+    """One plain sentence reading a 2x2 game from the row's side ("you"): what pays whatever
+    the other does, and whether mutual restraint beats where the game settles.
+
+    "Whatever Mirel does, arming pays you a little more; if you both hold, you both do better:
+    that is the trap." """
+    (vs_hold, vs_arm), _ = best_replies(A, B)
+    gain_h = abs(A[1, 0] - A[0, 0])
+    gain_a = abs(A[1, 1] - A[0, 1])
+    little = " a little" if max(gain_h, gain_a) < 0.5 else ""
+    if vs_hold == vs_arm == 1:
+        first = f"Whatever {other} does, arming pays you{little} more"
+    elif vs_hold == vs_arm == 0:
+        first = f"Whatever {other} does, holding back pays you{little} more"
+    elif vs_hold == 0 and vs_arm == 1:
+        first = f"Your best move is {other}'s: hold if it holds, arm if it arms"
+    else:
+        first = f"Your best move is the opposite of {other}'s: arm if it holds, hold if it arms"
+    (_, _), (col_vs_hold, col_vs_arm) = best_replies(A, B)
+    both_arm_settles = vs_arm == 1 and col_vs_arm == 1
+    both_hold_settles = vs_hold == 0 and col_vs_hold == 0
+    hold_better = A[0, 0] > A[1, 1] and B[0, 0] > B[1, 1]
+    if both_hold_settles:
+        return f"{first}; if you both hold, neither of you gains by arming first."
+    if both_arm_settles and hold_better:
+        return f"{first}; yet if you both hold, you both do better: that is the trap."
+    return f"{first}."

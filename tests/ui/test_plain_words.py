@@ -85,3 +85,38 @@ def test_the_save_message_agrees_with_the_turn_header(app):
     text = app._dialog.text_block.html_text
     assert text.startswith("Saved after turn 2 (turn 3 of 15 is next) to ")
     app.close_dialog()
+
+
+def test_the_lens_reads_the_game_in_a_sentence_and_draws_best_replies(app):
+    import numpy as np
+
+    from game.ui.words import best_replies, reading
+
+    # A Prisoner's Dilemma: arming pays whatever the other does, yet both holding beats both arming.
+    A = np.array([[4.98, 2.57], [5.29, 3.71]])
+    B = A.T.copy()
+    assert best_replies(A, B) == ((1, 1), (1, 1))
+    assert reading(A, B, "Calder", "Mirel") == (
+        "Whatever Mirel does, arming pays you more; yet if you both hold, you both do better: "
+        "that is the trap."
+    )
+    # A stag hunt: match the other; both holding is safe to keep.
+    A = np.array([[5.0, 1.0], [4.0, 2.0]])
+    assert reading(A, A.T.copy(), "Calder", "Mirel") == (
+        "Your best move is Mirel's: hold if it holds, arm if it arms; "
+        "if you both hold, neither of you gains by arming first."
+    )
+    start(app, "two_neighbours")
+    key(app, pygame.K_l)
+    lens = app.top
+    frames(app, 1)
+    g = lens.game()
+    assert lens.sentence == reading(g.A, g.B, g.row, g.col)
+    assert lens.sentence.startswith("Whatever Mirel does") or "Mirel's" in lens.sentence
+    (row_h, row_a), (col_h, col_a) = best_replies(g.A, g.B)
+    assert lens.arrows == [
+        ("row", 0, row_h),
+        ("row", 1, row_a),
+        ("col", 0, col_h),
+        ("col", 1, col_a),
+    ]

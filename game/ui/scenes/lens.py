@@ -23,7 +23,7 @@ from game.theory import (
 from game.ui import text as txt
 from game.ui.scenes.base import Overlay, key_label
 from game.ui.theme import ACCENT, MUTED, PANEL, TEXT
-from game.ui.words import deters
+from game.ui.words import best_replies, deters, reading
 
 #: The glossary keys of the lens: key, what the button says, which card (None: the game's name).
 GLOSSARY_KEYS = (
@@ -178,6 +178,10 @@ class LensScene(Overlay):
         x, y = u(20), 0
         title = GAME_TITLES.get(g.name, g.name)
         y = self._para(surf, f"This turn's game: {title}", GAME_EXPLANATIONS.get(g.name, ""), x, y)
+        #: The game read in one plain sentence, for a player (the row is always the player).
+        self.sentence = reading(g.A, g.B, g.row, g.col) if self.seat is not None else ""
+        if self.sentence:
+            y = self._wrap(surf, self.sentence, x, y, ACCENT) + u(4)
         # The table.
         tx, ty = x + u(150), y + u(30)
         cell_w, cell_h = max(u(110), min(u(220), (self.box.w - tx - x) // 2)), u(60)
@@ -208,6 +212,7 @@ class LensScene(Overlay):
                 if marks:
                     tag = txt.render(" + ".join(marks), u(13), MUTED)
                     surf.blit(tag, (rect.x + u(6), rect.y + u(3)))
+        self._best_reply_arrows(surf, g, tx, ty, cell_w, cell_h)
         y = ty + 2 * cell_h + u(10)
         note = (
             "Payoffs: the row's, then the column's: each side's utility toward the other over "
@@ -218,6 +223,15 @@ class LensScene(Overlay):
             "better for one without being worse for the other."
         )
         y = self._wrap(surf, note, x, y, MUTED)
+        y = self._wrap(
+            surf,
+            f"Arrows: the better move for {g.row} (blue, up and down) against each move of "
+            f"{g.col}, and for {g.col} (yellow, across) against each of {g.row}'s; where they "
+            "meet, the game settles.",
+            x,
+            y,
+            MUTED,
+        )
         for a, b in g.equilibria:
             if not (a.max() > 1 - 1e-9 and b.max() > 1 - 1e-9):
                 y = self._wrap(
@@ -260,6 +274,28 @@ class LensScene(Overlay):
         lines = txt.wrap(text, self.u(15), self.box.w - 2 * x)
         return txt.blit_lines(surf, lines, (x, y), self.u(15), colour)
 
+    def _best_reply_arrows(self, surf, g, tx: int, ty: int, cell_w: int, cell_h: int) -> None:
+        """Best-reply arrows, as the intro's first card draws them: in each column, a vertical
+        arrow toward the row's better move (ACCENT: the row, you); in each row, a horizontal
+        arrow toward the column's better move (the warning colour). Where they all point is
+        where the game settles."""
+        u = self.u
+        (row_h, row_a), (col_h, col_a) = best_replies(g.A, g.B)
+        self.arrows: list[tuple[str, int, int]] = []  # (whose, fixed move, better move)
+        warn = self.app.palette.warn
+        for c, best in enumerate((row_h, row_a)):
+            cx = tx + c * cell_w + cell_w - u(22)
+            top, bottom = ty + cell_h // 2 + u(8), ty + cell_h + cell_h // 2 - u(8)
+            start, end = (top, bottom) if best == 1 else (bottom, top)
+            _line_arrow(surf, ACCENT, (cx, start), (cx, end), u(3), u(7))
+            self.arrows.append(("row", c, best))
+        for r, best in enumerate((col_h, col_a)):
+            cy = ty + r * cell_h + cell_h - u(16)
+            left, right = tx + cell_w // 2 - u(20), tx + cell_w + cell_w // 2 - u(20)
+            start, end = (left, right) if best == 1 else (right, left)
+            _line_arrow(surf, warn, (start, cy), (end, cy), u(3), u(7))
+            self.arrows.append(("col", r, best))
+
     def _para(self, surf, head, body, x, y):
         surf.blit(txt.render(head, self.u(17), TEXT, True), (x, y))
         y += self.u(24)
@@ -297,6 +333,24 @@ class LensScene(Overlay):
             hint = "Up/Down: scroll   " + hint
         lines = txt.wrap(hint, u(14), box.w - u(40))
         surface.blit(txt.render(lines[0], u(14), MUTED), (box.x + u(20), box.bottom - u(24)))
+
+
+def _line_arrow(surface, colour, start, end, width: int, head: int) -> None:
+    """A straight arrow from ``start`` to ``end`` with a filled head."""
+    pygame.draw.line(surface, colour, start, end, width)
+    (x0, y0), (x1, y1) = start, end
+    length = max(((x1 - x0) ** 2 + (y1 - y0) ** 2) ** 0.5, 1e-9)
+    dx, dy = (x1 - x0) / length, (y1 - y0) / length
+    base = (x1 - dx * head * 1.6, y1 - dy * head * 1.6)
+    pygame.draw.polygon(
+        surface,
+        colour,
+        [
+            (x1, y1),
+            (base[0] - dy * head, base[1] + dx * head),
+            (base[0] + dy * head, base[1] - dx * head),
+        ],
+    )
 
 
 def _arrow(surface: pygame.Surface, centre: tuple[int, int], r: int, up: bool) -> None:
