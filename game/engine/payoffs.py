@@ -179,6 +179,23 @@ class UtilityTerms:
         return own[rows, i] + rel[rows, i, j]
 
 
+#: How many times a war's loss weighs in the turn it is fought.
+WAR_WEIGHT = 10.0
+
+
+def war_weight(world: World) -> np.ndarray:
+    """``[B]``: the weight of a war's loss, ``10 * (1 + d + d^2 + ... )`` over the turns the game
+    had left, this one included (``d`` the discount). A war ends the game, so its damage is
+    never repaired: it is counted for every turn that would have followed. Without that, a
+    state that armed for an edge and went to war on turn 8 kept the edge's value of seven
+    turns against a single turn's loss, and a hawk that fought in most of its games out-scored
+    every careful character."""
+    d = world.param("discount")
+    left = np.maximum(int(world.params.turns) - world.turn, 1)
+    annuity = np.where(d < 1.0, (1.0 - d**left) / np.maximum(1.0 - d, 1e-12), float(left))
+    return WAR_WEIGHT * annuity
+
+
 def utility_terms(world: World, ex: Exchange, war_loss: np.ndarray) -> UtilityTerms:
     """The weighted terms of this turn's utility, on the world after the turn.
 
@@ -190,7 +207,7 @@ def utility_terms(world: World, ex: Exchange, war_loss: np.ndarray) -> UtilityTe
     return UtilityTerms(
         prosperity=world.economy / world.base_economy,
         standing=world.standing,
-        war=10.0 * war_loss,
+        war=war_weight(world)[:, None] * war_loss,
         insecurity=peace * world.param("threat_weight")[:, None, None] * threat_pairs(world, ex),
         leverage=peace * leverage_pairs(world, ex),
         spiral=peace * world.param("spiral_weight")[:, None, None] * spiral_pairs(world, ex),
@@ -200,7 +217,9 @@ def utility_terms(world: World, ex: Exchange, war_loss: np.ndarray) -> UtilityTe
 def utility(world: World, ex: Exchange, war_loss: np.ndarray) -> np.ndarray:
     """``[B, N]`` this turn's utility (model.md section 7), on the world after the turn::
 
-    U = E / E0 - lambda * insecurity + leverage - mu * spiral + standing - 10 * war_loss
+    U = E / E0 - lambda * insecurity + leverage - mu * spiral + standing - w * war_loss
+
+    with ``w`` the :func:`war_weight`.
     """
     return utility_terms(world, ex, war_loss).total
 

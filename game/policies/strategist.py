@@ -40,7 +40,7 @@ from game.engine.actions import BACK_DOWN, ESCALATE, SHIELD_CAP, STAND_FIRM, Dip
 from game.engine.deterrence import exchange
 from game.engine.diplomacy import escalation_odds, within_caps
 from game.engine.orders import IllegalOrder, Orders, budget
-from game.engine.payoffs import last_shares, utility_terms
+from game.engine.payoffs import last_shares, utility_terms, war_weight
 from game.engine.state import (
     CIVILIAN,
     EXPANSIONIST,
@@ -361,7 +361,8 @@ class Strategist(Policy):
             # The war it might stumble into: in a crisis, the odds that the other's escalation
             # meets its own firmness (the accident share), times what a war costs at the least.
             brink = (world.crisis[:, i] * escalation_odds(world)[:, i]).sum(axis=1)
-            brink = brink * world.param("accident_share") * 10.0 * world.param("war_damage_floor")
+            brink = brink * world.param("accident_share") * war_weight(world)
+            brink = brink * world.param("war_damage_floor")
             parts["brink"] += weight * brink
             total += weight * (
                 terms.prosperity[:, i]

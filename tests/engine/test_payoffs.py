@@ -17,6 +17,7 @@ from game.engine import (
     stage_game,
     utility,
 )
+from game.engine.payoffs import utility_terms, war_weight
 from game.theory import GAME_NAMES, JERVIS_WORLDS, is_equilibrium
 
 from .worlds import ARM, pairs, play, worlds
@@ -60,9 +61,24 @@ def test_utility_is_prosperity_minus_weighted_threat_plus_standing_minus_war_los
     ex = exchange(world)
     loss = np.array([[0.3, 0.0]])
     u = utility(world, ex, loss)
+    terms = utility_terms(world, ex, loss)
     threat = perceived_threat(world, ex)
-    # Prosperity 1 at the start, threat_weight 1, standing 0.7; a war loss weighs 10 times.
-    np.testing.assert_allclose(u, 1.0 - threat + 0.7 - 10.0 * loss)
+    rel = (terms.leverage - terms.insecurity - terms.spiral).sum(axis=2)
+    np.testing.assert_allclose(terms.insecurity.sum(axis=2), threat)  # threat_weight 1
+    # Prosperity 1 at the start, standing 0.7; a war loss weighs 10 times for every turn the
+    # game had left (20 turns at discount 0.95 from turn 0).
+    weight = 10.0 * (1.0 - 0.95**20) / 0.05
+    assert war_weight(world)[0] == pytest.approx(weight)
+    np.testing.assert_allclose(u, 1.0 + 0.7 + rel - weight * loss)
+
+
+def test_a_war_late_in_the_game_weighs_less_than_one_early_but_never_less_than_ten_times():
+    world = rivals()
+    early = war_weight(world)[0]
+    late = war_weight(world.replace(turn=19))[0]
+    after = war_weight(world.replace(turn=25))[0]
+    assert early > war_weight(world.replace(turn=10))[0] > late == pytest.approx(10.0)
+    assert after == pytest.approx(10.0)
 
 
 def test_the_score_is_the_discounted_sum_of_utility():
