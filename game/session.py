@@ -82,6 +82,9 @@ class TurnRecord:
     turn: int
     orders: Orders
     events: Events
+    #: Why each AI state played as it did this turn (state name -> one line), when its policy
+    #: explains itself; a loaded game has them too, since loading replays the AI's moves.
+    reasons: dict[str, str] = field(default_factory=dict)
 
 
 class Runner:
@@ -303,14 +306,14 @@ class Session:
         # AI's random stream, or the game would no longer be the one its seed gives.
         base = self.human_orders(human, actions)
         orders = self.runner.ai_orders(base)
-        return self.resolve(orders)
+        return self.resolve(orders, self.runner.reasons_in(0))
 
-    def resolve(self, orders: Orders) -> Events:
+    def resolve(self, orders: Orders, reasons: dict[str, str] | None = None) -> Events:
         """Resolve a turn with the complete joint orders (the replay path). ``step`` validates
         them once, before anything moves: an illegal order leaves the game as it was."""
         turn = self.turn
         events = self.runner.advance(orders)
-        self.history.append(TurnRecord(turn, orders, events))
+        self.history.append(TurnRecord(turn, orders, events, dict(reasons or {})))
         return events
 
     def play_to_end(self) -> None:

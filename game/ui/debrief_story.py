@@ -14,6 +14,17 @@ from game.ui.debrief_pages import Page, concept_title, tag_colour
 from game.ui.theme import ACCENT, MUTED, TEXT, Palette
 
 
+def reasons_at(session: Session, turn: int, actors: tuple[str, ...]) -> list[str]:
+    """What the AI states among ``actors`` (all of them, if none is named) said of their moves
+    on ``turn`` (1-based), for the story: the game is over, so nothing is hidden any more."""
+    for record in session.history:
+        if record.turn + 1 == turn:
+            return [
+                why for name, why in record.reasons.items() if not actors or name in actors
+            ]
+    return []
+
+
 def story_page(a: Analysis, session: Session, palette: Palette, width: int, scale: float) -> Page:
     """The Story page of ``a``, the analysis of ``session``'s game, ``width`` pixels wide."""
     sc, pal = session.scenario, palette
@@ -66,6 +77,8 @@ def story_page(a: Analysis, session: Session, palette: Palette, width: int, scal
             p.text(who, 15, MUTED, x=tag.right + u(10), y=top + u(1), advance=False)
         p.y = max(p.y, tag.bottom + u(4))
         p.text(tp.text, 16, TEXT, x=u(16))
+        for why in reasons_at(session, tp.turn, tp.actors):
+            p.text(f"Why: {why}", 15, TEXT, x=u(16))
         p.text(tp.theory, 15, MUTED, x=u(16))
         p.gap(6)
         p.link(f"Concept: {concept_title(tp.concept)}", tp.concept, u(16))

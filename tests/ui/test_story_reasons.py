@@ -1,0 +1,37 @@
+"""The debrief's story says why the AI moved as it did at each turning point, and a loaded game
+says it too (loading replays the AI's moves)."""
+
+from __future__ import annotations
+
+from game.saves import from_dict, to_dict
+from game.scenarios import load
+from game.session import Session
+from game.ui.debrief_story import reasons_at
+
+SEATS = ["ai:baseline", "ai:baseline", "ai:strategist", "ai:strategist"]
+
+
+def played(turns: int = 5) -> Session:
+    session = Session.new(load("the_shield"), 60_003, SEATS)
+    for _ in range(turns):
+        session.play_turn()
+    return session
+
+
+def test_each_turn_keeps_the_ai_reasons_and_a_loaded_game_has_the_same():
+    session = played()
+    for record in session.history:
+        assert {"Veyra", "Ostrel"} <= set(record.reasons)
+        for name, why in record.reasons.items():
+            assert why.startswith(name + " ")
+    loaded = from_dict(to_dict(session))
+    assert [r.reasons for r in loaded.history] == [r.reasons for r in session.history]
+
+
+def test_the_story_gives_the_reasons_of_the_states_a_turning_point_names():
+    session = played()
+    both = reasons_at(session, 1, ())
+    assert len(both) >= 2
+    veyra = reasons_at(session, 1, ("Veyra",))
+    assert veyra and all(why.startswith("Veyra ") for why in veyra)
+    assert reasons_at(session, 99, ()) == []
