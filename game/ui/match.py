@@ -24,6 +24,8 @@ class Match:
         self.submitted: dict[int, tuple[StateOrder, tuple[Action, ...]]] = {}
         self.last_events: Events | None = session.history[-1].events if session.history else None
         self.pending: list[int] = []
+        #: Offers already put to a seat as a decision (each is asked once, not every turn).
+        self.asked_offers: set[tuple[int, str]] = set()
         self.begin_turn()
         self._save()
 

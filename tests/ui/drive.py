@@ -54,11 +54,20 @@ def scene_name(app) -> str:
 LESSON_SCREENS = ("IntroScene", "QuizScene", "BetScene", "RevealScene")
 
 
-def past_lesson_screens(app) -> None:
-    """Skip what a lesson shows around the turns (intro skipped, no bet, reveal closed), for
-    tests about something else."""
-    for _ in range(10):
+#: Decisions a turn may open with: an offer or proposal addressed to the player.
+OFFER_SCREENS = ("OfferScene",)
+
+
+def past_lesson_screens(app, offers: bool = True) -> None:
+    """Skip what a lesson shows around the turns (intro skipped, no bet, reveal closed) and,
+    unless ``offers`` is False, the offers put to the player ("Later"), for tests about
+    something else."""
+    skip = LESSON_SCREENS + (OFFER_SCREENS if offers else ())
+    for _ in range(20):
         name = scene_name(app)
-        if name not in LESSON_SCREENS:
+        if offers and name == "TurnScene" and getattr(app.top, "_offers", None):
+            frames(app, 1)  # an offer opens on the turn screen's next frame
+            name = scene_name(app)
+        if name not in skip:
             return
         key(app, pygame.K_RETURN if name == "RevealScene" else pygame.K_ESCAPE)

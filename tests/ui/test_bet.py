@@ -23,14 +23,18 @@ from .test_layout import SCALES, big_app, outside  # noqa: F401 (big_app is a fi
 
 
 def play(app, hold: bool = True) -> None:
-    """Give the turn's orders and submit them (answering a crisis by standing firm)."""
-    while scene_name(app) == "CrisisScene":
-        key(app, pygame.K_f)
+    """Give the turn's orders and submit them (answering a crisis by standing firm, and an
+    offer put to the player with "Later")."""
+
+    def answer() -> None:
+        while scene_name(app) in ("CrisisScene", "OfferScene"):
+            key(app, pygame.K_f if scene_name(app) == "CrisisScene" else pygame.K_ESCAPE)
+
+    answer()
     assert scene_name(app) == "TurnScene"
     key(app, pygame.K_h if hold else pygame.K_a)
     key(app, pygame.K_RETURN)
-    while scene_name(app) == "CrisisScene":
-        key(app, pygame.K_f)
+    answer()
 
 
 def test_the_bet_is_asked_before_its_turn_exactly_once_and_revealed_after_its_turn(app):

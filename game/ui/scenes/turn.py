@@ -52,6 +52,7 @@ class TurnScene(Scene):
         self._animate_from: TurnView | None = None
         self._ask: list[int] = self._crises()
         self._refresh_view()
+        self._offers = self._open_offers()
 
     # Model ----------------------------------------------------------------------------------
 
@@ -62,6 +63,21 @@ class TurnScene(Scene):
     @property
     def seat(self) -> int | None:
         return self.draft.seat if self.draft is not None else None
+
+    def _open_offers(self) -> list:
+        """Offers and proposals addressed to this seat: each asked about once, as the turn
+        opens (after any crisis)."""
+        if self.draft is None:
+            return []
+        from game.ui.scenes.offer import offers_for
+
+        fresh = []
+        for offer in offers_for(self.draft, self.view):
+            key = (self.draft.seat, repr(offer.accept))
+            if key not in self.match.asked_offers:
+                self.match.asked_offers.add(key)
+                fresh.append(offer)
+        return fresh
 
     def _crises(self) -> list[int]:
         if self.draft is None:
@@ -427,6 +443,7 @@ class TurnScene(Scene):
             self.app.sound.play("alert")
         self._animate_from = self.view
         self._refresh_view()
+        self._offers = self._open_offers()
         self.rebuild()
         # Place your bet before its turn; its reveal after the turn it names.
         reveal_if_due(self.app, self.match) or ask_if_due(self.app, self.match)
@@ -472,6 +489,10 @@ class TurnScene(Scene):
 
             other = self._ask.pop(0)
             self.app.push(CrisisScene(self.app, self.draft, other))
+        elif self._offers and self.app.top is self and self.draft is not None:
+            from game.ui.scenes.offer import OfferScene
+
+            self.app.push(OfferScene(self.app, self.draft, self._offers.pop(0)))
 
     def _orders_picture(self) -> pygame.Surface:
         u = self.u
