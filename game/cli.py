@@ -19,6 +19,7 @@ from typing import Any
 
 import numpy as np
 
+from game.commands import UsageError, ai_seats, scenario_with_turns
 from game.engine.deterrence import exchange
 from game.engine.events import Events
 from game.engine.orders import IllegalOrder
@@ -28,10 +29,6 @@ from game.limits import MAX_BATCH, MAX_GAME_TURNS, MAX_SEED, SIMULATE_BYTES, Too
 from game.saves import SaveError
 from game.scenarios import Scenario, ScenarioError, builtin_ids, load, load_builtin
 from game.session import Runner, SeatError, Session, parse_seats
-
-
-class UsageError(Exception):
-    """A command-line mistake: printed as one line, exit status 2."""
 
 
 def _rounded(x: Any) -> Any:
@@ -89,12 +86,6 @@ def world_snapshot(world: World, b: int) -> dict[str, Any]:
     return _rounded({"turn": world.turn, "states": states, "pairs": pairs})
 
 
-def ai_seats(scenario: Scenario) -> list[str]:
-    """The scenario's default seats with each human seat played by the baseline AI: the lesson's
-    own opponents, so an AI-only run shows the dynamic the lesson was tuned for."""
-    return ["ai:baseline" if s == "human" else s for s in scenario.default_seats]
-
-
 def run_batch(scenario: Scenario, seeds: list[int], seats: list[str] | None, turns: int | None):
     """Play AI games for ``seeds``; yields ``(events, world, runner)`` after each turn (the
     runner's ``reasons_in(b)`` says why each explaining AI seat played as it did)."""
@@ -122,12 +113,6 @@ def _with_progress(steps: Iterator[Any], total: int, label: str) -> Iterator[Any
         for step in steps:
             yield step
             bar.advance()
-
-
-def scenario_with_turns(scenario: Scenario, turns: int) -> Scenario:
-    import dataclasses
-
-    return dataclasses.replace(scenario, params=scenario.params.replace(turns=turns))
 
 
 def cmd_simulate(args: argparse.Namespace) -> int:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from game.cli import UsageError, scenario_with_turns
+from game.commands import UsageError, scenario_with_turns
 from game.lab import charts
 from game.lab.errors import LabError
 from game.lab.evolve import MODES, Evolution, evolve_policies, evolve_strategies

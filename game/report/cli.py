@@ -7,7 +7,7 @@ import argparse
 
 def cmd_report(args: argparse.Namespace) -> int:
     from game.analysis import analyse
-    from game.cli import UsageError
+    from game.commands import UsageError
     from game.report.writer import export
     from game.saves import load_save
 

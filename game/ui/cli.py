@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from game.cli import UsageError
+from game.commands import UsageError
 
 #: The fastest demo, in turns a second (the window draws 60 frames a second).
 MAX_SPEED = 60.0
@@ -76,7 +76,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         raise UsageError(
             f"--speed must be from 0.1 to {MAX_SPEED:g} turns a second, got {args.speed}"
         )
-    from game.cli import ai_seats
+    from game.commands import ai_seats
     from game.session import SeatError, parse_seats
 
     seats = args.seats.split(",") if args.seats else ai_seats(scenario)

@@ -1,0 +1,23 @@
+"""What every command line shares, below them all: the front door (``game.cli``) and the
+sub-commands of the lab, the report and the window import it, never each other."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from game.scenarios import Scenario
+
+
+class UsageError(Exception):
+    """A command-line mistake: printed as one line, exit status 2."""
+
+
+def ai_seats(scenario: Scenario) -> list[str]:
+    """The scenario's default seats with each human seat played by the baseline AI: the lesson's
+    own opponents, so an AI-only run shows the dynamic the lesson was tuned for."""
+    return ["ai:baseline" if s == "human" else s for s in scenario.default_seats]
+
+
+def scenario_with_turns(scenario: Scenario, turns: int) -> Scenario:
+    """The scenario cut (or stretched) to ``turns`` turns."""
+    return dataclasses.replace(scenario, params=scenario.params.replace(turns=turns))
