@@ -168,6 +168,7 @@ def render_chart(
     dpi = chart_dpi(size, scale)
     with acharts.MPL_LOCK:
         fig = acharts.figure(analysis, name, palette, size=(size[0] / dpi, size[1] / dpi), dpi=dpi)
+        darken(fig)  # the window's dark theme (the report keeps the white print style)
         if not isinstance(fig.get_layout_engine(), ConstrainedLayoutEngine):
             # A figure laid out once by tight_layout around a fixed title band leaves a wide
             # gap under the title on a short screen chart: tight again, title included.
@@ -178,6 +179,68 @@ def render_chart(
         w, h = fig.canvas.get_width_height()
         data = bytes(fig.canvas.buffer_rgba())
     return data, (w, h)
+
+
+#: The window's chart colours (the panels' and the theme's).
+DARK_BG = "#222830"
+DARK_TEXT = "#ece9e4"
+DARK_MUTED = "#cfd3d8"
+DARK_EDGE = "#55606d"
+DARK_GRID = "#3a4350"
+
+
+def darken(fig: Any) -> None:
+    """Restyle a white matplotlib figure for the dark window: background, axes, text, grid,
+    legends; a line or text dark enough to vanish on the dark ground is lightened."""
+    from matplotlib.colors import to_rgba
+
+    def lum(c: Any) -> float:
+        r, g, b, _ = to_rgba(c)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    def lift(c: Any) -> Any:
+        return DARK_MUTED if lum(c) < 0.35 else c
+
+    fig.set_facecolor(DARK_BG)
+    for text in fig.texts:
+        text.set_color(DARK_TEXT)
+    sup = getattr(fig, "_suptitle", None)
+    if sup is not None:
+        sup.set_color(DARK_TEXT)
+    for ax in fig.axes:
+        ax.set_facecolor(DARK_BG)
+        ax.title.set_color(DARK_TEXT)
+        ax.xaxis.label.set_color(DARK_MUTED)
+        ax.yaxis.label.set_color(DARK_MUTED)
+        ax.tick_params(colors=DARK_MUTED, which="both")
+        for spine in ax.spines.values():
+            spine.set_color(DARK_EDGE)
+        for line in ax.get_xgridlines() + ax.get_ygridlines():
+            line.set_color(DARK_GRID)
+        for line in ax.get_lines():
+            line.set_color(lift(line.get_color()))
+            line.set_markeredgecolor(lift(line.get_markeredgecolor()))
+        for text in ax.texts:
+            text.set_color(lift(text.get_color()))
+        legends = [ax.get_legend()]
+        for legend in legends:
+            if legend is None:
+                continue
+            legend.get_frame().set_facecolor("#2b323c")
+            legend.get_frame().set_edgecolor(DARK_EDGE)
+            for text in legend.get_texts():
+                text.set_color(DARK_TEXT)
+            for handle in legend.legend_handles:
+                if hasattr(handle, "get_color") and hasattr(handle, "set_color"):
+                    try:
+                        handle.set_color(lift(handle.get_color()))
+                    except (TypeError, ValueError):
+                        pass
+    for legend in fig.legends:
+        legend.get_frame().set_facecolor("#2b323c")
+        legend.get_frame().set_edgecolor(DARK_EDGE)
+        for text in legend.get_texts():
+            text.set_color(DARK_TEXT)
 
 
 ChartKey = tuple[str, str, Any, tuple[int, int], str, float]

@@ -97,3 +97,20 @@ def test_each_human_seat_gets_its_own_briefing(app):
     key(app, pygame.K_RETURN)
     assert scene_name(app) == "TurnScene" and app.top.seat == 1
     assert app.top.lines == second
+
+
+def test_the_debriefs_charts_are_dark_like_the_window():
+    from game.analysis import analyse
+    from game.ui.charts import DARK_BG, render_chart
+    from game.ui.debrief_charts import CHART_NAMES
+    from game.ui.theme import STANDARD
+
+    analysis = analyse(finished("two_neighbours", 7))
+    dark = tuple(int(DARK_BG[k : k + 2], 16) for k in (1, 3, 5))
+    for name in CHART_NAMES:
+        data, (w, h) = render_chart(analysis, name, (480, 300), STANDARD, 1.0)
+        corner = tuple(data[0:3])  # the top-left pixel, RGBA rows
+        assert corner == dark, name
+        pixels = [tuple(data[k : k + 3]) for k in range(0, len(data), 4 * 97)]
+        light = sum(min(p) > 200 for p in pixels)
+        assert light < len(pixels) * 0.1, f"{name}: mostly white"
