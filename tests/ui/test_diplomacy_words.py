@@ -113,3 +113,41 @@ def test_the_buttons_do_not_overlap_at_large_text(big_app):  # noqa: F811
     rects = [find_button(app, t).rect for t in ("Done", "Remove last", "Add to orders")]
     assert not rects[0].colliderect(rects[1]) and not rects[1].colliderect(rects[2])
     assert all(app.top.box.contains(r) for r in rects)
+
+
+def test_a_three_party_treaty_can_be_proposed_from_the_window(app):
+    dip = open_diplomacy(app, "three_powers", 7)
+    dip.action_i = dip.menu.index("propose_treaty")
+    dip.target_i = dip.targets().index("Veyra")
+    dip.rebuild()
+    frames(app, 1)
+    assert dip.also_options() == ["no one else", "Ostrel"]  # never the first party twice
+    assert dip.current().parties == ("Veyra",)
+    dip.also = "Ostrel"
+    dip._status = None
+    assert dip.current().parties == ("Veyra", "Ostrel")
+    assert dip.status() == "Available."
+    key(app, pygame.K_RETURN)  # add it
+    key(app, pygame.K_ESCAPE)
+    assert scene_name(app) == "TurnScene"
+    key(app, pygame.K_RETURN)  # submit: the proposal names all three
+    past_lesson_screens(app)
+    session = app.top.match.session
+    w = session.world
+    proposed = [k for k in range(w.treaty_status.shape[1]) if w.treaty_status[0, k] == 1]
+    invited = {
+        tuple(session.scenario.names[m] for m in range(w.n) if w.treaty_invited[0, k, m] > 0)
+        for k in proposed
+    }
+    assert ("Aurum", "Veyra", "Ostrel") in invited
+
+
+@pytest.mark.parametrize("big_app", SCALES, indirect=True)
+def test_the_fields_stay_inside_the_dialog_at_large_text(big_app):  # noqa: F811
+    app = big_app
+    dip = open_diplomacy(app, "three_powers", 7)
+    dip.action_i = dip.menu.index("propose_treaty")
+    dip.rebuild()
+    frames(app, 1)
+    for entry in dip.entries.values():
+        assert dip.box.contains(entry.rect)

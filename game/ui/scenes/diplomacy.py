@@ -58,6 +58,8 @@ class DiplomacyScene(Overlay):
         self.action_i = 0
         self.target_i = 0
         self.kind_i = 0
+        #: A treaty proposal's third party (None: only the two of you).
+        self.also: str | None = None
         self.numbers = {"reach": "0", "shield": "5", "cap": "20", "verification": "0.5"}
         self.entries: dict[str, UITextEntryLine] = {}
         self._status: str | None = None
@@ -99,6 +101,14 @@ class DiplomacyScene(Overlay):
             ]
         return self.others
 
+    NOBODY = "no one else"
+
+    def also_options(self) -> list[str]:
+        """Who else a treaty proposal may invite: nobody, or a state other than the first."""
+        targets = self.others
+        pick = targets[self.target_i % len(targets)] if targets else ""
+        return [self.NOBODY] + [n for n in self.others if n != pick]
+
     def _number(self, key: str) -> float:
         entry = self.entries.get(key)
         text = entry.get_text() if entry is not None else self.numbers[key]
@@ -124,7 +134,7 @@ class DiplomacyScene(Overlay):
                 a,
                 self.me,
                 kind=TREATY_KINDS[self.kind_i],
-                parties=(pick,),
+                parties=(pick,) + ((self.also,) if self.also not in (None, pick) else ()),
                 cap=self._number("cap"),
                 verification=self._number("verification"),
             )
@@ -219,15 +229,35 @@ class DiplomacyScene(Overlay):
             ).kind_menu = True
             fields = ["cap", "verification"]
         fx = x + (u(210) if self.action == "propose_treaty" else 0)
+        # Each field a label and its entry, sharing the width left in the dialog (large text
+        # narrows them rather than pushing the last one past the edge).
+        room = self.box.right - u(16) - fx
+        fw = min(u(200), (room - u(10) * max(len(fields) - 1, 0)) // max(len(fields), 1))
+        font = txt.font(self.font_size)
         for key in fields:
-            self.label((fx, y, u(95), row), key)
+            lw = min(font.size(key)[0] + u(12), fw - u(50))
+            self.label((fx, y, lw, row), key)
             e = UITextEntryLine(
-                pygame.Rect(fx + u(95), y, u(90), row), self.manager, container=self.root
+                pygame.Rect(fx + lw, y, fw - lw, row), self.manager, container=self.root
             )
             e.set_allowed_characters(NUMBER_CHARS)
             e.set_text(self.numbers[key])
             self.entries[key] = e
-            fx += u(200)
+            fx += fw + u(10)
+        if self.action == "propose_treaty" and len(self.others) > 1:
+            # A third party: three-party frameworks are proposed from here too.
+            y += row + u(10)
+            self.label((x, y, u(200), row), "Also invite")
+            options = self.also_options()
+            menu = UIDropDownMenu(
+                options,
+                self.also if self.also in options else options[0],
+                pygame.Rect(x + u(210), y, u(200), row),
+                self.manager,
+                container=self.root,
+                expansion_height_limit=max(self.box.bottom - u(16) - (y + row), 3 * row),
+            )
+            menu.also_menu = True
         self.text_top = y + row + u(10)
         gap = u(10)
         bw = min(u(230), (self.box.w - u(32) - 2 * gap) // 3)  # three in a row, never overlapping
@@ -294,6 +324,13 @@ class DiplomacyScene(Overlay):
                 if event.text in targets:
                     self.target_i = targets.index(event.text)
                     self._status = None
+                    if self.action == "propose_treaty":
+                        if self.also == event.text:
+                            self.also = None
+                        self.rebuild()  # the third-party list leaves the first out
+            elif getattr(event.ui_element, "also_menu", False):
+                self.also = None if event.text == self.NOBODY else event.text
+                self._status = None
             elif getattr(event.ui_element, "kind_menu", False):
                 names = [TREATY_NAMES.get(k, k) for k in TREATY_KINDS]
                 if event.text in names:
