@@ -49,9 +49,11 @@ def _rounded(x: Any) -> Any:
     return x
 
 
-def world_snapshot(world: World, b: int) -> dict[str, Any]:
-    """One world's state as plain data: per state, and per pair (i < j)."""
-    ex = exchange(world)
+def world_snapshot(world: World, b: int, ex: Any = None) -> dict[str, Any]:
+    """One world's state as plain data: per state, and per pair (i < j). ``ex`` is the batch's
+    exchange when the caller has it (computing it for the whole batch once per world made
+    ``simulate --batch`` grow with the square of the batch)."""
+    ex = exchange(world) if ex is None else ex
     names = world.names
     states = []
     for i, name in enumerate(names):
@@ -144,12 +146,13 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     steps = run_batch(scenario, seeds, seats, args.turns)
     for events, world, runner in _with_progress(steps, turns + 1, "simulate"):
         final = world
+        ex = exchange(world)  # once per turn for the whole batch, not once per world
         for b in range(world.batch):
             if events is not None and events.before.over[b]:
                 continue
             if world.over[b]:  # the game ended here: its digest is the single game's last one
                 worlds[b]["digest"] = world.select(b).digest()
-            snap = world_snapshot(world, b)
+            snap = world_snapshot(world, b, ex)
             worlds[b]["turns"].append(snap)
             if events is not None:
                 worlds[b]["events"].extend(e.to_dict() for e in events.records(b))
