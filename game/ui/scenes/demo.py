@@ -14,10 +14,11 @@ from game.ui.board import Board, Tween
 from game.ui.headlines import headlines
 from game.ui.panels import headlines_panel
 from game.ui.scenes.base import Scene
-from game.ui.theme import BACKGROUND, MUTED, PANEL, PANEL_EDGE, TEXT
+from game.ui.theme import ACCENT, BACKGROUND, MUTED, PANEL, PANEL_EDGE, TEXT
 from game.ui.views import TurnView, turn_view
 
-SPEEDS = (0.5, 1.0, 2.0, 4.0, 8.0)  # turns per second
+#: Turns per second: from a few seconds a turn (a class following the story) to fast.
+SPEEDS = (0.2, 0.33, 0.5, 1.0, 2.0, 4.0, 8.0)
 LINGER = 4.0  # seconds the outcome of a finished game stays up
 
 
@@ -129,21 +130,49 @@ class DemoScene(Scene):
         self.regions.clear()
         self.regions.extend(self.board.regions)
         x = left_w
-        table_h = u(34) + u(24) * len(self.view.states)
-        self.table = pygame.Surface((W - x - u(10), table_h))
+        tw = W - x - u(10)
+        w = self.session.world
+        cols = ("economy", "reach", "shield", "score")
+        rows = [
+            (s.name, (s.economy, s.reach.value, s.shield.value, float(w.score[0, i])))
+            for i, s in enumerate(self.view.states)
+        ]
+        # One font size for the table that fits its columns (large text shrinks it, never
+        # overlapping the numbers); the key numbers below wrap instead.
+        size = u(15)
+        while size > 8:
+            name_w = max(txt.font(size, True).size(n)[0] for n, _ in rows) + u(12)
+            cw = (tw - u(8) - name_w) // len(cols)
+            cells = [txt.font(size, True).size(c)[0] for c in cols]
+            cells += [txt.font(size).size(f"{v:.1f}")[0] for _, vals in rows for v in vals]
+            if max(cells) + u(6) <= cw:
+                break
+            size -= 1
+        step = round(size * 1.6)
+        keys = [
+            part
+            for line in key_numbers(self.view)
+            for part in txt.wrap(line, u(15), tw - u(16), True)
+        ]
+        key_step = round(u(15) * 1.3)
+        table_h = u(10) + step * (len(rows) + 1) + u(8) + key_step * len(keys) + u(6)
+        self.table = pygame.Surface((tw, table_h))
         self.table.fill(PANEL)
         pygame.draw.rect(self.table, PANEL_EDGE, self.table.get_rect(), 1)
-        cols = ("economy", "reach", "shield", "score")
-        cw = (self.table.get_width() - u(110)) // len(cols)
+        x0 = u(8) + name_w
         for k, c in enumerate(cols):
-            self.table.blit(txt.render(c, u(14), MUTED, True), (u(110) + k * cw, u(6)))
-        w = self.session.world
-        for i, s in enumerate(self.view.states):
-            y = u(30) + i * u(24)
-            self.table.blit(txt.render(s.name, u(15), TEXT, True), (u(8), y))
-            vals = (s.economy, s.reach.value, s.shield.value, float(w.score[0, i]))
+            self.table.blit(txt.render(c, size, MUTED, True), (x0 + k * cw, u(6)))
+        for i, (name, vals) in enumerate(rows):
+            y = u(6) + (i + 1) * step
+            self.table.blit(txt.render(name, size, TEXT, True), (u(8), y))
             for k, v in enumerate(vals):
-                self.table.blit(txt.render(f"{v:.1f}", u(15), TEXT), (u(110) + k * cw, y))
+                self.table.blit(txt.render(f"{v:.1f}", size, TEXT), (x0 + k * cw, y))
+        # The lesson's key numbers, always in sight: the weakest first-strike stability of a
+        # rival pair and the highest tension, with their pair.
+        y = u(6) + (len(rows) + 1) * step + u(8)
+        for line in keys:
+            self.table.blit(txt.render(line, u(15), ACCENT, True), (u(8), y))
+            y += key_step
         self.table_pos = (x, top)
         head_h = H - top - table_h - u(50)
         self.head = headlines_panel(
@@ -158,20 +187,50 @@ class DemoScene(Scene):
         u = self.u
         surface.fill(BACKGROUND)
         s = self.session
-        state = "paused" if self.paused else f"{self.speed:g} turns/s"
+        state = "paused" if self.paused else pace(self.speed)
         head = (
             f"Demo: {self.scenario.title}, seed {self.seed}, turn {s.turn} of "
             f"{s.scenario.params.turns} ({state})"
         )
-        surface.blit(txt.render(head, u(20), TEXT, True), (u(12), u(12)))
+        if s.over:
+            # The outcome takes the title line's place: over nothing the room needs to see.
+            war = bool(s.world.over[0])
+            head = "War: the game is over" if war else "Peace held to the last turn"
+            colour = self.app.palette.bad if war else ACCENT
+            self.banner = txt.render(head, u(24), colour, True)
+            box = self.banner.get_rect(topleft=(u(12), u(8))).inflate(u(16), u(6))
+            pygame.draw.rect(surface, PANEL, box, border_radius=u(4))
+            surface.blit(self.banner, (u(12), u(8)))
+            self.banner_rect = box
+        else:
+            surface.blit(txt.render(head, u(20), TEXT, True), (u(12), u(12)))
+            self.banner_rect = None
         (self._tween or self.board).draw(surface)
         surface.blit(self.table, self.table_pos)
         surface.blit(self.head, self.head_pos)
-        if s.over:
-            msg = "War: the game is over" if s.world.over[0] else "Peace held to the last turn"
-            pic = txt.render(msg, u(30), self.app.palette.bad if s.world.over[0] else TEXT, True)
-            box = pic.get_rect(center=self.board.rect.center).inflate(u(30), u(20))
-            pygame.draw.rect(surface, PANEL, box)
-            surface.blit(pic, pic.get_rect(center=box.center))
         keys = "Space: pause   S: step   +/-: speed   Tab: numbers   Esc: leave"
         surface.blit(txt.render(keys, u(14), MUTED), (u(12), self.height - u(26)))
+
+
+def pace(speed: float) -> str:
+    """The speed as a room hears it: "3 s a turn" when slow, "2 turns/s" when fast."""
+    if speed < 1.0:
+        return f"{1.0 / speed:.0f} s a turn"
+    return f"{speed:g} turns/s"
+
+
+def key_numbers(view: TurnView) -> list[str]:
+    """The numbers the lessons turn on, for the projector: the weakest first-strike stability
+    of any rival pair (allies aside; 1: nobody gains by striking first) and the highest tension
+    (the crisis line beside it)."""
+    names = [st.name for st in view.states]
+    if not view.links:
+        return []
+    rivals = [lk for lk in view.links if not lk.allied] or list(view.links)  # allies aside
+    weak = min(rivals, key=lambda lk: lk.stability)
+    tense = max(view.links, key=lambda lk: lk.tension)
+    return [
+        f"Weakest first-strike stability: {weak.stability:.2f} ({names[weak.a]}-{names[weak.b]})",
+        f"Highest tension: {tense.tension:.2f} ({names[tense.a]}-{names[tense.b]}; "
+        f"crisis at {view.crisis_threshold:.2f})",
+    ]
