@@ -49,7 +49,6 @@ from game.engine.state import (
     SHIELD,
     TREATY_SLOTS,
     World,
-    stack_worlds,
 )
 from game.engine.step import step
 from game.engine.treaties import PROPOSED
@@ -164,31 +163,33 @@ class Strategist(Policy):
     def _refused(self, w: int, n: int) -> np.ndarray:
         return np.zeros(n) if self.unanswered is None else self.unanswered[w]
 
-    def _samples(self, seen: World) -> tuple[list[World], np.ndarray]:
-        """Per world, ``samples`` copies of the seat's private view with the unseen drawn (each
-        rival's kind, its true stocks), and ``[B, S, N]`` uniforms for whether each other state
-        would accept an offer or answer talk in that sample."""
-        i, n = self.seat, seen.n
-        views: list[World] = []
-        accept = np.zeros((seen.batch, self.samples, n))
+    def _samples(self, seen: World) -> tuple[World, np.ndarray]:
+        """The seat's private view ``samples`` times per world (row ``w * S + s``) with the
+        unseen drawn (each rival's kind, its true stocks), and ``[B, S, N]`` uniforms for
+        whether each other state would accept an offer or answer talk in that sample. Each
+        world draws from its own stream, so world ``b`` of a batch is the single game."""
+        i, n, s_count = self.seat, seen.n, self.samples
+        draws = np.empty((seen.batch, s_count, 3, n))
         for w in range(seen.batch):
             g = self.rngs[w]
-            one = seen.select(w)
-            for s in range(self.samples):
-                draw = g.random(n)
-                kinds = np.where(draw < 1.0 - one.belief[0, i, :], EXPANSIONIST, 0)
-                kinds[i] = one.kind[0, i]
-                view = one.replace(kind=kinds[None, :].astype(one.kind.dtype))
-                blur = float(one.param("noise")[0]) * (1.0 - one.transparency[0, i, :])
-                z = g.standard_normal(n) * blur
-                z[i] = 0.0
-                view = view.replace(
-                    reach=view.reach * np.exp(z)[None, :],
-                    seen_reach=view.seen_reach * np.exp(z)[None, None, :],
-                )
-                views.append(view)
-                accept[w, s] = g.random(n)
-        return views, accept
+            for s in range(s_count):
+                draws[w, s, 0] = g.random(n)
+                draws[w, s, 1] = g.standard_normal(n)
+                draws[w, s, 2] = g.random(n)
+        rows = np.repeat(np.arange(seen.batch), s_count)
+        views = seen.select(rows)
+        kind_draw, z, accept = (draws[:, :, k].reshape(-1, n) for k in range(3))
+        kinds = np.where(kind_draw < 1.0 - views.belief[:, i, :], EXPANSIONIST, 0)
+        kinds[:, i] = views.kind[:, i]
+        blur = views.param("noise")[:, None] * (1.0 - views.transparency[:, i, :])
+        z = z * blur
+        z[:, i] = 0.0
+        views = views.replace(
+            kind=kinds.astype(views.kind.dtype),
+            reach=views.reach * np.exp(z),
+            seen_reach=views.seen_reach * np.exp(z)[:, None, :],
+        )
+        return views, accept.reshape(seen.batch, s_count, n)
 
     def _arms_plans(self, obs: Observation) -> list[Plan]:
         allowed = set(obs.allowed)
@@ -269,7 +270,7 @@ class Strategist(Policy):
 
     def _score(
         self,
-        views: list[World],
+        views: World,
         accept: np.ndarray,
         plans: list[Plan] | list[list[Plan]],
         obs: Observation,
@@ -278,17 +279,11 @@ class Strategist(Policy):
         """``([B, P], terms)``: each plan's mean weighted score over the samples (``-inf`` where a
         plan cannot be played), and each term's discounted sum ``[B, P, ...]`` for the reasons."""
         i, wts = self.seat, self.weights
-        b = len(views) // self.samples
+        b = views.batch // self.samples
         table = plans if per_world else [plans] * b  # type: ignore[list-item]
         p = len(table[0])  # type: ignore[arg-type]
-        rows: list[World] = []
-        spec: list[tuple[int, int, int]] = []  # (world, plan, sample) of each row
-        for w in range(b):
-            for k in range(p):
-                for s in range(self.samples):
-                    rows.append(views[w * self.samples + s])
-                    spec.append((w, k, s))
-        batch = _concat(rows)
+        spec = [(w, k, s) for w in range(b) for k in range(p) for s in range(self.samples)]
+        batch = views.select(np.array([w * self.samples + s for (w, _k, s) in spec]))
         n = batch.n
         # The character's weights: the utility it scores with (utility-only parameters).
         params = batch.params.replace(
@@ -630,11 +625,6 @@ def _lower(text: str) -> str:
 
 def _plain(table: list[list[Plan]], b: int) -> list[list[Plan]]:
     return [[replace(p, move=("", -1)) for p in table[w]] for w in range(b)]
-
-
-def _concat(worlds: list[World]) -> World:
-    """One batch of the given batch-of-one worlds (same scenario)."""
-    return stack_worlds(worlds)
 
 
 __all__ = [
