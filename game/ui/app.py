@@ -10,9 +10,12 @@ autosave is still waiting).
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import time
 import traceback
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pygame
@@ -59,6 +62,8 @@ class App:
         self.frames = 0
         self._failures = 0
         self._dialog: pygame_gui.windows.UIMessageWindow | None = None
+        #: How a folder is opened ("Open folder" in a dialog); tests replace it.
+        self.opener: Callable[[Path], object] = open_in_file_manager
         if persist:  # temporary files an interrupted save left behind
             storage.clean_orphans()
 
@@ -167,17 +172,52 @@ class App:
 
     # Errors and messages --------------------------------------------------------------------
 
-    def show_message(self, title: str, text: str) -> None:
-        """A dialog over the current screen (one at a time; the newest wins)."""
+    def show_message(self, title: str, text: str, folder: Path | None = None) -> None:
+        """A dialog over the current screen (one at a time; the newest wins). With ``folder``
+        (where a file was written), it offers to open that folder (the button, or O)."""
         if self._dialog is not None and self._dialog.alive():
             self._dialog.kill()
         w, h = self.size
-        dw, dh = min(w - 40, round(520 * self.scale)), min(h - 40, round(240 * self.scale))
+        wide = 680 if folder is not None else 520
+        dw, dh = min(w - 40, round(wide * self.scale)), min(h - 40, round(260 * self.scale))
         rect = pygame.Rect((w - dw) // 2, (h - dh) // 2, dw, dh)
         self._dialog = pygame_gui.windows.UIMessageWindow(
             rect, text.replace("<", "&lt;"), self.manager, window_title=title
         )
         self._dialog.set_blocking(True)
+        # The stock dismiss button is a small fixed size: made as large as the text, and named.
+        ok = getattr(self._dialog, "dismiss_button", None)
+        if ok is not None:
+            ok.set_dimensions((round(140 * self.scale), round(32 * self.scale)))
+            ok.set_relative_position((-round(150 * self.scale), -round(42 * self.scale)))
+            ok.set_text("OK  [Enter]")
+            ok.rebuild()
+            block = getattr(self._dialog, "text_block", None)
+            if block is not None:  # the text stops above the (taller) buttons
+                inner_h = self._dialog.get_container().get_size()[1]
+                top = block.relative_rect.y
+                block.set_dimensions(
+                    (block.relative_rect.w, max(inner_h - top - round(52 * self.scale), 20))
+                )
+        self._folder = folder
+        self._open_button = None
+        if folder is not None:
+            inner = self._dialog.get_container().get_size()
+            bh = round(32 * self.scale)
+            bw = min(round(200 * self.scale), inner[0] // 2 - round(16 * self.scale))
+            self._open_button = pygame_gui.elements.UIButton(
+                pygame.Rect(round(10 * self.scale), inner[1] - bh - round(10 * self.scale), bw, bh),
+                "Open folder  [O]",
+                self.manager,
+                container=self._dialog,
+                tool_tip_text=str(folder),
+            )
+
+    def open_folder(self) -> None:
+        """Open the last dialog's folder in the system's file manager (if it can)."""
+        folder = getattr(self, "_folder", None)
+        if folder is not None:
+            self.opener(folder)
 
     @property
     def dialog_open(self) -> bool:
@@ -188,6 +228,8 @@ class App:
             assert self._dialog is not None
             self._dialog.kill()
         self._dialog = None
+        self._open_button = None
+        self._folder = None
 
     def report(self, exc: BaseException) -> None:
         """Log an unexpected error, tell the player, keep going."""
@@ -244,6 +286,13 @@ class App:
         ):
             self.close_dialog()
             return
+        if self.dialog_open and getattr(self, "_open_button", None) is not None:
+            if event.type == pygame.KEYDOWN and event.key == pygame.K_o:
+                self.open_folder()
+                return
+            if event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self._open_button:
+                self.open_folder()
+                return
         consumed = self.manager.process_events(event)
         if self.dialog_open and event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN):
             return  # a modal dialog: the scene beneath waits
@@ -308,3 +357,27 @@ def stats(frame_ms: list[float]) -> dict[str, float]:
         "p95": float(np.percentile(data, 95)),
         "max": float(data.max()),
     }
+
+
+def open_in_file_manager(folder: Path) -> bool:
+    """Show ``folder`` in the system's file manager; False where none can be started."""
+    try:
+        if sys.platform.startswith("win"):
+            os.startfile(str(folder))  # type: ignore[attr-defined]
+        elif sys.platform == "darwin":
+            subprocess.Popen(["open", str(folder)])
+        else:
+            subprocess.Popen(
+                ["xdg-open", str(folder)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            )
+    except OSError:
+        return False
+    return True
+
+
+def tilde(path: Path) -> str:
+    """``path`` as a person reads it: the home folder as "~"."""
+    try:
+        return "~" + os.sep + str(Path(path).resolve().relative_to(Path.home().resolve()))
+    except (ValueError, OSError, RuntimeError):
+        return str(path)

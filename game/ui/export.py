@@ -99,9 +99,13 @@ class ExportScene(Overlay):
             self.app.pop()
         exc = self.future.exception()
         if exc is None:
+            from game.ui.app import tilde
+
             self.paths = self.future.result()
             names = "\n".join(p.name for p in self.paths)
-            self.app.show_message("Report exported", f"In the folder {self.folder}:\n{names}")
+            self.app.show_message(
+                "Report exported", f"In the folder {tilde(self.folder)}:\n{names}", self.folder
+            )
             _roomy(self.app)
         elif isinstance(exc, WRITE_ERRORS):
             self.app.show_message("Report not written", f"The report could not be written: {exc}")

@@ -132,6 +132,9 @@ def theme_dict(scale: float) -> dict[str, Any]:
                 walk(value)
 
     walk(data)
+    # A dialog's title bar holds its (scaled) title.
+    window_misc = data.setdefault("window", {}).setdefault("misc", {})
+    window_misc["title_bar_height"] = str(max(28, round(28 * scale)))
     # A list's rows hold one line of its (scaled) text, descenders and all ("Basing", not
     # "Basinq"): a line of text is about 1.4 times its font size; 1.6 leaves a margin.
     block = data.setdefault("selection_list", {})

@@ -83,8 +83,17 @@ def test_the_save_message_agrees_with_the_turn_header(app):
     key(app, pygame.K_s)
     assert app.dialog_open
     text = app._dialog.text_block.html_text
-    assert text.startswith("Saved after turn 2 (turn 3 of 15 is next) to ")
-    app.close_dialog()
+    assert text.startswith("Saved after turn 2 (turn 3 of 15 is next).")
+    # The file and its folder on lines of their own, and a way to open the folder.
+    opened = []
+    app.opener = opened.append
+    assert "File: " in text and "Folder: " in text
+    key(app, pygame.K_o)
+    assert len(opened) == 1 and opened[0].is_dir()
+    assert any(p.suffix == ".json" for p in opened[0].iterdir())
+    assert app.dialog_open  # still open: Enter closes it
+    key(app, pygame.K_RETURN)
+    assert not app.dialog_open
 
 
 def test_the_lens_reads_the_game_in_a_sentence_and_draws_best_replies(app):

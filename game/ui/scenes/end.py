@@ -123,7 +123,13 @@ class EndScene(Scene):
         except OSError as exc:
             self.app.show_message("Not saved", f"The game could not be saved: {exc}")
             return
-        self.app.show_message("Saved", f"The game was saved to {path}")
+        from game.ui.app import tilde
+
+        self.app.show_message(
+            "Saved",
+            f"The whole game was saved.\nFile: {path.name}\nFolder: {tilde(path.parent)}",
+            path.parent,
+        )
 
     def _column(self, compact: bool) -> list[tuple[str, int, tuple, bool, int, int]]:
         """The left column as (text, size, colour, bold, indent, space after) items."""

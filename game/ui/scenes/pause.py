@@ -47,7 +47,13 @@ class PauseScene(Overlay):
         except OSError as exc:
             self.app.show_message("Not saved", f"The game could not be saved: {exc}")
             return
-        self.app.show_message("Saved", f"{saved_when(self.match.session)} to {path}")
+        from game.ui.app import tilde
+
+        self.app.show_message(
+            "Saved",
+            f"{saved_when(self.match.session)}.\nFile: {path.name}\nFolder: {tilde(path.parent)}",
+            path.parent,
+        )
 
     def intro(self) -> None:
         from game.ui.scenes.intro import IntroScene
