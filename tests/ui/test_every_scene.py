@@ -1,0 +1,89 @@
+"""Every scene at 100 % and 200 % text, at 1280x720 and 1920x1080: no widget outside the window
+and no two buttons of a scene over each other (the title, set-up, glossary, settings, load, a
+lesson's intro, its turn screen, the lens, diplomacy and the pause menu, the end screen, every
+debrief tab and the replay)."""
+
+from __future__ import annotations
+
+import itertools
+
+import pygame
+import pytest
+
+from game.scenarios import load
+from game.session import Session
+from game.ui import flow
+
+from .drive import buttons, frames, key, past_lesson_screens, scene_name
+
+CONFIGS = list(itertools.product((1.0, 2.0), ((1280, 720), (1920, 1080))))
+
+
+def faults(app) -> list[tuple]:
+    window = pygame.Rect((0, 0), app.size)
+    out: list[tuple] = [
+        ("outside", type(el).__name__, getattr(el, "text", ""), tuple(el.rect))
+        for el in app.manager.get_sprite_group().sprites()
+        if el.visible and not window.contains(el.rect)
+    ]
+    shown = [b for b in buttons(app) if b.visible]
+    out += [
+        ("overlap", a.text, b.text)
+        for a, b in itertools.combinations(shown, 2)
+        if a.rect.colliderect(b.rect)
+    ]
+    return out
+
+
+@pytest.fixture
+def sized(dirs, monkeypatch, request):
+    monkeypatch.setenv("DELICATE_BALANCE_DEBUG", "1")
+    from game.ui.app import App
+    from game.ui.settings import Settings
+
+    scale, size = request.param
+    app = App(Settings(sound=False, ui_scale=scale, width=size[0], height=size[1]))
+    app.to_title()
+    frames(app, 2)
+    yield app
+    assert app.errors == []
+
+
+@pytest.mark.parametrize("sized", CONFIGS, indirect=True, ids=lambda c: f"{c[0]}x@{c[1][0]}")
+def test_every_scene_keeps_its_widgets_in_the_window_and_apart(sized):
+    app = sized
+    seen: dict[str, list] = {}
+
+    def look(where: str) -> None:
+        frames(app, 2)
+        seen[f"{where} ({scene_name(app)})"] = faults(app)
+
+    look("title")
+    for k, name in ((pygame.K_n, "set-up"), (pygame.K_g, "glossary"), (pygame.K_s, "settings")):
+        key(app, k)
+        look(name)
+        key(app, pygame.K_ESCAPE)
+    key(app, pygame.K_l)
+    look("load")
+    key(app, pygame.K_ESCAPE)
+    flow.start(app, Session.new(load("the_shield"), 3), intro=True)
+    look("intro")
+    past_lesson_screens(app)
+    look("turn")
+    for k, name in ((pygame.K_l, "lens"), (pygame.K_d, "diplomacy"), (pygame.K_ESCAPE, "pause")):
+        key(app, k)
+        look(name)
+        key(app, pygame.K_ESCAPE)
+    ended = Session.new(load("the_shield"), 3)
+    ended.play_to_end()
+    flow.start(app, ended, intro=False)
+    look("end")
+    key(app, pygame.K_d)
+    for tab in range(6):
+        look(f"debrief tab {tab + 1}")
+        key(app, pygame.K_TAB)
+    key(app, pygame.K_ESCAPE)
+    key(app, pygame.K_r)
+    look("replay")
+    assert len(seen) >= 17
+    assert {k: v for k, v in seen.items() if v} == {}
