@@ -5,6 +5,7 @@ did as you saw it, and the state panel shows only the lines the lesson uses."""
 from __future__ import annotations
 
 import pygame
+import pytest
 
 from game.scenarios import load
 from game.session import Session
@@ -13,6 +14,7 @@ from game.ui.panels import own_lines
 from game.ui.trend import HEADROOM, trail_of
 
 from .drive import frames, key, past_lesson_screens, scene_name
+from .test_layout import SCALES, big_app  # noqa: F401 (big_app is a fixture)
 
 
 def start(app, lesson: str, seed: int):
@@ -105,3 +107,20 @@ def test_the_state_panel_shows_only_what_the_lesson_uses(app):
     lines = own_lines(turn_view(accord, 0), accord.scenario.params.diplomacy)
     assert "standing" in lines and "hardening" in lines
     assert "tech" not in lines and "support" not in lines
+
+
+@pytest.mark.parametrize("big_app", SCALES, indirect=True)
+def test_the_header_stops_short_of_the_buttons_at_large_text(big_app):  # noqa: F811
+    from game.ui import text as txt
+
+    from .drive import find_button
+
+    app = big_app
+    for lesson in ("two_neighbours", "forward_basing"):
+        start(app, lesson, 3)
+        turn = app.top
+        frames(app, 1)
+        left = min(find_button(app, t).rect.left for t in ("Theory lens", "Menu"))
+        width = txt.font(turn.header_size, True).size(turn.header)[0]
+        assert turn.u(12) + width <= left
+        assert "turn " in turn.header.lower() and "of" in turn.header

@@ -561,8 +561,18 @@ class TurnScene(Scene):
         surface.fill(BACKGROUND)
         v = self.view
         who = self.session.scenario.names[self.seat] if self.seat is not None else "AI seats"
-        head = f"{v.title}   turn {min(v.turn + 1, v.turns)} of {v.turns}   {who}"
-        surface.blit(txt.render(head, u(20), TEXT, True), (u(12), u(10)))
+        turn = f"turn {min(v.turn + 1, v.turns)} of {v.turns}"
+        # The header stops short of the Theory lens and Menu buttons: at large text it drops the
+        # lesson's title first, then shrinks.
+        room = self.width - u(310) - u(12) - u(8)
+        size = u(20)
+        head = f"{v.title}   {turn}   {who}"
+        if txt.font(size, True).size(head)[0] > room:
+            head = f"{turn[0].upper()}{turn[1:]}   {who}"
+        while txt.font(size, True).size(head)[0] > room and size > u(12):
+            size -= 1
+        self.header, self.header_size = head, size
+        surface.blit(txt.render(head, size, TEXT, True), (u(12), u(10) + (u(20) - size) // 2))
         (self._tween or self.board).draw(surface)
         surface.blit(self.head_surf, self.head_rect)
         clip = surface.get_clip()
