@@ -114,3 +114,14 @@ def test_the_debriefs_charts_are_dark_like_the_window():
         pixels = [tuple(data[k : k + 3]) for k in range(0, len(data), 4 * 97)]
         light = sum(min(p) > 200 for p in pixels)
         assert light < len(pixels) * 0.1, f"{name}: mostly white"
+
+
+def test_the_setup_says_what_the_chosen_opponent_does(app):
+    key(app, pygame.K_n)
+    setup = app.top
+    said = setup.opponent_sentence()
+    assert said.startswith("Mirel is played by the Steady Deterrer: Builds reach until")
+    assert said.endswith(".") and "\n" not in said
+    key(app, pygame.K_o)  # the next opponent: the sentence follows
+    assert setup.opponent_sentence() != said
+    assert setup.opponent_sentence().startswith("Mirel is played by the Copycat: Restrains first")

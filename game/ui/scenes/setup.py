@@ -254,6 +254,8 @@ class SetupScene(Scene):
             tooltip="Type a seed, then Enter (the same seed gives the same world)",
         )
         self.button((bx + bw + gap, y, bw, row), "New", self.reseed, pygame.K_r)
+        # Below: what the chosen seat's AI opponent does, in a sentence (where there is room).
+        self.describe = pygame.Rect(x, y + row + u(12), right_w, max(0, bottom - y - row - u(12)))
         bw = min(u(200), (W - 3 * pad) // 3)
         self.button(
             (W - pad - bw, H - u(64), bw, u(44)),
@@ -307,10 +309,30 @@ class SetupScene(Scene):
         elif event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED:
             self._stop_typing()
 
+    def opponent_sentence(self) -> str:
+        """What the selected seat's AI opponent does, in its own first sentence."""
+        i = self.selected
+        if not 0 <= i < len(self.seats) or self.seats[i][0] != "ai":
+            return ""
+        cls = REGISTRY[self.seats[i][1]]
+        doc = " ".join((cls.__doc__ or "").split())
+        title = getattr(cls, "title", self.seats[i][1])
+        first = doc.split(". ")[0].rstrip(".")
+        if first.startswith(f"{title}:"):
+            first = first[len(title) + 1 :].strip()
+        first = first[:1].upper() + first[1:]
+        return f"{self.scenario.names[i]} is played by the {title}: {first}."
+
     def draw(self, surface: pygame.Surface) -> None:
         u = self.u
         surface.fill(BACKGROUND)
         surface.blit(txt.render("New game", u(30), TEXT, True), (u(20), u(18)))
+        box = getattr(self, "describe", None)
+        said = self.opponent_sentence()
+        if box is not None and said:
+            step = round(u(15) * 1.25)
+            lines = txt.wrap(said, u(15), box.w)[: max(0, box.h // step)]
+            txt.blit_lines(surface, lines, box.topleft, u(15), MUTED)
         rows = getattr(self, "seat_rows", [])
         if 0 <= self.selected < len(rows):  # the seat O and D change
             r = rows[self.selected]
