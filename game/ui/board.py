@@ -160,6 +160,15 @@ class Board:
         pygame.draw.rect(surf, PANEL_EDGE, surf.get_rect(), 1)
         r = self.shape_radius()
         ox, oy = self.rect.topleft
+        # What a link's label must not cover: each state's shape and its name.
+        blocked = []
+        for s in v.states:
+            c = self.centre(s.index)
+            disc = pygame.Rect(0, 0, 2 * r + u(4), 2 * r + u(4))
+            disc.center = (round(c[0]), round(c[1]))
+            blocked += [disc, self._name_back(s, c, r, v.viewer == s.index)[0]]
+        #: Where each link's label went (for the tests).
+        self.link_labels: list[pygame.Rect] = []
         for lk in v.links:
             a, b = self.centre(lk.a), self.centre(lk.b)
             visible = lk.allied or lk.treaty or lk.tension > 0.01 or lk.trade > 0
@@ -181,9 +190,30 @@ class Board:
             if lk.allied and lk.tension < 0.005:
                 label = "allies"
             tag = txt.render(label, u(13), pal.bad if lk.crisis else TEXT, lk.crisis)
+            # Slide the label along its link off the states, their names and other labels
+            # (large text on a small board), keeping the middle where it is free.
+            length = max(math.dist(a, b), 1e-9)
+            nx, ny = -(b[1] - a[1]) / length, (b[0] - a[0]) / length  # across the link
             box = tag.get_rect(center=(round(mid[0]), round(mid[1])))
-            pygame.draw.rect(surf, PANEL, box.inflate(u(6), u(2)))
-            surf.blit(tag, box)
+            free = False
+            for t in (0.5, 0.4, 0.6, 0.33, 0.67, 0.27, 0.73):
+                for d in (0, u(16), -u(16)):
+                    at = (a[0] + (b[0] - a[0]) * t + nx * d, a[1] + (b[1] - a[1]) * t + ny * d)
+                    trial = tag.get_rect(center=(round(at[0]), round(at[1])))
+                    if trial.inflate(u(6), u(2)).collidelist(blocked) < 0:
+                        box, mid, free = trial, at, True
+                        break
+                if free:
+                    break
+            # Nowhere free (large text on a crowded board): no number rather than a garbled one;
+            # the line's colour and width still show the tension, its tooltip the number.
+            shown = free or lk.crisis
+            if shown:
+                blocked.append(box.inflate(u(6), u(2)))
+                self.link_labels.append(box.copy())
+            if shown:
+                pygame.draw.rect(surf, PANEL, box.inflate(u(6), u(2)))
+                surf.blit(tag, box)
             names = (v.states[lk.a].name, v.states[lk.b].name)
             you = v.states[v.viewer].name if v.viewer is not None else None
             kinds = [k for k, on in (("allies", lk.allied), ("treaty", lk.treaty)) if on]
@@ -240,19 +270,27 @@ class Board:
             hit.center = (round(c[0]) + ox, round(c[1]) + oy)
             self.regions.append((hit, state_tip(s)))
             labels.append((s, c, me))
+        self.name_backs: list[pygame.Rect] = []
         for s, c, me in labels:  # names last, on a backing, so no line runs through them
-            name = txt.render(s.name, u(16), TEXT, True)
-            sub = txt.render("you" if me else s.role, u(13), MUTED)
-            w = max(name.get_width(), sub.get_width()) + u(8)
-            h = name.get_height() + sub.get_height()
-            above = s.position[1] < 0.4  # states high on the board carry their names above
-            top = c[1] - r - u(8) - h if above else c[1] + r + u(6)
-            back = pygame.Rect(0, 0, w, h)
-            back.midtop = (round(c[0]), round(top))
+            back, name, sub = self._name_back(s, c, r, me)
+            self.name_backs.append(back.copy())
             pygame.draw.rect(surf, PANEL, back, border_radius=u(3))
             surf.blit(name, name.get_rect(midtop=back.midtop))
             surf.blit(sub, sub.get_rect(midtop=(back.centerx, back.y + name.get_height())))
         return surf
+
+    def _name_back(self, s, c, r: int, me: bool):
+        """A state's name and role (or "you"), and the backing they sit on, above or below it."""
+        u = self.u
+        name = txt.render(s.name, u(16), TEXT, True)
+        sub = txt.render("you" if me else s.role, u(13), MUTED)
+        w = max(name.get_width(), sub.get_width()) + u(8)
+        h = name.get_height() + sub.get_height()
+        above = s.position[1] < 0.4  # states high on the board carry their names above
+        top = c[1] - r - u(8) - h if above else c[1] + r + u(6)
+        back = pygame.Rect(0, 0, w, h)
+        back.midtop = (round(c[0]), round(top))
+        return back, name, sub
 
     def draw(self, surface: pygame.Surface) -> None:
         surface.blit(self.surface, self.rect)

@@ -124,3 +124,24 @@ def test_the_header_stops_short_of_the_buttons_at_large_text(big_app):  # noqa: 
         width = txt.font(turn.header_size, True).size(turn.header)[0]
         assert turn.u(12) + width <= left
         assert "turn " in turn.header.lower() and "of" in turn.header
+
+
+@pytest.mark.parametrize("big_app", [1.0, *SCALES], indirect=True)
+def test_the_boards_labels_do_not_cover_each_other_or_the_names(big_app):  # noqa: F811
+    import itertools
+
+    app = big_app
+    for lesson in ("the_shield", "sandbox"):
+        start(app, lesson, 3)
+        board = app.top.board
+        labels, names = board.link_labels, board.name_backs
+        assert labels  # some tension is always shown
+        for a, b in itertools.combinations(labels, 2):
+            assert not a.colliderect(b)
+        for lab in labels:
+            assert lab.collidelist(names) < 0
+    # At 100 % on The Shield every link keeps its number.
+    if app.scale == 1.0:
+        start(app, "the_shield", 3)
+        visible = [lk for lk in app.top.view.links if lk.tension > 0.01 or lk.allied]
+        assert len(app.top.board.link_labels) == len(visible)
