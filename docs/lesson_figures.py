@@ -31,8 +31,7 @@ import numpy as np
 
 from game.analysis import bet_outcome
 from game.analysis.core import batch_stage_names, series_from
-from game.engine.orders import Orders, budget
-from game.engine.state import CIVILIAN, SHIELD
+from game.engine.orders import Orders
 from game.lab.cli import _sweep_heatmap
 from game.lab.seating import seats_for
 from game.lab.sweep import Axis, run_sweep
@@ -48,23 +47,6 @@ Script = Callable[[Runner, int, Orders], Orders]
 
 def with_params(sc: Scenario, **params: object) -> Scenario:
     return dataclasses.replace(sc, params=sc.params.replace(**params))
-
-
-def joint_plan(shield: float = 0.2) -> Script:
-    """Joint Shield's plan for the player (Veyra): offer Ostrel the programme on turn 1 and put
-    ``shield`` of the budget into shield every turn (the plan the lesson's bet describes)."""
-
-    def script(runner: Runner, turn: int, orders: Orders) -> Orders:
-        d = orders.diplomacy_or_none().copy()
-        if turn == 1:
-            d.programme[:, 0, 1] = 1
-        spend = orders.spend.copy()
-        move = np.minimum(shield * budget(runner.world)[:, 0], spend[:, 0, CIVILIAN])
-        spend[:, 0, SHIELD] += move
-        spend[:, 0, CIVILIAN] -= move
-        return Orders(spend=spend, cut=orders.cut, diplomacy=d).pay_diplomacy(runner.world, [0])
-
-    return script
 
 
 def no_deployments(sc: Scenario) -> Scenario:
@@ -113,10 +95,10 @@ LESSONS = {
     "three_powers": Lesson("balancer", "the outsider bound by the ceiling too", bound_outsider),
     "joint_shield": Lesson(
         "baseline",
-        "the programme joined, no shield built",
-        lambda s: s,
-        script=joint_plan(),
-        control_script=joint_plan(shield=0.0),
+        "no joint programmes allowed",
+        lambda s: with_params(
+            s, diplomacy=tuple(g for g in s.params.diplomacy if g != "programmes")
+        ),
     ),
     "sandbox": Lesson(
         "baseline",
@@ -259,8 +241,7 @@ that no lesson was tuned on. Each cell gives the two windows' figures.
 
 Each lesson is played with its own seats; the human seat is played by the AI its tests use
 (Two Neighbours and The Spiral: the copycat; Three Powers: the balancer; the rest: the steady
-deterrer; in Joint Shield with the plan the bet describes: offer the programme on turn 1 and put a
-fifth of the budget into shield). The control takes the lesson's mechanism away on the same seeds.
+deterrer). The control takes the lesson's mechanism away on the same seeds.
 "The lens names" counts the stage games of rival pairs every other turn ("asymmetric": each side
 of the pair sees a different game).
 

@@ -91,6 +91,10 @@ class Observation:
     own_standing: np.ndarray  # [B]: its own standing (credibility)
     fwd_shield_total: np.ndarray  # [B]
     fwd_reach_total: np.ndarray  # [B]
+    tech: np.ndarray  # [B, N]: every state's tech level (public, as in the lens)
+    own_tech: np.ndarray  # [B]
+    in_programme: np.ndarray  # [B] bool: it runs a joint programme
+    partner_tech: np.ndarray  # [B]: the best tech among its programme partners
     allowed_diplomacy: tuple[str, ...] = ()  # the lesson's groups of diplomatic actions
     #: The whole world as this seat knows it (:func:`~game.engine.perception.private_view`:
     #: what it has seen, never the truth), for policies that project ahead; None unless asked.
@@ -210,6 +214,10 @@ def observe(
         fwd_shield_total=world.fwd_shield[:, i, :].sum(axis=1),
         fwd_reach_total=world.fwd_reach[:, i, :].sum(axis=1),
         allowed_diplomacy=tuple(world.params.diplomacy),
+        tech=world.tech,
+        own_tech=world.tech[:, i],
+        in_programme=(world.programme[:, i, :] > 0.5).any(axis=1),
+        partner_tech=np.where(world.programme[:, i, :] > 0.5, world.tech, 0.0).max(axis=1),
         view=private_view(world, i) if with_view else None,
     )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from game.engine.actions import BACK_DOWN, ESCALATE, NO_ANSWER, STAND_FIRM, Diplomacy
-from game.engine.state import EXPANSIONIST, HARDENING, INTEL, REACH
+from game.engine.state import EXPANSIONIST, HARDENING, INTEL, REACH, SHIELD
 from game.policies import playbook as pb
 from game.policies.base import Move, Observation, Policy
 
@@ -25,7 +25,9 @@ class SteadyDeterrer(Policy):
     little reach as a costly signal of restraint. An expansionist deterrer arms a little more.
 
     In diplomacy it protects a threatened ally with a forward shield and accepts one while its
-    public supports it (Snyder 1984: the host's fear of abandonment), signs treaties with parties
+    public supports it (Snyder 1984: the host's fear of abandonment), offers a joint shield
+    programme to an ally whose know-how would make its shield money go much further, joins one
+    an ally offers, and while a programme runs puts a fifth of its budget into shield, signs treaties with parties
     it trusts, and answers a crisis by the balance of deterrence: escalate from strength against a
     suspected expansionist, back down when outmatched and the odds are real, else stand firm.
     """
@@ -36,7 +38,7 @@ class SteadyDeterrer(Policy):
         "deploy": "an ally of its is exposed to a rival it does not deter, and a shield there "
         "covers it",
         "treaty": "it signs with parties it trusts",
-        "programme": "an ally offered a joint programme, and it joins on the same terms",
+        "programme": "pooled with an ally's know-how, its shield money goes much further",
     }
     traits = ("deterrence", "security seeker", "hardens", "reassures when safe")
 
@@ -69,6 +71,9 @@ class SteadyDeterrer(Policy):
         safe = comfortable & trusting & ~expansionist & (shortfall == 0)
         cut = np.where(safe, 0.05 * obs.own_reach, 0.0)
         shares[:, REACH] = np.where(safe, 0.0, shares[:, REACH])
+        # In a joint programme a shield is what the pooled money and know-how are for: it puts a
+        # fifth of its budget into shield while the programme runs.
+        shares[:, SHIELD] = np.where(obs.in_programme, 0.2, 0.0)
         move = self.shares_to_move(obs, shares, cut)
         return Move(move.spend, move.cut, self.diplomacy(obs, margin, suspicion))
 
@@ -89,9 +94,12 @@ class SteadyDeterrer(Policy):
             pending = obs.offers_to_me[:, h] > 0
             keen = obs.support > obs.review_threshold + 0.1
             d.deploy_answer[:, i, h] = np.where(pending, np.where(keen, 1, -1), 0)
-            # As a partner: join a joint programme an ally offers, on the same terms.
+            # As a partner: join a joint programme an ally offers, on the same terms, and offer
+            # one to an ally whose know-how would make its shield money go much further.
             joins = obs.programme_offers[:, h] & obs.ally[:, h] & keen
-            d.programme[:, i, h] = np.where(joins, 1, 0)
+            better = obs.ally[:, h] & (obs.tech[:, h] > 1.5 * obs.own_tech) & ~obs.in_programme
+            offers = better & ("programmes" in obs.allowed_diplomacy)
+            d.programme[:, i, h] = np.where(joins | offers, 1, 0)
         pb.keep_offers_home(obs, d, i)
         # Treaties: sign when it trusts every other party named.
         for k in range(obs.treaty_invites.shape[1]):

@@ -28,17 +28,23 @@ DRILL_TURNS = (2, 4, 6)  # 1-based
 
 
 def plan(programme=True, shield_share=SHIELD_SHARE, drills=()):
-    """Veyra's stand-in follows the plan: offer the programme on turn 1 (if ``programme``), move
-    ``shield_share`` of the budget from the economy into shield every turn, and drill naming
-    Aurum on the ``drills`` turns."""
+    """Veyra's stand-in follows the plan: offer the programme on turn 1 (if ``programme``; else
+    it never offers one), put ``shield_share`` of the budget into shield every turn (exactly:
+    with 0 neither partner builds any, whatever their own rule would), and drill naming Aurum
+    on the ``drills`` turns."""
 
     def script(runner, turn, orders):
         d = orders.diplomacy_or_none().copy()
         if programme and turn == 1:
             d.programme[:, VEYRA, OSTREL] = 1
+        if not programme:
+            d.programme[:, VEYRA, :] = 0
         if turn in drills:
             d.drill[:, VEYRA, AURUM] = True
         spend = orders.spend.copy()
+        partners = [VEYRA, OSTREL] if shield_share == 0.0 else [VEYRA]
+        spend[:, partners, CIVILIAN] += spend[:, partners, SHIELD]  # their own rule's shield
+        spend[:, partners, SHIELD] = 0.0
         money = shield_share * budget(runner.world)[:, VEYRA]
         move = np.minimum(money, spend[:, VEYRA, CIVILIAN])
         spend[:, VEYRA, SHIELD] += move
@@ -95,13 +101,14 @@ def test_the_pooled_shield_grows_faster_and_the_rival_answers(joint, alone):
     shield_solo = alone.track(lambda w: w.shield[:, VEYRA] + w.shield[:, OSTREL])
     reach = joint.track(lambda w: w.reach[:, AURUM])
     reach_solo = alone.track(lambda w: w.reach[:, AURUM])
-    # Measured over three windows of 50 seeds: the partners' shield ended 2.5 times as large as
-    # the same budget builds alone (over 1.8 times in every seed); Aurum's reach rose in 94-100 %
-    # and ended 13-19 higher than against the partners building alone, higher in 62-86 %.
+    # Measured over three windows of 50 seeds: the partners' shield ended 3.8 times as large as
+    # the same budget builds alone (the partner, in the programme, builds shield too; over 1.8
+    # times in every seed); Aurum's reach rose in 96-100 % and ended 38-53 higher than against
+    # the partners building alone, higher in 88-100 %.
     assert (shield[-1] > 1.8 * shield_solo[-1]).mean() >= 0.9
     assert (reach[-1] > 1.05 * reach[0]).mean() >= 0.8
-    assert reach[-1].mean() - reach_solo[-1].mean() > 8.0
-    assert (reach[-1] > reach_solo[-1]).mean() >= 0.5
+    assert reach[-1].mean() - reach_solo[-1].mean() > 15.0
+    assert (reach[-1] > reach_solo[-1]).mean() >= 0.7
 
 
 def test_drills_that_name_the_rival_raise_tension_with_it(scenario, joint):
@@ -127,7 +134,7 @@ def test_the_bet_answer_is_what_happens_in_most_seeds(scenario, joint):
 
 def test_without_the_shield_the_bets_answer_is_clearly_rarer(scenario, joint):
     """The control: the same seeds with the programme offered and joined but no shield built
-    (Veyra's stand-in keeps the fifth of its budget in the economy)."""
+    (both partners keep their shield money in the economy)."""
     bare = play(scenario, STAND_IN, script=plan(shield_share=0.0))
     shield = bare.track(lambda w: w.shield[:, [VEYRA, OSTREL]].sum(axis=1))
     assert (bare.track(lambda w: w.programme[:, VEYRA, OSTREL])[-1] > 0.5).all()
@@ -136,3 +143,14 @@ def test_without_the_shield_the_bets_answer_is_clearly_rarer(scenario, joint):
     # builds some shield of its own), against 94-100 %.
     assert bare.bet_share() <= 0.7
     assert joint.bet_share() - bare.bet_share() >= 0.3
+
+
+def test_with_no_plan_the_default_ai_offers_the_programme_and_both_build_shield(scenario):
+    """No script: Veyra's seat played by the default AI (the steady deterrer), which offers a
+    joint programme to an ally whose know-how would make its shield money go much further;
+    Ostrel joins, and in the programme both put a fifth of their budget into shield. Measured on
+    two windows of 100: the programme ran in every game, and the bet came true in 88 %."""
+    default = play(scenario, "baseline")
+    ran = default.track(lambda w: w.programme[:, VEYRA, OSTREL] > 0.5)
+    assert ran[2:].all(axis=0).mean() >= 0.9
+    assert default.bet_share() >= 0.75
