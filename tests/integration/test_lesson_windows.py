@@ -38,6 +38,14 @@ HEADLINES = {
     "forward_basing": ("baseline", lambda sc: dataclasses.replace(sc, deployments=()), 0.85, 0.6),
     "the_accord": ("baseline", verified, 0.8, 0.6),
     "three_powers": ("balancer", outsider_bound, 0.85, 0.75),
+    "joint_shield": (
+        "baseline",
+        lambda sc: with_params(
+            sc, diplomacy=tuple(g for g in sc.params.diplomacy if g != "programmes")
+        ),
+        0.75,
+        0.4,
+    ),
     "sandbox": (
         "baseline",
         lambda sc: with_params(sc, noise=0.05, distinguishability=1.0),
