@@ -168,7 +168,12 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--scenario", required=True)
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--frames", type=int, default=None, help="stop after this many frames")
-    p.add_argument("--speed", type=float, default=2.0, help="turns per second (default 2)")
+    p.add_argument(
+        "--speed",
+        type=float,
+        default=1 / 3,
+        help="turns per second (default one turn every 3 s: time for a class to read the wires)",
+    )
     p.add_argument(
         "--seats",
         default=None,

@@ -34,6 +34,8 @@ def test_the_demo_runs_in_a_real_x11_window(tmp_path):
         "1",
         "--frames",
         "60",
+        "--speed",
+        "8",
         "--stats",
     ]
     done = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)

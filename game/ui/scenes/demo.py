@@ -30,7 +30,7 @@ class DemoScene(Scene):
         app,
         scenario: Scenario,
         seed: int,
-        speed: float = 2.0,
+        speed: float = 1 / 3,
         on_exit=None,
         seats: list[str] | None = None,
     ):
