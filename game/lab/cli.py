@@ -14,7 +14,6 @@ from collections.abc import Callable
 import numpy as np
 
 from game.commands import UsageError, scenario_with_turns
-from game.lab import charts
 from game.lab.errors import LabError
 from game.lab.evolve import MODES, Evolution, evolve_policies, evolve_strategies
 from game.lab.files import check_writable, write_csv
@@ -251,6 +250,8 @@ def _print_evolution(evo: Evolution, source: str, unit: str) -> None:
 
 
 def _evolution_chart(path: str, evo: Evolution, source: str) -> None:
+    from game.lab import charts  # matplotlib only when a chart is drawn (--help stays light)
+
     charts.line_chart(
         path,
         np.arange(evo.generations + 1),
@@ -317,6 +318,8 @@ def cmd_sweep(args: argparse.Namespace) -> int:
 
 
 def _sweep_heatmap(path: str, result: SweepResult) -> None:
+    from game.lab import charts  # matplotlib only when a chart is drawn (--help stays light)
+
     axes = result.axes
     x = axes[0]
     y = axes[1] if len(axes) > 1 else None
