@@ -154,4 +154,17 @@ def turn_lines(
         if j != me
     }
     rest = [w for w in wires[urgent:] if w not in repeated and not w.startswith("A quiet turn")]
-    return wires[:urgent] + report(events, trail, names, shield_shown) + rest
+    # Each state's account of its visible move ("Why: ...") goes right under what it did, so
+    # it is on screen even when the wires run long.
+    why = {
+        name: [w for w in rest if w.startswith((f"Why: {name} ", f"Why: {name}:"))]
+        for name in names
+    }
+    said = {w for lines in why.values() for w in lines}
+    body: list[str] = []
+    for line in report(events, trail, names, shield_shown):
+        body.append(line)
+        for name in names:
+            if line.startswith(f"{name}: "):
+                body += why[name]
+    return wires[:urgent] + body + [w for w in rest if w not in said]

@@ -41,3 +41,27 @@ def test_a_team_reads_why_an_ai_made_the_moves_it_could_see_and_nothing_of_its_s
         veyra = headlines(events, "Veyra", limit=99, reasons=public)
         assert not any(line.startswith("Why: Veyra ") for line in veyra)
     assert seen_why, "six turns of two strategists bring at least one visible, explained move"
+
+
+def test_the_turn_report_puts_each_ai_reason_right_under_what_that_state_did():
+    """In the turn screen's wires the "Why:" line follows its state's own line, so it is on
+    screen even when the wires run long."""
+    from game.ui.trend import trail_of, turn_lines
+
+    s = Session.new(
+        load("the_shield"), 60_003, ["human", "ai:baseline", "ai:strategist", "ai:strategist"]
+    )
+    names = s.scenario.names
+    placed = 0
+    for _ in range(5):
+        events = s.play_turn()
+        public = s.runner.reasons_in(0, public=True)
+        wires = headlines(events, "Aurum", limit=99, reasons=public)
+        lines = turn_lines(events, trail_of(s, 0), names, True, wires)
+        for k, line in enumerate(lines):
+            if line.startswith("Why: "):
+                who = line[5:].split(" ")[0]
+                above = lines[k - 1]
+                assert above.startswith(f"{who}: ") or above.startswith(f"Why: {who}"), lines
+                placed += 1
+    assert placed >= 2
