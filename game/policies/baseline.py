@@ -27,9 +27,10 @@ class SteadyDeterrer(Policy):
     In diplomacy it protects a threatened ally with a forward shield and accepts one while its
     public supports it (Snyder 1984: the host's fear of abandonment), offers a joint shield
     programme to an ally whose know-how would make its shield money go much further, joins one
-    an ally offers, and while a programme runs puts a fifth of its budget into shield, signs treaties with parties
-    it trusts, and answers a crisis by the balance of deterrence: escalate from strength against a
-    suspected expansionist, back down when outmatched and the odds are real, else stand firm.
+    an ally offers, and while a programme runs puts a fifth of its budget into shield; it signs
+    treaties with parties it trusts, and answers a crisis by the balance of deterrence: escalate
+    from strength against a suspected expansionist, back down when outmatched and the odds are
+    real, else stand firm.
     """
 
     name = "baseline"
