@@ -15,9 +15,10 @@ The two policies, applied to every state every turn:
     diplomacy (nobody proposes).
 
 ``"arm"`` -- *everyone arms*
-    :data:`ARM_SHARE` (60 %) of the budget goes to reach (to shield, or else hardening, when the
-    scenario does not allow reach), the rest to the civilian economy. A treaty cap in force is
-    respected: the build stops at the cap, and what it would have cost stays civilian. In a
+    The lens's own "arm" (:func:`game.engine.payoffs.seat_orders`): :data:`ARM_SHARE` (half)
+    of the budget in each state's usual arms mix (reach when it has none yet), the rest to the
+    civilian economy. A treaty cap in force is respected: the build stops at the cap, and what
+    it would have cost stays civilian. In a
     crisis, every state escalates. No other diplomacy.
 
 The replays run as one batch of two worlds (:class:`game.session.Runner`, the path a single game
@@ -34,9 +35,9 @@ import numpy as np
 from game.analysis.core import series_from
 from game.analysis.types import Counterfactual
 from game.engine.actions import BACK_DOWN, ESCALATE, Diplomacy
-from game.engine.diplomacy import cap_room
-from game.engine.orders import Orders, budget
-from game.engine.state import CATEGORIES, CIVILIAN, World
+from game.engine.orders import Orders
+from game.engine.payoffs import STAGE_ARM_SHARE, seat_orders
+from game.engine.state import World
 from game.engine.treaties import PROPOSED
 from game.session import Runner, Seat, Session
 
@@ -46,8 +47,9 @@ COUNTERFACTUALS: dict[str, str] = {
     "arm": "everyone arms",
 }
 
-#: Share of the budget the "arm" policy puts into arms.
-ARM_SHARE = 0.6
+#: Share of the budget the "arm" policy puts into arms: the lens's own "arm" (one definition of
+#: arming for the lens, the debrief's timeline and these replays).
+ARM_SHARE = STAGE_ARM_SHARE
 
 
 def policy_orders(world: World, keys: tuple[str, ...]) -> Orders:
@@ -61,16 +63,10 @@ def policy_orders(world: World, keys: tuple[str, ...]) -> Orders:
         raise ValueError(f"unknown counterfactual(s) {sorted(unknown)}; known: {known}")
     b, n = world.batch, world.n
     arm = np.array([k == "arm" for k in keys])
-    bud = budget(world)
-    spend = np.zeros((b, n, len(CATEGORIES)))
-    allowed = world.params.categories
-    cat = next((c for c in ("reach", "shield", "hardening") if c in allowed), None)
-    if cat is not None:
-        want = ARM_SHARE * bud
-        room = cap_room(world, cat)
-        amount = np.where(arm[:, None], np.minimum(want, room), 0.0)
-        spend[:, :, CATEGORIES.index(cat)] = amount
-    spend[:, :, CIVILIAN] = bud - spend.sum(axis=2)
+    # Every state plays the lens's move: its usual arms mix at the lens's share, stopping at a
+    # treaty cap ("arm"), or everything into the civilian economy ("restrain").
+    moves = arm.astype(int)
+    spend = seat_orders(world, [(np.full(b, i), moves) for i in range(n)], ARM_SHARE).spend
     dip = Diplomacy.none(b, n, world.treaty_status.shape[1])
     in_crisis = (world.crisis > 0.5) & ~np.eye(n, dtype=bool)[None]
     answer = np.where(arm[:, None, None], ESCALATE, BACK_DOWN).astype(np.int8)

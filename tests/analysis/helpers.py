@@ -16,7 +16,9 @@ from game.analysis import Analysis, analyse
 from game.analysis.counterfactuals import policy_orders
 from game.engine import Link, Orders, TreatySpec
 from game.engine.actions import Action, Diplomacy, apply_actions
-from game.engine.state import DIPLOMACY_GROUPS, TREATY_SLOTS, World
+from game.engine.diplomacy import cap_room
+from game.engine.orders import budget
+from game.engine.state import CIVILIAN, DIPLOMACY_GROUPS, REACH, TREATY_SLOTS, World
 from game.session import Session
 
 REPO = Path(__file__).resolve().parents[2]
@@ -68,12 +70,24 @@ def neighbours(seed: int = 1) -> tuple[Session, Analysis]:
     return s, analyse(s)
 
 
+def arm_and_escalate(world):
+    """Every state puts 60 % of its budget into reach (stopping at a cap) and escalates every
+    crisis: the war fixture's orders (harder than the counterfactual's "arm", so that the war
+    comes early)."""
+    orders = policy_orders(world, ("arm",) * world.batch)
+    bud = budget(world)
+    spend = np.zeros_like(orders.spend)
+    spend[:, :, REACH] = np.minimum(0.6 * bud, cap_room(world, "reach"))
+    spend[:, :, CIVILIAN] = bud - spend[:, :, REACH]
+    return Orders(spend=spend, cut=orders.cut, diplomacy=orders.diplomacy)
+
+
 @cache
 def war_game() -> tuple[Session, Analysis]:
     """The Shield, seed 4, every state arming and escalating: war breaks out in turn 4."""
     s = Session.new(scenarios.load("the_shield"), 4, ["ai:baseline"] * 4)
     while not s.over:
-        s.resolve(policy_orders(s.world, ("arm",)))
+        s.resolve(arm_and_escalate(s.world))
     return s, analyse(s)
 
 

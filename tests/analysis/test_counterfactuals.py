@@ -41,7 +41,9 @@ def test_policies_spend_as_documented():
     assert restrain is not None and arm is not None
     assert (restrain.series.spend[:, :, :4] == 0).all()
     budget = arm.series.budget[:-1]
-    np.testing.assert_allclose(arm.series.spend[:, :, 0], 0.6 * budget)
+    # The lens's "arm": half the budget into each state's usual arms mix, the rest civilian.
+    np.testing.assert_allclose(arm.series.spend[:, :, :3].sum(axis=2), 0.5 * budget)
+    np.testing.assert_allclose(arm.series.spend[:, :, 3], 0.0)
 
 
 def test_replays_do_not_touch_the_session():

@@ -11,10 +11,10 @@ from pathlib import Path
 from game import scenarios
 from game.analysis import Analysis, analyse
 from game.analysis.charts import FIGURES
-from game.analysis.counterfactuals import policy_orders
 from game.report import ReportFiles, export
 from game.saves import save
 from game.session import Answers, Session
+from tests.analysis.helpers import arm_and_escalate
 
 IMG = re.compile(r'<img src="data:image/png;base64,([A-Za-z0-9+/=]+)"[^>]*data-chart="([a-z_]+)"')
 
@@ -31,7 +31,7 @@ def war_session() -> Session:
     seats, so that the save replays (AI seats would recompute their own orders)."""
     s = Session.new(scenarios.load("the_shield"), 4, ["human"] * 4)
     while not s.over:
-        s.resolve(policy_orders(s.world, ("arm",)))
+        s.resolve(arm_and_escalate(s.world))
     return s
 
 
