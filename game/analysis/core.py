@@ -13,7 +13,6 @@ from __future__ import annotations
 import dataclasses
 import math
 from collections.abc import Sequence
-from typing import Any
 
 import numpy as np
 
@@ -21,7 +20,7 @@ from game.analysis.types import Analysis, PairFit, Series
 from game.engine.deterrence import exchange
 from game.engine.orders import IllegalOrder, budget
 from game.engine.payoffs import stage_game, stage_payoffs
-from game.engine.state import KINDS, Params, World, stack_worlds
+from game.engine.state import KINDS, World, stack_worlds
 from game.session import Session
 from game.theory import RichardsonFit, classify, richardson_fit
 
@@ -368,7 +367,8 @@ def batch_stage_names(
     """For each pair, the ``classify`` name of its stage game in every world of the batch: the
     lens's projection (:func:`game.engine.payoffs.stage_payoffs`, true stocks) run as one batch
     per pair (the batch is the worlds times the four cells)."""
-    cells = _tile_each(world, 4)  # [B * 4], the cell index runs fastest
+    # Each world four times in a row: [B * 4], the cell index runs fastest.
+    cells = world.select(np.repeat(np.arange(world.batch), 4))
     out: dict[tuple[int, int], tuple[str, ...]] = {}
     for i, j in plist:
         total = stage_payoffs(cells, np.full(cells.batch, i), np.full(cells.batch, j))
@@ -378,17 +378,6 @@ def batch_stage_names(
             for b in range(world.batch)
         )
     return out
-
-
-def _tile_each(world: World, copies: int) -> World:
-    """Each world of the batch repeated ``copies`` times in a row (world-major)."""
-    p: dict[str, Any] = {}
-    for f in dataclasses.fields(world.params):
-        v = getattr(world.params, f.name)
-        is_arr = isinstance(v, np.ndarray) and v.ndim == 1
-        p[f.name] = np.repeat(np.asarray(v, dtype=float), copies) if is_arr else v
-    arrays = {k: np.repeat(v, copies, axis=0) for k, v in world.arrays().items()}
-    return world.replace(params=Params(**p), **arrays)
 
 
 # --------------------------------------------------------------------------------------------

@@ -63,15 +63,22 @@ def security_stakes(world: World) -> np.ndarray:
     return 2.0 / (1.0 + d) * (1.5 - world.param("distinguishability"))
 
 
-def threat_pairs(world: World, ex: Exchange) -> np.ndarray:
-    """``[B, i, j]``: the part of i's insecurity that comes from j (:func:`perceived_threat`)."""
+def feared_strike(world: World, ex: Exchange) -> np.ndarray:
+    """``[B, i, j]``: the first strike ``i`` fears from ``j``: the reach ``i`` sees ``j`` holding
+    (forward reach with its bonus) through ``i``'s own shield against ``j``."""
     eta = world.param("shield_efficiency")[:, None, None]
     beta = world.param("forward_bonus")[:, None, None]
-    theta = world.param("unacceptable_damage")[:, None, None]
-    fear = world.param("residual_fear")[:, None, None]
     seen_reff = world.seen_reach + beta * world.fwd_reach.sum(axis=2)[:, None, :]
     guard = np.swapaxes(ex.shield_against, 1, 2)  # [B, i, j]: i's shield against j
-    seen_first = leak(seen_reff, guard, eta)  # [B, i, j]: j hits i
+    return leak(seen_reff, guard, eta)
+
+
+def threat_pairs(world: World, ex: Exchange, feared: np.ndarray | None = None) -> np.ndarray:
+    """``[B, i, j]``: the part of i's insecurity that comes from j (:func:`perceived_threat`).
+    ``feared`` is :func:`feared_strike` when the caller has it."""
+    theta = world.param("unacceptable_damage")[:, None, None]
+    fear = world.param("residual_fear")[:, None, None]
+    seen_first = feared_strike(world, ex) if feared is None else feared  # [B, i, j]: j hits i
     deterred = np.clip(ex.retaliation / (theta * world.economy[:, None, :]), 0.0, 1.0)
     unstable = 1.0 + world.param("first_strike_fear")[:, None, None] * (1.0 - ex.stability)
     p_attack = (1.0 - world.belief) * (fear + (1.0 - fear) * (1.0 - deterred)) * unstable
@@ -88,7 +95,7 @@ def _rivals(world: World) -> np.ndarray:
     return (world.alliance < 0.5) & ~np.eye(world.n, dtype=bool)[None]
 
 
-def balance(world: World, ex: Exchange) -> np.ndarray:
+def balance(world: World, ex: Exchange, feared: np.ndarray | None = None) -> np.ndarray:
     """``[B, i, j]`` in (-1, 1): the balance of strike power between i and j, as i sees it.
 
     ``tanh((C_ij - C_ji) / (theta * mean economy))``, where ``C_ij`` is the first strike i could
@@ -96,21 +103,20 @@ def balance(world: World, ex: Exchange) -> np.ndarray:
     j. The side with the larger margin is likelier to prevail in a crisis (Powell 1999, Schelling
     1966). It is a difference, not a ratio, so two sides that both arm by the same amount keep
     the balance they had (a ratio would reward the weaker for a race that only dilutes the lead);
-    it saturates, since an edge many times unacceptable damage buys no more.
+    it saturates, since an edge many times unacceptable damage buys no more. ``feared`` is
+    :func:`feared_strike` when the caller has it.
     """
     eta = world.param("shield_efficiency")[:, None, None]
-    beta = world.param("forward_bonus")[:, None, None]
     theta = world.param("unacceptable_damage")[:, None, None]
     cover = ex.shield_against - world.shield[:, None, :]  # allied and forward cover is public
     seen_seff = world.seen_shield + cover  # [B, i, j]: j's shield against i, as i sees it
     mine = leak(ex.effective_reach[:, :, None], seen_seff, eta)  # i on j
-    seen_reff = world.seen_reach + beta * world.fwd_reach.sum(axis=2)[:, None, :]
-    theirs = leak(seen_reff, np.swapaxes(ex.shield_against, 1, 2), eta)  # j on i
+    theirs = feared_strike(world, ex) if feared is None else feared  # j on i
     scale = theta * 0.5 * (world.economy[:, :, None] + world.economy[:, None, :])
     return np.tanh((mine - theirs) / scale)
 
 
-def leverage_pairs(world: World, ex: Exchange) -> np.ndarray:
+def leverage_pairs(world: World, ex: Exchange, feared: np.ndarray | None = None) -> np.ndarray:
     """``[B, i, j]``: what i's relative strength against j buys short of war (allies: 0).
 
     With the strike balance ``x = balance_ij`` (:func:`balance`)::
@@ -132,7 +138,7 @@ def leverage_pairs(world: World, ex: Exchange) -> np.ndarray:
     g_e = world.param("greed_leverage")[:, None, None]
     r = world.param("residual_fear")[:, None, None]
     greedy = (world.kind == EXPANSIONIST)[:, :, None]
-    x = balance(world, ex)
+    x = balance(world, ex, feared)
     edge = (g_c * r + g_e * greedy) * x
     coerced = g_c * ((1.0 - r) * (1.0 - world.belief) + world.tension) * np.minimum(x, 0.0)
     return _rivals(world) * security_stakes(world)[:, None, None] * (edge + coerced)
@@ -204,12 +210,13 @@ def utility_terms(world: World, ex: Exchange, war_loss: np.ndarray) -> UtilityTe
     its pre-war score.
     """
     peace = ~world.over[:, None, None]
+    both = (world, ex, feared_strike(world, ex))  # the strike each fears: one computation
     return UtilityTerms(
         prosperity=world.economy / world.base_economy,
         standing=world.standing,
         war=war_weight(world)[:, None] * war_loss,
-        insecurity=peace * world.param("threat_weight")[:, None, None] * threat_pairs(world, ex),
-        leverage=peace * leverage_pairs(world, ex),
+        insecurity=peace * world.param("threat_weight")[:, None, None] * threat_pairs(*both),
+        leverage=peace * leverage_pairs(*both),
         spiral=peace * world.param("spiral_weight")[:, None, None] * spiral_pairs(world, ex),
     )
 

@@ -389,34 +389,20 @@ class Strategist(Policy):
         a treaty)."""
         i = self.seat
         kind, j = move
-        if kind == "sign":
-            d.sign[r, i, j] = True
+        seen_j = float(world.seen_shield[r, i, j]) if kind == "propose" else 0.0
+        _own_move(d, r, i, move, float(world.shield[r, i]), seen_j)
+        if kind in ("", "sign", "cut"):
             return False
-        trust = float(world.belief[r, i, j]) * 0.5 ** float(refused[j]) if j >= 0 else 0.0
-        if kind == "ally":
-            d.ally[r, i, j] = 1
-            if accept[j] < trust:
-                d.ally[r, j, i] = 1
-        elif kind == "programme":
-            d.programme[r, i, j] = 1
-            if accept[j] < trust:
-                d.programme[r, j, i] = 1
-        elif kind == "talk":
-            d.talk[r, i, j] = True
-            if accept[j] < self.weights.trust:
-                d.talk[r, j, i] = True
-        elif kind == "drill":
-            d.drill[r, i, j] = True
-        elif kind == "target":
-            d.target[r, i, j] = 1
-        elif kind == "sanction":
-            d.sanction[r, i, j] = 1
-        elif kind == "deploy":
-            d.deploy_shield[r, i, j] = DEPLOY_SHARE * float(world.shield[r, i])
-            return bool(accept[j] < trust)
-        elif kind == "propose":
-            _propose(d, r, i, j, world.shield[r], world.seen_shield[r, i])
-            return bool(accept[j] < trust)
+        trust = float(world.belief[r, i, j]) * 0.5 ** float(refused[j])
+        answers = accept[j] < (self.weights.trust if kind == "talk" else trust)
+        if kind in ("deploy", "propose"):
+            return bool(answers)  # the other answers next turn (see :meth:`_answers`)
+        if answers and kind == "ally":
+            d.ally[r, j, i] = 1
+        elif answers and kind == "programme":
+            d.programme[r, j, i] = 1
+        elif answers and kind == "talk":
+            d.talk[r, j, i] = True
         return False
 
     def _answers(self, world: World, moves: list[tuple[str, int]], taken: np.ndarray) -> Diplomacy:
@@ -452,24 +438,8 @@ class Strategist(Policy):
         pb.answer_hosts(obs, d, i, obs.support > obs.review_threshold + 0.1)
         for w, p in enumerate(plans):
             kind, j = p.move
-            if kind == "ally":
-                d.ally[w, i, j] = 1
-            elif kind == "programme":
-                d.programme[w, i, j] = 1
-            elif kind == "talk":
-                d.talk[w, i, j] = True
-            elif kind == "drill":
-                d.drill[w, i, j] = True
-            elif kind == "target":
-                d.target[w, i, j] = 1
-            elif kind == "sanction":
-                d.sanction[w, i, j] = 1
-            elif kind == "deploy":
-                d.deploy_shield[w, i, j] = DEPLOY_SHARE * float(obs.home_shield[w])
-            elif kind == "propose":
-                _propose(d, w, i, j, obs.seen_shield[w], obs.seen_shield[w])
-            elif kind == "sign":
-                d.sign[w, i, j] = True
+            seen_j = float(obs.seen_shield[w, j]) if kind == "propose" else 0.0
+            _own_move(d, w, i, p.move, float(obs.home_shield[w]), seen_j)
         # Offers made to it: an alliance or a programme from a state it trusts is taken up.
         offers = obs.view.ally_offer[:, :, i] > 0.5  # [B, N]: who has offered it an alliance
         for j in range(len(obs.names)):
@@ -600,13 +570,26 @@ def _answered(mix: np.ndarray, world: World, i: int) -> np.ndarray:
 DEPLOY_SHARE = 0.5
 
 
-def _propose(d: Diplomacy, r: int, i: int, j: int, shield: np.ndarray, seen: np.ndarray) -> None:
-    """Row ``r``: ``i`` proposes to ``j`` a shield cap a little above the larger of the two
-    shields (as ``i`` sees them), half verified: freeze the shields where they stand."""
-    d.propose_kind[r, i] = SHIELD_CAP
-    d.propose_parties[r, i, j] = True
-    d.propose_cap[r, i] = max(float(shield[i]), float(seen[j])) * 1.1 + 1.0
-    d.propose_verification[r, i] = 0.5
+def _own_move(
+    d: Diplomacy, r: int, i: int, move: tuple[str, int], own_shield: float, seen_j: float
+) -> None:
+    """Row ``r``: ``i``'s side of its diplomatic move ``(kind, j)``, the same in the projection
+    and in play (for ``sign``, ``j`` is the treaty's slot). A deployment offers
+    ``DEPLOY_SHARE`` of its home shield; a proposed shield cap sits a little above the larger of
+    its own shield and ``j``'s as it sees it, half verified (freeze the shields where they
+    stand)."""
+    kind, j = move
+    if kind in ("ally", "programme", "target", "sanction"):
+        getattr(d, kind)[r, i, j] = 1
+    elif kind in ("talk", "drill", "sign"):
+        getattr(d, kind)[r, i, j] = True
+    elif kind == "deploy":
+        d.deploy_shield[r, i, j] = DEPLOY_SHARE * own_shield
+    elif kind == "propose":
+        d.propose_kind[r, i] = SHIELD_CAP
+        d.propose_parties[r, i, j] = True
+        d.propose_cap[r, i] = max(own_shield, seen_j) * 1.1 + 1.0
+        d.propose_verification[r, i] = 0.5
 
 
 #: The share of its reach a costly signal gives up (Kydd 2005: a cut large enough to cost).
