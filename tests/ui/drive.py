@@ -71,3 +71,57 @@ def past_lesson_screens(app, offers: bool = True) -> None:
         if name not in skip:
             return
         key(app, pygame.K_RETURN if name == "RevealScene" else pygame.K_ESCAPE)
+
+
+def start_game(app, lesson: str, seed: int = 3):
+    """A new game of ``lesson`` (its default seats) on its turn screen, past the lesson's own
+    screens; returns the session."""
+    from game.scenarios import load
+    from game.session import Session
+    from game.ui import flow
+
+    session = Session.new(load(lesson), seed)
+    flow.start(app, session, intro=False)
+    past_lesson_screens(app)
+    frames(app, 2)
+    assert scene_name(app) == "TurnScene"
+    return session
+
+
+def random_events(
+    app, rng, count: int, keys, *, click: float, type_up_to: float, key_up_to: float, typed=()
+) -> set[str]:
+    """``count`` seeded random events, each followed by two frames: a click where ``r <
+    click``, a typed text from ``typed`` below ``type_up_to``, a key from ``keys`` below
+    ``key_up_to``, else a resize. Quitting reopens the title. Returns the scenes seen."""
+    seen: set[str] = set()
+    for _ in range(count):
+        w, h = app.size
+        r = rng.random()
+        if r < click:
+            pos = (int(rng.integers(0, w)), int(rng.integers(0, h)))
+            pygame.event.post(
+                pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0))
+            )
+            pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1))
+            pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1))
+        elif r < type_up_to:
+            pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=str(rng.choice(typed))))
+        elif r < key_up_to:
+            k = int(rng.choice(keys))
+            if k == pygame.K_q and rng.random() < 0.8:
+                k = pygame.K_RETURN
+            pygame.event.post(
+                pygame.event.Event(pygame.KEYDOWN, key=k, mod=0, unicode="", scancode=0)
+            )
+        else:
+            size = (int(rng.integers(700, 1400)), int(rng.integers(500, 900)))
+            pygame.event.post(
+                pygame.event.Event(pygame.VIDEORESIZE, size=size, w=size[0], h=size[1])
+            )
+        frames(app, 2)
+        seen.add(type(app.top).__name__)
+        if not app.running:  # the run found Quit: open the window again
+            app.running = True
+            app.to_title()
+    return seen

@@ -13,14 +13,13 @@ from __future__ import annotations
 import os
 
 import numpy as np
-import pygame
 
 from game.saves import dumps
 from game.scenarios import load
 from game.session import Session
 from game.ui import storage
 
-from .drive import frames
+from .drive import random_events
 from .test_monkey import KEYS
 
 EVENTS = int(os.environ.get("DELICATE_BALANCE_FUZZ_EVENTS", "1200"))
@@ -42,35 +41,7 @@ def _odd_folders() -> None:
 def test_random_events_and_hostile_typing_break_nothing(app):
     _odd_folders()
     rng = np.random.default_rng(20261205)
-    seen: set[str] = set()
-    for _ in range(EVENTS):
-        w, h = app.size
-        r = rng.random()
-        if r < 0.4:
-            pos = (int(rng.integers(0, w)), int(rng.integers(0, h)))
-            pygame.event.post(
-                pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0))
-            )
-            pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1))
-            pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1))
-        elif r < 0.55:
-            text = str(rng.choice(TYPED))
-            pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=text))
-        elif r < 0.98:
-            k = int(rng.choice(KEYS))
-            if k == pygame.K_q and rng.random() < 0.8:
-                k = pygame.K_RETURN
-            pygame.event.post(
-                pygame.event.Event(pygame.KEYDOWN, key=k, mod=0, unicode="", scancode=0)
-            )
-        else:
-            size = (int(rng.integers(700, 1400)), int(rng.integers(500, 900)))
-            pygame.event.post(
-                pygame.event.Event(pygame.VIDEORESIZE, size=size, w=size[0], h=size[1])
-            )
-        frames(app, 2)
-        seen.add(type(app.top).__name__)
-        if not app.running:  # the run found Quit: open the window again
-            app.running = True
-            app.to_title()
+    seen = random_events(
+        app, rng, EVENTS, KEYS, click=0.4, type_up_to=0.55, key_up_to=0.98, typed=TYPED
+    )
     assert {"TitleScene", "TurnScene"} <= seen

@@ -6,25 +6,13 @@ from __future__ import annotations
 
 import pygame
 
-from game.scenarios import load
-from game.session import Session
-from game.ui import flow
 from game.ui.words import deters
 
-from .drive import buttons, frames, key, past_lesson_screens, scene_name
-
-
-def start(app, lesson: str, seed: int = 3):
-    session = Session.new(load(lesson), seed)
-    flow.start(app, session, intro=False)
-    past_lesson_screens(app)
-    frames(app, 2)
-    assert scene_name(app) == "TurnScene"
-    return session
+from .drive import buttons, frames, key, past_lesson_screens, scene_name, start_game
 
 
 def test_the_cut_slider_is_called_scrap_reach_with_the_term_in_its_tooltip(app):
-    start(app, "the_shield")
+    start_game(app, "the_shield")
     turn = app.top
     assert "cut" in turn.categories
     frames(app, 1)
@@ -47,7 +35,7 @@ def test_deterrence_is_said_in_words_with_the_margin_after_them():
 
 
 def test_the_boards_tooltips_say_who_deters_whom_in_words(app):
-    start(app, "two_neighbours")
+    start_game(app, "two_neighbours")
     tips = [t for _, t in app.top.board.regions if "second strike" in t]
     assert tips
     for tip in tips:
@@ -57,7 +45,7 @@ def test_the_boards_tooltips_say_who_deters_whom_in_words(app):
 
 
 def test_the_lens_has_no_rival_switch_with_one_rival(app):
-    start(app, "two_neighbours")
+    start_game(app, "two_neighbours")
     key(app, pygame.K_l)
     assert scene_name(app) == "LensScene"
     assert not [b for b in buttons(app) if b.text.startswith("Rival")]
@@ -66,13 +54,13 @@ def test_the_lens_has_no_rival_switch_with_one_rival(app):
     assert lens.pick == 0
     key(app, pygame.K_ESCAPE)
     # With three others, the switch is there.
-    start(app, "the_shield")
+    start_game(app, "the_shield")
     key(app, pygame.K_l)
     assert len([b for b in buttons(app) if b.text.startswith("Rival")]) == 2
 
 
 def test_the_save_message_agrees_with_the_turn_header(app):
-    session = start(app, "two_neighbours")
+    session = start_game(app, "two_neighbours")
     for _ in range(2):
         key(app, pygame.K_h)
         key(app, pygame.K_RETURN)
@@ -115,7 +103,7 @@ def test_the_lens_reads_the_game_in_a_sentence_and_draws_best_replies(app):
         "Your best move is Mirel's: hold if it holds, arm if it arms; "
         "if you both hold, neither of you gains by arming first."
     )
-    start(app, "two_neighbours")
+    start_game(app, "two_neighbours")
     key(app, pygame.K_l)
     lens = app.top
     frames(app, 1)

@@ -9,21 +9,11 @@ import pytest
 
 from game.scenarios import load
 from game.session import Session
-from game.ui import flow
 from game.ui.panels import own_lines
 from game.ui.trend import HEADROOM, trail_of
 
-from .drive import frames, key, past_lesson_screens, scene_name
+from .drive import frames, key, past_lesson_screens, start_game
 from .test_layout import SCALES, big_app  # noqa: F401 (big_app is a fixture)
-
-
-def start(app, lesson: str, seed: int):
-    session = Session.new(load(lesson), seed)
-    flow.start(app, session, intro=False)
-    past_lesson_screens(app)
-    frames(app, 2)
-    assert scene_name(app) == "TurnScene"
-    return session
 
 
 def hold(app) -> None:
@@ -49,7 +39,7 @@ def bar_length(app, colour) -> int:
 def test_a_rival_that_builds_up_gets_a_longer_bar(app):
     """Two Neighbours, seed 7: Mirel arms and your intelligence sees its reach go from 10 to
     about 25 in four turns. Bars scaled to the largest figure shown kept the same length."""
-    session = start(app, "two_neighbours", 7)
+    session = start_game(app, "two_neighbours", 7)
     colour = app.palette.states[1 % len(app.palette.states)]
     lengths = [bar_length(app, colour)]
     for _ in range(4):
@@ -63,7 +53,7 @@ def test_a_rival_that_builds_up_gets_a_longer_bar(app):
 
 
 def test_the_wires_say_what_each_state_did_and_the_numbers_show_their_change(app):
-    session = start(app, "two_neighbours", 7)
+    session = start_game(app, "two_neighbours", 7)
     turn = app.top
     assert turn.lines[0] == session.scenario.summary  # before the first turn: the briefing
     hold(app)
@@ -83,7 +73,7 @@ def test_the_wires_say_what_each_state_did_and_the_numbers_show_their_change(app
 
 
 def test_the_state_panel_shows_only_what_the_lesson_uses(app):
-    start(app, "two_neighbours", 3)
+    start_game(app, "two_neighbours", 3)
     turn = app.top
     tips = [tip.split(" ")[0] for _, tip in turn._own_regs]
     assert tips == ["Economy", "Budget", "Reach"]  # no hardening, tech, standing, support, shield
@@ -117,7 +107,7 @@ def test_the_header_stops_short_of_the_buttons_at_large_text(big_app):  # noqa: 
 
     app = big_app
     for lesson in ("two_neighbours", "forward_basing"):
-        start(app, lesson, 3)
+        start_game(app, lesson, 3)
         turn = app.top
         frames(app, 1)
         left = min(find_button(app, t).rect.left for t in ("Theory lens", "Menu"))
@@ -132,7 +122,7 @@ def test_the_boards_labels_do_not_cover_each_other_or_the_names(big_app):  # noq
 
     app = big_app
     for lesson in ("the_shield", "sandbox"):
-        start(app, lesson, 3)
+        start_game(app, lesson, 3)
         board = app.top.board
         labels, names = board.link_labels, board.name_backs
         assert labels  # some tension is always shown
@@ -142,6 +132,6 @@ def test_the_boards_labels_do_not_cover_each_other_or_the_names(big_app):  # noq
             assert lab.collidelist(names) < 0
     # At 100 % on The Shield every link keeps its number.
     if app.scale == 1.0:
-        start(app, "the_shield", 3)
+        start_game(app, "the_shield", 3)
         visible = [lk for lk in app.top.view.links if lk.tension > 0.01 or lk.allied]
         assert len(app.top.board.link_labels) == len(visible)
