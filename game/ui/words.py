@@ -82,8 +82,8 @@ ACTION_HELP: dict[str, str] = {
     "costs {audience_cost:.2f} standing (this is called tying your hands).",
     "talk": "Send a reassuring message. It changes minds only as far as your standing makes "
     "you believable.",
-    "offer_programme": "Offer a joint shield programme (you pool technology): it starts when "
-    "both offer.",
+    "offer_programme": "Offer a joint shield programme (you pool shield money and technology): "
+    "it starts when both offer.",
     "end_programme": "End a joint shield programme.",
     "back_down": "In a crisis: back down. The crisis ends, and your standing falls.",
     "stand_firm": "In a crisis: stand firm (what happens if you say nothing).",

@@ -93,8 +93,9 @@ def offers_for(draft: OrderDraft, view: TurnView) -> list[Offer]:
             add(
                 Offer(
                     title=f"{name} offers a joint shield programme",
-                    body="You would build shields with the better technology of the two; the "
-                    "know-how flows to the partner with less.",
+                    body="You would pool your shield money and build with the better technology "
+                    "of the two, sharing what it buys; the know-how flows to the partner with "
+                    "less.",
                     accept=Action("offer_programme", me, name),
                     accept_word="Accept",
                 )
