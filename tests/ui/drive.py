@@ -125,3 +125,16 @@ def random_events(
             app.running = True
             app.to_title()
     return seen
+
+
+def open_sandbox_diplomacy(app):
+    """From the title: a new Sandbox game (every kind of diplomacy, no alliance yet), past its
+    lesson screens, with the Diplomacy dialog open; returns the dialog."""
+    key(app, pygame.K_n)
+    while app.top.scenario.id != "sandbox":
+        key(app, pygame.K_DOWN)
+    key(app, pygame.K_RETURN)
+    past_lesson_screens(app)
+    key(app, pygame.K_d)
+    assert scene_name(app) == "DiplomacyScene"
+    return app.top

@@ -19,7 +19,7 @@ from game.scenarios import load
 from game.session import Session
 from game.ui import storage
 
-from .drive import frames, key, scene_name
+from .drive import frames, key, open_sandbox_diplomacy, scene_name
 
 
 def _game(seed: int, turns: int = 1, scenario: str = "two_neighbours") -> Session:
@@ -157,17 +157,9 @@ def test_a_treaty_cap_typed_as_400_nines_is_refused_and_the_game_still_saves(app
     from game.engine.actions import TREATY_KINDS
     from game.ui.scenes.diplomacy import MENU
 
-    from .drive import past_lesson_screens
     from .test_playthrough import answer_crises
 
-    key(app, pygame.K_n)
-    while app.top.scenario.id != "sandbox":  # every kind of diplomacy
-        key(app, pygame.K_DOWN)
-    key(app, pygame.K_RETURN)
-    past_lesson_screens(app)
-    key(app, pygame.K_d)
-    assert scene_name(app) == "DiplomacyScene"
-    dip = app.top
+    dip = open_sandbox_diplomacy(app)
     dip.action_i = MENU.index("propose_treaty")
     dip.kind_i = list(TREATY_KINDS).index("shield_cap")
     dip.rebuild()

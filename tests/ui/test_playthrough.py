@@ -6,7 +6,15 @@ import pygame
 
 from game.policies import REGISTRY
 
-from .drive import click, find_button, frames, key, past_lesson_screens, scene_name
+from .drive import (
+    click,
+    find_button,
+    frames,
+    key,
+    open_sandbox_diplomacy,
+    past_lesson_screens,
+    scene_name,
+)
 
 
 def answer_crises(app) -> None:
@@ -143,14 +151,7 @@ def test_an_illegal_order_is_explained_and_nothing_is_sent(app):
 
 
 def test_diplomacy_shows_why_an_action_is_refused_and_adds_a_legal_one(app):
-    key(app, pygame.K_n)
-    while app.top.scenario.id != "sandbox":  # every kind of diplomacy, no alliance yet
-        key(app, pygame.K_DOWN)
-    key(app, pygame.K_RETURN)
-    past_lesson_screens(app)
-    key(app, pygame.K_d)
-    assert scene_name(app) == "DiplomacyScene"
-    dip = app.top
+    dip = open_sandbox_diplomacy(app)
     dip.action_i = list(
         type(dip).__module__ and __import__("game.ui.scenes.diplomacy", fromlist=["MENU"]).MENU
     ).index("end_alliance")
