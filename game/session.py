@@ -94,13 +94,22 @@ class Runner:
     is what makes world ``b`` of a batch the same game as the single run with its seed.
     """
 
-    def __init__(self, scenario: Scenario, seeds: list[int], seats: tuple[Seat, ...]):
+    def __init__(
+        self,
+        scenario: Scenario,
+        seeds: list[int],
+        seats: tuple[Seat, ...],
+        humans_in_batch: bool = False,
+    ):
         n = len(scenario.states)
         if len(seats) != n:
             raise SeatError(
                 f"this scenario has {n} states, so it needs {n} seats; got {len(seats)}"
             )
-        if any(s.human for s in seats) and len(seeds) != 1:
+        # A classroom host plays one world per group in one batch and fills in each group's
+        # human orders world by world (``humans_in_batch``); everyone else plays humans one world
+        # at a time.
+        if any(s.human for s in seats) and len(seeds) != 1 and not humans_in_batch:
             raise SeatError("human seats play one world at a time, not a batch")
         self.scenario = scenario
         self.seeds = list(seeds)
