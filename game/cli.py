@@ -464,6 +464,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file")
     p.set_defaults(func=cmd_check_scenario)
 
+    from game.classroom.cli import add_commands as add_class_commands
     from game.lab.cli import add_commands as add_lab_commands
     from game.report.cli import add_commands as add_report_commands
     from game.ui.cli import add_commands as add_window_commands
@@ -471,6 +472,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_lab_commands(sub)
     add_report_commands(sub)
     add_window_commands(sub)
+    add_class_commands(sub)
     return parser
 
 

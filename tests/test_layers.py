@@ -27,6 +27,7 @@ FLOORS = {
     "game.report": 5,
     "game.lab": 6,
     "game.ui": 6,
+    "game.classroom": 6,
     "game.cli": 7,
     "game.__main__": 8,
 }
