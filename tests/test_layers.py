@@ -1,89 +1,80 @@
-"""The house drawn from the imports (docs/architecture.md): layers run one way, no package
-imports one above it, the graph has no circle, and only ``game.ui`` imports pygame. Imports
-inside functions count too: they are what kept circles hidden before."""
+"""The house drawn from the imports (docs/architecture.md).
+
+The rules live once, as import-linter contracts in ``pyproject.toml`` (``lint-imports`` runs
+them in ``.ci/run``): layers run one way, no package imports one above it, the packages have no
+circle, and only ``game.ui`` imports pygame. Imports inside functions count too: they are what
+kept circles hidden before. This test runs the same contracts, and checks that the architecture
+page draws the same floors as the contract."""
 
 from __future__ import annotations
 
-import ast
-from collections import defaultdict
+import re
+import tomllib
 from pathlib import Path
 
-GAME = Path(__file__).parent.parent / "game"
+from importlinter.cli import lint_imports
 
-#: Lower numbers are lower floors; a package may import its own floor or any below.
-FLOORS = {
-    "game.theory": 0,
-    "game.engine": 1,
-    "game.limits": 2,
-    "game.assets": 2,
-    "game.scenarios": 2,
-    "game.policies": 2,
-    "game.glossary": 2,
-    "game.lessons": 2,
-    "game.session": 3,
-    "game.saves": 3,
-    "game.analysis": 4,
-    "game.commands": 4,
-    "game.report": 5,
-    "game.lab": 6,
-    "game.ui": 6,
-    "game.classroom": 6,
-    "game.cli": 7,
-    "game.__main__": 8,
-}
+ROOT = Path(__file__).parent.parent
 
 
-def package(module: str) -> str:
-    return ".".join(module.split(".")[:2])
+def contract(contract_id: str) -> dict:
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    contracts = config["tool"]["importlinter"]["contracts"]
+    return next(c for c in contracts if c["id"] == contract_id)
 
 
-def imports() -> dict[str, set[str]]:
-    """Package -> the game packages it imports, and the modules that import pygame."""
-    edges: dict[str, set[str]] = defaultdict(set)
-    for path in GAME.rglob("*.py"):
-        module = "game." + ".".join(path.relative_to(GAME).with_suffix("").parts)
-        source = package(module.removesuffix(".__init__"))
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            names = []
-            if isinstance(node, ast.ImportFrom) and node.module:
-                names = [node.module]
-            elif isinstance(node, ast.Import):
-                names = [a.name for a in node.names]
-            for name in names:
-                if name.split(".")[0] == "game":
-                    edges[source].add(package(name))
-                elif name.split(".")[0] in ("pygame", "pygame_gui"):
-                    edges[source].add("pygame")
-    return edges
+def contract_floors() -> dict[str, int]:
+    """Package -> floor in the layers contract (0 = lowest)."""
+    layers = contract("floors")["layers"]
+    floors = {}
+    for floor, layer in enumerate(reversed(layers)):
+        for name in re.split(r"[|:]", layer):
+            floors["game." + name.strip()] = floor
+    return floors
 
 
-def test_every_package_has_a_floor():
-    assert set(imports()) - {"pygame"} <= set(FLOORS)
+def page_floors() -> list[list[str]]:
+    """The packages of each row of the architecture page's table, lowest row first."""
+    rows = []
+    for line in (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8").splitlines():
+        cells = line.split("|")
+        if line.startswith("|") and len(cells) > 3 and "game." in cells[2]:
+            rows.append(re.findall(r"`(game\.[a-z_]+)`", cells[2]))
+    return rows
 
 
-def test_no_package_imports_one_above_it():
-    for source, targets in imports().items():
-        for target in targets - {source, "pygame"}:
-            assert FLOORS[target] <= FLOORS[source], f"{source} imports {target}, a floor above"
+def test_the_import_contracts_hold(capsys):
+    code = lint_imports(config_filename=str(ROOT / "pyproject.toml"), no_cache=True)
+    assert code == 0, capsys.readouterr().out
 
 
-def test_the_imports_have_no_circle():
-    edges = {k: v - {k, "pygame"} for k, v in imports().items()}
-    seen: dict[str, int] = {}
-
-    def visit(node: str, path: tuple[str, ...]) -> None:
-        if seen.get(node) == 2:
-            return
-        assert seen.get(node) != 1, " -> ".join((*path, node))
-        seen[node] = 1
-        for nxt in sorted(edges.get(node, ())):
-            visit(nxt, (*path, node))
-        seen[node] = 2
-
-    for node in sorted(edges):
-        visit(node, ())
+def test_the_architecture_page_draws_the_contract_floors():
+    floors = contract_floors()
+    rows = page_floors()
+    listed = [name for row in rows for name in row]
+    assert sorted(listed) == sorted(floors), "the page and the contract name other packages"
+    # Each row of the page is one or more whole floors of the contract, in the same order.
+    for lower, upper in zip(rows, rows[1:], strict=False):
+        assert max(floors[n] for n in lower) < min(floors[n] for n in upper), (lower, upper)
 
 
-def test_only_the_window_imports_pygame():
-    users = {source for source, targets in imports().items() if "pygame" in targets}
-    assert users == {"game.ui"}
+def test_a_layer_importing_above_itself_breaks_the_contract(tmp_path):
+    """The contract can fail: a copy of the package whose engine imports the front door."""
+    import shutil
+    import subprocess
+    import sys
+
+    shutil.copytree(ROOT / "game", tmp_path / "game", ignore=shutil.ignore_patterns("__pycache__"))
+    (tmp_path / "game" / "engine" / "upward.py").write_text(
+        "def f():\n    import pygame\n    from game.cli import main\n", encoding="utf-8"
+    )
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    out = subprocess.run(
+        [sys.executable, "-c", "import sys; from importlinter.cli import lint_imports;"
+         "sys.exit(lint_imports(config_filename='pyproject.toml', no_cache=True))"],
+        cwd=tmp_path, capture_output=True, text=True, env={"PYTHONPATH": str(tmp_path)},
+        timeout=120,
+    )
+    assert out.returncode != 0
+    assert "game.engine.upward -> game.cli" in out.stdout
+    assert "game.engine.upward -> pygame" in out.stdout
