@@ -31,14 +31,15 @@ def check_bind(address: str, public: bool) -> str:
     from game.commands import UsageError
 
     try:
-        ip = ipaddress.ip_address(socket.gethostbyname(address) if address == "localhost" else address)
+        ip = ipaddress.ip_address(
+            socket.gethostbyname(address) if address == "localhost" else address
+        )
     except (ValueError, OSError):
         raise UsageError(f"--bind: {address!r} is not an address of this machine") from None
     local = (ip.is_private or ip.is_loopback or ip.is_link_local) and not ip.is_unspecified
     if not local and not public:
         raise UsageError(
-            f"--bind {address}: that listens beyond the local network; add --public if you "
-            "mean it"
+            f"--bind {address}: that listens beyond the local network; add --public if you mean it"
         )
     return str(ip)
 
@@ -46,11 +47,10 @@ def check_bind(address: str, public: bool) -> str:
 def cmd_host(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from game.commands import UsageError
-    from game.scenarios import load
-
     from game.classroom.room import CLASS_FILE, Room, RoomError
     from game.classroom.server import create_app
+    from game.commands import UsageError
+    from game.scenarios import load
 
     folder = Path(args.dir) if args.dir else Path(f"class-{Path(args.lesson or 'lesson').stem}")
     try:
@@ -91,11 +91,14 @@ def cmd_host(args: argparse.Namespace) -> int:
     print(f"Teams join at: {url}")
     print(f"Teacher's page: {url}teacher  teacher code: {room.teacher_code}")
     for t in room.teams:
-        print(f"  group {t.group + 1:<3} {t.name:<12} code {t.code}")
+        print(f"  group {t.group + 1:<3} {t.name:<12} code {t.code}   (ai code {t.ai_code})")
     if not room.teams:
         print("  (no human seats: the AI plays every seat; the teacher moves the turns on)")
-    print(f"The class is saved in {folder} after every turn; stop with Ctrl-C, and start the "
-          f"host again with --dir {folder} to resume.", flush=True)
+    print(
+        f"The class is saved in {folder} after every turn; stop with Ctrl-C, and start the "
+        f"host again with --dir {folder} to resume.",
+        flush=True,
+    )
     config = uvicorn.Config(
         create_app(room),
         log_level="warning",
@@ -111,9 +114,8 @@ def cmd_host(args: argparse.Namespace) -> int:
 
 
 def cmd_join(args: argparse.Namespace) -> int:
-    from game.commands import UsageError
-
     from game.classroom.client import JoinError, open_page, play_ai
+    from game.commands import UsageError
 
     if args.ai is None:
         return open_page(args.address, args.code)
@@ -134,9 +136,8 @@ def cmd_join(args: argparse.Namespace) -> int:
 
 
 def cmd_class_report(args: argparse.Namespace) -> int:
-    from game.commands import UsageError
-
     from game.classroom.results import read_save, write_class_report
+    from game.commands import UsageError
 
     saves = [read_save(p) for p in args.saves]
     try:
@@ -190,7 +191,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         help="play a seat of a hosted class from this machine (--ai: an AI plays it)",
     )
     p.add_argument("address", help="the host's address, e.g. 192.168.1.20:8000")
-    p.add_argument("code", help="the team's join code")
+    p.add_argument("code", help="the team's join code (with --ai: the seat's AI code)")
     p.add_argument("--ai", metavar="NAME[:DIFFICULTY]", help="let an AI opponent play the seat")
     p.add_argument("--poll", type=float, default=0.5, help="seconds between checks (default 0.5)")
     p.add_argument(

@@ -227,8 +227,9 @@ style="display:inline"><button type="submit" class="alt">{{ 'Resume' if paused e
 class="alt">Write the class report</button></form>
 {% for g in groups %}<h2>Group {{ g.number }} (seed {{ g.seed }}){% if g.over %}: over
 {% endif %}</h2><div class="wrap"><table><thead><tr><th>Team</th><th>Code</th>
-<th>Orders</th><th>Bet</th></tr></thead><tbody>{% for t in g.teams %}<tr><td>{{ t.name }}</td>
-<td><code>{{ t.code }}</code></td><td>{{ "handed in" if t.submitted else "-" }}</td>
+<th>AI code</th><th>Orders</th><th>Bet</th></tr></thead><tbody>{% for t in g.teams %}<tr>
+<td>{{ t.name }}</td><td><code>{{ t.code }}</code></td><td><code>{{ t.ai_code }}</code></td>
+<td>{{ "handed in" if t.submitted else "-" }}</td>
 <td>{{ t.bet }}</td></tr>{% endfor %}</tbody></table></div>{% endfor %}
 {% if bets.question %}<h2>The class's bets</h2><p>{{ bets.question }}</p><ul id="bets">
 {% for c in bets.choices %}<li>{{ c }}: <strong>{{ bets.counts[loop.index0] }}</strong></li>

@@ -58,6 +58,7 @@ MAX_TIMER_MINUTES = 120
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 TEAM_CODE_LENGTH = 6
 TEACHER_CODE_LENGTH = 10
+AI_CODE_LENGTH = 8
 MAX_DRAFT_ACTIONS = 12
 
 
@@ -84,6 +85,10 @@ class Team:
     seat: int
     name: str
     code: str
+    #: The code ``join --ai`` plays the seat with (the teacher's to give): it may also fetch the
+    #: seat's policy observation, which a team's own code never can (a policy's view of the
+    #: world holds estimates a team's page does not show).
+    ai_code: str = ""
 
     @property
     def key(self) -> str:
@@ -287,7 +292,9 @@ class Room:
                 if s.human:
                     code = new_code(TEAM_CODE_LENGTH, taken)
                     taken.add(code)
-                    teams.append(Team(g, i, scenario.names[i], code))
+                    ai_code = new_code(AI_CODE_LENGTH, taken)
+                    taken.add(ai_code)
+                    teams.append(Team(g, i, scenario.names[i], code, ai_code))
         source = None
         try:
             shipped = load_builtin(scenario.id)
@@ -322,7 +329,13 @@ class Room:
             seats = parse_seats([str(s) for s in data["seats"]], len(scenario.states))
             seeds = [int(s) for s in data["seeds"]]
             teams = [
-                Team(int(t["group"]) - 1, int(t["seat"]), str(t["name"]), str(t["code"]))
+                Team(
+                    int(t["group"]) - 1,
+                    int(t["seat"]),
+                    str(t["name"]),
+                    str(t["code"]),
+                    str(t["ai_code"]),
+                )
                 for t in data["teams"]
             ]
             room = cls(
@@ -407,7 +420,13 @@ class Room:
             "timer_minutes": self.timer_minutes,
             "teacher_code": self.teacher_code,
             "teams": [
-                {"group": t.group + 1, "seat": t.seat, "name": t.name, "code": t.code}
+                {
+                    "group": t.group + 1,
+                    "seat": t.seat,
+                    "name": t.name,
+                    "code": t.code,
+                    "ai_code": t.ai_code,
+                }
                 for t in self.teams
             ],
             "turn": self.turn,
@@ -469,12 +488,13 @@ class Room:
     def finished(self) -> bool:
         return self.ended or all(self.group_over(g) for g in range(self.groups))
 
-    def team(self, code: str) -> Team | None:
-        """The team whose code this is (compared in constant time), or None."""
+    def team(self, code: str, ai: bool = False) -> Team | None:
+        """The team whose code this is (compared in constant time), or None; with ``ai``, the
+        team whose seat this AI code plays."""
         code = code.strip().upper()
         found = None
         for t in self.teams:
-            if secrets.compare_digest(t.code.encode(), code.encode()):
+            if secrets.compare_digest((t.ai_code if ai else t.code).encode(), code.encode()):
                 found = t
         return found
 

@@ -143,6 +143,11 @@ def create_app(room: Room, tick_seconds: float = 1.0) -> ASGIApp:
         code = request.headers.get("x-code") or request.cookies.get(TEAM_COOKIE) or ""
         return room.team(code[:32]) if code else None
 
+    def seat_of(request: Request) -> Team | None:
+        """The team a call of the API acts for: by its own code, or by its seat's AI code."""
+        code = (request.headers.get("x-code") or "")[:32]
+        return (room.team(code) or room.team(code, ai=True)) if code else None
+
     def teacher(request: Request) -> bool:
         code = request.headers.get("x-teacher") or request.cookies.get(TEACHER_COOKIE) or ""
         return bool(code) and room.is_teacher(code[:32])
@@ -409,7 +414,7 @@ def create_app(room: Room, tick_seconds: float = 1.0) -> ASGIApp:
     # ---------------------------------------------------------------- the JSON API (join)
 
     async def api_seat(request: Request) -> Response:
-        team = team_of(request)
+        team = seat_of(request)
         if team is None:
             return JSONResponse({"error": "unknown code"}, 403)
         v = await run_in_threadpool(room.view, team)
@@ -428,20 +433,21 @@ def create_app(room: Room, tick_seconds: float = 1.0) -> ASGIApp:
         )
 
     async def api_view(request: Request) -> Response:
-        team = team_of(request)
+        team = seat_of(request)
         if team is None:
             return JSONResponse({"error": "unknown code"}, 403)
         return JSONResponse(await run_in_threadpool(room.view, team))
 
     async def api_observation(request: Request) -> Response:
-        team = team_of(request)
+        code = (request.headers.get("x-code") or "")[:32]
+        team = room.team(code, ai=True) if code else None
         if team is None:
-            return JSONResponse({"error": "unknown code"}, 403)
+            return JSONResponse({"error": "an AI code of the seat is needed"}, 403)
         with_view = request.query_params.get("view") == "1"
         return JSONResponse(await run_in_threadpool(room.observation, team, with_view))
 
     async def api_orders(request: Request) -> Response:
-        team = team_of(request)
+        team = seat_of(request)
         if team is None:
             return JSONResponse({"error": "unknown code"}, 403)
         try:
@@ -463,7 +469,7 @@ def create_app(room: Room, tick_seconds: float = 1.0) -> ASGIApp:
         return JSONResponse({"ok": True})
 
     async def api_answers(request: Request) -> Response:
-        team = team_of(request)
+        team = seat_of(request)
         if team is None:
             return JSONResponse({"error": "unknown code"}, 403)
         try:
@@ -500,6 +506,7 @@ def create_app(room: Room, tick_seconds: float = 1.0) -> ASGIApp:
                         {
                             "name": t.name,
                             "code": t.code,
+                            "ai_code": t.ai_code,
                             "submitted": t.key in room.pending,
                             "bet": "-" if choice is None or bet is None else bet.choices[choice],
                         }

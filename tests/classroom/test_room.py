@@ -1,0 +1,148 @@
+"""The class without the network: one batch for all groups, orders checked by the engine, AI seats
+played from JSON observations, answers, the timer's force, and a restart that loses nothing."""
+
+import json
+
+import pytest
+
+from game.classroom.room import CLASS_FILE, Room, RoomError, Submission, remote_move
+from game.engine.actions import Action
+from game.engine.orders import IllegalOrder
+from game.saves import load_save
+from tests.classroom.helpers import digest_alone, lesson
+
+AIS = ["ai:baseline", "ai:hawk", "ai:strategist", "ai:copycat"]
+
+
+def play_remotely(room: Room, policies: list[str], until: int | None = None) -> None:
+    """Every team's seat played by its AI through the JSON messages ``join --ai`` exchanges."""
+    states: dict[str, object] = {}
+    while not room.finished and (until is None or room.turn < until):
+        for team in list(room.teams):
+            if team.key in room.pending or room.group_over(team.group):
+                continue
+            message = json.loads(json.dumps(room.observation(team, True)))
+            _, name = policies[team.seat].split(":")
+            body, states[team.key] = remote_move(
+                name, "normal", team.seat, message, states.get(team.key)
+            )
+            body = json.loads(json.dumps(body))
+            room.submit(team, Submission.from_dict(body), body["turn"])
+
+
+def test_groups_played_remotely_are_the_games_simulate_plays(tmp_path):
+    sc = lesson("the_shield", 6)
+    room = Room.create(tmp_path / "c", sc, 2, 21, True, ["human"] * 4)
+    play_remotely(room, AIS)
+    for g, seed in enumerate((21, 22)):
+        assert room.group_world(g).digest() == digest_alone("the_shield", AIS, seed, 6)
+        # Each group's file is an ordinary save that replays on its own to the same game.
+        assert load_save(tmp_path / "c" / f"group-{g + 1}.json").world.digest() == (
+            room.group_world(g).digest()
+        )
+
+
+def test_the_same_seed_for_every_group_gives_every_group_the_same_world(tmp_path):
+    room = Room.create(tmp_path / "c", lesson("the_spiral", 3), 3, 4, False,
+                       ["human", "ai:hawk", "ai:dove"])
+    first = [room.view(t)["states"] for t in room.teams]
+    assert first[0] == first[1] == first[2]
+
+
+def test_a_refused_order_gives_the_engines_reason_and_changes_nothing(tmp_path):
+    room = Room.create(tmp_path / "c", lesson("the_shield", 3), 1, 0, False,
+                       ["human", "ai:baseline", "ai:baseline", "ai:baseline"])
+    team = room.teams[0]
+    with pytest.raises(IllegalOrder, match="budget"):
+        room.submit(team, Submission((1e6, 0.0, 0.0, 0.0, None), 0.0))
+    other = room.scenario.names[1]
+    with pytest.raises(IllegalOrder, match="only act for itself"):
+        room.submit(team, Submission((0.0, 0.0, 0.0, 0.0, None), 0.0, (Action("talk", other,
+                                                                              team.name),)))
+    assert room.turn == 0 and not room.pending
+
+
+def test_a_lesson_refuses_the_diplomacy_it_does_not_open(tmp_path):
+    sc = lesson("two_neighbours", 3)
+    room = Room.create(tmp_path / "c", sc, 1, 0, False, ["human", "ai:baseline"])
+    team = room.teams[0]
+    closed = [g for g in ("alliances", "treaties", "deployments") if g not in sc.params.diplomacy]
+    assert closed, "two_neighbours should keep some diplomacy closed"
+    action = {"alliances": "ally", "treaties": "inspect", "deployments": "withdraw_deployment"}
+    with pytest.raises(IllegalOrder, match="does not open"):
+        room.add_action(team, Action(action[closed[0]], team.name, sc.names[1], treaty=0))
+
+
+def test_the_turn_waits_for_every_team_and_force_holds_the_others(tmp_path):
+    room = Room.create(tmp_path / "c", lesson("the_spiral", 4), 2, 0, True,
+                       ["human", "human", "ai:baseline"])
+    a, *rest = room.teams
+    room.submit(a, Submission((1.0, 0.0, 0.0, 0.0, None), 0.0))
+    assert room.turn == 0 and len(room.waiting_on()) == 3
+    room.force()
+    assert room.turn == 1 and not room.pending
+    spend = room.records[a.group][0].orders.spend[0]
+    assert spend[a.seat][0] == 1.0
+    held = rest[0]
+    assert room.records[held.group][0].orders.spend[0][held.seat][:4].sum() == 0.0
+
+
+def test_the_bet_closes_when_its_turn_is_played(tmp_path):
+    sc = lesson("the_spiral", 4)
+    room = Room.create(tmp_path / "c", sc, 1, 0, False, ["human", "ai:baseline", "ai:baseline"])
+    team = room.teams[0]
+    room.answer(team, bet=2)
+    assert room.bets()["counts"][2] == 1
+    room.force()
+    with pytest.raises(RoomError, match="closed"):
+        room.answer(team, bet=0)
+    with pytest.raises(RoomError, match="first turn"):
+        room.answer(team, quiz=[0] * len(sc.quiz), when="before")
+
+
+def test_a_restarted_class_is_where_it_was(tmp_path):
+    folder = tmp_path / "c"
+    sc = lesson("the_shield", 6)
+    room = Room.create(folder, sc, 2, 30, True, ["human", "human", "ai:strategist", "ai:hawk"])
+    room.answer(room.teams[0], quiz=[0] * len(sc.quiz), when="before")
+    room.answer(room.teams[1], bet=1)
+    play_remotely(room, ["ai:copycat", "ai:baseline", "", ""], until=3)
+    pending = room.teams[2]
+    room.add_action(pending, Action("talk", pending.name, sc.names[2]))
+    room.submit(pending, Submission((2.0, 1.0, 0.0, 0.5, None), 0.0, room.draft(pending)))
+    drafted = room.teams[3]
+    room.add_action(drafted, Action("talk", drafted.name, sc.names[3]))
+    before = {g: room.group_world(g).digest() for g in range(2)}
+
+    again = Room.open(folder)  # as a new host process would, from the files alone
+    assert again.turn == 3
+    assert {g: again.group_world(g).digest() for g in range(2)} == before
+    assert again.pending.keys() == {pending.key}
+    assert again.pending[pending.key] == room.pending[pending.key]
+    assert again.draft(drafted) == room.draft(drafted)
+    assert again.answers == room.answers
+    assert again.teacher_code == room.teacher_code
+    assert [t.code for t in again.teams] == [t.code for t in room.teams]
+    # Both carry on to the same end.
+    play_remotely(room, ["ai:copycat", "ai:baseline", "", ""])
+    play_remotely(again, ["ai:copycat", "ai:baseline", "", ""])
+    assert [again.group_world(g).digest() for g in range(2)] == [
+        room.group_world(g).digest() for g in range(2)
+    ]
+
+
+def test_a_folder_holds_one_class(tmp_path):
+    Room.create(tmp_path / "c", lesson("the_spiral", 2), 1, 0, False, ["human", "ai", "ai"])
+    assert (tmp_path / "c" / CLASS_FILE).exists()
+    with pytest.raises(RoomError, match="already holds a class"):
+        Room.create(tmp_path / "c", lesson("the_spiral", 2), 1, 0, False, ["human", "ai", "ai"])
+
+
+def test_an_edited_group_save_is_refused_on_resume(tmp_path):
+    folder = tmp_path / "c"
+    room = Room.create(folder, lesson("the_spiral", 3), 1, 0, False, ["human", "ai", "ai"])
+    room.force()
+    path = folder / "group-1.json"
+    path.write_text(path.read_text().replace('"seed": 0', '"seed": 1'))
+    with pytest.raises(RoomError, match="cannot resume"):
+        Room.open(folder)
