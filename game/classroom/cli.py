@@ -80,6 +80,7 @@ def cmd_host(args: argparse.Namespace) -> int:
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         sock.bind((bind, args.port))
+        sock.listen(128)  # from now on a team's browser waits in the queue, never refused
     except OSError as exc:
         raise UsageError(f"cannot listen on {bind}:{args.port} ({exc.strerror})") from None
     port = sock.getsockname()[1]
