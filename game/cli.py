@@ -118,6 +118,7 @@ def _with_progress(steps: Iterator[Any], total: int, label: str) -> Iterator[Any
 
 
 def cmd_simulate(args: argparse.Namespace) -> int:
+    """``simulate``: play a scenario with AI seats and print, save or stream it."""
     scenario = load(args.scenario)
     _check_seed(args.seed)
     if not 1 <= args.batch <= MAX_BATCH:
@@ -293,6 +294,7 @@ def _check_seed(seed: int) -> None:
 
 
 def cmd_lens(args: argparse.Namespace) -> int:
+    """``lens``: the stage game of one pair at one turn, as the Theory lens shows it."""
     scenario = load(args.scenario)
     _check_seed(args.seed)
     names = [x.strip() for x in args.pair.split(",")]
@@ -402,6 +404,7 @@ def cmd_lens(args: argparse.Namespace) -> int:
 
 
 def cmd_scenarios(args: argparse.Namespace) -> int:
+    """``scenarios``: list the built-in scenarios, one line each."""
     for sid in builtin_ids():
         s = load_builtin(sid)
         print(f"{sid:<16} {len(s.states)} states, {s.params.turns} turns  {s.title}: {s.summary}")
@@ -409,6 +412,7 @@ def cmd_scenarios(args: argparse.Namespace) -> int:
 
 
 def cmd_check_scenario(args: argparse.Namespace) -> int:
+    """``check-scenario``: load a scenario file and print every problem found in it."""
     try:
         s = load(args.file)
     except ScenarioError as exc:
@@ -422,6 +426,7 @@ def cmd_check_scenario(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The ``python -m game`` parser with every sub-command."""
     parser = argparse.ArgumentParser(
         prog="python -m game",
         description="Delicate Balance: a teaching game of deterrence and the security dilemma.",
@@ -477,6 +482,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line ``argv``; returns the exit code (2 for a usage error)."""
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

@@ -112,6 +112,7 @@ def _as_reloaded(scenario: Scenario) -> tuple[str | None, int]:
 
 
 def dumps(session: Session) -> str:
+    """A session as the text of its save file (JSON)."""
     return json.dumps(to_dict(session), indent=1, allow_nan=False) + "\n"
 
 

@@ -63,6 +63,7 @@ class Seat:
 
 
 def parse_seats(texts: list[str] | tuple[str, ...], n: int) -> tuple[Seat, ...]:
+    """One ``Seat`` for each of ``n`` states from ``--seat`` texts."""
     seats = tuple(Seat.parse(t) for t in texts)
     if len(seats) != n:
         raise SeatError(f"this scenario has {n} states, so it needs {n} seats; got {len(seats)}")

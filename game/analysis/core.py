@@ -121,6 +121,7 @@ def series_of(session: Session) -> Series:
 
 
 def pairs(n: int) -> list[tuple[int, int]]:
+    """Every pair of states (i < j) among ``n``."""
     return [(i, j) for i in range(n) for j in range(i + 1, n)]
 
 

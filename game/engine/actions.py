@@ -145,6 +145,7 @@ class Diplomacy:
 
     @staticmethod
     def none(batch: int, n: int, slots: int) -> Diplomacy:
+        """Orders with no diplomacy for a batch of ``batch`` worlds of ``n`` states."""
         pair = (batch, n, n)
         kw: dict[str, np.ndarray] = {}
         for name in _PAIR_INT:
@@ -162,12 +163,15 @@ class Diplomacy:
         return Diplomacy(**kw)
 
     def arrays(self) -> dict[str, np.ndarray]:
+        """Every array field by name."""
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
     def copy(self) -> Diplomacy:
+        """A deep copy (every array copied)."""
         return Diplomacy(**{k: v.copy() for k, v in self.arrays().items()})
 
     def select(self, idx: np.ndarray) -> Diplomacy:
+        """The orders of the worlds ``idx`` of the batch."""
         return Diplomacy(**{k: v[idx] for k, v in self.arrays().items()})
 
     def set_state(self, i: int, other: Diplomacy) -> Diplomacy:
@@ -178,6 +182,7 @@ class Diplomacy:
         return out
 
     def is_empty(self) -> bool:
+        """Whether no state orders anything."""
         return not any(self.used(k).any() for k in self.arrays())
 
     def used(self, key: str) -> np.ndarray:
@@ -196,6 +201,7 @@ class Diplomacy:
         return out
 
     def equal(self, other: Diplomacy) -> bool:
+        """Whether every array equals ``other``'s."""
         return all(np.array_equal(v, getattr(other, k)) for k, v in self.arrays().items())
 
 
@@ -220,6 +226,7 @@ class Action:
     verification: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
+        """The action as a plain dict, fields left at their defaults omitted."""
         d: dict[str, Any] = {"action": self.action, "actor": self.actor}
         defaults = Action("", "")
         for f in fields(self)[2:]:
@@ -230,6 +237,7 @@ class Action:
 
     @staticmethod
     def from_dict(d: dict[str, Any]) -> Action:
+        """The action written by ``to_dict``; ``ValueError`` for an unknown field."""
         if not isinstance(d, dict) or "action" not in d or "actor" not in d:
             raise ValueError("an action needs at least 'action' and 'actor'")
         known = {f.name for f in fields(Action)}

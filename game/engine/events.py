@@ -80,6 +80,7 @@ class Event:
     values: dict[str, float] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """The event as plain JSON-ready data, values rounded to 6 decimals."""
         return {
             "turn": self.turn,
             "kind": self.kind,
@@ -116,6 +117,7 @@ class Events:
 
     @cached_property
     def margin_before(self) -> np.ndarray:
+        """``[B, N, N]``: the exchange's margins in the world before the turn."""
         return exchange(self.before).margin
 
     def records(self, b: int = 0) -> list[Event]:

@@ -55,6 +55,7 @@ class StateOrder:
     cut: float = 0.0  # reach dismantled (a unilateral, costly signal of restraint)
 
     def military(self) -> float:
+        """The military spending: reach, shield and hardening."""
         return self.reach + self.shield + self.hardening
 
 
@@ -78,6 +79,7 @@ class Orders:
         return Diplomacy.none(b, n, TREATY_SLOTS)
 
     def with_diplomacy(self, diplomacy: Diplomacy | None) -> Orders:
+        """These orders with ``diplomacy`` in place of theirs."""
         return Orders(spend=self.spend, cut=self.cut, diplomacy=diplomacy)
 
     def pay_diplomacy(self, world: World, states: list[int] | None = None) -> Orders:
@@ -136,10 +138,12 @@ class Orders:
         return Orders(spend=spend, cut=cut)
 
     def state_order(self, b: int, i: int) -> StateOrder:
+        """State ``i``'s order in world ``b``."""
         r, sh, h, intel, civ = (float(x) for x in self.spend[b, i])
         return StateOrder(r, sh, h, intel, civ, cut=float(self.cut[b, i]))
 
     def select(self, b: int | slice | np.ndarray) -> Orders:
+        """The orders of worlds ``b`` (always a batch, even for one index)."""
         idx = np.atleast_1d(np.arange(self.spend.shape[0])[b])
         dip = None if self.diplomacy is None else self.diplomacy.select(idx)
         return Orders(spend=self.spend[idx], cut=self.cut[idx], diplomacy=dip)

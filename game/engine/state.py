@@ -142,9 +142,11 @@ class Params:
     diplomacy: tuple[str, ...] = DIPLOMACY_GROUPS
 
     def replace(self, **changes: Any) -> Params:
+        """These parameters with ``changes``."""
         return dataclasses.replace(self, **changes)
 
     def names(self) -> tuple[str, ...]:
+        """The parameter names, in declaration order."""
         return tuple(f.name for f in dataclasses.fields(self))
 
 
@@ -223,13 +225,16 @@ class World:
 
     @property
     def batch(self) -> int:
+        """The number of worlds in the batch."""
         return int(self.economy.shape[0])
 
     @property
     def n(self) -> int:
+        """The number of states in each world."""
         return int(self.economy.shape[1])
 
     def replace(self, **changes: Any) -> World:
+        """This world with ``changes``."""
         return dataclasses.replace(self, **changes)
 
     def arrays(self) -> dict[str, np.ndarray]:

@@ -149,4 +149,5 @@ def detection_odds(world: World, inspected: np.ndarray) -> np.ndarray:
 
 
 def is_capped(kind: int) -> bool:
+    """Whether treaty kind ``kind`` caps a category of spending."""
     return kind in CAPPED

@@ -101,6 +101,7 @@ def _match_work(turns: int, repetitions: int) -> None:
 
 @_lab
 def cmd_tournament(args: argparse.Namespace) -> int:
+    """``tournament``: a round robin of AI opponents on a scenario."""
     _check_seed(args.seed)
     _at_most("--repetitions", args.repetitions, MAX_REPETITIONS)
     scenario = _scenario(args)
@@ -158,6 +159,7 @@ def cmd_tournament(args: argparse.Namespace) -> int:
 
 @_lab
 def cmd_evolve(args: argparse.Namespace) -> int:
+    """``evolve``: replicator dynamics over a population of AI opponents."""
     _check_seed(args.seed)
     _outputs(args, ("csv", "CSV"), ("chart", "chart"))
     _at_most("--repetitions", args.repetitions, MAX_REPETITIONS)
@@ -269,6 +271,7 @@ def _evolution_chart(path: str, evo: Evolution, source: str) -> None:
 
 @_lab
 def cmd_sweep(args: argparse.Namespace) -> int:
+    """``sweep``: a scenario's outcome over a grid of parameter values."""
     _check_seed(args.seed)
     _outputs(args, ("csv", "CSV"), ("heatmap", "heat-map"))
     scenario = _scenario(args)
@@ -372,6 +375,7 @@ def _sweep_heatmap(path: str, result: SweepResult) -> None:
 
 @_lab
 def cmd_match(args: argparse.Namespace) -> int:
+    """``match``: two classic iterated-game strategies against each other."""
     _check_seed(args.seed)
     _at_most("--turns", args.turns, MAX_MATCH_TURNS)
     _at_most("--repetitions", args.repetitions, MAX_REPETITIONS)

@@ -14,6 +14,7 @@ CSV_DIGITS = 6
 
 
 def csv_value(value: Any) -> Any:
+    """A cell for a CSV file: booleans as 0/1, floats rounded, text never a formula."""
     if isinstance(value, bool):
         return int(value)
     if isinstance(value, float):

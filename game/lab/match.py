@@ -12,6 +12,7 @@ WRAP = 50
 
 
 def strategy_name(text: str) -> str:
+    """``text`` if a classic strategy has that name, else a ``LabError`` listing them."""
     if text not in STRATEGIES:
         raise LabError(
             f"no classic strategy is called {text!r}; known: {', '.join(sorted(STRATEGIES))}"
@@ -40,6 +41,7 @@ def play_match(
     payoffs: Sequence[float] = (3.0, 0.0, 5.0, 1.0),
     repetitions: int = 1,
 ) -> MatchResult:
+    """Two classic strategies over ``turns`` turns, ``repetitions`` times as one batch."""
     if turns < 1:
         raise LabError(f"--turns must be at least 1, got {turns}")
     if not 0.0 <= noise <= 1.0:

@@ -102,6 +102,7 @@ class Axis:
 
 
 def parse_axes(texts: Sequence[str]) -> tuple[Axis, ...]:
+    """The sweep's axes from ``--param NAME=START:STOP:COUNT`` texts, each name once."""
     if not texts:
         raise LabError("give at least one --param NAME=START:STOP:COUNT")
     axes = tuple(Axis.parse(t) for t in texts)
@@ -198,6 +199,7 @@ def run_sweep(
     tick: Callable[[], None] = lambda: None,
     digests: bool = False,
 ) -> SweepResult:
+    """Play ``seeds`` games at every point of the grid that ``axes`` span."""
     if seeds < 1:
         raise LabError(f"--seeds must be at least 1, got {seeds}")
     points = list(itertools.product(*(a.values for a in axes)))
@@ -229,6 +231,7 @@ def run_sweep(
 
 
 def axis_label(name: str) -> str:
+    """The words an axis is labelled with on a chart."""
     return AXIS_NOTES.get(name, name.replace("_", " "))
 
 

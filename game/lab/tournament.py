@@ -174,8 +174,10 @@ def payoff_matrix(
 
 
 def tournament_worlds(k: int, seats: int, repetitions: int) -> int:
+    """Worlds a full round robin of ``k`` entrants over ``seats`` seats plays."""
     return k**seats * repetitions
 
 
 def matrix_worlds(k: int, seats: int, repetitions: int) -> int:
+    """Worlds a pairwise matrix of ``k`` entrants over ``seats`` seats plays."""
     return (k + k * (k - 1) * seats) * repetitions

@@ -29,6 +29,7 @@ DIFFICULTIES = ("easy", "normal", "hard")
 
 
 class UnknownPolicy(KeyError):
+    """No AI opponent has the name asked for (the message lists those that do)."""
     def __str__(self) -> str:
         return str(self.args[0])
 

@@ -6,6 +6,7 @@ import argparse
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    """``report``: the HTML report, turns CSV and charts of a saved game."""
     from game.analysis import analyse
     from game.commands import UsageError
     from game.report.writer import export

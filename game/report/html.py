@@ -187,6 +187,7 @@ def esc(value: Any) -> str:
 
 
 def num(x: float | None, places: int = 2) -> str:
+    """A number for the report, ``places`` decimals; a dash where there is none."""
     if x is None:
         return "–"
     x = float(x)
@@ -220,6 +221,7 @@ def seat_label(seat: str) -> str:
 
 
 def data_uri(png: bytes) -> str:
+    """A PNG as a ``data:`` URI, so the report needs no other file."""
     return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
 
 

@@ -49,6 +49,7 @@ def stem(scenario_id: str, seed: int) -> str:
 
 
 def paths(out_dir: str | os.PathLike[str], scenario_id: str, seed: int) -> ReportFiles:
+    """Where the report of a game of ``scenario_id`` with ``seed`` is written."""
     base = stem(scenario_id, seed)
     d = Path(out_dir)
     return ReportFiles(
