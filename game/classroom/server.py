@@ -531,6 +531,7 @@ def create_app(room: Room, tick_seconds: float = 1.0) -> ASGIApp:
                 "groups": groups,
                 "bets": room.bets(),
                 "notes": list(room.notes[-10:]),
+                "resolve_seconds": [round(x, 4) for x in room.resolve_seconds[-200:]],
             }
 
     def teacher_key(ctx: dict[str, Any]) -> str:
