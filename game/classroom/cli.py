@@ -52,6 +52,7 @@ def cmd_host(args: argparse.Namespace) -> int:
     from game.commands import UsageError
     from game.scenarios import load
 
+    bind = check_bind(args.bind or lan_address(), args.public)
     folder = Path(args.dir) if args.dir else Path(f"class-{Path(args.lesson or 'lesson').stem}")
     try:
         if (folder / CLASS_FILE).exists():
@@ -74,7 +75,6 @@ def cmd_host(args: argparse.Namespace) -> int:
             )
     except RoomError as exc:
         raise UsageError(str(exc)) from None
-    bind = check_bind(args.bind or lan_address(), args.public)
     family = socket.AF_INET6 if ":" in bind else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
