@@ -45,6 +45,7 @@ def check_bind(address: str, public: bool) -> str:
 
 
 def cmd_host(args: argparse.Namespace) -> int:
+    """``host``: create (or resume) the class in its folder and serve it until Ctrl-C."""
     import uvicorn
 
     from game.classroom.room import CLASS_FILE, Room, RoomError
@@ -115,6 +116,7 @@ def cmd_host(args: argparse.Namespace) -> int:
 
 
 def cmd_join(args: argparse.Namespace) -> int:
+    """``join``: an AI plays the seat (``--ai``), or the team's page opens in the browser."""
     from game.classroom.client import JoinError, open_page, play_ai
     from game.commands import UsageError
 
@@ -137,6 +139,7 @@ def cmd_join(args: argparse.Namespace) -> int:
 
 
 def cmd_class_report(args: argparse.Namespace) -> int:
+    """``class-report``: the class report, merged CSV and handout from the groups' saves."""
     from game.classroom.results import read_save, write_class_report
     from game.commands import UsageError
 
@@ -151,6 +154,7 @@ def cmd_class_report(args: argparse.Namespace) -> int:
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:
+    """Register ``host``, ``join`` and ``class-report`` on the main parser."""
     p = sub.add_parser(
         "host",
         help="serve one lesson to a class on the local network (teams join from a browser)",

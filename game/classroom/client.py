@@ -29,6 +29,7 @@ class JoinError(Exception):
 
 
 def base_url(address: str) -> str:
+    """``ADDRESS`` as a URL (``http://`` added when missing, no trailing slash)."""
     address = address.strip().rstrip("/")
     if not address.startswith(("http://", "https://")):
         address = "http://" + address
@@ -36,6 +37,8 @@ def base_url(address: str) -> str:
 
 
 class Client:
+    """A seat's calls to the host's JSON API, retried while the host does not answer."""
+
     def __init__(self, address: str, code: str, timeout: float = 30.0, patience: float = 120.0):
         self.base = base_url(address)
         self.code = code.strip().upper()

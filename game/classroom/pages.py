@@ -260,6 +260,7 @@ MESSAGE = """{% extends "base" %}{% block body %}<h1>{{ heading }}</h1>
 
 
 def environment() -> Environment:
+    """The page templates, autoescaped, with the number formats they share."""
     env = Environment(
         loader=DictLoader(
             {

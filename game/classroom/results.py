@@ -43,6 +43,8 @@ HANDOUT = "handout.html"
 
 @dataclass
 class Group:
+    """One group of the class: its game replayed, analysed, and its teams' answers."""
+
     number: int
     session: Session
     analysis: Analysis
@@ -50,6 +52,7 @@ class Group:
 
 
 def read_save(path: str | os.PathLike[str]) -> dict[str, Any]:
+    """A save file as JSON data (bounded, a regular file only); :class:`SaveError` if not."""
     p = Path(path)
     try:
         return parse_json(read_bounded(p, MAX_SAVE_BYTES).decode("utf-8"))
@@ -96,6 +99,7 @@ def groups_of(saves: list[dict[str, Any]], names: list[str] | None = None) -> li
 
 
 def merged_rows(groups: list[Group]) -> list[dict[str, Any]]:
+    """The merged CSV's rows: per group, turn 0 (the start) and then every turn played."""
     rows: list[dict[str, Any]] = []
     for g in groups:
         a = g.analysis
@@ -158,6 +162,7 @@ def _cell(value: Any) -> Any:
 
 
 def merged_csv(groups: list[Group]) -> str:
+    """The merged CSV's text (text cells never start a spreadsheet formula)."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
@@ -209,6 +214,7 @@ def _quiz_score(answers: Answers, group: Group, after: bool) -> int | None:
 
 
 def class_report_html(saves: list[dict[str, Any]], names: list[str] | None = None) -> str:
+    """The class report of the groups' save data (see the module docstring)."""
     return _report(groups_of(saves, names))
 
 

@@ -67,6 +67,7 @@ class RoomError(ValueError):
 
 
 def new_code(length: int, taken: set[str]) -> str:
+    """A fresh code of ``length`` characters of :data:`CODE_ALPHABET`, not in ``taken``."""
     while True:
         code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(length))
         if code not in taken:
@@ -74,6 +75,7 @@ def new_code(length: int, taken: set[str]) -> str:
 
 
 def group_file(group: int) -> str:
+    """The file name of group ``group``'s save (1-based)."""
     return f"group-{group}.json"
 
 
@@ -205,6 +207,7 @@ def wires_for(events: Events, b: int, viewer: str, reasons: dict[str, str]) -> l
 
 
 def load_lesson(scenario_id: str, source: str | None, turns: int | None) -> Scenario:
+    """The lesson a class file names (its own text when not shipped), cut to ``turns``."""
     if source is not None:
         scenario = load_text(source, scenario_id, scenario_id)
     elif scenario_id in builtin_ids():

@@ -112,7 +112,7 @@ class Guard:
 
 
 class TooLarge(Exception):
-    pass
+    """A request body that grew past :data:`MAX_BODY` while it was read."""
 
 
 async def _plain(send: Send, status: int, text: str) -> None:
