@@ -136,6 +136,48 @@ class OrderDraft:
         new = [p for p in self._check(trial) if p not in before]
         return "; ".join(new) if new else None
 
+    def preview(self, action: Action) -> list[str]:
+        """The engine's own forecast of what ``action`` changes this turn: the turn played
+        through the real step, without chance, from the world as this seat knows it (never the
+        truth), with and without the action, everyone else holding. Each of your numbers and
+        tensions that moves, as "Tension with Veyra 0.20 -> 0.31"; empty when nothing moves
+        this turn (or the engine cannot say)."""
+        key = repr(action)
+        cache = self.__dict__.setdefault("_previews", {})
+        if key not in cache:
+            cache[key] = self._preview(action)
+        return cache[key]
+
+    def _preview(self, action: Action) -> list[str]:
+        from game.engine.perception import private_view
+        from game.engine.step import step
+
+        world, me = self.session.world, self.seat
+        try:
+            seen = private_view(world, me)
+            bare = self.session.human_orders({me: self.state_order(Plan())}, ())
+            with_it = self.session.human_orders({me: self.state_order(Plan())}, (action,))
+            a, _ = step(seen, bare, None)
+            b, _ = step(seen, with_it, None)
+        except Exception:  # the engine cannot forecast it from what this seat knows
+            return []
+        names = self.session.scenario.names
+        out = []
+        pairs = [("your economy", a.economy[0, me], b.economy[0, me], 1)]
+        pairs += [("your standing", a.standing[0, me], b.standing[0, me], 2)]
+        pairs += [("your support", a.support[0, me], b.support[0, me], 2)]
+        for j, name in enumerate(names):
+            if j != me:
+                pairs.append((f"tension with {name}", a.tension[0, me, j], b.tension[0, me, j], 2))
+                pairs.append(
+                    (f"{name}'s trust in you (a guess)", a.belief[0, j, me], b.belief[0, j, me], 2)
+                )
+        for label, x, y, digits in pairs:
+            x, y = float(x), float(y)
+            if round(y - x, digits) != 0:
+                out.append(f"{label} {x:.{digits}f} -> {y:.{digits}f}")
+        return out
+
     def diplomacy_cost(self) -> float:
         """Budget the draft's drills and inspections take (from the civilian share)."""
         w = self.session.world

@@ -98,6 +98,49 @@ ACTION_HELP: dict[str, str] = {
 }
 
 
+#: The diplomacy menu's groups, by purpose: a player's name for each and what it is for.
+PURPOSES: dict[str, tuple[str, str]] = {
+    "crisis": ("Answer the crisis", "Back down, stand firm or escalate in the crisis you are in."),
+    "alliances": ("Friends and allies", "Count on a state, and let it count on you."),
+    "deployments": ("Forces abroad", "Station forces at an ally, or take them home."),
+    "targeting": ("Aim your reach", "Say openly at whom your strike force is aimed."),
+    "economy": ("Trade and sanctions", "Bind a state with trade, or press it with sanctions."),
+    "signals": ("Signals", "Show resolve, or reassure: words and drills others can see."),
+    "programmes": ("Joint programmes", "Build shields together with an ally."),
+    "treaties": ("Treaties", "Agree on caps and checks, sign, inspect, or leave."),
+}
+
+#: What each action costs, in a few words (``{name}``: the lesson's parameters, ``{budget}``:
+#: this turn's budget); an action missing here costs nothing this turn.
+ACTION_COSTS: dict[str, str] = {
+    "drill": "{drill_cost:.0%} of your budget ({drill_budget:.1f}) this turn",
+    "inspect": "{inspection_cost:.0%} of your budget ({inspection_budget:.1f}) this turn",
+    "commit": "nothing now; {audience_cost:.2f} standing if you back down later",
+    "sanction": "a little of your own growth each turn it lasts",
+    "offer_deployment": "upkeep of the forces you station, while they are abroad",
+    "offer_programme": "the shield money you pool, while the programme runs",
+    "back_down": "standing",
+    "escalate": "nothing now, but war may break out if both sides escalate",
+    "cheat": "the treaty, and your word, if you are caught",
+}
+
+
+def purpose_label(group: str) -> str:
+    return PURPOSES.get(group, (group.capitalize(), ""))[0]
+
+
+def action_cost(action: str, params: dict[str, float]) -> str:
+    """What ``action`` costs, in words, with the lesson's numbers ("Free this turn" when
+    nothing)."""
+    text = ACTION_COSTS.get(action)
+    if text is None:
+        return "Cost: nothing this turn."
+    try:
+        return "Cost: " + text.format(**params) + "."
+    except (KeyError, ValueError):
+        return "Cost: " + text.split(" (")[0].split("{")[0].strip() + "."
+
+
 def action_label(action: str) -> str:
     return ACTION_LABELS.get(action, action.replace("_", " ").capitalize())
 

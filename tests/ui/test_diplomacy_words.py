@@ -151,3 +151,45 @@ def test_the_fields_stay_inside_the_dialog_at_large_text(big_app):  # noqa: F811
     frames(app, 1)
     for entry in dip.entries.values():
         assert dip.box.contains(entry.rect)
+
+
+def test_actions_are_grouped_by_purpose_with_their_cost_and_the_engines_preview(app):
+    from game.engine.actions import ACTION_GROUPS
+    from game.ui.words import purpose_label
+
+    dip = open_diplomacy(app)
+    purposes = [o[0] for o in dip.purpose_menu.options_list]
+    assert purposes == [purpose_label(g) for g in dip.purposes()]
+    assert len(purposes) == len({ACTION_GROUPS[a] for a in dip.menu})  # each purpose once
+    # The action list holds the chosen purpose's actions only.
+    dip.action_i = dip.menu.index("drill")
+    dip.rebuild()
+    assert dip.purpose_menu.selected_option[0] == "Signals"
+    assert [o[0] for o in dip.action_menu.options_list] == [
+        action_label(a) for a in dip.menu if ACTION_GROUPS[a] == "signals"
+    ]
+    budget = dip.draft.menu.budget
+    assert dip.cost() == f"Cost: 5% of your budget ({0.05 * budget:.1f}) this turn."
+    # The engine's own forecast, from what Aurum knows: drills raise its standing and the
+    # tension with the rival they name, and cost a little growth.
+    preview = dip.preview()
+    assert preview.startswith("Preview, if the others hold: ")
+    assert "your standing 0.80 -> 0.8" in preview and "tension with Veyra" in preview
+    dip.action_i = dip.menu.index("talk")
+    dip.rebuild()
+    assert dip.cost() == "Cost: nothing this turn."
+    assert "trust in you" in dip.preview()
+    # An action the engine refuses has no preview; its refusal is muted, never red.
+    dip.action_i = dip.menu.index("end_alliance")
+    dip.target_i = dip.targets().index("Veyra")
+    dip._status = None
+    assert dip.preview() == "" and dip.status().startswith("Not available")
+
+
+def test_a_signals_only_lesson_offers_one_purpose(app):
+    from .test_disclosure import scenario, turn_screen
+
+    turn_screen(app, scenario("the_shield", ("signals",)))
+    key(app, pygame.K_d)
+    dip = app.top
+    assert [o[0] for o in dip.purpose_menu.options_list] == ["Signals"]

@@ -14,9 +14,16 @@ from game.engine.actions import ACTION_GROUPS, ACTIONS, TREATY_KINDS, Action
 from game.ui import text as txt
 from game.ui.orders import OrderDraft
 from game.ui.scenes.base import Overlay
-from game.ui.theme import MUTED, PANEL, TEXT
+from game.ui.theme import ACCENT, MUTED, PANEL, TEXT
 from game.ui.views import TurnView
-from game.ui.words import TREATY_NAMES, action_help, action_label, treaty_label
+from game.ui.words import (
+    TREATY_NAMES,
+    action_cost,
+    action_help,
+    action_label,
+    purpose_label,
+    treaty_label,
+)
 
 CRISIS_ANSWERS = ("back_down", "stand_firm", "escalate")
 #: Every action but the crisis answers (which come from the crisis prompt, and join this menu
@@ -92,6 +99,26 @@ class DiplomacyScene(Overlay):
     def action(self) -> str:
         return self.menu[self.action_i % len(self.menu)] if self.menu else ""
 
+    def purposes(self) -> list[str]:
+        """The menu's groups, in its order (crisis answers first when in a crisis)."""
+        groups = []
+        for a in self.menu:
+            g = ACTION_GROUPS[a]
+            if g not in groups:
+                groups.append(g)
+        if "crisis" in groups:
+            groups.remove("crisis")
+            groups.insert(0, "crisis")
+        return groups
+
+    @property
+    def purpose(self) -> str:
+        return ACTION_GROUPS.get(self.action, "")
+
+    def in_purpose(self) -> list[str]:
+        """The actions of the chosen purpose (the action list shows only these)."""
+        return [a for a in self.menu if ACTION_GROUPS[a] == self.purpose]
+
     def targets(self) -> list[str]:
         if self.action in CRISIS_ANSWERS:
             return self.crises
@@ -150,10 +177,7 @@ class DiplomacyScene(Overlay):
         wrong yet (a refused "Add" says so in its own dialog)."""
         return self.app.palette.good if self.status().startswith("Available") else MUTED
 
-    def meaning(self) -> str:
-        """What the chosen action does and costs, in a sentence, with the lesson's numbers."""
-        if not self.action:
-            return ""
+    def _params(self) -> dict[str, float]:
         w = self.draft.session.world
         params = {}
         for name in ("recall_lead", "drill_cost", "audience_cost", "inspection_cost"):
@@ -161,7 +185,30 @@ class DiplomacyScene(Overlay):
                 params[name] = float(w.param(name)[0])
             except (AttributeError, KeyError, TypeError):
                 pass
-        return action_help(self.action, params) or ACTIONS[self.action].capitalize() + "."
+        budget = self.draft.menu.budget
+        for name in ("drill", "inspection"):
+            if f"{name}_cost" in params:
+                params[f"{name}_budget"] = params[f"{name}_cost"] * budget
+        return params
+
+    def meaning(self) -> str:
+        """What the chosen action does and costs, in a sentence, with the lesson's numbers."""
+        if not self.action:
+            return ""
+        return action_help(self.action, self._params()) or ACTIONS[self.action].capitalize() + "."
+
+    def cost(self) -> str:
+        return action_cost(self.action, self._params()) if self.action else ""
+
+    def preview(self) -> str:
+        """The engine's forecast of the chosen action's effect this turn (others holding)."""
+        act = self.current()
+        if act is None or self.draft.why_not(act) is not None:
+            return ""
+        moves = self.draft.preview(act)
+        if not moves:
+            return "Preview: none of your numbers moves this turn if the others hold."
+        return "Preview, if the others hold: " + "; ".join(moves) + "."
 
     def status(self) -> str:
         if self._status is None:
@@ -187,35 +234,68 @@ class DiplomacyScene(Overlay):
     def layout(self) -> None:
         u = self.u
         self.box = pygame.Rect(
-            0, 0, min(self.width - u(40), u(820)), min(self.height - u(40), u(470))
+            0, 0, min(self.width - u(40), u(820)), min(self.height - u(40), u(520))
         )
         self.box.center = (self.width // 2, self.height // 2)
         x, y = self.box.x + u(16), self.box.y + u(56)
         row = u(34)
         self.action_menu = self.target_menu = None
+        self.purpose_menu = None
         if self.menu:
-            # The lists open inside the dialog (they scroll when long), never past its edge.
+            # Row one: the purpose, then its actions; row two: whom (or which treaty). The lists
+            # open inside the dialog (they scroll when long), never past its edge.
             room = max(self.box.bottom - u(16) - (y + row), 3 * row)
-            self.action_menu = UIDropDownMenu(
-                [_label(a) for a in self.menu],
-                _label(self.action),
-                pygame.Rect(x, y, u(300), row),
+            inner = self.box.w - u(32)
+            pw = (inner - u(10)) * 2 // 5
+            self.purpose_menu = UIDropDownMenu(
+                [purpose_label(g) for g in self.purposes()],
+                purpose_label(self.purpose),
+                pygame.Rect(x, y, pw, row),
                 self.manager,
                 container=self.root,
                 expansion_height_limit=room,
             )
+            self.action_menu = UIDropDownMenu(
+                [_label(a) for a in self.in_purpose()],
+                _label(self.action),
+                pygame.Rect(x + pw + u(10), y, inner - pw - u(10), row),
+                self.manager,
+                container=self.root,
+                expansion_height_limit=room,
+            )
+            y += row + u(10)
             targets = self.targets()
+            lw = txt.font(self.font_size).size("Whom")[0] + u(12)
+            self.label((x, y, lw, row), "Whom")
+            three = self.action == "propose_treaty" and len(self.others) > 1
+            tw = (pw if three else inner) - lw
             self.target_menu = UIDropDownMenu(
                 targets,
                 targets[self.target_i % len(targets)],
-                pygame.Rect(x + u(310), y, self.box.w - u(342), row),
+                pygame.Rect(x + lw, y, tw, row),
                 self.manager,
                 container=self.root,
-                expansion_height_limit=room,
+                expansion_height_limit=max(self.box.bottom - u(16) - (y + row), 3 * row),
             )
-        y += row + u(10)
+            if three:
+                # A third party: three-party frameworks are proposed from here too.
+                ax = x + pw + u(10)
+                aw = txt.font(self.font_size).size("Also invite")[0] + u(12)
+                self.label((ax, y, aw, row), "Also invite")
+                options = self.also_options()
+                menu = UIDropDownMenu(
+                    options,
+                    self.also if self.also in options else options[0],
+                    pygame.Rect(ax + aw, y, self.box.right - u(16) - ax - aw, row),
+                    self.manager,
+                    container=self.root,
+                    expansion_height_limit=max(self.box.bottom - u(16) - (y + row), 3 * row),
+                )
+                menu.also_menu = True
         self.entries = {}
         fields: list[str] = []
+        if self.action in ("offer_deployment", "propose_treaty"):
+            y += row + u(10)
         if self.action == "offer_deployment":
             fields = ["reach", "shield"]
         elif self.action == "propose_treaty":
@@ -244,20 +324,6 @@ class DiplomacyScene(Overlay):
             e.set_text(self.numbers[key])
             self.entries[key] = e
             fx += fw + u(10)
-        if self.action == "propose_treaty" and len(self.others) > 1:
-            # A third party: three-party frameworks are proposed from here too.
-            y += row + u(10)
-            self.label((x, y, u(200), row), "Also invite")
-            options = self.also_options()
-            menu = UIDropDownMenu(
-                options,
-                self.also if self.also in options else options[0],
-                pygame.Rect(x + u(210), y, u(200), row),
-                self.manager,
-                container=self.root,
-                expansion_height_limit=max(self.box.bottom - u(16) - (y + row), 3 * row),
-            )
-            menu.also_menu = True
         self.text_top = y + row + u(10)
         gap = u(10)
         bw = min(u(230), (self.box.w - u(32) - 2 * gap) // 3)  # three in a row, never overlapping
@@ -313,7 +379,17 @@ class DiplomacyScene(Overlay):
 
     def on_event(self, event: pygame.event.Event) -> None:
         if event.type == pygame_gui.UI_DROP_DOWN_MENU_CHANGED:
-            if event.ui_element is self.action_menu:
+            if event.ui_element is self.purpose_menu:
+                groups = self.purposes()
+                names = [purpose_label(g) for g in groups]
+                if event.text in names:
+                    group = groups[names.index(event.text)]
+                    self.action_i = next(
+                        k for k, a in enumerate(self.menu) if ACTION_GROUPS[a] == group
+                    )
+                    self.target_i = 0
+                    self.rebuild()
+            elif event.ui_element is self.action_menu:
                 labels = [_label(a) for a in self.menu]
                 if event.text in labels:
                     self.action_i = labels.index(event.text)
@@ -347,18 +423,6 @@ class DiplomacyScene(Overlay):
         x = self.box.x + u(16)
         surface.blit(txt.render("Diplomacy", u(24), TEXT, True), (x, self.box.y + u(12)))
         width = self.box.w - u(32)
-        y = self.text_top
-        y = txt.blit_lines(
-            surface,
-            txt.wrap(self.meaning(), u(16), width),
-            (x, y),
-            u(16),
-            TEXT,
-        )
-        colour = self.status_colour
-        y = txt.blit_lines(
-            surface, txt.wrap(self.status(), u(16), width)[:3], (x, y + u(6)), u(16), colour
-        )
         acts = self.draft.plan.actions
         slots = [t.slot for t in self.view.treaties]
         listing = ", ".join(
@@ -368,6 +432,28 @@ class DiplomacyScene(Overlay):
             for a in acts
         )
         text = f"In your orders: {listing}" if acts else "No diplomatic action in your orders yet."
-        txt.blit_lines(surface, txt.wrap(text, u(15), width)[:3], (x, y + u(10)), u(15), MUTED)
+        preview, status, colour = self.preview(), self.status(), self.status_colour
+        # (priority, gap above, lines, size, colour): what does not fit above the buttons goes,
+        # the least needed first (your orders' list, the cost, then "Available.").
+        blocks = [
+            (0, 0, txt.wrap(self.meaning(), u(16), width), u(16), TEXT),
+            (3, 0, txt.wrap(self.cost(), u(15), width)[:2], u(15), MUTED),
+            (1, u(4), txt.wrap(preview, u(15), width)[:3], u(15), ACCENT),
+            # "Available." says less than the preview that only an available action has.
+            (2 if preview else 1, u(6), txt.wrap(status, u(16), width)[:3], u(16), colour),
+            (4, u(10), txt.wrap(text, u(15), width)[:3], u(15), MUTED),
+        ]
+        blocks = [b for b in blocks if any(b[2])]
+
+        def height(bs) -> int:
+            return sum(gap + len(lines) * round(size * 1.25) for _, gap, lines, size, _ in bs)
+
+        room = self.box.bottom - u(80) - self.text_top
+        while height(blocks) > room and len(blocks) > 1:
+            blocks.remove(max(blocks, key=lambda b: b[0]))
+        y = self.text_top
+        self.text_bottom = y + height(blocks)
+        for _, gap, lines, size, colour in blocks:
+            y = txt.blit_lines(surface, lines, (x, y + gap), size, colour)
         hint = "Left/Right: action   Up/Down: whom"
         surface.blit(txt.render(hint, u(13), MUTED), (x, self.box.bottom - u(76)))
