@@ -26,6 +26,9 @@ class Match:
         self.pending: list[int] = []
         #: Offers already put to a seat as a decision (each is asked once, not every turn).
         self.asked_offers: set[tuple[int, str]] = set()
+        #: (turn, seat) pairs whose turn report has been shown: a game opened or loaded tells
+        #: no report of a turn played before it was opened.
+        self.reported: set[tuple[int, int]] = {(session.turn, s) for s in session.human_seats}
         self.begin_turn()
         self._save()
 

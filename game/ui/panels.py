@@ -267,10 +267,19 @@ def headlines_panel(lines: list[str], turn: int, size: tuple[int, int], s: float
     fs = round(15 * s)
     y = round(28 * s)
     width = size[0] - round(30 * s)
-    for line in lines:
+    for k, line in enumerate(lines):
         wrapped = txt.wrap(line, fs, width)
-        if y + len(wrapped) * round(fs * 1.25) > size[1] - round(4 * s):
+        room = (size[1] - round(4 * s) - y) // round(fs * 1.25)
+        cut = room < len(wrapped)
+        if cut and (k > 0 or room < 1):
             break
+        if cut:  # the first entry is shown in part rather than not at all
+            last = wrapped[room - 1]
+            while " " in last and txt.font(fs).size(last + " ...")[0] > width:
+                last = last.rsplit(" ", 1)[0]
+            wrapped = (*wrapped[: room - 1], last + " ...")
         surf.blit(txt.render("-", fs, MUTED), (round(10 * s), y))
         y = txt.blit_lines(surf, wrapped, (round(22 * s), y), fs, TEXT) + round(3 * s)
+        if cut:
+            break
     return surf

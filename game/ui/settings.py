@@ -32,6 +32,8 @@ class Settings:
     palette: str = "standard"
     sound: bool = True
     volume: float = 0.5
+    #: No animations: the turn report shows whole, the board jumps to the new turn.
+    reduce_motion: bool = False
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **changes)

@@ -51,7 +51,7 @@ def scene_name(app) -> str:
 
 
 #: Screens a lesson puts before or between turns: its intro, the quiz, the bet and its reveal.
-LESSON_SCREENS = ("IntroScene", "QuizScene", "BetScene", "RevealScene")
+LESSON_SCREENS = ("IntroScene", "QuizScene", "BetScene", "RevealScene", "TurnReportScene")
 
 
 #: Decisions a turn may open with: an offer or proposal addressed to the player.
@@ -59,7 +59,8 @@ OFFER_SCREENS = ("OfferScene",)
 
 
 def past_lesson_screens(app, offers: bool = True) -> None:
-    """Skip what a lesson shows around the turns (intro skipped, no bet, reveal closed) and,
+    """Skip what a lesson shows around the turns (intro skipped, no bet, reveal closed, the turn
+    report closed) and,
     unless ``offers`` is False, the offers put to the player ("Later"), for tests about
     something else."""
     skip = LESSON_SCREENS + (OFFER_SCREENS if offers else ())

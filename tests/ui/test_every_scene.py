@@ -1,7 +1,8 @@
 """Every scene at 100 % and 200 % text, at 1280x720 and 1920x1080: no widget outside the window
 and no two buttons of a scene over each other (the title, set-up, glossary, settings, load, a
-lesson's intro, its turn screen, the lens, diplomacy and the pause menu, the end screen, every
-debrief tab and the replay)."""
+lesson's intro, its turn screen, the lens, diplomacy and the pause menu, the turn report, the end
+screen, every debrief tab and the replay); the turn screen's orders need no scroll, and neither
+the turn report's lines nor the diplomacy dialog's text run over each other or its buttons."""
 
 from __future__ import annotations
 
@@ -31,6 +32,39 @@ def faults(app) -> list[tuple]:
         ("overlap", a.text, b.text)
         for a, b in itertools.combinations(shown, 2)
         if a.rect.colliderect(b.rect)
+    ]
+    return out
+
+
+def orders_faults(app) -> list[tuple]:
+    """The turn screen's orders need no scroll: every budget line, its slider (the chosen
+    line's, in a narrow column) and the buttons in sight at the column's top."""
+    turn = app.top
+    out: list[tuple] = []
+    if turn.scroll != 0:
+        out.append(("scrolled", turn.scroll))
+    bottom = turn.orders_top + len(turn.categories) * turn.row_h
+    if bottom > turn.column.bottom:
+        out.append(("budget lines below the column", bottom, turn.column.bottom))
+    for cat, sl in turn.sliders.items():
+        if not turn.column.contains(sl.rect):
+            out.append(("slider out of the column", cat, tuple(sl.rect)))
+    if not turn.sliders:
+        out.append(("no slider in sight",))
+    return out
+
+
+def text_faults(report) -> list[tuple]:
+    """The turn report's lines inside its box, above its key hint, none over another."""
+    rects = report.row_rects()
+    inner = report.box.inflate(-2, -2)
+    hint_top = report.box.bottom - report.u(30)
+    out: list[tuple] = [("outside", tuple(r)) for r in rects if not inner.contains(r)]
+    out += [("over the hint", tuple(r)) for r in rects if r.bottom > hint_top]
+    out += [
+        ("overlap", tuple(a), tuple(b))
+        for a, b in itertools.combinations(rects, 2)
+        if a.colliderect(b)
     ]
     return out
 
@@ -70,10 +104,35 @@ def test_every_scene_keeps_its_widgets_in_the_window_and_apart(sized):
     look("intro")
     past_lesson_screens(app)
     look("turn")
+    seen["turn orders (TurnScene)"] = orders_faults(app)
     for k, name in ((pygame.K_l, "lens"), (pygame.K_d, "diplomacy"), (pygame.K_ESCAPE, "pause")):
         key(app, k)
         look(name)
+        if name == "diplomacy":
+            dip = app.top
+            for action in ("drill", "propose_treaty", "offer_deployment"):
+                dip.action_i = dip.menu.index(action)
+                dip.rebuild()
+                look(f"diplomacy: {action}")
+                frames(app, 1)
+                hint_top = dip.box.bottom - dip.u(76)
+                if dip.text_bottom > hint_top:  # the text runs into the key hint, the buttons
+                    seen[f"diplomacy: {action} text"] = [("text", dip.text_bottom, hint_top)]
         key(app, pygame.K_ESCAPE)
+    key(app, pygame.K_h)
+    key(app, pygame.K_RETURN)
+    frames(app, 1)
+    while scene_name(app) in ("CrisisScene", "OfferScene"):
+        key(app, pygame.K_f if scene_name(app) == "CrisisScene" else pygame.K_ESCAPE)
+    assert scene_name(app) == "TurnReportScene"
+    report = app.top
+    for page in range(len(report.pages)):
+        key(app, pygame.K_SPACE)  # the page told in full
+        look(f"turn report page {page + 1}")
+        seen[f"turn report page {page + 1} text"] = text_faults(report)
+        key(app, pygame.K_SPACE)  # the next page, or closed
+    assert scene_name(app) != "TurnReportScene"
+    past_lesson_screens(app)
     ended = Session.new(load("the_shield"), 3)
     ended.play_to_end()
     flow.start(app, ended, intro=False)
@@ -85,5 +144,5 @@ def test_every_scene_keeps_its_widgets_in_the_window_and_apart(sized):
     key(app, pygame.K_ESCAPE)
     key(app, pygame.K_r)
     look("replay")
-    assert len(seen) >= 17
+    assert len(seen) >= 23
     assert {k: v for k, v in seen.items() if v} == {}

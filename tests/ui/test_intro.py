@@ -17,7 +17,7 @@ from game.ui import flow, storage
 from game.ui.pictures import draw_picture, render_picture
 from game.ui.theme import COLOUR_BLIND, PANEL, STANDARD
 
-from .drive import click, find_button, frames, key, scene_name
+from .drive import click, find_button, frames, key, past_lesson_screens, scene_name
 from .lessonkit import BET, QUIZ, shield
 from .test_layout import SCALES, big_app, outside  # noqa: F401 (big_app is a fixture)
 
@@ -197,6 +197,10 @@ def test_the_pause_menu_shows_the_intro_again(app):
     assert scene_name(app) == "TurnScene"
     key(app, pygame.K_h)
     key(app, pygame.K_RETURN)  # a turn played: the "before" quiz is no longer offered
+    assert scene_name(app) == "TurnReportScene"
+    key(app, pygame.K_ESCAPE)  # the turn report closes
+    past_lesson_screens(app)  # and an AI's offer, if one opens the turn, waits ("Later")
+    assert scene_name(app) == "TurnScene"
     key(app, pygame.K_ESCAPE)
     key(app, pygame.K_i)
     intro = app.top

@@ -12,7 +12,7 @@ from game.session import Session
 from game.ui.panels import own_lines
 from game.ui.trend import HEADROOM, trail_of
 
-from .drive import frames, key, past_lesson_screens, start_game
+from .drive import frames, key, past_lesson_screens, scene_name, start_game
 from .test_layout import SCALES, big_app  # noqa: F401 (big_app is a fixture)
 
 
@@ -135,3 +135,99 @@ def test_the_boards_labels_do_not_cover_each_other_or_the_names(big_app):  # noq
         start_game(app, "the_shield", 3)
         visible = [lk for lk in app.top.view.links if lk.tension > 0.01 or lk.allied]
         assert len(app.top.board.link_labels) == len(visible)
+
+
+# The turn report: after each turn, what the others did, what changed for you and why, then the
+# news for your objectives; animated, skippable, and still under reduced motion.
+
+
+def play_a_turn(app, k: int = pygame.K_h) -> None:
+    key(app, k)
+    key(app, pygame.K_RETURN)
+    frames(app, 1)
+
+
+def test_after_a_turn_the_report_tells_what_the_rival_did_what_changed_and_why(app):
+    from game.ui.scenes.report import TurnReportScene
+
+    session = start_game(app, "two_neighbours", 7)
+    assert not any(type(s) is TurnReportScene for s in app.stack)  # nothing before turn 1
+    play_a_turn(app, pygame.K_a)
+    report = app.top
+    assert isinstance(report, TurnReportScene)
+    r = report.report
+    assert r.turn == 1 and r.viewer == "Calder"
+    (mirel,) = r.moves
+    assert mirel.name == "Mirel" and mirel.did.split(" ")[0] in ("armed", "built", "held")
+    # Its reason is its own public account, or (none given) the model's, never its spending.
+    public = session.runner.reasons_in(0, public=True).get("Mirel")
+    if public:
+        assert mirel.why == public
+    if mirel.why:
+        assert "budget" not in mirel.why
+    assert r.own.startswith("You: armed (50% of your budget)")
+    economy, reach = r.changes  # the numbers the lesson's panel shows, no more
+    assert economy.label == "Economy" and reach.label == "Reach"
+    assert economy.before == 100.0 and economy.after == session.world.economy[0, 0]
+    assert "(+" in economy.at(1.0) and economy.why  # it grew, and says why
+    assert reach.delta > 0 and reach.why.startswith("you built ")
+    (tension,) = r.tensions
+    assert tension.label == "Tension with Mirel" and tension.after == session.world.tension[0, 0, 1]
+    assert 0 in r.arrows and r.arrows[0] == pytest.approx(reach.delta)  # your arrow on the board
+    text = " ".join(r.lines())
+    assert "Mirel: " in text and "Economy " in text and "Tension with Mirel" in text
+
+
+def test_the_report_counts_up_and_a_key_or_a_click_skips_it(app):
+    start_game(app, "two_neighbours", 7)
+    play_a_turn(app)
+    report = app.top
+    assert report.shown < len(report.rows) and not report.done  # told line by line
+    row = next(r for r in report.rows if r.change is not None)
+    assert row.change.at(0.0).startswith(f"{row.change.label} {row.change.before:.1f}")
+    key(app, pygame.K_SPACE)  # Space: the rest of the page at once
+    assert report.done and report.shown == len(report.rows)
+    while len(report.pages) > report.page + 1:
+        key(app, pygame.K_SPACE)
+        key(app, pygame.K_SPACE)
+    key(app, pygame.K_SPACE)  # and then it closes
+    assert scene_name(app) == "TurnScene"
+    play_a_turn(app)
+    assert scene_name(app) == "TurnReportScene"
+    key(app, pygame.K_ESCAPE)  # Esc: closed at once
+    assert scene_name(app) == "TurnScene"
+    play_a_turn(app)
+    from .drive import click_at
+
+    for _ in range(2 * len(app.top.pages)):  # a click does what Space does
+        if scene_name(app) == "TurnReportScene":
+            click_at(app, app.top.box.center)
+    assert scene_name(app) == "TurnScene"
+
+
+def test_reduced_motion_shows_the_report_whole_and_the_board_does_not_move(app):
+    app.apply_settings(app.settings.replace(reduce_motion=True))
+    start_game(app, "two_neighbours", 7)
+    turn = app.top
+    play_a_turn(app)
+    report = app.top
+    assert report.still and report.done and report.shown == len(report.rows)
+    assert turn._tween is None
+    key(app, pygame.K_ESCAPE)
+    assert scene_name(app) == "TurnScene"
+
+
+def test_the_projector_demo_narrates_the_report_line_by_line(app):
+    from game.ui.scenes.demo import DemoScene
+
+    demo = DemoScene(app, load("two_neighbours"), 3, speed=0.33)
+    app.reset(demo)
+    demo.step_once()
+    assert demo.lines[0] == "Turn 1:"
+    assert demo.lines[1].startswith(("Calder armed", "Calder held"))
+    assert demo.told == 1
+    frames(app, 60)  # a second later, more has been told
+    assert 1 < demo.told <= len(demo.lines)
+    app.apply_settings(app.settings.replace(reduce_motion=True))
+    demo.step_once()
+    assert demo.told == len(demo.lines)

@@ -11,10 +11,10 @@ from game.scenarios import Scenario
 from game.session import Session
 from game.ui import text as txt
 from game.ui.board import Board, Tween
-from game.ui.headlines import headlines
 from game.ui.panels import headlines_panel
 from game.ui.scenes.base import Scene
 from game.ui.theme import ACCENT, BACKGROUND, MUTED, PANEL, PANEL_EDGE, TEXT
+from game.ui.turn_report import narration
 from game.ui.views import TurnView, turn_view
 
 #: Turns per second: from a few seconds a turn (a class following the story) to fast.
@@ -52,6 +52,8 @@ class DemoScene(Scene):
     def _new_game(self) -> None:
         self.session = Session.new(self.scenario, self.seed, self.seats)
         self.lines = [self.scenario.summary]
+        self.told = 1
+        self._tell = 0.0
         self._dirty = True
 
     @property
@@ -90,13 +92,29 @@ class DemoScene(Scene):
         self._animate_from = getattr(self, "view", None)
         events = self.session.play_turn()
         self.turns_played += 1
-        self.lines = headlines(events, None, limit=10, reasons=self.session.runner.reasons_in(0))
+        # The turn report, narrated: one line after another through the first part of the turn.
+        self.lines = narration(self.session, events)
+        self.told = 1 if not self.app.settings.reduce_motion else len(self.lines)
+        self._tell = 0.0
         self._dirty = True
         if self.session.over:
             self._linger = LINGER
             self.app.sound.play("war" if self.session.world.over[0] else "end")
 
+    def _narrate(self, dt: float) -> None:
+        """Reveal the report's next line: all told within the first 60 % of a turn (at most half
+        a second a line)."""
+        if self.told >= len(self.lines):
+            return
+        self._tell += dt
+        gap = min(0.5, 0.6 / self.speed / max(len(self.lines), 1))
+        told = min(len(self.lines), 1 + int(self._tell / gap))
+        if told != self.told:
+            self.told = told
+            self._head = None
+
     def update(self, dt: float) -> None:
+        self._narrate(dt)
         if self._tween is not None:
             self._tween.update(dt)
             if self._tween.done:
@@ -122,7 +140,7 @@ class DemoScene(Scene):
         old = getattr(self, "board", None)
         self.board = Board(board_rect, self.view, self.app.palette, self.app.scale)
         self._tween = None
-        if self._animate_from is not None:
+        if self._animate_from is not None and not self.app.settings.reduce_motion:
             duration = min(0.6, 0.9 / self.speed)
             was = old.surface if old is not None else None
             self._tween = Tween(self._animate_from, self.board, duration, was)
@@ -174,10 +192,8 @@ class DemoScene(Scene):
             self.table.blit(txt.render(line, u(15), ACCENT, True), (u(8), y))
             y += key_step
         self.table_pos = (x, top)
-        head_h = H - top - table_h - u(50)
-        self.head = headlines_panel(
-            self.lines, self.session.turn, (W - x - u(10), head_h), self.app.scale
-        )
+        self._head_size = (W - x - u(10), H - top - table_h - u(50))
+        self._head = None
         self.head_pos = (x, top + table_h + u(10))
         self._dirty = False
 
@@ -207,9 +223,27 @@ class DemoScene(Scene):
             self.banner_rect = None
         (self._tween or self.board).draw(surface)
         surface.blit(self.table, self.table_pos)
-        surface.blit(self.head, self.head_pos)
+        if self._head is None:  # the narration's lines told so far, the newest in sight
+            told = self.lines[: self.told]
+            start = 0
+            while start < len(told) - 1 and not _fits(told[start:], self._head_size, self.u):
+                start += 1
+            self._head = headlines_panel(
+                told[start:], self.session.turn, self._head_size, self.app.scale
+            )
+        surface.blit(self._head, self.head_pos)
         keys = "Space: pause   S: step   +/-: speed   Tab: numbers   Esc: leave"
         surface.blit(txt.render(keys, u(14), MUTED), (u(12), self.height - u(26)))
+
+
+def _fits(lines: list[str], size: tuple[int, int], u) -> bool:
+    """Whether ``lines`` fit whole in a wires panel of ``size`` (as ``headlines_panel`` lays
+    them out)."""
+    fs = u(15)
+    y = u(28)
+    for line in lines:
+        y += len(txt.wrap(line, fs, size[0] - u(30))) * round(fs * 1.25) + u(3)
+    return y <= size[1] - u(4)
 
 
 def pace(speed: float) -> str:

@@ -1,4 +1,5 @@
-"""Settings: window size, full screen, text size, colour-blind safe palette, sound and volume.
+"""Settings: window size, full screen, text size, colour-blind safe palette, sound and volume,
+and reduced motion.
 
 Every change applies at once and is kept in the user's config folder.
 """
@@ -46,6 +47,7 @@ class SettingsScene(Scene):
             (f"Text size: {round(s.ui_scale * 100)}%", self.text_size, pygame.K_t),
             (f"Colours: {PALETTE_WORDS.get(s.palette, s.palette)}", self.colours, pygame.K_p),
             (f"Sound: {'on' if s.sound else 'off'}", self.sound, pygame.K_m),
+            (f"Motion: {'reduced' if s.reduce_motion else 'full'}", self.motion, pygame.K_r),
         ]
         n = len(rows) + 1  # and the volume
         back_h = u(42)
@@ -54,7 +56,7 @@ class SettingsScene(Scene):
         room = back_y - u(12) - legend_h - top
         cols = 1 if n * u(52) <= room else 2
         per_col = -(-n // cols)
-        step = max(min(u(52), room // per_col), u(30))
+        step = max(min(u(52), room // per_col), u(25))
         h = step - max(u(6), step // 8)
         w = min(u(420), (W - (cols + 1) * pad) // cols)
         x0 = (W - cols * w - (cols - 1) * pad) // 2
@@ -130,6 +132,11 @@ class SettingsScene(Scene):
 
     def colours(self) -> None:
         self._apply(palette=_next(PALETTE_NAMES, self.app.settings.palette))
+
+    def motion(self) -> None:
+        """Reduced motion: the turn report shows whole, the board jumps to each new turn."""
+        s = self.app.settings
+        self._apply(reduce_motion=not s.reduce_motion)
 
     def sound(self) -> None:
         self._apply(sound=not self.app.settings.sound)

@@ -52,6 +52,8 @@ class TurnScene(Scene):
         self._animate_from: TurnView | None = None
         self._ask: list[int] = self._crises()
         self._refresh_view()
+        self._report = self._take_report()
+        self._then = None  # what follows the report (a bet to place or reveal)
         self._offers = self._open_offers()
 
     # Model ----------------------------------------------------------------------------------
@@ -78,6 +80,29 @@ class TurnScene(Scene):
                 self.match.asked_offers.add(key)
                 fresh.append(offer)
         return fresh
+
+    def _take_report(self):
+        """The report of the turn just played for this seat, once (None before the first turn,
+        in an AI-only game, or when it has been shown)."""
+        ev = self.match.last_events
+        if self.draft is None or ev is None or self.trail is None or self.trail.turns == 0:
+            return None
+        key = (self.session.turn, self.draft.seat)
+        if key in self.match.reported:
+            return None
+        self.match.reported.add(key)
+        from game.ui.turn_report import turn_report
+
+        shown = own_lines(self.view, self.session.scenario.params.diplomacy, self.trail)
+        viewer = self.session.scenario.names[self.draft.seat]
+        wires = headlines(ev, viewer, reasons=self.session.runner.reasons_in(0, public=True))
+        return turn_report(self.session, self.draft.seat, ev, shown, wires)
+
+    def _tick_board(self, dt: float) -> None:
+        if self._tween is not None:
+            self._tween.update(dt)
+            if self._tween.done:
+                self._tween = None
 
     def _crises(self) -> list[int]:
         if self.draft is None:
@@ -140,7 +165,9 @@ class TurnScene(Scene):
         x0 = left_w + pad
         self.right_w = W - x0 - pad
         self.x0 = x0
-        bh = u(36)
+        # Compact (large text in a narrow column): lower buttons leave the orders more room.
+        bh = u(32) if self.stacked else u(36)
+        self.submit_h = u(38) if self.stacked else u(40)
         # Hold, Arm, Diplomacy (only where the lesson opens diplomacy: progressive disclosure)
         # and Undo in a row, or in rows of two when large text would not fit their labels; the
         # last row's buttons share its whole width, so a hidden button leaves no hole.
@@ -148,11 +175,13 @@ class TurnScene(Scene):
             ["Hold", "Arm", "Diplomacy", "Undo"] if self.has_diplomacy else ["Hold", "Arm", "Undo"]
         )
         per_row = len(tools)
-        widest = max(txt.font(u(16)).size(f"{t}  [{t[0]}]")[0] for t in tools)
+        # A button too narrow for its key hint names the key in its tooltip, so one row holds
+        # them when their names fit.
+        widest = max(txt.font(u(16)).size(t)[0] for t in tools)
         if widest + u(20) > (self.right_w - (per_row - 1) * pad) // per_row:
             per_row = 2
         rows = -(-len(tools) // per_row)
-        submit_y = H - u(26) - u(40)
+        submit_y = H - u(26) - self.submit_h
         by = submit_y - pad - rows * bh - (rows - 1) * pad
         self.actions_top = by
         # The right-hand column (your state, the others, your orders) scrolls when large text
@@ -183,6 +212,8 @@ class TurnScene(Scene):
             return
         budget = self.draft.menu.budget
         for k, cat in enumerate(self.categories):
+            if self.stacked and k != self.selected % len(self.categories):
+                continue  # compact: one slider, for the chosen line (1-5 choose, Up/Down set)
             top = self.view.max_cut if cat == "cut" else budget
             value = self.draft.plan.cut if cat == "cut" else self.draft.plan.amount(cat)
             rect = self._slider_rect(k)
@@ -232,7 +263,7 @@ class TurnScene(Scene):
             cell("Undo"), "Undo", self.undo, pygame.K_u, tooltip="Take back the last change"
         )
         self.submit_button = self.button(
-            (x0, submit_y, self.right_w, u(40)),
+            (x0, submit_y, self.right_w, self.submit_h),
             "Submit orders",
             self.submit,
             pygame.K_RETURN,
@@ -281,37 +312,65 @@ class TurnScene(Scene):
         self._orders_surf: pygame.Surface | None = None
 
     def _orders_height(self) -> int:
-        """The orders block: title, one row a budget line, the summary, up to five lines more."""
+        """The orders block: title, one row a budget line (and, compact, the chosen line's
+        slider), the summary, up to five lines more."""
         u = self.u
-        extra = 7 if self.stacked else 5  # the summary wraps too when the column is narrow
-        return u(26) + len(self.categories) * self.row_h + u(26) + extra * u(19)
+        slider = u(32) if self.stacked else 0
+        return (
+            u(26) + len(self.categories) * self.row_h + slider + u(10) + self._tail_lines() * u(19)
+        )
+
+    def _tail_lines(self) -> int:
+        """Lines under the budget lines: the summary, the diplomacy in the orders, the verdict."""
+        if self.draft is None:
+            return 0
+        fs, w = self.u(15), self.right_w
+        n = (
+            2
+            if txt.font(fs).size("Budget 000.0: arms 00.0, diplomacy 0.0, economy 000.0")[0] > w
+            else 1
+        )
+        if self.draft.plan.actions:
+            n += 2
+        problems = self.draft.problems()
+        n += min(3, len(txt.wrap("Not legal: " + "; ".join(problems), fs, w))) if problems else 1
+        return n
 
     @property
     def stacked(self) -> bool:
-        """Large text: each budget line's slider goes below its name and amount."""
+        """Large text (compact orders): each budget line is one row of its name and amount, and
+        one slider below them sets the chosen line."""
         return self.right_w - self.u(260) < self.u(120)
 
     @property
     def row_h(self) -> int:
-        return self.u(58) if self.stacked else self.u(30)
+        return self.u(20) if self.stacked else self.u(30)
 
     def _slider_rect(self, k: int) -> pygame.Rect:
-        u, y = self.u, self.orders_top + k * self.row_h
+        u = self.u
         if self.stacked:
-            return pygame.Rect(self.x0, y + u(28), self.right_w - u(8), u(26))
+            y = self.orders_top + len(self.categories) * self.row_h + u(4)
+            return pygame.Rect(self.x0, y, self.right_w - u(8), u(26))
+        y = self.orders_top + k * self.row_h
         return pygame.Rect(self.x0 + u(110), y, self.right_w - u(110) - u(150), u(26))
 
     def _place_column(self) -> None:
         """Where the column's parts are drawn at the current scroll, and their tooltips."""
         u, col = self.u, self.column
         parts: list[tuple[str, int]] = []
-        y = 0
-        for name, surf in (("own", self.own_surf), ("rivals", self.rivals_surf)):
-            if surf is not None:
-                parts.append((name, y))
-                y += surf.get_height() + u(8)
-        self._orders_y = y
-        self.content_h = y + (self._orders_height() if self.draft is not None else u(80))
+        panels = [(n, sf) for n, sf in (("own", self.own_surf), ("rivals", self.rivals_surf)) if sf]
+        orders_h = self._orders_height() if self.draft is not None else u(80)
+        total = sum(sf.get_height() + u(8) for _, sf in panels) + orders_h
+        # What a player needs every turn comes first: when the column cannot hold everything
+        # (large text), the orders go on top and the panels (whose numbers the turn report and
+        # the board also give) below them.
+        self.orders_first = self.draft is not None and total > col.h
+        y = orders_h + u(8) if self.orders_first else 0
+        for name, surf in panels:
+            parts.append((name, y))
+            y += surf.get_height() + u(8)
+        self._orders_y = 0 if self.orders_first else y
+        self.content_h = y if self.orders_first else y + orders_h
         self.max_scroll = max(0, self.content_h - col.h)
         self.scroll = min(max(getattr(self, "scroll", 0), 0), self.max_scroll)
         off = col.y - self.scroll
@@ -325,6 +384,7 @@ class TurnScene(Scene):
                 if shown.w > 0 and shown.h > 0:
                     self.regions.add(shown, t)
         self.orders_top = off + self._orders_y + u(26)
+        self._placed_orders_h = orders_h
         self._orders_surf = None
 
     def scroll_by(self, pages: float) -> None:
@@ -356,9 +416,12 @@ class TurnScene(Scene):
     # Intents --------------------------------------------------------------------------------
 
     def select(self, k: int) -> None:
+        was = self.selected
         self.selected = k
         self._orders_surf = None
         self._show_row(k)
+        if self.stacked and was != k and self.root is not None:
+            self.rebuild()
 
     def nudge(self, step: int) -> None:
         if self.draft is None or not self.categories:
@@ -441,12 +504,21 @@ class TurnScene(Scene):
         self._ask = self._crises()
         if self._ask:
             self.app.sound.play("alert")
-        self._animate_from = self.view
+        if not self.app.settings.reduce_motion:
+            self._animate_from = self.view
         self._refresh_view()
+        self._report = self._take_report()
         self._offers = self._open_offers()
         self.rebuild()
-        # Place your bet before its turn; its reveal after the turn it names.
-        reveal_if_due(self.app, self.match) or ask_if_due(self.app, self.match)
+
+        # Place your bet before its turn; its reveal after the turn it names (after the report).
+        def then() -> None:
+            reveal_if_due(self.app, self.match) or ask_if_due(self.app, self.match)
+
+        if self._report is not None:
+            self._then = then
+        else:
+            then()
 
     def sync(self) -> None:
         """Widgets follow the draft (after undo, a preset or a key)."""
@@ -462,6 +534,8 @@ class TurnScene(Scene):
         if self.draft.can_undo != self.undo_button.is_enabled:
             self.undo_button.enable() if self.draft.can_undo else self.undo_button.disable()
         self._orders_surf = None
+        if self._orders_height() != getattr(self, "_placed_orders_h", None):
+            self._place_column()  # the orders grew or shrank (a problem, an action)
 
     def on_event(self, event: pygame.event.Event) -> None:
         if event.type == pygame.MOUSEWHEEL and self.column.collidepoint(pygame.mouse.get_pos()):
@@ -480,11 +554,14 @@ class TurnScene(Scene):
     # Frame ----------------------------------------------------------------------------------
 
     def update(self, dt: float) -> None:
-        if self._tween is not None:
-            self._tween.update(dt)
-            if self._tween.done:
-                self._tween = None
-        if self._ask and self.app.top is self and self.draft is not None:
+        self._tick_board(dt)
+        if self._report is not None and self.app.top is self:
+            from game.ui.scenes.report import TurnReportScene
+
+            report, self._report = self._report, None
+            then, self._then = self._then, None
+            self.app.push(TurnReportScene(self.app, report, self.board, then, self._tick_board))
+        elif self._ask and self.app.top is self and self.draft is not None:
             from game.ui.scenes.crisis import CrisisScene
 
             other = self._ask.pop(0)
@@ -513,11 +590,16 @@ class TurnScene(Scene):
             else:
                 amount = self.draft.plan.amount(cat)
                 units = self.draft.units(cat)
-                value = f"{amount:.1f}" + (f" -> +{units:.1f} {cat}" if units is not None else "")
-            vx = u(110) if self.stacked else self.right_w - u(150)
+                unit = "" if self.stacked else f" {cat}"
+                value = f"{amount:.1f}" + (f" -> +{units:.1f}{unit}" if units is not None else "")
+            vx = (
+                self.right_w - u(150)
+                if not self.stacked
+                else self.right_w - u(8) - txt.font(fs).size(value)[0]
+            )
             surf.blit(txt.render(value, fs, TEXT), (vx, y + u(3)))
             regions.append((pygame.Rect(0, y, u(105), u(30)), CATEGORY_HELP.get(cat, cat)))
-        y = u(26) + len(self.categories) * row + u(4)
+        y = u(26) + len(self.categories) * row + u(4) + (u(32) if self.stacked else 0)
         civ = self.draft.civilian()
         summary = (
             f"Budget {self.draft.menu.budget:.1f}: arms {self.draft.military():.1f}, "
