@@ -125,3 +125,27 @@ def test_the_setup_says_what_the_chosen_opponent_does(app):
     key(app, pygame.K_o)  # the next opponent: the sentence follows
     assert setup.opponent_sentence() != said
     assert setup.opponent_sentence().startswith("Mirel is played by the Copycat: Restrains first")
+
+
+@pytest.mark.parametrize("scale", [1.0, 2.0])
+def test_a_dialog_wears_the_games_theme(app, scale):
+    """A message dialog is drawn in the game's own panel colour with its accent border, its
+    text box on the same ground (not the stock grey), and its OK button the primary blue."""
+    from pathlib import Path
+
+    from game.ui.theme import ACCENT, PANEL
+
+    if scale != 1.0:
+        app.apply_settings(app.settings.replace(ui_scale=scale))
+    app.show_message("Saved", "Saved after turn 1.", folder=Path.home())
+    frames(app, 2)
+    win = app._dialog
+    inner = win.text_block.rect
+    ground = tuple(app.screen.get_at((inner.right - 20, inner.bottom - 20)))[:3]
+    assert ground == PANEL
+    edge = tuple(app.screen.get_at((win.rect.centerx, win.rect.bottom - 1)))[:3]
+    assert max(abs(a - b) for a, b in zip(edge, ACCENT, strict=True)) < 12
+    ok = win.dismiss_button
+    fill = tuple(app.screen.get_at((ok.rect.x + 6, ok.rect.centery)))[:3]
+    assert fill == (0x2F, 0x6F, 0xB0)  # the theme's "#primary" blue
+    assert ok.text == "OK  [Enter]"
