@@ -117,11 +117,16 @@ def cmd_host(args: argparse.Namespace) -> int:
 
 def cmd_join(args: argparse.Namespace) -> int:
     """``join``: an AI plays the seat (``--ai``), or the team's page opens in the browser."""
-    from game.classroom.client import JoinError, open_page, play_ai
+    from game.classroom.client import JoinError, open_page, play_ai, play_window
     from game.commands import UsageError
 
-    if args.ai is None:
+    if args.ai is None and args.browser:
         return open_page(args.address, args.code)
+    if args.ai is None:
+        try:
+            return play_window(args.address, args.code, args.frames)
+        except JoinError as exc:
+            raise UsageError(str(exc)) from None
     parts = args.ai.split(":")
     policy, difficulty = parts[0], parts[1] if len(parts) > 1 else "normal"
     from game.policies import DIFFICULTIES, get_policy
@@ -193,11 +198,15 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser(
         "join",
-        help="play a seat of a hosted class from this machine (--ai: an AI plays it)",
+        help="play a seat of a hosted class from the window (--ai: an AI plays it)",
     )
     p.add_argument("address", help="the host's address, e.g. 192.168.1.20:8000")
     p.add_argument("code", help="the team's join code (with --ai: the seat's AI code)")
     p.add_argument("--ai", metavar="NAME[:DIFFICULTY]", help="let an AI opponent play the seat")
+    p.add_argument(
+        "--browser", action="store_true", help="open the team's page in the browser instead"
+    )
+    p.add_argument("--frames", type=int, default=None, help=argparse.SUPPRESS)
     p.add_argument("--poll", type=float, default=0.5, help="seconds between checks (default 0.5)")
     p.add_argument(
         "--patience",

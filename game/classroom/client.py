@@ -4,7 +4,8 @@ With ``--ai NAME`` an AI opponent plays the seat over the network: each turn it 
 for its seat's observation (never the truth) and its seat's own random stream, decides with the
 same policy code as a local AI seat, and hands in the orders, which the host checks like any
 team's. A game whose every seat is played this way is, bit for bit, the game ``simulate``
-plays with those seats and seed. Without ``--ai`` the team's page opens in the browser.
+plays with those seats and seed. Without ``--ai`` the seat is played from the desktop window
+(``--browser``: the team's page opens in the browser instead).
 
 The client only speaks HTTP with JSON (the standard library's ``urllib``). When the host is
 unreachable (restarted, or the network dropped) it waits and tries again, for ``patience``
@@ -119,6 +120,27 @@ def play_ai(
             if status != 200:
                 say(f"turn {turn + 1}: refused: {answer.get('error', status)}")
         time.sleep(poll)
+
+
+def play_window(address: str, code: str, frames: int | None = None) -> int:
+    """Without ``--ai``: the seat played from the desktop window (``game.ui.remote``), which
+    this client feeds with the seat's view and whose orders it hands in."""
+    client = Client(address, code, patience=10.0)
+    client.get("/api/seat")  # a wrong code or an absent host: one line, before any window
+
+    def fetch() -> dict[str, Any]:
+        return client.get("/api/view")
+
+    def hand_in(spend: list[float], cut: float) -> str | None:
+        status, answer = client.post("/api/orders", {"spend": spend, "cut": cut})
+        return None if status == 200 else str(answer.get("error", status))
+
+    from game.ui.remote import RemoteWindow
+
+    window = RemoteWindow(fetch, hand_in)
+    code_ = window.run(frames)
+    print(window.status)
+    return code_
 
 
 def open_page(address: str, code: str) -> int:
