@@ -31,6 +31,11 @@ if TYPE_CHECKING:
 
 TITLE = "Delicate Balance"
 FPS = 60
+#: Frames a second once nothing has moved for ``IDLE_AFTER`` seconds: no input, no scene
+#: animating. The screen is still drawn (hover, tooltips, a text cursor keep working, a little
+#: later), at a sixth of the cost; any event or animation brings back ``FPS`` at once.
+IDLE_FPS = 10
+IDLE_AFTER = 0.5
 #: Failures in a row after which the game gives up on the current screen.
 MAX_FAILURES = 3
 
@@ -60,6 +65,9 @@ class App:
         self.frame_ms: list[float] = []
         self.errors: list[str] = []
         self.frames = 0
+        #: Idle down the frame rate when nothing moves (False: always ``FPS``, as before).
+        self.idle_down = True
+        self._quiet = 0.0  # seconds since the last input or animation
         self._failures = 0
         self._dialog: pygame_gui.windows.UIMessageWindow | None = None
         #: How a folder is opened ("Open folder" in a dialog); tests replace it.
@@ -315,7 +323,8 @@ class App:
     def frame(self, dt: float) -> None:
         """One frame: events, update, draw. Its working time (not the wait) is recorded."""
         t0 = time.perf_counter()
-        for event in pygame.event.get():
+        events = pygame.event.get()
+        for event in events:
             self.guard(self.handle, event)
         top = self.top
         if top is not None:
@@ -325,8 +334,25 @@ class App:
         pygame.display.flip()
         self.frames += 1
         self.frame_ms.append((time.perf_counter() - t0) * 1000.0)
+        moving = bool(events) or self.animating
+        self._quiet = 0.0 if moving else self._quiet + dt
         if self.frames % 30 == 0:  # failures far apart are not "in a row"
             self._failures = max(0, self._failures - 1)
+
+    @property
+    def animating(self) -> bool:
+        """A scene on screen is moving (a tween, a report being told, a demo playing)."""
+        start = len(self.stack) - 1
+        while start > 0 and self.stack[start].overlay:
+            start -= 1
+        return any(getattr(s, "animating", False) for s in self.stack[max(start, 0) :])
+
+    @property
+    def fps(self) -> int:
+        """This frame's rate: ``FPS`` while anything moves, ``IDLE_FPS`` once all is still."""
+        if self.idle_down and self._quiet >= IDLE_AFTER:
+            return IDLE_FPS
+        return FPS
 
     def run(self, first: Scene | None = None, max_frames: int | None = None) -> int:
         """Show ``first`` (else the scenes already opened, else the title) and loop until quit
@@ -336,7 +362,7 @@ class App:
         elif not self.stack:
             self.to_title()
         while self.running and (max_frames is None or self.frames < max_frames):
-            dt = self.clock.tick(FPS) / 1000.0
+            dt = self.clock.tick(self.fps) / 1000.0
             self.frame(min(dt, 0.1))
         return 0
 

@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pygame
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -46,3 +47,29 @@ def test_the_demo_runs_in_a_real_x11_window(tmp_path):
     )
     assert line is not None, done.stdout + done.stderr
     assert int(line.group(1)) >= 1
+
+
+def test_the_window_idles_down_when_nothing_moves_and_wakes_on_input(app):
+    """No input and nothing animating for half a second: 10 frames a second instead of 60; a
+    key, or a scene that moves (the board's tween, the turn report being told), brings back 60
+    at once. Frame times are given, never measured."""
+    from game.ui.app import FPS, IDLE_FPS
+
+    from .drive import frames, key, start_game
+
+    start_game(app, "two_neighbours", 7)
+    frames(app, 40, dt=1 / 60)  # two thirds of a second, nothing happening
+    assert app.fps == IDLE_FPS
+    key(app, pygame.K_h, n=1)
+    assert app.fps == FPS
+    frames(app, 40)
+    assert app.fps == IDLE_FPS
+    key(app, pygame.K_RETURN)  # the turn: the board moves, the report is told
+    for _ in range(40):
+        frames(app, 1)
+        if not app.animating:
+            break
+        assert app.fps == FPS
+    app.idle_down = False  # the old behaviour, for the benchmark's "before"
+    frames(app, 60)
+    assert app.fps == FPS

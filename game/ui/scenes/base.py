@@ -44,6 +44,8 @@ class Scene:
 
     #: Drawn over the scene beneath it (which keeps its picture but not its widgets).
     overlay = False
+    #: Something on this screen moves by itself (the window keeps its full frame rate).
+    animating = False
 
     def __init__(self, app: App):
         self.app = app

@@ -113,6 +113,12 @@ class DemoScene(Scene):
             self.told = told
             self._head = None
 
+    @property
+    def animating(self) -> bool:
+        """The board is moving or the narration is being told (between them the demo only
+        waits for its next turn, which a slower frame rate times as well)."""
+        return self._tween is not None or self.told < len(self.lines)
+
     def update(self, dt: float) -> None:
         self._narrate(dt)
         if self._tween is not None:

@@ -553,6 +553,11 @@ class TurnScene(Scene):
 
     # Frame ----------------------------------------------------------------------------------
 
+    @property
+    def animating(self) -> bool:
+        """The board is moving to the new turn (the window keeps its full frame rate)."""
+        return self._tween is not None
+
     def update(self, dt: float) -> None:
         self._tick_board(dt)
         if self._report is not None and self.app.top is self:
