@@ -128,7 +128,7 @@ def decode_rng(data: Any) -> np.random.Generator:
     try:
         if data["bit_generator"] != "PCG64":
             raise CodecError("only PCG64 streams are played")
-        state = {
+        state: Any = {
             "bit_generator": "PCG64",
             "state": {"state": int(data["state"]["state"]), "inc": int(data["state"]["inc"])},
             "has_uint32": int(data["has_uint32"]),
