@@ -138,6 +138,8 @@ def play_window(address: str, code: str, frames: int | None = None) -> int:
     from game.ui.remote import RemoteWindow
 
     window = RemoteWindow(fetch, hand_in)
+    window.view = fetch()  # the first frame shows the seat, not "connecting"
+    window._status()
     code_ = window.run(frames)
     print(window.status)
     return code_
