@@ -36,7 +36,14 @@ from typing import ClassVar
 
 import numpy as np
 
-from game.engine.actions import BACK_DOWN, ESCALATE, SHIELD_CAP, STAND_FIRM, Diplomacy
+from game.engine.actions import (
+    BACK_DOWN,
+    ESCALATE,
+    REACH_CEILING,
+    SHIELD_CAP,
+    STAND_FIRM,
+    Diplomacy,
+)
 from game.engine.deterrence import exchange
 from game.engine.diplomacy import escalation_odds, within_caps
 from game.engine.orders import IllegalOrder, Orders, budget
@@ -51,7 +58,7 @@ from game.engine.state import (
     World,
 )
 from game.engine.step import step
-from game.engine.treaties import PROPOSED
+from game.engine.treaties import IN_FORCE, PROPOSED
 from game.policies import playbook as pb
 from game.policies.base import Move, Observation, Policy
 
@@ -59,7 +66,7 @@ from game.policies.base import Move, Observation, Policy
 LOOK = {"easy": (2, 1), "normal": (3, 2), "hard": (4, 3)}
 #: Arms levels (share of the budget) a strategist weighs, each in an offensive and a defensive
 #: mix where shields are allowed.
-LEVELS = (0.15, 0.3, 0.5)
+LEVELS = (0.15, 0.3, 0.5, 0.7)
 
 
 @dataclass(frozen=True)
@@ -67,7 +74,8 @@ class Weights:
     """A character, as the weights of its utility (defaults: the game's own utility)."""
 
     greed: float = 0.0  # value of an edge for what it could coerce (greed_leverage)
-    fear: float = 1.0  # weight of insecurity and of being behind (threat weight, crisis leverage)
+    fear: float = 1.0  # weight of insecurity: a rival's strike it does not deter (threat weight)
+    parity: float = 1.0  # weight of falling behind in a crisis (crisis leverage)
     risk: float = 1.0  # aversion to the spiral's risk (times spiral_weight)
     standing: float = 1.0  # value of standing (credibility)
     trust: float = 0.5  # trust in talk: the odds it expects a message to be answered in kind
@@ -98,10 +106,12 @@ class Strategist(Policy):
     name = "strategist"
     title = "Strategist"
     traits = ("looks ahead", "weighs every plan", "explains itself")
-    #: A prudent character: the game's own utility, with the spiral's risk and the brink of war
-    #: weighed three times (with the game's own weights it armed into a crisis in a third of
-    #: The Shield's games).
-    weights: ClassVar[Weights] = Weights(risk=3.0)
+    #: A prudent security seeker: the game's own utility, with a rival's strike it does not
+    #: deter feared many times over (so it restores its second strike when a shield erodes it,
+    #: and is content once it deters), falling behind in a crisis weighed a third, and the
+    #: spiral's risk and the brink of war three times (with the game's own weights it armed into
+    #: a crisis in a third of The Shield's games).
+    weights: ClassVar[Weights] = Weights(fear=40.0, parity=0.3, risk=3.0)
     needs_view = True
 
     def __init__(self, seat: int, rngs: list[np.random.Generator], difficulty: str = "normal"):
@@ -142,8 +152,13 @@ class Strategist(Policy):
                     chosen[w] = per_world[w][k]
                     public[w] = self._move_reason(obs, w, chosen[w])
                     reasons[w] = public[w] + "; " + _lower(reasons[w])
+        move, extra = self._move(obs, chosen)
+        for w, line in enumerate(extra):
+            if line:
+                public[w] = f"{public[w]}; {_lower(line)}" if public[w] else line
+                reasons[w] = f"{line}; {_lower(reasons[w])}"
         self.plans, self.reasons, self.public_reasons = chosen, reasons, public
-        return self._move(obs, chosen)
+        return move
 
     def _learn(self, obs: Observation) -> None:
         """An alliance or programme offered last turn and not taken up counts as refused: it
@@ -239,6 +254,8 @@ class Strategist(Policy):
                 moves.append(("propose", j))
         if "signals" in groups and (obs.own_reach > 0).any():
             moves.append(("cut", -1))
+        if "treaties" in groups and n >= 3 and (obs.free_slots >= n).any():
+            moves.append(("propose_all", -1))
         if "treaties" in groups:
             for k in range(obs.treaty_invites.shape[1]):
                 if obs.treaty_invites[:, k].any():
@@ -259,6 +276,9 @@ class Strategist(Policy):
             return bool(obs.ally[w, j]) and obs.home_shield[w] > 0 and not pending
         if kind == "propose":
             return rival and obs.free_slots[w] >= len(obs.names)
+        if kind == "propose_all":
+            # Every state may propose on the same turn: a slot for each keeps all legal.
+            return bool(obs.free_slots[w] >= len(obs.names)) and bool(obs.rivals[w].any())
         return {
             "ally": rival and not obs.ally[w, j],
             "programme": bool(obs.ally[w, j]) and obs.view.programme[w, self.seat, j] < 0.5,
@@ -288,7 +308,7 @@ class Strategist(Policy):
         # The character's weights: the utility it scores with (utility-only parameters).
         params = batch.params.replace(
             greed_leverage=wts.greed,
-            crisis_leverage=wts.fear * np.asarray(batch.param("crisis_leverage")),
+            crisis_leverage=wts.parity * np.asarray(batch.param("crisis_leverage")),
             threat_weight=wts.fear * np.asarray(batch.param("threat_weight")),
             spiral_weight=wts.risk * np.asarray(batch.param("spiral_weight")),
         )
@@ -307,6 +327,7 @@ class Strategist(Policy):
             if legal[r]:
                 refused = self._refused(w, n)
                 taken[r] = self._write(first, r, row_moves[r], accept[w, s], batch, refused)
+        _expect_hosts(first, batch, i)
         discount = batch.param("discount")
         total = np.zeros(batch.batch)
         parts = {
@@ -389,10 +410,26 @@ class Strategist(Policy):
         a treaty)."""
         i = self.seat
         kind, j = move
-        seen_j = float(world.seen_shield[r, i, j]) if kind == "propose" else 0.0
-        _own_move(d, r, i, move, float(world.shield[r, i]), seen_j)
+        _own_move(
+            d,
+            r,
+            i,
+            move,
+            _sizes(
+                world.shield[r, i],
+                world.seen_shield[r, i],
+                world.reach[r, i],
+                world.seen_reach[r, i],
+                move,
+            ),
+        )
         if kind in ("", "sign", "cut"):
             return False
+        if kind == "propose_all":
+            # Every other state signs next turn in this sample with the odds of the seat's trust.
+            trust_all = world.belief[r, i] * 0.5**refused
+            others = np.arange(world.n) != i
+            return bool((accept[others] < trust_all[others]).all())
         trust = float(world.belief[r, i, j]) * 0.5 ** float(refused[j])
         answers = accept[j] < (self.weights.trust if kind == "talk" else trust)
         if kind in ("deploy", "propose"):
@@ -415,20 +452,22 @@ class Strategist(Policy):
                 continue
             if kind == "deploy" and world.offer_shield[r, i, j] > 0:
                 d.deploy_answer[r, j, i] = 1
-            elif kind == "propose":
-                waiting = (
-                    (world.treaty_status[r] == PROPOSED)
-                    & (world.treaty_invited[r, :, j] > 0)
-                    & (world.treaty_invited[r, :, i] > 0)
-                    & (world.treaty_signed[r, :, j] < 0.5)
-                )
-                d.sign[r, j, waiting] = True
+            elif kind in ("propose", "propose_all"):
+                signers = [j] if kind == "propose" else [o for o in range(n) if o != i]
+                for o in signers:
+                    waiting = (
+                        (world.treaty_status[r] == PROPOSED)
+                        & (world.treaty_invited[r, :, o] > 0)
+                        & (world.treaty_invited[r, :, i] > 0)
+                        & (world.treaty_signed[r, :, o] < 0.5)
+                    )
+                    d.sign[r, o, waiting] = True
         return d
 
     # ----------------------------------------------------------------------------------------
     # Playing and explaining
 
-    def _move(self, obs: Observation, plans: list[Plan]) -> Move:
+    def _move(self, obs: Observation, plans: list[Plan]) -> tuple[Move, list[str]]:
         shares = np.array([p.shares for p in plans])
         cut = np.array([p.cut for p in plans]) * obs.own_reach
         move = self.shares_to_move(obs, shares, cut)
@@ -437,9 +476,19 @@ class Strategist(Policy):
         # Offers to it first (a programme from an ally is joined), then its own move on top.
         pb.answer_hosts(obs, d, i, obs.support > obs.review_threshold + 0.1)
         for w, p in enumerate(plans):
-            kind, j = p.move
-            seen_j = float(obs.seen_shield[w, j]) if kind == "propose" else 0.0
-            _own_move(d, w, i, p.move, float(obs.home_shield[w]), seen_j)
+            _own_move(
+                d,
+                w,
+                i,
+                p.move,
+                _sizes(
+                    obs.home_shield[w],
+                    obs.seen_shield[w],
+                    obs.own_reach[w],
+                    obs.seen_reach[w],
+                    p.move,
+                ),
+            )
         # Offers made to it: an alliance or a programme from a state it trusts is taken up.
         offers = obs.view.ally_offer[:, :, i] > 0.5  # [B, N]: who has offered it an alliance
         for j in range(len(obs.names)):
@@ -447,13 +496,94 @@ class Strategist(Policy):
                 continue
             take = offers[:, j] & (obs.belief[:, j] >= 0.5) & ~obs.ally[:, j]
             d.ally[:, i, j] = np.where(take & (d.ally[:, i, j] == 0), 1, d.ally[:, i, j])
-        # Crises: press from strength, back down when outmatched and the odds are real.
+        # Crises: press from strength; back down when outmatched and the odds are real, or when
+        # the odds of war, were both to escalate, are more than its aversion to risk will bear.
+        # A rival that has tied its hands will not back down: standing firm against it risks
+        # twice as much.
+        view = obs.view
+        hands_tied = view.commitment[:, :, i] > 0.5  # [B, j]: j committed against it
         weak = (obs.cover_margin < 0) & (obs.escalation_odds > 0.02)
+        brink = self.weights.risk * obs.escalation_odds * np.where(hands_tied, 2.0, 1.0)
+        weak |= brink > BRINK_TOLERANCE
         strong = (obs.deterrence_margin > 0) & (obs.threat_margin < 0)
         press = strong & (self.weights.greed > 0)
         answers = np.where(weak, BACK_DOWN, np.where(press, ESCALATE, STAND_FIRM))
         pb.answer_crises(obs, d, i, answers)
-        return Move(move.spend, move.cut, d)
+        extra = self._commitments(obs, d, answers)
+        treaty_lines = self._treaty_moves(obs, d, plans)
+        lines = [
+            f"{a}; {_lower(b)}" if a and b else a or b
+            for a, b in zip(extra, treaty_lines, strict=True)
+        ]
+        return Move(move.spend, move.cut, d), lines
+
+    def _commitments(self, obs: Observation, d: Diplomacy, answers: np.ndarray) -> list[str]:
+        """In a crisis it means to stand in, a character that values standing ties its hands:
+        it commits publicly to stand firm (Fearon 1997), so that backing down would cost it
+        ``audience_cost`` in standing; a rival that sees the commitment has reason to back down
+        (strategists count it double at the brink, above). Returns each world's reason."""
+        i, out = self.seat, [""] * obs.batch
+        if "signals" not in obs.allowed_diplomacy or self.weights.standing < 1.0:
+            return out
+        firm = obs.crisis & (answers != BACK_DOWN) & ~(obs.view.commitment[:, i, :] > 0.5)
+        for w, j in zip(*np.nonzero(firm), strict=True):
+            d.commit[w, i, j] = True
+            if not out[w]:
+                out[w] = (
+                    f"{obs.names[i]} committed publicly to stand firm against {obs.names[j]}: "
+                    "with its hands tied, backing down is for the other side"
+                )
+        return out
+
+    def _treaty_moves(self, obs: Observation, d: Diplomacy, plans: list[Plan]) -> list[str]:
+        """The treaties it is bound by, read as the inspection game and as a bargain that can
+        turn against it. It inspects where it pays: the odds that another party is greedy,
+        times the extra detection an inspection buys (``verification * (1 - passive)``), times
+        ``INSPECT_STAKE``, above the inspection's cost (O'Neill 1994, Wittman 1989). It gives
+        notice to leave a cap that binds its plan while a rival the cap does not hold (an
+        outsider, or a party it sees over the cap) builds fast: a cap kept against a rising
+        rival only keeps it behind. Returns each world's reason."""
+        i, out = self.seat, [""] * obs.batch
+        if "treaties" not in obs.allowed_diplomacy:
+            return out
+        view = obs.view
+        cost = view.param("inspection_cost")
+        in_force = (view.treaty_status == IN_FORCE) & obs.treaty_bound
+        me = obs.names[i]
+        for w in range(obs.batch):
+            for k in np.flatnonzero(in_force[w]):
+                parties = obs.treaty_parties[w, k].copy()
+                parties[i] = False
+                if not parties.any():
+                    continue
+                cap = float(view.treaty_cap[w, k])
+                over = (
+                    obs.seen_reach[w] > cap
+                    if view.treaty_kind[w, k] == REACH_CEILING
+                    else (obs.seen_shield[w] > cap)
+                )
+                unheld = obs.rivals[w] & (~parties | over)
+                rising = unheld & (obs.seen_build[w] >= RISING)
+                wants = np.array(plans[w].shares[:CIVILIAN]) * obs.budget[w]
+                binds = wants[REACH] > obs.reach_room[w] + 1e-9
+                binds |= wants[SHIELD] > obs.shield_room[w] + 1e-9
+                if binds and rising.any():
+                    d.leave[w, i, k] = True
+                    j = obs.names[int(np.flatnonzero(rising)[0])]
+                    out[w] = out[w] or (
+                        f"{me} gave notice to leave a treaty: its cap holds {me} back while "
+                        f"{j}, which the cap does not hold, builds fast"
+                    )
+                    continue
+                greedy = float(np.max(np.where(parties, 1.0 - obs.belief[w], 0.0)))
+                extra = float(obs.treaty_verification[w, k]) * (1.0 - obs.passive_detection[w])
+                if greedy * extra * INSPECT_STAKE > cost[w]:
+                    d.inspect[w, i, k] = True
+                    out[w] = out[w] or (
+                        f"{me} inspected under a treaty: the odds that a party cheats, times what "
+                        "an inspection catches, outweigh its cost"
+                    )
+        return out
 
     def _arms_reason(
         self, obs: Observation, w: int, plan: Plan, terms: dict[str, np.ndarray], plans: list[Plan]
@@ -503,6 +633,8 @@ class Strategist(Policy):
             "and its ally against a ragged answer",
             "propose": f"{me} proposed a shield cap to {other}: so that neither's shield erodes "
             "the other's second strike",
+            "propose_all": f"{me} proposed a reach ceiling to every state: all frozen where they "
+            "stand, with no outsider left to race",
             "sign": f"{me} signed a treaty it was offered: its terms leave it safer",
         }[kind]
 
@@ -530,7 +662,7 @@ class StrategicDove(Strategist):
     name = "strategic_dove"
     title = "Strategic Dove"
     traits = ("looks ahead", "shuns the spiral", "trusts talk")
-    weights = Weights(greed=0.0, fear=0.5, risk=6.0, standing=0.5, trust=0.9)
+    weights = Weights(greed=0.0, fear=0.5, parity=0.5, risk=6.0, standing=0.5, trust=0.9)
 
 
 class StrategicOpportunist(Strategist):
@@ -542,7 +674,13 @@ class StrategicOpportunist(Strategist):
     name = "strategic_opportunist"
     title = "Strategic Opportunist"
     traits = ("looks ahead", "presses an edge", "weighs the risk")
-    weights = Weights(greed=1.5, fear=0.7, risk=2.0, standing=1.0, trust=0.3)
+    weights = Weights(greed=1.5, fear=0.7, parity=0.7, risk=2.0, standing=1.0, trust=0.3)
+
+
+#: A strategist backs down in a crisis when its risk weight times the odds of war (were both to
+#: escalate) passes this: at the default weight (3) odds above 1 in 6, for a dove (6) above 1 in
+#: 12, for a hawk (1) above 1 in 2.
+BRINK_TOLERANCE = 0.5
 
 
 #: How a rival is expected to answer a build it saw (a Richardson reaction below one, so that a
@@ -553,10 +691,16 @@ ANSWER_CAP = 0.6
 
 def _answered(mix: np.ndarray, world: World, i: int) -> np.ndarray:
     """The others' likely replies (level 0): each keeps its last orders, except that a rival of
-    ``i`` answers arming in kind: it puts at least ``ANSWER_SHARE`` of the share of its budget
-    into reach that it saw ``i`` build last turn (Richardson's reaction). Allies do not answer."""
+    ``i`` answers arming in kind: it puts into reach at least ``ANSWER_SHARE`` of what it saw
+    ``i`` build last turn, in amount (Richardson's reaction; a rich rival answers a small
+    state's build with a small share of its budget), and never more than ``ANSWER_CAP`` of its
+    budget. Allies do not answer."""
     out = mix.copy()
-    seen = np.clip(ANSWER_SHARE * world.seen_build[:, :, i], 0.0, ANSWER_CAP)  # [R, j]
+    money = budget(world)  # [R, N]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        amount = ANSWER_SHARE * world.seen_build[:, :, i] * money[:, i][:, None]
+        seen = np.where(money > 0, amount / money, 0.0)
+    seen = np.clip(seen, 0.0, ANSWER_CAP)  # [R, j]
     rival = world.alliance[:, :, i] < 0.5
     rival[:, i] = False
     reach = np.where(rival, np.maximum(out[:, :, REACH], seen), out[:, :, REACH])
@@ -566,19 +710,46 @@ def _answered(mix: np.ndarray, world: World, i: int) -> np.ndarray:
     return out
 
 
+def _expect_hosts(d: Diplomacy, world: World, i: int) -> None:
+    """The others' side of what is already on the table (level 0): an ally offered another's
+    shield (no reach, which a treaty may forbid) takes it up on the next turn. An offer is public,
+    so a rival sees a forward shield coming a turn before it stands, and weighs its plans
+    against it."""
+    pending = (world.offer_shield > 0) & (world.offer_reach <= 0) & (world.alliance > 0.5)
+    pending[:, i, :] = False
+    pending[:, :, i] = False
+    d.deploy_answer[:] = np.where(np.swapaxes(pending, 1, 2), 1, d.deploy_answer)
+
+
 #: The share of its home shield a strategist offers to station at an ally.
 DEPLOY_SHARE = 0.5
 
 
+def _sizes(
+    own_shield: float,
+    seen_shield: np.ndarray,
+    own_reach: float,
+    seen_reach: np.ndarray,
+    move: tuple[str, int],
+) -> tuple[float, float, float]:
+    """``(own shield, j's shield as seen, the largest reach as seen)`` for the move ``(kind,
+    j)``: what sizes the offers and caps of :func:`_own_move`."""
+    kind, j = move
+    seen_j = float(seen_shield[j]) if kind == "propose" else 0.0
+    return float(own_shield), seen_j, max(float(own_reach), float(np.max(seen_reach)))
+
+
 def _own_move(
-    d: Diplomacy, r: int, i: int, move: tuple[str, int], own_shield: float, seen_j: float
+    d: Diplomacy, r: int, i: int, move: tuple[str, int], sizes: tuple[float, float, float]
 ) -> None:
     """Row ``r``: ``i``'s side of its diplomatic move ``(kind, j)``, the same in the projection
-    and in play (for ``sign``, ``j`` is the treaty's slot). A deployment offers
-    ``DEPLOY_SHARE`` of its home shield; a proposed shield cap sits a little above the larger of
-    its own shield and ``j``'s as it sees it, half verified (freeze the shields where they
-    stand)."""
+    and in play (for ``sign``, ``j`` is the treaty's slot). ``sizes`` is :func:`_sizes`. A
+    deployment offers ``DEPLOY_SHARE`` of its home shield; a proposed shield cap sits a little
+    above the larger of its own shield and ``j``'s as it sees it, half verified (freeze the
+    shields where they stand); a reach ceiling for all, a little above the largest reach it
+    sees."""
     kind, j = move
+    own_shield, seen_j, top_reach = sizes
     if kind in ("ally", "programme", "target", "sanction"):
         getattr(d, kind)[r, i, j] = 1
     elif kind in ("talk", "drill", "sign"):
@@ -590,6 +761,19 @@ def _own_move(
         d.propose_parties[r, i, j] = True
         d.propose_cap[r, i] = max(own_shield, seen_j) * 1.1 + 1.0
         d.propose_verification[r, i] = 0.5
+    elif kind == "propose_all":
+        d.propose_kind[r, i] = REACH_CEILING
+        d.propose_parties[r, i, :] = True
+        d.propose_cap[r, i] = top_reach * 1.1 + 1.0
+        d.propose_verification[r, i] = 0.5
+
+
+#: How much an inspection that catches a cheat is worth to a party, in budget shares (the
+#: inspection game's stake): with the default inspection cost, a party inspects a treaty
+#: verified at 0.4 when it thinks another party greedy with odds above about 1 in 6.
+INSPECT_STAKE = 1.0
+#: A rival "builds fast" when it was seen putting this share of its budget into arms.
+RISING = 0.15
 
 
 #: The share of its reach a costly signal gives up (Kydd 2005: a cut large enough to cost).

@@ -1,13 +1,15 @@
-"""The Shield's chain, pinned over a seeded batch: the shield goes up at the host, the rivals'
-first-strike stability with the patron falls, and the rivals' reach rises (the security dilemma
-of a defensive shield)."""
+"""The Shield's chain, pinned over a seeded batch with the lesson's own seats (the human seat,
+Aurum, played by the baseline): the shield goes up at the host, the rivals' first-strike
+stability with the patron falls, and the rivals' reach rises (the security dilemma of a defensive
+shield)."""
 
 import numpy as np
 import pytest
 
 from game.engine import exchange
 from game.scenarios import load
-from game.session import Runner, Seat
+from game.session import Runner
+from tests.integration.lessons import seats
 
 SEEDS = list(range(40))
 AURUM, BRISA, VEYRA, OSTREL = 0, 1, 2, 3
@@ -17,7 +19,7 @@ AURUM, BRISA, VEYRA, OSTREL = 0, 1, 2, 3
 def history():
     scenario = load("the_shield")
     assert scenario.names == ("Aurum", "Brisa", "Veyra", "Ostrel")
-    runner = Runner(scenario, SEEDS, tuple(Seat(False, "baseline") for _ in scenario.states))
+    runner = Runner(scenario, SEEDS, seats(scenario, "baseline"))
     fss, reach, forward = [], [], []
 
     def record():

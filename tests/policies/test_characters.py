@@ -123,6 +123,11 @@ def test_the_opportunist_presses_an_advantage_in_a_crisis():
 
 def test_the_balancer_seeks_allies_against_the_strongest():
     world = load("the_shield").initial_world()
+    reach = world.reach.copy()
+    reach[:, 0] = 100.0  # Aurum, by far the strongest force on the board
+    seen = world.seen_reach.copy()
+    seen[:, :, 0] = 100.0
+    world = world.replace(reach=reach, seen_reach=seen)
     # Ostrel sees Aurum as the strongest; it courts Veyra (and Brisa), not Aurum.
     move = act("balancer", world, seat=3)
     assert move.diplomacy.ally[0, 3, 2] == 1 and move.diplomacy.ally[0, 3, 0] == 0

@@ -38,7 +38,7 @@ def decide(world, seat: int = VEYRA, seed: int = 7):
 def test_difficulty_is_how_far_and_how_well_it_looks():
     assert LOOK["easy"][0] < LOOK["normal"][0] < LOOK["hard"][0]
     assert LOOK["easy"][1] <= LOOK["normal"][1] <= LOOK["hard"][1]
-    assert Strategist.needs_view and Strategist.weights == Weights(risk=3.0)
+    assert Strategist.needs_view and Strategist.weights == Weights(fear=40.0, parity=0.3, risk=3.0)
 
 
 def test_its_view_holds_nothing_its_seat_has_not_seen():
@@ -78,12 +78,26 @@ def test_hidden_truths_do_not_change_its_decision():
 
 
 def test_what_it_has_seen_does_change_its_decision():
-    world = shield_game().world
-    _, move = decide(world)
+    """Over a batch of eight games after two turns: where Veyra sees a far larger force in
+    Aurum, it arms at least as much in total, and decides otherwise in some world."""
+    seeds = list(range(60_001, 60_009))
+    seats = tuple(
+        Seat.parse(s) for s in ("ai:baseline", "ai:baseline", "ai:strategist", "ai:strategist")
+    )
+    runner = Runner(load("the_shield"), seeds, seats)
+    for _ in range(2):
+        runner.advance(runner.ai_orders())
+    world = runner.world
+
+    def batch_decide(w):
+        rngs = [np.random.default_rng(s) for s in seeds]
+        return get_policy("strategist")(VEYRA, rngs, "normal").act(observe(w, VEYRA, None, True))
+
+    move = batch_decide(world)
     seen = world.seen_reach.copy()
-    seen[0, VEYRA, AURUM] *= 0.25  # it now sees a far smaller force in Aurum
-    _, alarmed = decide(world.replace(seen_reach=seen))
-    assert alarmed.spend[0, :3].sum() <= move.spend[0, :3].sum()
+    seen[:, VEYRA, AURUM] *= 3.0  # it now sees a far larger force in Aurum
+    alarmed = batch_decide(world.replace(seen_reach=seen))
+    assert alarmed.spend[:, :3].sum() >= move.spend[:, :3].sum()
     differs = not np.array_equal(move.spend, alarmed.spend) or any(
         not np.array_equal(a, getattr(alarmed.diplomacy, k))
         for k, a in move.diplomacy.arrays().items()
