@@ -28,9 +28,9 @@ WINDOW = r"""
 import json, sys, time
 import pygame
 from game.saves import from_dict
-from game.ui import flow
+from game.ui import navigation as flow
 from game.ui.app import App
-from game.ui.settings import Settings
+from game.ui.model.settings import Settings
 
 session = from_dict(json.loads(open(sys.argv[1], encoding="utf-8").read()))
 app = App(Settings(sound=False), persist=False)

@@ -43,9 +43,9 @@ def main(argv: list[str] | None = None) -> int:
 
     from game.scenarios import load
     from game.session import Session
-    from game.ui import flow
+    from game.ui import navigation as flow
     from game.ui.app import App
-    from game.ui.settings import Settings
+    from game.ui.model.settings import Settings
 
     app = App(Settings(sound=False, width=width, height=height), persist=False)
     flow.start(app, Session.new(load("two_neighbours"), 7), intro=False)

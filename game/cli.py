@@ -472,7 +472,7 @@ def build_parser() -> argparse.ArgumentParser:
     from game.classroom.cli import add_commands as add_class_commands
     from game.lab.cli import add_commands as add_lab_commands
     from game.report.cli import add_commands as add_report_commands
-    from game.ui.cli import add_commands as add_window_commands
+    from game.ui.window_commands import add_commands as add_window_commands
 
     add_lab_commands(sub)
     add_report_commands(sub)
@@ -489,7 +489,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # argparse prints its own one-line usage error
         return int(exc.code or 0)
     if args.command is None:  # no command: the game window, on its title screen
-        from game.ui.cli import run_title
+        from game.ui.window_commands import run_title
 
         args.func = lambda _args: run_title()
     try:

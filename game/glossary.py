@@ -1,7 +1,8 @@
 """The glossary: one card per idea the game teaches, in plain words, with where to see it.
 
-Pure data and a few look-ups, no pygame: the glossary screen (``game.ui.scenes.glossary``) shows
-these cards, the theory lens links to them, and a teacher can print them. Each card says what the
+Pure data and a few look-ups, no pygame: the glossary screen
+(``game.ui.scenes.glossary_screen``) shows these cards, the theory lens links to them, and a
+teacher can print them. Each card says what the
 idea is (for a 16-year-old), where the player meets it in the game (a number, a screen, an
 action), the work it comes from, and the cards it leads on to. The sources are the ones in the
 design's theory notes; every example in the cards is invented, like everything in the game.

@@ -61,7 +61,7 @@ def test_a_save_killed_mid_write_leaves_a_whole_save(tmp_path, monkeypatch, dela
     # An orphan .tmp may be left; the next start-up removes it once it is clearly abandoned.
     import platformdirs
 
-    from game.ui import storage
+    from game.ui.model import storage
 
     monkeypatch.setattr(platformdirs, "user_data_dir", lambda *a, **k: str(path.parent))
     monkeypatch.setattr(platformdirs, "user_config_dir", lambda *a, **k: str(tmp_path / "c"))

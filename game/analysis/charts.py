@@ -13,7 +13,7 @@ war turn, and on the stage timeline the turns after it are marked as war, not cl
 >>> data = charts.png(analyse(session), "arms", size=(8, 4.5), dpi=120)  # doctest: +SKIP
 
 ``palette`` is either a sequence of RGB tuples (0-255), one per state, or any object with a
-``states`` attribute holding them (the UI's ``game.ui.theme.Palette``). By default the
+``states`` attribute holding them (the UI's ``game.ui.drawing.theme.Palette``). By default the
 colour-blind-safe palette of Okabe and Ito (2008), the same colours as the UI's colour-blind
 palette (:data:`game.analysis.style.OKABE_ITO`) with a grey dark enough for paper.
 

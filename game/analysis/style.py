@@ -1,6 +1,6 @@
 """How a state looks in a chart, shared by the report's charts (:mod:`game.analysis.charts`) and
-the window's (``game.ui.charts``, ``game.ui.theme``). Plain data: no matplotlib, no pygame, so
-the window can import it without loading either."""
+the window's (``game.ui.drawing.window_charts``, ``game.ui.drawing.theme``). Plain data: no
+matplotlib, no pygame, so the window can import it without loading either."""
 
 from __future__ import annotations
 

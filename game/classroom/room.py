@@ -187,9 +187,9 @@ def _pct(x: float) -> str:
 
 def wires_for(events: Events, b: int, viewer: str, reasons: dict[str, str]) -> list[str]:
     """World ``b``'s wire reports of the turn as ``viewer``'s team reads them: the desktop
-    game's headlines (:mod:`game.ui.headlines`, plain text, no pygame), its own seen builds of
+    game's headlines (:mod:`game.ui.model.headlines`, plain text, no pygame), its own seen builds of
     others, and the AI states' accounts of the moves everyone could see."""
-    from game.ui.headlines import SEEN_BUILD, headline, visible
+    from game.ui.model.headlines import SEEN_BUILD, headline, visible
 
     records = [e for e in events.records(b) if visible(e, viewer)]
     order = {"war": 0, "crisis": 1, "crisis_answer": 2, "violation_detected": 3}

@@ -21,13 +21,13 @@ from typing import TYPE_CHECKING, Any
 import pygame
 import pygame_gui
 
-from game.ui import storage
-from game.ui.settings import Settings, load_settings, save_settings
+from game.ui.drawing.theme import palette, theme_dict
+from game.ui.model import storage
+from game.ui.model.settings import Settings, load_settings, save_settings
 from game.ui.sound import Sound
-from game.ui.theme import palette, theme_dict
 
 if TYPE_CHECKING:
-    from game.ui.scenes.base import Scene
+    from game.ui.scenes.scene import Scene
 
 TITLE = "Delicate Balance"
 FPS = 60

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from game.session import Session
-from game.ui import storage
-from game.ui.match import Match
+from game.ui.model import storage
+from game.ui.model.game_match import Match
 
 if TYPE_CHECKING:
     from game.ui.app import App

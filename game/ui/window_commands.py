@@ -55,7 +55,7 @@ def cmd_play(args: argparse.Namespace) -> int:
         seats = args.seats.split(",") if args.seats else None
         session = Session.new(scenario, args.seed, seats)
     app = _app()
-    from game.ui import flow
+    from game.ui import navigation as flow
 
     # A new game opens on the lesson's intro (then its bet); a loaded one where it left off.
     flow.start(app, session, intro=not args.load)
@@ -123,12 +123,12 @@ def cmd_replay(args: argparse.Namespace) -> int:
         if not os.path.isdir(os.path.dirname(out)):
             raise UsageError(f"{args.screenshot}: its folder does not exist")
         os.environ.setdefault("SDL_VIDEODRIVER", "dummy")  # no window needed for a picture
-        from game.ui.settings import load_settings
+        from game.ui.model.settings import load_settings
 
         app = _app(load_settings().replace(sound=False, fullscreen=False), persist=False)
     else:
         app = _app()
-    from game.ui.match import Match
+    from game.ui.model.game_match import Match
     from game.ui.scenes.replay import ReplayScene
 
     scene = ReplayScene(app, Match(session), turn=turn)

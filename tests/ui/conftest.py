@@ -20,7 +20,7 @@ def app(dirs, monkeypatch):
     """A window on the title screen; any exception in a scene fails the test."""
     monkeypatch.setenv("DELICATE_BALANCE_DEBUG", "1")
     from game.ui.app import App
-    from game.ui.settings import Settings
+    from game.ui.model.settings import Settings
 
     window = App(Settings(sound=False))
     window.to_title()

@@ -79,7 +79,7 @@ def start_game(app, lesson: str, seed: int = 3):
     screens; returns the session."""
     from game.scenarios import load
     from game.session import Session
-    from game.ui import flow
+    from game.ui import navigation as flow
 
     session = Session.new(load(lesson), seed)
     flow.start(app, session, intro=False)

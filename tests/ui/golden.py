@@ -53,7 +53,7 @@ def isolated_folders() -> Iterator[None]:
 
 def _app(scale: float = 1.0):
     from game.ui.app import App
-    from game.ui.settings import Settings
+    from game.ui.model.settings import Settings
 
     settings = Settings(sound=False, ui_scale=scale, width=SIZE[0], height=SIZE[1])
     app = App(settings, persist=False)
@@ -76,7 +76,7 @@ def title() -> pygame.Surface:
 def _turn(scale: float) -> pygame.Surface:
     from game.scenarios import load
     from game.session import Session
-    from game.ui.match import Match
+    from game.ui.model.game_match import Match
     from game.ui.scenes.turn import TurnScene
 
     app = _app(scale)

@@ -13,8 +13,9 @@ import pytest
 from game.analysis import bet_outcome, bet_report, bet_value
 from game.analysis.bets import measure_words
 from game.session import Session
-from game.ui import flow, storage
-from game.ui.match import Match
+from game.ui import navigation as flow
+from game.ui.model import storage
+from game.ui.model.game_match import Match
 from game.ui.scenes.bet import BetScene, RevealScene, ask_due, reveal_due
 
 from .drive import click, click_at, find_button, frames, key, scene_name

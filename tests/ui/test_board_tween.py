@@ -7,12 +7,12 @@ import pygame
 
 from game.scenarios import load
 from game.session import Session
-from game.ui import text as txt
-from game.ui.board import Board, Tween, blend
-from game.ui.match import Match
+from game.ui.drawing import text as txt
+from game.ui.drawing.game_board import Board, Tween, blend
+from game.ui.drawing.theme import palette
+from game.ui.model.game_match import Match
+from game.ui.model.views import turn_view
 from game.ui.scenes.turn import TurnScene
-from game.ui.theme import palette
-from game.ui.views import turn_view
 
 from .drive import frames, key, past_lesson_screens, scene_name
 

@@ -12,9 +12,9 @@ from game.engine.diplomacy import escalation_odds
 from game.engine.perception import seen_world
 from game.scenarios import load
 from game.session import Session
-from game.ui import flow
-from game.ui import text as txt
-from game.ui.views import turn_view
+from game.ui import navigation as flow
+from game.ui.drawing import text as txt
+from game.ui.model.views import turn_view
 
 from .drive import frames, key, scene_name
 
@@ -120,7 +120,7 @@ def test_what_a_seat_is_shown_does_not_depend_on_its_rivals_true_stocks(app):
     a, b = in_crisis(), in_crisis(true_reach=5.0, true_shield=0.0)
     assert turn_view(a, ME) == turn_view(b, ME)
     assert turn_view(a, None) != turn_view(b, None)  # the observer does see the truth
-    from game.ui.orders import OrderDraft
+    from game.ui.model.draft import OrderDraft
     from game.ui.scenes.crisis import CrisisScene
 
     ca = CrisisScene(app, OrderDraft(a, ME), RIVAL)

@@ -17,12 +17,12 @@ import pytest
 from game.analysis import analyse, bet_outcome, bet_report
 from game.scenarios import load
 from game.session import Answers, Session
-from game.ui import storage
-from game.ui.charts import CHARTS
-from game.ui.export import ExportScene
-from game.ui.match import Match
+from game.ui.drawing.window_charts import CHARTS
+from game.ui.model import storage
+from game.ui.model.game_match import Match
 from game.ui.scenes.debrief import CACHE_ATTR, CHART_NAMES, TABS, DebriefScene
 from game.ui.scenes.end import EndScene
+from game.ui.scenes.export import ExportScene
 
 from . import test_layout
 from .drive import click, click_at, find_button, frames, key, scene_name

@@ -10,9 +10,9 @@ import pytest
 
 from game.scenarios import load
 from game.session import Session
-from game.ui import flow
-from game.ui.views import TreatyView
-from game.ui.words import ACTION_LABELS, action_label, treaty_label
+from game.ui import navigation as flow
+from game.ui.model.plain_words import ACTION_LABELS, action_label, treaty_label
+from game.ui.model.views import TreatyView
 
 from .drive import click_at, find_button, frames, key, past_lesson_screens, scene_name
 from .test_layout import SCALES, big_app  # noqa: F401 (big_app is a fixture)
@@ -155,7 +155,7 @@ def test_the_fields_stay_inside_the_dialog_at_large_text(big_app):  # noqa: F811
 
 def test_actions_are_grouped_by_purpose_with_their_cost_and_the_engines_preview(app):
     from game.engine.actions import ACTION_GROUPS
-    from game.ui.words import purpose_label
+    from game.ui.model.plain_words import purpose_label
 
     dip = open_diplomacy(app)
     purposes = [o[0] for o in dip.purpose_menu.options_list]

@@ -12,9 +12,9 @@ import pytest
 from game.engine.actions import ACTION_GROUPS
 from game.scenarios import load
 from game.session import Session
-from game.ui import flow
-from game.ui.scenes.diplomacy import CRISIS_ANSWERS, MENU
-from game.ui.words import action_label
+from game.ui import navigation as flow
+from game.ui.model.plain_words import action_label
+from game.ui.scenes.diplomacy_menu import CRISIS_ANSWERS, MENU
 
 from .drive import buttons, click, find_button, frames, key, scene_name
 from .test_layout import SCALES, big_app, outside  # noqa: F401 (big_app is a fixture)
@@ -100,7 +100,7 @@ def test_the_menu_follows_the_groups_and_adds_the_crisis_answers_in_a_crisis(app
     key(app, pygame.K_ESCAPE)  # (Esc is not an answer: the prompt stays)
     crisis = app.top
     assert scene_name(app) == "CrisisScene"
-    from game.ui.scenes.diplomacy import DiplomacyScene
+    from game.ui.scenes.diplomacy_menu import DiplomacyScene
 
     app.push(DiplomacyScene(app, crisis.draft, app.stack[-2].view))
     frames(app, 1)

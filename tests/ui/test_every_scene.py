@@ -13,7 +13,7 @@ import pytest
 
 from game.scenarios import load
 from game.session import Session
-from game.ui import flow
+from game.ui import navigation as flow
 
 from .drive import buttons, frames, key, past_lesson_screens, scene_name
 
@@ -73,7 +73,7 @@ def text_faults(report) -> list[tuple]:
 def sized(dirs, monkeypatch, request):
     monkeypatch.setenv("DELICATE_BALANCE_DEBUG", "1")
     from game.ui.app import App
-    from game.ui.settings import Settings
+    from game.ui.model.settings import Settings
 
     scale, size = request.param
     app = App(Settings(sound=False, ui_scale=scale, width=size[0], height=size[1]))

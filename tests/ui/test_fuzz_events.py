@@ -17,7 +17,7 @@ import numpy as np
 from game.saves import dumps
 from game.scenarios import load
 from game.session import Session
-from game.ui import storage
+from game.ui.model import storage
 
 from .drive import random_events
 from .test_monkey import KEYS

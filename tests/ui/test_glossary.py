@@ -227,7 +227,7 @@ def test_a_spectator_lens_shows_the_true_world(app):
 def test_the_glossary_and_the_lens_fit_small_windows_and_large_text(dirs, monkeypatch, scale, size):
     monkeypatch.setenv("DELICATE_BALANCE_DEBUG", "1")
     from game.ui.app import App
-    from game.ui.settings import Settings
+    from game.ui.model.settings import Settings
 
     app = App(Settings(sound=False, ui_scale=scale, width=size[0], height=size[1]))
     app.to_title()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from game.engine.events import EVENT_KINDS
 from game.scenarios import load
 from game.session import Session
-from game.ui.headlines import TEMPLATES, headlines
+from game.ui.model.headlines import TEMPLATES, headlines
 
 
 def test_every_event_kind_has_a_headline():
@@ -46,7 +46,7 @@ def test_a_team_reads_why_an_ai_made_the_moves_it_could_see_and_nothing_of_its_s
 def test_the_turn_report_puts_each_ai_reason_right_under_what_that_state_did():
     """In the turn screen's wires the "Why:" line follows its state's own line, so it is on
     screen even when the wires run long."""
-    from game.ui.trend import trail_of, turn_lines
+    from game.ui.model.trend import trail_of, turn_lines
 
     s = Session.new(
         load("the_shield"), 60_003, ["human", "ai:baseline", "ai:strategist", "ai:strategist"]

@@ -17,7 +17,7 @@ import pytest
 from game.saves import dumps
 from game.scenarios import load
 from game.session import Session
-from game.ui import storage
+from game.ui.model import storage
 
 from .drive import frames, key, open_sandbox_diplomacy, scene_name
 
@@ -122,7 +122,7 @@ def test_orphan_temporary_files_are_cleaned_at_start_up(dirs):
     for p in orphans:
         os.utime(p, (old, old))
     from game.ui.app import App
-    from game.ui.settings import Settings
+    from game.ui.model.settings import Settings
 
     App(Settings(sound=False))
     assert not any(p.exists() for p in orphans)
@@ -145,7 +145,7 @@ def test_odd_settings_fall_back_to_the_defaults_and_the_window_opens(dirs, text)
     config.mkdir(parents=True, exist_ok=True)
     (config / "settings.json").write_text(text)
     from game.ui.app import App
-    from game.ui.settings import Settings, load_settings
+    from game.ui.model.settings import Settings, load_settings
 
     settings = load_settings()
     assert settings.ui_scale == Settings().ui_scale and 0 <= settings.volume <= 1
@@ -155,7 +155,7 @@ def test_odd_settings_fall_back_to_the_defaults_and_the_window_opens(dirs, text)
 @pytest.mark.parametrize("typed", ["9" * 400, "1" + "0" * 310])  # the box takes digits only
 def test_a_treaty_cap_typed_as_400_nines_is_refused_and_the_game_still_saves(app, typed):
     from game.engine.actions import TREATY_KINDS
-    from game.ui.scenes.diplomacy import MENU
+    from game.ui.scenes.diplomacy_menu import MENU
 
     from .test_playthrough import answer_crises
 

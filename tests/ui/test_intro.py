@@ -13,9 +13,10 @@ import pytest
 
 from game.scenarios import PICTURES, builtin_ids, load
 from game.session import Session
-from game.ui import flow, storage
-from game.ui.pictures import draw_picture, render_picture
-from game.ui.theme import COLOUR_BLIND, PANEL, STANDARD
+from game.ui import navigation as flow
+from game.ui.drawing.pictures import draw_picture, render_picture
+from game.ui.drawing.theme import COLOUR_BLIND, PANEL, STANDARD
+from game.ui.model import storage
 
 from .drive import click, find_button, frames, key, past_lesson_screens, scene_name
 from .lessonkit import BET, QUIZ, shield
@@ -29,7 +30,7 @@ def offer(monkeypatch):
     """The set-up (and the Lessons screen) offer ``scenario`` in place of the shipped one."""
 
     def use(scenario):
-        import game.ui.scenes.lessons as lessons_scene
+        import game.ui.scenes.lesson_list as lessons_scene
         import game.ui.scenes.setup as setup_scene
 
         def fake(sid):

@@ -8,7 +8,7 @@ import pytest
 
 from game.scenarios import load
 from game.session import Session
-from game.ui import flow
+from game.ui import navigation as flow
 
 from .drive import frames, key, scene_name
 
@@ -19,7 +19,7 @@ SIZE = (1280, 800)
 def big_app(dirs, monkeypatch, request):
     monkeypatch.setenv("DELICATE_BALANCE_DEBUG", "1")
     from game.ui.app import App
-    from game.ui.settings import Settings
+    from game.ui.model.settings import Settings
 
     window = App(Settings(sound=False, ui_scale=request.param, width=SIZE[0], height=SIZE[1]))
     window.to_title()

@@ -10,7 +10,8 @@ import pygame
 from game.lessons import lessons
 from game.scenarios import load
 from game.session import Session
-from game.ui import flow, storage
+from game.ui import navigation as flow
+from game.ui.model import storage
 
 from .drive import click_at, find_button, frames, key, scene_name
 from .test_playthrough import answer_crises

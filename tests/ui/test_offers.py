@@ -9,7 +9,7 @@ import pygame
 from game.engine.actions import Action
 from game.scenarios import load
 from game.session import Session
-from game.ui import flow
+from game.ui import navigation as flow
 
 from .drive import find_button, frames, key, past_lesson_screens, scene_name
 

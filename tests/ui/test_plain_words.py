@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.ui.words import deters
+from game.ui.model.plain_words import deters
 
 from .drive import buttons, frames, key, past_lesson_screens, scene_name, start_game
 
@@ -87,7 +87,7 @@ def test_the_save_message_agrees_with_the_turn_header(app):
 def test_the_lens_reads_the_game_in_a_sentence_and_draws_best_replies(app):
     import numpy as np
 
-    from game.ui.words import best_replies, reading
+    from game.ui.model.plain_words import best_replies, reading
 
     # A Prisoner's Dilemma: arming pays whatever the other does, yet both holding beats both arming.
     A = np.array([[4.98, 2.57], [5.29, 3.71]])

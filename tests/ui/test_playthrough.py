@@ -153,12 +153,12 @@ def test_an_illegal_order_is_explained_and_nothing_is_sent(app):
 def test_diplomacy_shows_why_an_action_is_refused_and_adds_a_legal_one(app):
     dip = open_sandbox_diplomacy(app)
     dip.action_i = list(
-        type(dip).__module__ and __import__("game.ui.scenes.diplomacy", fromlist=["MENU"]).MENU
+        type(dip).__module__ and __import__("game.ui.scenes.diplomacy_menu", fromlist=["MENU"]).MENU
     ).index("end_alliance")
     dip.rebuild()
     assert dip.status().startswith("Not available")
     assert "not allies" in dip.status()
-    dip.action_i = __import__("game.ui.scenes.diplomacy", fromlist=["MENU"]).MENU.index("talk")
+    dip.action_i = __import__("game.ui.scenes.diplomacy_menu", fromlist=["MENU"]).MENU.index("talk")
     dip.rebuild()
     assert dip.status() == "Available."
     key(app, pygame.K_RETURN)

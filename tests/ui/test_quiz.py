@@ -11,8 +11,9 @@ import pygame
 import pytest
 
 from game.session import Session
-from game.ui import flow, storage
-from game.ui.match import Match
+from game.ui import navigation as flow
+from game.ui.model import storage
+from game.ui.model.game_match import Match
 from game.ui.scenes.quiz import NUMBER_KEYS, QuizScene, shown_order
 
 from .drive import click, click_at, find_button, frames, key, scene_name

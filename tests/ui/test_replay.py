@@ -16,8 +16,8 @@ from game.cli import main
 from game.saves import save
 from game.scenarios import load
 from game.session import Session
-from game.ui import storage
-from game.ui.match import Match
+from game.ui.model import storage
+from game.ui.model.game_match import Match
 from game.ui.scenes.debrief import CACHE_ATTR
 from game.ui.scenes.replay import PLAY_STEP, ReplayScene
 
@@ -205,10 +205,10 @@ def save_file(war_game, tmp_path):
 def test_the_cli_refuses_a_tampered_save_in_one_line_without_a_window(
     save_file, capsys, dirs, monkeypatch
 ):
-    import game.ui.cli
+    import game.ui.window_commands
 
     opened = []
-    monkeypatch.setattr(game.ui.cli, "_app", lambda: opened.append(1))
+    monkeypatch.setattr(game.ui.window_commands, "_app", lambda: opened.append(1))
     data = json.loads(save_file.read_text())
     data["orders"][2]["spend"][0][0] += 1.0  # an edited turn
     save_file.write_text(json.dumps(data))

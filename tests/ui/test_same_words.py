@@ -19,8 +19,8 @@ from game.analysis.words import (
 from game.report.html import render
 from game.scenarios import load
 from game.session import Session
-from game.ui import storage
-from game.ui.match import Match
+from game.ui.model import storage
+from game.ui.model.game_match import Match
 from game.ui.scenes.bet import RevealScene
 from game.ui.scenes.debrief import CACHE_ATTR, DebriefScene
 from game.ui.scenes.end import EndScene

@@ -6,7 +6,7 @@ import json
 
 import pygame
 
-from game.ui import storage
+from game.ui.model import storage
 
 from .drive import frames, key, past_lesson_screens, scene_name
 
@@ -95,7 +95,7 @@ def test_settings_persist_in_the_config_folder(app, dirs):
     assert saved["palette"] == "colour_blind"
     assert saved["ui_scale"] == 1.25
     assert saved["volume"] == 0.4
-    from game.ui.settings import load_settings
+    from game.ui.model.settings import load_settings
 
     again = load_settings()
     assert again.palette == "colour_blind" and again.ui_scale == 1.25
@@ -107,7 +107,7 @@ def test_a_broken_settings_file_falls_back_to_defaults(dirs):
     config, _ = dirs
     config.mkdir(parents=True)
     (config / "settings.json").write_text('{"ui_scale": "huge", "palette": 3, "width": 800}')
-    from game.ui.settings import load_settings
+    from game.ui.model.settings import load_settings
 
     s = load_settings()
     assert s.ui_scale == 1.0 and s.palette == "standard" and s.width == 800

@@ -10,7 +10,7 @@ import pygame
 import pytest
 
 from game.scenarios import load
-from game.ui.settings import SCALES
+from game.ui.model.settings import SCALES
 
 from .drive import frames, key, scene_name
 from .test_layout import outside
@@ -22,7 +22,7 @@ SIZES = [(1280, 720), (1280, 800), (1920, 1080), (1024, 640)]
 def window(dirs, monkeypatch):
     monkeypatch.setenv("DELICATE_BALANCE_DEBUG", "1")
     from game.ui.app import App
-    from game.ui.settings import Settings
+    from game.ui.model.settings import Settings
 
     made = []
 

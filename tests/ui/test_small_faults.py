@@ -10,10 +10,10 @@ import pytest
 from game.lessons import LESSON_ORDER, lessons
 from game.scenarios import load
 from game.session import Session
-from game.ui import flow
-from game.ui import text as txt
-from game.ui.theme import theme_dict
-from game.ui.verdicts import briefing, verdict, verdicts
+from game.ui import navigation as flow
+from game.ui.drawing import text as txt
+from game.ui.drawing.theme import theme_dict
+from game.ui.model.verdicts import briefing, verdict, verdicts
 
 from .drive import frames, key, past_lesson_screens, scene_name
 
@@ -101,9 +101,9 @@ def test_each_human_seat_gets_its_own_briefing(app):
 
 def test_the_debriefs_charts_are_dark_like_the_window():
     from game.analysis import analyse
-    from game.ui.charts import DARK_BG, render_chart
-    from game.ui.debrief_charts import CHART_NAMES
-    from game.ui.theme import STANDARD
+    from game.ui.drawing.theme import STANDARD
+    from game.ui.drawing.window_charts import DARK_BG, render_chart
+    from game.ui.scenes.debrief_charts import CHART_NAMES
 
     analysis = analyse(finished("two_neighbours", 7))
     dark = tuple(int(DARK_BG[k : k + 2], 16) for k in (1, 3, 5))
@@ -133,7 +133,7 @@ def test_a_dialog_wears_the_games_theme(app, scale):
     text box on the same ground (not the stock grey), and its OK button the primary blue."""
     from pathlib import Path
 
-    from game.ui.theme import ACCENT, PANEL
+    from game.ui.drawing.theme import ACCENT, PANEL
 
     if scale != 1.0:
         app.apply_settings(app.settings.replace(ui_scale=scale))

@@ -6,8 +6,8 @@ import numpy as np
 
 from game.scenarios import load
 from game.session import Session
+from game.ui.model.views import turn_view
 from game.ui.sound import TONES, Sound, tone
-from game.ui.views import turn_view
 
 
 def test_tones_are_short_bounded_waves():

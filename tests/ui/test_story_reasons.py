@@ -6,7 +6,7 @@ from __future__ import annotations
 from game.saves import from_dict, to_dict
 from game.scenarios import load
 from game.session import Session
-from game.ui.debrief_story import reasons_at
+from game.ui.scenes.debrief_story import reasons_at
 
 SEATS = ["ai:baseline", "ai:baseline", "ai:strategist", "ai:strategist"]
 

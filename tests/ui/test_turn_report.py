@@ -9,8 +9,8 @@ import pytest
 
 from game.scenarios import load
 from game.session import Session
-from game.ui.panels import own_lines
-from game.ui.trend import HEADROOM, trail_of
+from game.ui.drawing.panels import own_lines
+from game.ui.model.trend import HEADROOM, trail_of
 
 from .drive import frames, key, past_lesson_screens, scene_name, start_game
 from .test_layout import SCALES, big_app  # noqa: F401 (big_app is a fixture)
@@ -79,7 +79,7 @@ def test_the_state_panel_shows_only_what_the_lesson_uses(app):
     assert tips == ["Economy", "Budget", "Reach"]  # no hardening, tech, standing, support, shield
     # A lesson with hardening, shields and every kind of diplomacy shows them all.
     shield = Session.new(load("the_shield"), 3)
-    from game.ui.views import turn_view
+    from game.ui.model.views import turn_view
 
     view = turn_view(shield, 0)
     assert own_lines(view, shield.scenario.params.diplomacy) == (
@@ -101,7 +101,7 @@ def test_the_state_panel_shows_only_what_the_lesson_uses(app):
 
 @pytest.mark.parametrize("big_app", SCALES, indirect=True)
 def test_the_header_stops_short_of_the_buttons_at_large_text(big_app):  # noqa: F811
-    from game.ui import text as txt
+    from game.ui.drawing import text as txt
 
     from .drive import find_button
 

@@ -13,10 +13,10 @@ from dataclasses import replace
 
 import pygame
 
-from game.ui import text as txt
-from game.ui.theme import MUTED, PANEL, PANEL_EDGE, TEXT, Palette, mix
-from game.ui.views import TurnView
-from game.ui.words import deters
+from game.ui.drawing import text as txt
+from game.ui.drawing.theme import MUTED, PANEL, PANEL_EDGE, TEXT, Palette, mix
+from game.ui.model.plain_words import deters
+from game.ui.model.views import TurnView
 
 
 def shape_points(shape: str, c: tuple[float, float], r: float) -> list[tuple[float, float]]:

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import pygame
 
-from game.ui import text as txt
-from game.ui.board import draw_shape
-from game.ui.theme import ACCENT, MUTED, PANEL, PANEL_EDGE, TEXT, Palette
-from game.ui.trend import Trail, signed
-from game.ui.views import TurnView
+from game.ui.drawing import text as txt
+from game.ui.drawing.game_board import draw_shape
+from game.ui.drawing.theme import ACCENT, MUTED, PANEL, PANEL_EDGE, TEXT, Palette
+from game.ui.model.trend import Trail, signed
+from game.ui.model.views import TurnView
 
 Regions = list[tuple[pygame.Rect, str]]
 

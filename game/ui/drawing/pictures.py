@@ -26,9 +26,9 @@ from collections.abc import Callable, Sequence
 import pygame
 
 from game.scenarios import PICTURES, SHAPES, Scenario
-from game.ui import text as txt
-from game.ui.board import draw_shape
-from game.ui.theme import MUTED, PANEL, PANEL_EDGE, TEXT, Colour, Palette, mix
+from game.ui.drawing import text as txt
+from game.ui.drawing.game_board import draw_shape
+from game.ui.drawing.theme import MUTED, PANEL, PANEL_EDGE, TEXT, Colour, Palette, mix
 
 Point = tuple[float, float]
 

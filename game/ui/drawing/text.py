@@ -11,7 +11,7 @@ from importlib import resources
 
 import pygame
 
-from game.ui.theme import TEXT, Colour
+from game.ui.drawing.theme import TEXT, Colour
 
 
 def _font_path(bold: bool) -> str:

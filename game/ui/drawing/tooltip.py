@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pygame
 
-from game.ui import text as txt
-from game.ui.theme import ACCENT, TEXT
+from game.ui.drawing import text as txt
+from game.ui.drawing.theme import ACCENT, TEXT
 
 
 class Regions:

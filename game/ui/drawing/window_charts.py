@@ -34,7 +34,7 @@ import pygame
 
 from game.analysis.style import MARKERS
 from game.session import Session
-from game.ui.theme import Palette
+from game.ui.drawing.theme import Palette
 
 if TYPE_CHECKING:
     from game.analysis import Analysis

@@ -12,7 +12,7 @@ from game.engine.actions import Action
 from game.engine.events import Events
 from game.engine.orders import StateOrder
 from game.session import Session
-from game.ui.orders import OrderDraft
+from game.ui.model.draft import OrderDraft
 
 
 class Match:

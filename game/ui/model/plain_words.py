@@ -174,7 +174,7 @@ TREATY_STATUS: dict[str, str] = {
 def treaty_label(number: int, t, me: str) -> str:
     """One treaty for a menu, with its parties, terms and status as ``me`` sees them:
     "1. Shield cap 20.0: Aurum + Veyra (proposed, awaits your signature)". ``t``: a
-    :class:`game.ui.views.TreatyView`."""
+    :class:`game.ui.model.views.TreatyView`."""
     name = TREATY_NAMES.get(t.kind, t.kind.replace("_", " "))
     terms = f" {t.cap:.1f}" if t.kind in CAPPED_KINDS else ""
     status = TREATY_STATUS.get(t.status, t.status.replace("_", " "))

@@ -14,7 +14,7 @@ from typing import Any
 
 from game.limits import MAX_SMALL_BYTES, Unreadable, read_json
 from game.saves import write_atomic
-from game.ui import storage
+from game.ui.model import storage
 
 SIZES: tuple[tuple[int, int], ...] = ((1024, 640), (1280, 800), (1600, 900), (1920, 1080))
 SCALES: tuple[float, ...] = (1.0, 1.25, 1.5, 2.0)

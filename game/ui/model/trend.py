@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from game.engine.events import NOTABLE_BUILD, Events
 from game.engine.state import CIVILIAN
 from game.session import Session
-from game.ui.headlines import SEEN_BUILD
+from game.ui.model.headlines import SEEN_BUILD
 
 #: The bars' scale is this many times the largest figure at the start of the game, so a rival
 #: that builds up shows a longer bar (the scale grows only if a figure outgrows it).

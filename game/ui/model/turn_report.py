@@ -16,7 +16,7 @@ from game.engine.events import Events
 from game.engine.orders import unit_costs
 from game.engine.state import CIVILIAN, REACH, SHIELD
 from game.session import Session
-from game.ui.trend import Trail, report, signed, trail_of
+from game.ui.model.trend import Trail, report, signed, trail_of
 
 #: The own numbers the report can show, with their words and decimals.
 OWN_NUMBERS: dict[str, tuple[str, int]] = {
@@ -241,7 +241,7 @@ def news_for(
 def narration(session: Session, events: Events) -> list[str]:
     """The projector demo's report of the turn, for a room that sees every seat: what each
     state did (its true arms share) and its own reason, then the turn's news."""
-    from game.ui.headlines import headlines
+    from game.ui.model.headlines import headlines
 
     names = session.scenario.names
     reasons = session.runner.reasons_in(0)
@@ -259,6 +259,6 @@ def narration(session: Session, events: Events) -> list[str]:
 
 
 def _objective_seat(session: Session) -> int:
-    from game.ui.verdicts import objective_seat
+    from game.ui.model.verdicts import objective_seat
 
     return objective_seat(session)

@@ -17,12 +17,12 @@ from game.analysis.bets import bet_number
 from game.analysis.bets import reveal_turn as planned_reveal
 from game.scenarios import Bet
 from game.session import Session
-from game.ui import text as txt
-from game.ui.match import Match
-from game.ui.scenes.base import Overlay
+from game.ui.drawing import text as txt
+from game.ui.drawing.theme import ACCENT, MUTED, PANEL, PANEL_EDGE, TEXT
+from game.ui.model.game_match import Match
 from game.ui.scenes.intro import blit_paragraphs, fit_paragraphs
 from game.ui.scenes.quiz import Choices
-from game.ui.theme import ACCENT, MUTED, PANEL, PANEL_EDGE, TEXT
+from game.ui.scenes.scene import Overlay
 
 # --------------------------------------------------------------------------------------------
 # When

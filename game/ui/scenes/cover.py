@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pygame
 
-from game.ui import text as txt
-from game.ui.match import Match
-from game.ui.scenes.base import Scene
-from game.ui.theme import BACKGROUND, MUTED, TEXT
+from game.ui.drawing import text as txt
+from game.ui.drawing.theme import BACKGROUND, MUTED, TEXT
+from game.ui.model.game_match import Match
+from game.ui.scenes.scene import Scene
 
 
 class CoverScene(Scene):

@@ -7,10 +7,10 @@ import pygame
 from game.engine.actions import Action
 from game.engine.diplomacy import escalation_odds
 from game.engine.perception import seen_world
-from game.ui import text as txt
-from game.ui.orders import OrderDraft
-from game.ui.scenes.base import Overlay
-from game.ui.theme import PANEL, TEXT
+from game.ui.drawing import text as txt
+from game.ui.drawing.theme import PANEL, TEXT
+from game.ui.model.draft import OrderDraft
+from game.ui.scenes.scene import Overlay
 
 CHOICES = (
     ("back_down", "Back down", pygame.K_b),

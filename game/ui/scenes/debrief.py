@@ -12,16 +12,17 @@
 
 Keys: 1-5 or Left/Right choose a tab; Up/Down choose a link (or, on Charts, a chart) and Enter
 opens it; PgUp/PgDn, Home/End and the wheel scroll; E exports the report (in the background,
-:mod:`game.ui.export`), R replays the game, Esc goes back. The analysis
+:mod:`game.ui.scenes.export`), R replays the game, Esc goes back. The analysis
 (:func:`game.analysis.analyse`, 0.05-0.15 s with its counterfactual replays on the shipped
 scenarios) runs once per game and is kept on the :class:`Match`; the charts are drawn on a
-worker thread (:data:`game.ui.charts.CHARTS`).
+worker thread (:data:`game.ui.drawing.window_charts.CHARTS`).
 
 This module is the screen: the tabs, their rows of buttons, navigation, scrolling, links and
 the charts in the background. Each tab's page is built in its own module:
-:mod:`game.ui.debrief_story`, :mod:`game.ui.debrief_charts`, :mod:`game.ui.debrief_theory`,
-:mod:`game.ui.debrief_whatif` and :mod:`game.ui.debrief_questions` (on the page primitives of
-:mod:`game.ui.debrief_pages`).
+:mod:`game.ui.scenes.debrief_story`, :mod:`game.ui.scenes.debrief_charts`,
+:mod:`game.ui.scenes.debrief_theory`, :mod:`game.ui.scenes.debrief_whatif` and
+:mod:`game.ui.scenes.debrief_questions` (on the page primitives of
+:mod:`game.ui.scenes.debrief_pages`).
 """
 
 from __future__ import annotations
@@ -32,17 +33,17 @@ import time
 import pygame
 
 from game.analysis import Analysis, analyse
-from game.ui import text as txt
-from game.ui.charts import CHARTS
-from game.ui.debrief_charts import CHART_NAMES, CHART_TAB, charts_page
-from game.ui.debrief_pages import Link, Page, flow, flow_rows
-from game.ui.debrief_questions import questions_page
-from game.ui.debrief_story import story_page
-from game.ui.debrief_theory import theory_page
-from game.ui.debrief_whatif import whatif_page
-from game.ui.match import Match
-from game.ui.scenes.base import Scene, key_label
-from game.ui.theme import ACCENT, BACKGROUND, MUTED, PANEL, PANEL_EDGE, TEXT
+from game.ui.drawing import text as txt
+from game.ui.drawing.theme import ACCENT, BACKGROUND, MUTED, PANEL, PANEL_EDGE, TEXT
+from game.ui.drawing.window_charts import CHARTS
+from game.ui.model.game_match import Match
+from game.ui.scenes.debrief_charts import CHART_NAMES, CHART_TAB, charts_page
+from game.ui.scenes.debrief_pages import Link, Page, flow, flow_rows
+from game.ui.scenes.debrief_questions import questions_page
+from game.ui.scenes.debrief_story import story_page
+from game.ui.scenes.debrief_theory import theory_page
+from game.ui.scenes.debrief_whatif import whatif_page
+from game.ui.scenes.scene import Scene, key_label
 
 TABS: tuple[str, ...] = ("story", "charts", "theory", "whatif", "questions")
 TAB_LABELS: dict[str, str] = {
@@ -184,7 +185,7 @@ class DebriefScene(Scene):
             self.open_card(links[f].card)
 
     def open_card(self, card: str) -> None:
-        from game.ui.scenes.glossary import GlossaryScene
+        from game.ui.scenes.glossary_screen import GlossaryScene
 
         self.app.push(GlossaryScene(self.app, card, back_to="the debrief"))
 
@@ -194,7 +195,7 @@ class DebriefScene(Scene):
         back_or_push(self.app, ReplayScene, self.match, lambda: ReplayScene(self.app, self.match))
 
     def export(self) -> None:
-        from game.ui.export import export_report
+        from game.ui.scenes.export import export_report
 
         export_report(self.app, self.match)
 

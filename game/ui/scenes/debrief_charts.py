@@ -1,6 +1,7 @@
 """The debrief's Charts tab: arms, first-strike stability, tension, beliefs against the truth,
 economy and score, one at a time, each with its picker label and a caption on how to read it.
-The chart itself is drawn into the page's slot by the screen (:data:`game.ui.charts.CHARTS`).
+The chart itself is drawn into the page's slot by the screen
+(:data:`game.ui.drawing.window_charts.CHARTS`).
 """
 
 from __future__ import annotations
@@ -8,9 +9,9 @@ from __future__ import annotations
 import pygame
 
 from game.analysis import Analysis
-from game.ui import text as txt
-from game.ui.debrief_pages import Page
-from game.ui.theme import MUTED
+from game.ui.drawing import text as txt
+from game.ui.drawing.theme import MUTED
+from game.ui.scenes.debrief_pages import Page
 
 #: The debrief's Charts tab: chart name -> (picker label, how to read it).
 CHART_TAB: dict[str, tuple[str, str]] = {

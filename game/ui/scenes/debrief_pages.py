@@ -1,14 +1,14 @@
 """The debrief's drawn pages: text, coloured tags, glossary links and chart slots, laid out once
 into a Surface that the screen scrolls; and the little the debrief and the replay viewer need
 beside them (tag colours, link titles, rows of buttons). Each tab builds its page in a module
-of its own (:mod:`game.ui.debrief_story`, ``_charts``, ``_theory``, ``_whatif``,
+of its own (:mod:`game.ui.scenes.debrief_story`, ``_charts``, ``_theory``, ``_whatif``,
 ``_questions``); the sentences they show come from :mod:`game.analysis.words` and
 :func:`game.analysis.bet_report`, which the exported report uses too.
 
 A :class:`Page` is built top to bottom (``text``, ``tag``, ``link``, ``slot``...), then rendered
 once. Links (to glossary cards) and chart slots keep their rectangles in page coordinates; the
 screen draws the charts into the slots at draw time (they arrive from a worker thread, see
-:data:`game.ui.charts.CHARTS`), so a page is never rendered again for a chart.
+:data:`game.ui.drawing.window_charts.CHARTS`), so a page is never rendered again for a chart.
 """
 
 from __future__ import annotations
@@ -19,9 +19,18 @@ from typing import Any
 import pygame
 
 from game.glossary import CONCEPTS, concept_for_game
-from game.ui import text as txt
-from game.ui.board import draw_shape
-from game.ui.theme import ACCENT, BACKGROUND, MUTED, PANEL, PANEL_EDGE, TEXT, Colour, Palette
+from game.ui.drawing import text as txt
+from game.ui.drawing.game_board import draw_shape
+from game.ui.drawing.theme import (
+    ACCENT,
+    BACKGROUND,
+    MUTED,
+    PANEL,
+    PANEL_EDGE,
+    TEXT,
+    Colour,
+    Palette,
+)
 
 
 def tag_colour(tag: str, palette: Palette) -> Colour:

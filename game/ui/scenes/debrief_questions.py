@@ -4,9 +4,9 @@ and the class's concept quiz scores before and after the game."""
 from __future__ import annotations
 
 from game.session import Session
-from game.ui import text as txt
-from game.ui.debrief_pages import Page
-from game.ui.theme import MUTED, TEXT
+from game.ui.drawing import text as txt
+from game.ui.drawing.theme import MUTED, TEXT
+from game.ui.scenes.debrief_pages import Page
 
 
 def questions_page(session: Session, width: int, scale: float, quiz_label: str | None) -> Page:

@@ -9,9 +9,9 @@ import pygame
 from game.analysis import Analysis, bet_report
 from game.analysis.words import outcome_sentence, tag_words
 from game.session import Session
-from game.ui import text as txt
-from game.ui.debrief_pages import Page, concept_title, tag_colour
-from game.ui.theme import ACCENT, MUTED, TEXT, Palette
+from game.ui.drawing import text as txt
+from game.ui.drawing.theme import ACCENT, MUTED, TEXT, Palette
+from game.ui.scenes.debrief_pages import Page, concept_title, tag_colour
 
 
 def reasons_at(session: Session, turn: int, actors: tuple[str, ...]) -> list[str]:
@@ -19,9 +19,7 @@ def reasons_at(session: Session, turn: int, actors: tuple[str, ...]) -> list[str
     on ``turn`` (1-based), for the story: the game is over, so nothing is hidden any more."""
     for record in session.history:
         if record.turn + 1 == turn:
-            return [
-                why for name, why in record.reasons.items() if not actors or name in actors
-            ]
+            return [why for name, why in record.reasons.items() if not actors or name in actors]
     return []
 
 

@@ -7,8 +7,8 @@ import pygame
 
 from game.analysis import Analysis
 from game.analysis.words import fit_lines, game_title, stage_counts, stage_games_line
-from game.ui.debrief_pages import Page, concept_title, game_card
-from game.ui.theme import MUTED, TEXT
+from game.ui.drawing.theme import MUTED, TEXT
+from game.ui.scenes.debrief_pages import Page, concept_title, game_card
 
 
 def theory_page(

@@ -8,9 +8,9 @@ import pygame
 
 from game.analysis import Analysis
 from game.analysis.words import landing_sentences
-from game.ui.debrief_charts import chart_min_h
-from game.ui.debrief_pages import Page
-from game.ui.theme import MUTED, TEXT, Palette
+from game.ui.drawing.theme import MUTED, TEXT, Palette
+from game.ui.scenes.debrief_charts import chart_min_h
+from game.ui.scenes.debrief_pages import Page
 
 
 def whatif_page(a: Analysis, palette: Palette, width: int, view_h: int, scale: float) -> Page:

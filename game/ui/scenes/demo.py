@@ -9,13 +9,13 @@ import pygame
 
 from game.scenarios import Scenario
 from game.session import Session
-from game.ui import text as txt
-from game.ui.board import Board, Tween
-from game.ui.panels import headlines_panel
-from game.ui.scenes.base import Scene
-from game.ui.theme import ACCENT, BACKGROUND, MUTED, PANEL, PANEL_EDGE, TEXT
-from game.ui.turn_report import narration
-from game.ui.views import TurnView, turn_view
+from game.ui.drawing import text as txt
+from game.ui.drawing.game_board import Board, Tween
+from game.ui.drawing.panels import headlines_panel
+from game.ui.drawing.theme import ACCENT, BACKGROUND, MUTED, PANEL, PANEL_EDGE, TEXT
+from game.ui.model.turn_report import narration
+from game.ui.model.views import TurnView, turn_view
+from game.ui.scenes.scene import Scene
 
 #: Turns per second: from a few seconds a turn (a class following the story) to fast.
 SPEEDS = (0.2, 0.33, 0.5, 1.0, 2.0, 4.0, 8.0)

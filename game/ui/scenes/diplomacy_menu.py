@@ -11,12 +11,10 @@ import pygame_gui
 from pygame_gui.elements import UIDropDownMenu, UITextEntryLine
 
 from game.engine.actions import ACTION_GROUPS, ACTIONS, TREATY_KINDS, Action
-from game.ui import text as txt
-from game.ui.orders import OrderDraft
-from game.ui.scenes.base import Overlay
-from game.ui.theme import ACCENT, MUTED, PANEL, TEXT
-from game.ui.views import TurnView
-from game.ui.words import (
+from game.ui.drawing import text as txt
+from game.ui.drawing.theme import ACCENT, MUTED, PANEL, TEXT
+from game.ui.model.draft import OrderDraft
+from game.ui.model.plain_words import (
     TREATY_NAMES,
     action_cost,
     action_help,
@@ -24,6 +22,8 @@ from game.ui.words import (
     purpose_label,
     treaty_label,
 )
+from game.ui.model.views import TurnView
+from game.ui.scenes.scene import Overlay
 
 CRISIS_ANSWERS = ("back_down", "stand_firm", "escalate")
 #: Every action but the crisis answers (which come from the crisis prompt, and join this menu

@@ -7,13 +7,13 @@ import pygame
 
 from game.analysis.core import war_of
 from game.analysis.words import ending_sentence
-from game.ui import storage
-from game.ui import text as txt
-from game.ui.charts import arms_chart
-from game.ui.match import Match
-from game.ui.scenes.base import Scene, key_label
-from game.ui.theme import BACKGROUND, MUTED, TEXT
-from game.ui.verdicts import Verdict, verdicts
+from game.ui.drawing import text as txt
+from game.ui.drawing.theme import BACKGROUND, MUTED, TEXT
+from game.ui.drawing.window_charts import arms_chart
+from game.ui.model import storage
+from game.ui.model.game_match import Match
+from game.ui.model.verdicts import Verdict, verdicts
+from game.ui.scenes.scene import Scene, key_label
 
 #: How a verdict is said, and its colour (the palette's good/bad, else muted).
 VERDICT_WORDS: dict[bool | None, tuple[str, str]] = {
@@ -54,7 +54,7 @@ class EndScene(Scene):
         return lines
 
     def layout(self) -> None:
-        from game.ui.debrief_pages import flow
+        from game.ui.scenes.debrief_pages import flow
 
         u, W, H = self.u, self.width, self.height
         fs, gap, bh = u(16), u(10), u(42)
@@ -106,7 +106,7 @@ class EndScene(Scene):
         self.app.push(ReplayScene(self.app, self.match))
 
     def export(self) -> None:
-        from game.ui.export import export_report
+        from game.ui.scenes.export import export_report
 
         export_report(self.app, self.match)
 

@@ -1,10 +1,10 @@
 """Export the classroom report from the window (the debrief's and the end screen's E).
 
 Writing the report draws every chart (two seconds or so), so it runs on the chart worker
-(:meth:`game.ui.charts.ChartCache.submit`; matplotlib's one lock, ``MPL_LOCK``, keeps it apart
-from the window's own charts) while :class:`ExportScene` says "Writing the report..." over the
-screen. When it is done the scene gives way to a dialog naming the folder and the files, or
-saying why nothing was written.
+(:meth:`game.ui.drawing.window_charts.ChartCache.submit`; matplotlib's one lock, ``MPL_LOCK``,
+keeps it apart from the window's own charts) while :class:`ExportScene` says "Writing the
+report..." over the screen. When it is done the scene gives way to a dialog naming the folder
+and the files, or saying why nothing was written.
 """
 
 from __future__ import annotations
@@ -17,12 +17,12 @@ from pathlib import Path
 
 import pygame
 
-from game.ui import storage
-from game.ui import text as txt
-from game.ui.charts import CHARTS
-from game.ui.match import Match
-from game.ui.scenes.base import Overlay
-from game.ui.theme import ACCENT, MUTED, PANEL, TEXT
+from game.ui.drawing import text as txt
+from game.ui.drawing.theme import ACCENT, MUTED, PANEL, TEXT
+from game.ui.drawing.window_charts import CHARTS
+from game.ui.model import storage
+from game.ui.model.game_match import Match
+from game.ui.scenes.scene import Overlay
 
 #: Where exported reports go, under the user's data folder.
 REPORTS = "reports"

@@ -13,9 +13,9 @@ from __future__ import annotations
 import pygame
 
 from game.glossary import CONCEPTS, Concept, ordered
-from game.ui import text as txt
-from game.ui.scenes.base import Scene
-from game.ui.theme import ACCENT, BACKGROUND, MUTED, PANEL, PANEL_EDGE, TEXT
+from game.ui.drawing import text as txt
+from game.ui.drawing.theme import ACCENT, BACKGROUND, MUTED, PANEL, PANEL_EDGE, TEXT
+from game.ui.scenes.scene import Scene
 
 
 class GlossaryScene(Scene):

@@ -13,11 +13,11 @@ from collections.abc import Callable
 import pygame
 
 from game.lessons import lessons
-from game.ui import text as txt
-from game.ui.match import Match
-from game.ui.pictures import CAPTIONS, draw_picture
-from game.ui.scenes.base import Scene
-from game.ui.theme import ACCENT, BACKGROUND, MUTED, PANEL, PANEL_EDGE, TEXT
+from game.ui.drawing import text as txt
+from game.ui.drawing.pictures import CAPTIONS, draw_picture
+from game.ui.drawing.theme import ACCENT, BACKGROUND, MUTED, PANEL, PANEL_EDGE, TEXT
+from game.ui.model.game_match import Match
+from game.ui.scenes.scene import Scene
 
 
 def fit_text(

@@ -20,10 +20,10 @@ from game.theory import (
     JERVIS_WORLD_EXPLANATIONS,
     JERVIS_WORLD_TITLES,
 )
-from game.ui import text as txt
-from game.ui.scenes.base import Overlay, key_label
-from game.ui.theme import ACCENT, MUTED, PANEL, TEXT
-from game.ui.words import best_replies, deters, reading
+from game.ui.drawing import text as txt
+from game.ui.drawing.theme import ACCENT, MUTED, PANEL, TEXT
+from game.ui.model.plain_words import best_replies, deters, reading
+from game.ui.scenes.scene import Overlay, key_label
 
 #: The glossary keys of the lens: key, what the button says, which card (None: the game's name).
 GLOSSARY_KEYS = (
@@ -80,7 +80,7 @@ class LensScene(Overlay):
 
     def open_card(self, key: int) -> None:
         """The glossary, focused on the card; leaving it comes back here."""
-        from game.ui.scenes.glossary import GlossaryScene
+        from game.ui.scenes.glossary_screen import GlossaryScene
 
         card = self.card_for(key)
         if card is not None:

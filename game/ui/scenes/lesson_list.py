@@ -13,10 +13,10 @@ from pygame_gui.elements import UITextBox
 
 from game.lessons import lessons
 from game.scenarios import Scenario, load
-from game.ui import storage
-from game.ui import text as txt
-from game.ui.scenes.base import Scene
-from game.ui.theme import ACCENT, BACKGROUND, MUTED, PANEL, PANEL_EDGE, TEXT
+from game.ui.drawing import text as txt
+from game.ui.drawing.theme import ACCENT, BACKGROUND, MUTED, PANEL, PANEL_EDGE, TEXT
+from game.ui.model import storage
+from game.ui.scenes.scene import Scene
 
 
 class LessonsScene(Scene):

@@ -8,10 +8,11 @@ from pygame_gui.elements import UISelectionList
 
 from game.saves import SaveError
 from game.session import Session
-from game.ui import flow, storage
-from game.ui import text as txt
-from game.ui.scenes.base import Scene
-from game.ui.theme import BACKGROUND, MUTED, TEXT
+from game.ui import navigation as flow
+from game.ui.drawing import text as txt
+from game.ui.drawing.theme import BACKGROUND, MUTED, TEXT
+from game.ui.model import storage
+from game.ui.scenes.scene import Scene
 
 
 class LoadScene(Scene):
@@ -89,7 +90,7 @@ class LoadScene(Scene):
         session = self.chosen()
         if session is None:
             return
-        from game.ui.match import Match
+        from game.ui.model.game_match import Match
         from game.ui.scenes.replay import ReplayScene
 
         self.app.push(ReplayScene(self.app, Match(session)))

@@ -12,12 +12,12 @@ from dataclasses import dataclass
 import pygame
 
 from game.engine.actions import ACTION_GROUPS, Action
-from game.ui import text as txt
-from game.ui.orders import OrderDraft
-from game.ui.scenes.base import Overlay
-from game.ui.theme import ACCENT, MUTED, PANEL, TEXT
-from game.ui.views import TurnView
-from game.ui.words import treaty_label
+from game.ui.drawing import text as txt
+from game.ui.drawing.theme import ACCENT, MUTED, PANEL, TEXT
+from game.ui.model.draft import OrderDraft
+from game.ui.model.plain_words import treaty_label
+from game.ui.model.views import TurnView
+from game.ui.scenes.scene import Overlay
 
 
 @dataclass(frozen=True)

@@ -10,12 +10,12 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIHorizontalSlider
 
-from game.ui import text as txt
-from game.ui.board import draw_shape
-from game.ui.scenes.base import Scene
+from game.ui.drawing import text as txt
+from game.ui.drawing.game_board import draw_shape
+from game.ui.drawing.theme import BACKGROUND, MUTED, TEXT
+from game.ui.model.settings import PALETTE_NAMES, SCALES, SIZES
 from game.ui.scenes.intro import fit_text
-from game.ui.settings import PALETTE_NAMES, SCALES, SIZES
-from game.ui.theme import BACKGROUND, MUTED, TEXT
+from game.ui.scenes.scene import Scene
 
 PALETTE_WORDS = {"standard": "standard", "colour_blind": "colour-blind safe"}
 

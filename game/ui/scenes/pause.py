@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pygame
 
-from game.ui import storage
-from game.ui import text as txt
-from game.ui.match import Match
-from game.ui.scenes.base import Overlay
-from game.ui.theme import TEXT
+from game.ui.drawing import text as txt
+from game.ui.drawing.theme import TEXT
+from game.ui.model import storage
+from game.ui.model.game_match import Match
+from game.ui.scenes.scene import Overlay
 
 
 class PauseScene(Overlay):

@@ -24,11 +24,11 @@ from collections.abc import Callable, Sequence
 import pygame
 from pygame_gui.elements import UIButton, UITextBox
 
-from game.ui import text as txt
-from game.ui.match import Match
-from game.ui.scenes.base import Scene
+from game.ui.drawing import text as txt
+from game.ui.drawing.theme import ACCENT, BACKGROUND, MUTED, TEXT
+from game.ui.model.game_match import Match
 from game.ui.scenes.intro import fit_text
-from game.ui.theme import ACCENT, BACKGROUND, MUTED, TEXT
+from game.ui.scenes.scene import Scene
 
 NUMBER_KEYS = (pygame.K_1, pygame.K_2, pygame.K_3, pygame.K_4, pygame.K_5)
 KEYPAD_KEYS = (pygame.K_KP1, pygame.K_KP2, pygame.K_KP3, pygame.K_KP4, pygame.K_KP5)

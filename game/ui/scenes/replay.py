@@ -19,15 +19,15 @@ import pygame
 
 from game.analysis.words import tag_words
 from game.engine.state import World
-from game.ui import text as txt
-from game.ui.board import Board
-from game.ui.debrief_pages import Link, Page, concept_title, flow, tag_colour
-from game.ui.headlines import headlines
-from game.ui.match import Match
-from game.ui.scenes.base import Scene
+from game.ui.drawing import text as txt
+from game.ui.drawing.game_board import Board
+from game.ui.drawing.theme import ACCENT, BACKGROUND, MUTED, PANEL, PANEL_EDGE, TEXT
+from game.ui.model.game_match import Match
+from game.ui.model.headlines import headlines
+from game.ui.model.views import TurnView, turn_view
 from game.ui.scenes.debrief import DebriefScene, back_or_push, match_analysis
-from game.ui.theme import ACCENT, BACKGROUND, MUTED, PANEL, PANEL_EDGE, TEXT
-from game.ui.views import TurnView, turn_view
+from game.ui.scenes.debrief_pages import Link, Page, concept_title, flow, tag_colour
+from game.ui.scenes.scene import Scene
 
 #: Seconds per turn when playing.
 PLAY_STEP = 0.8
@@ -126,7 +126,7 @@ class ReplayScene(Scene):
             self.open_card(points[0].concept)
 
     def open_card(self, card: str) -> None:
-        from game.ui.scenes.glossary import GlossaryScene
+        from game.ui.scenes.glossary_screen import GlossaryScene
 
         self.playing = False
         self.app.push(GlossaryScene(self.app, card, back_to="the replay"))

@@ -16,10 +16,10 @@ from dataclasses import dataclass
 
 import pygame
 
-from game.ui import text as txt
-from game.ui.scenes.base import Overlay
-from game.ui.theme import ACCENT, MUTED, PANEL, TEXT, Colour
-from game.ui.turn_report import Change, TurnReport
+from game.ui.drawing import text as txt
+from game.ui.drawing.theme import ACCENT, MUTED, PANEL, TEXT, Colour
+from game.ui.model.turn_report import Change, TurnReport
+from game.ui.scenes.scene import Overlay
 
 #: Seconds between two lines appearing, and for a number to count to its new value.
 LINE_SECONDS = 0.22

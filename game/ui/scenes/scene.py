@@ -15,9 +15,9 @@ import pygame_gui
 from pygame_gui.core import UIContainer
 from pygame_gui.elements import UIButton, UILabel, UITextEntryLine
 
-from game.ui import text as txt
-from game.ui.theme import BACKGROUND, TEXT
-from game.ui.tooltip import Regions, draw_tip
+from game.ui.drawing import text as txt
+from game.ui.drawing.theme import BACKGROUND, TEXT
+from game.ui.drawing.tooltip import Regions, draw_tip
 
 if TYPE_CHECKING:
     from game.ui.app import App

@@ -13,10 +13,10 @@ from game.lessons import lessons
 from game.policies import DIFFICULTIES, REGISTRY
 from game.scenarios import Scenario, load
 from game.session import SeatError, Session
-from game.ui import flow
-from game.ui import text as txt
-from game.ui.scenes.base import Scene
-from game.ui.theme import BACKGROUND, MUTED, TEXT
+from game.ui import navigation as flow
+from game.ui.drawing import text as txt
+from game.ui.drawing.theme import BACKGROUND, MUTED, TEXT
+from game.ui.scenes.scene import Scene
 
 MAX_SEED = 999_999
 #: The scenario a new player starts on.

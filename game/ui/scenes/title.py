@@ -5,10 +5,11 @@ from __future__ import annotations
 import pygame
 
 from game.saves import SaveError
-from game.ui import flow, storage
-from game.ui import text as txt
-from game.ui.scenes.base import Scene
-from game.ui.theme import BACKGROUND, MUTED, TEXT
+from game.ui import navigation as flow
+from game.ui.drawing import text as txt
+from game.ui.drawing.theme import BACKGROUND, MUTED, TEXT
+from game.ui.model import storage
+from game.ui.scenes.scene import Scene
 
 TAGLINE = "A turn-based game of deterrence and the security dilemma. Every state in it is invented."
 
@@ -59,7 +60,7 @@ class TitleScene(Scene):
         self.app.push(SetupScene(self.app))
 
     def lessons(self) -> None:
-        from game.ui.scenes.lessons import LessonsScene
+        from game.ui.scenes.lesson_list import LessonsScene
 
         self.app.push(LessonsScene(self.app))
 
@@ -81,7 +82,7 @@ class TitleScene(Scene):
         self.app.push(LoadScene(self.app))
 
     def glossary(self) -> None:
-        from game.ui.scenes.glossary import GlossaryScene
+        from game.ui.scenes.glossary_screen import GlossaryScene
 
         self.app.push(GlossaryScene(self.app))
 

@@ -1,7 +1,7 @@
 """The turn screen: the board, your state, your rivals as you see them, the wires, your orders.
 
 Widgets emit intents (set a budget line, add an action, undo, submit) to the seat's
-:class:`game.ui.orders.OrderDraft`; the draft asks the engine whether the orders are legal and
+:class:`game.ui.model.draft.OrderDraft`; the draft asks the engine whether the orders are legal and
 the screen shows the engine's own words. Nothing is sent until Submit.
 """
 
@@ -12,18 +12,18 @@ import pygame_gui
 from pygame_gui.elements import UIHorizontalSlider
 
 from game.engine.orders import IllegalOrder
-from game.ui import text as txt
-from game.ui.board import Board, Tween
-from game.ui.headlines import headlines
-from game.ui.match import Match
-from game.ui.orders import OrderDraft
-from game.ui.panels import headlines_panel, own_lines, own_panel, rivals_panel
-from game.ui.scenes.base import Scene
-from game.ui.theme import BACKGROUND, MUTED, PANEL_EDGE, TEXT
-from game.ui.trend import Trail, trail_of, turn_lines
-from game.ui.verdicts import briefing
-from game.ui.views import TurnView, turn_view
-from game.ui.words import category_label
+from game.ui.drawing import text as txt
+from game.ui.drawing.game_board import Board, Tween
+from game.ui.drawing.panels import headlines_panel, own_lines, own_panel, rivals_panel
+from game.ui.drawing.theme import BACKGROUND, MUTED, PANEL_EDGE, TEXT
+from game.ui.model.draft import OrderDraft
+from game.ui.model.game_match import Match
+from game.ui.model.headlines import headlines
+from game.ui.model.plain_words import category_label
+from game.ui.model.trend import Trail, trail_of, turn_lines
+from game.ui.model.verdicts import briefing
+from game.ui.model.views import TurnView, turn_view
+from game.ui.scenes.scene import Scene
 
 CATEGORY_HELP = {
     "reach": "Reach: strike force. Deters rivals, and frightens them.",
@@ -91,7 +91,7 @@ class TurnScene(Scene):
         if key in self.match.reported:
             return None
         self.match.reported.add(key)
-        from game.ui.turn_report import turn_report
+        from game.ui.model.turn_report import turn_report
 
         shown = own_lines(self.view, self.session.scenario.params.diplomacy, self.trail)
         viewer = self.session.scenario.names[self.draft.seat]
@@ -452,7 +452,7 @@ class TurnScene(Scene):
             self.sync()
 
     def diplomacy(self) -> None:
-        from game.ui.scenes.diplomacy import DiplomacyScene
+        from game.ui.scenes.diplomacy_menu import DiplomacyScene
 
         self.app.push(DiplomacyScene(self.app, self.draft, self.view))
 
@@ -697,6 +697,6 @@ class TurnScene(Scene):
                 if rect.collidepoint(pos):
                     hit = (rect, tip)
         if hit is not None:
-            from game.ui.tooltip import draw_tip
+            from game.ui.drawing.tooltip import draw_tip
 
             draw_tip(surface, hit[0], hit[1], self.u(15), outline=self.regions.focus is not None)
