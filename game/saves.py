@@ -57,7 +57,7 @@ def _checksum(body: dict[str, Any]) -> str:
 
 def to_dict(session: Session) -> dict[str, Any]:
     """The save as plain JSON data (the checksum covers everything else)."""
-    turns = []
+    turns: list[dict[str, Any]] = []
     for rec in session.history:
         entry: dict[str, Any] = {
             "spend": rec.orders.spend[0].tolist(),
@@ -83,9 +83,9 @@ def to_dict(session: Session) -> dict[str, Any]:
     source, file_turns = _as_reloaded(session.scenario)
     if source is not None:
         body["scenario_source"] = source
-    turns = int(session.scenario.params.turns)
-    if turns != file_turns:
-        body["turns"] = turns  # a game cut short (simulate --turns): it ends where it ended
+    length = int(session.scenario.params.turns)
+    if length != file_turns:
+        body["turns"] = length  # a game cut short (simulate --turns): it ends where it ended
     body["checksum"] = _checksum(body)
     return body
 
@@ -319,7 +319,12 @@ def from_dict(data: Any, name: str = "save", scenario: Scenario | None = None) -
             raise SaveError(f"{where}: the game was already over before this turn")
         human = {
             i: StateOrder(
-                *(float(x) for x in spend[i][:4]), civilian=float(spend[i][4]), cut=float(cut[i])
+                reach=float(spend[i][0]),
+                shield=float(spend[i][1]),
+                hardening=float(spend[i][2]),
+                intel=float(spend[i][3]),
+                civilian=float(spend[i][4]),
+                cut=float(cut[i]),
             )
             for i in session.human_seats
         }

@@ -13,6 +13,7 @@ crisis as a game of Chicken with a risk that leaves something to chance.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -48,7 +49,7 @@ def _tag(world: World, b: int | np.integer) -> str:
     return f" (world {b})" if world.batch > 1 else ""
 
 
-def each(mask: np.ndarray):
+def each(mask: np.ndarray) -> Iterator[tuple[np.intp, ...]]:
     """The indices of every true entry of ``mask``, as tuples (one problem message each)."""
     yield from zip(*np.nonzero(mask), strict=True)
 

@@ -228,7 +228,10 @@ def validate(world: World, orders: Orders) -> list[str]:
 
         total = total + diplomacy.costs(world, dip)
     over = total > bud * (1 + BUDGET_TOLERANCE) + BUDGET_TOLERANCE
-    tag = (lambda b: f" (world {b})") if world.batch > 1 else (lambda b: "")
+
+    def tag(b: int) -> str:
+        return f" (world {b})" if world.batch > 1 else ""
+
     for b, i in zip(*np.nonzero(over), strict=True):
         problems.append(
             f"{_name(world, i)}'s budget is {_fmt(bud[b, i])}; "

@@ -18,7 +18,7 @@ import numpy as np
 from game.engine.deterrence import Exchange, exchange, host_exposure, leak
 from game.engine.orders import Orders, budget
 from game.engine.state import CATEGORIES, CIVILIAN, EXPANSIONIST, HARDENING, REACH, SHIELD, World
-from game.theory import classify, nash_equilibria, pareto_optimal_cells
+from game.theory import Equilibrium, classify, nash_equilibria, pareto_optimal_cells
 from game.theory import jervis_world as _jervis_world
 
 RESTRAIN, ARM = 0, 1
@@ -340,7 +340,7 @@ class StageGame:
     A: np.ndarray  # row player's payoffs, [restrain, arm] x [restrain, arm]
     B: np.ndarray  # column player's payoffs
     name: str  # classify(A, B)
-    equilibria: list  # [(x, y), ...] from nash_equilibria(A, B)
+    equilibria: list[Equilibrium]  # [(x, y), ...] from nash_equilibria(A, B)
     pareto: np.ndarray  # 2x2 bool: Pareto-optimal cells
     world: str  # Jervis's four worlds
     stability: float  # first-strike stability of the pair now

@@ -215,7 +215,10 @@ def private_view(world: World, i: int, kinds: np.ndarray | None = None) -> World
     belief[:, :, i] = mine  # j's belief about i: what i believes of j (mutual trust)
     belief[:, i, :] = mine
     belief[:, np.arange(n), np.arange(n)] = 1.0
-    row = lambda a: np.broadcast_to(a[:, i : i + 1, :], a.shape).copy()  # noqa: E731
+
+    def row(a: np.ndarray) -> np.ndarray:
+        return np.broadcast_to(a[:, i : i + 1, :], a.shape).copy()
+
     spend = world.last_spend.copy()
     budget_now = spend.sum(axis=2)  # what each spent last turn: its budget then
     build = np.clip(world.seen_build[:, i, :], 0.0, 1.0)  # [B, N]

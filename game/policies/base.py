@@ -30,6 +30,7 @@ DIFFICULTIES = ("easy", "normal", "hard")
 
 class UnknownPolicy(KeyError):
     """No AI opponent has the name asked for (the message lists those that do)."""
+
     def __str__(self) -> str:
         return str(self.args[0])
 
@@ -217,7 +218,7 @@ def observe(
         allowed_diplomacy=tuple(world.params.diplomacy),
         tech=world.tech,
         own_tech=world.tech[:, i],
-        in_programme=(world.programme[:, i, :] > 0.5).any(axis=1),
+        in_programme=np.asarray((world.programme[:, i, :] > 0.5).any(axis=1)),
         partner_tech=np.where(world.programme[:, i, :] > 0.5, world.tech, 0.0).max(axis=1),
         view=private_view(world, i) if with_view else None,
     )
@@ -281,9 +282,11 @@ class Policy:
         shares[:, 4] = 0.0
         spend = shares * obs.budget[:, None]
         spend[:, 4] = np.maximum(obs.budget - spend[:, :4].sum(axis=1), 0.0)
-        c = np.zeros(obs.batch) if cut is None else np.minimum(np.maximum(cut, 0.0), obs.own_reach)
-        spend = Policy.within_caps(obs, spend, c)
-        return Move(spend=spend, cut=c)
+        cuts = (
+            np.zeros(obs.batch) if cut is None else np.minimum(np.maximum(cut, 0.0), obs.own_reach)
+        )
+        spend = Policy.within_caps(obs, spend, cuts)
+        return Move(spend=spend, cut=cuts)
 
     @staticmethod
     def within_caps(obs: Observation, spend: np.ndarray, cut: np.ndarray) -> np.ndarray:

@@ -8,7 +8,7 @@ played against each rival through :class:`ClassicAdapter`, not rewritten.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, cast
 
 import numpy as np
 
@@ -69,7 +69,9 @@ class ClassicAdapter(Policy):
         other = (
             np.stack(self.theirs, axis=2).reshape(b * n, t) if t else np.zeros((b * n, 0), np.int8)
         )
-        move = np.asarray(strategy.move(own, other, t, PerWorldRng(self.rngs, n))).reshape(b, n)
+        # PerWorldRng offers the one method a strategy draws with (random), world by world.
+        rng = cast(np.random.Generator, PerWorldRng(self.rngs, n))
+        move = np.asarray(strategy.move(own, other, t, rng)).reshape(b, n)
         move = np.where(obs.rivals, move, 0).astype(np.int8)
         self.own.append(move)
         return move
@@ -356,12 +358,12 @@ class Opportunist(Policy):
         temptation = np.array([g.random() for g in self.rngs])[:, None]
         sneaky = obs.treaty_bound & (temptation < self.cheat_odds(obs))
         d.cheat[:, i, :] = sneaky
-        self.cheated = sneaky.any(axis=1)
+        self.cheated = np.asarray(sneaky.any(axis=1))
         move = self.shares_to_move(obs, shares)
         if sneaky.any():  # where it cheats it builds past the caps: take the untrimmed spend
             raw = np.clip(shares, 0.0, None) * obs.budget[:, None]
             raw[:, CIVILIAN] = np.maximum(obs.budget - raw[:, :CIVILIAN].sum(axis=1), 0.0)
-            all_sneaky = (~obs.treaty_bound | sneaky).all(axis=1)
+            all_sneaky = np.asarray((~obs.treaty_bound | sneaky).all(axis=1))
             spend = np.where(all_sneaky[:, None], raw, move.spend)
             move = Move(spend, move.cut)
         pb.answer_hosts(obs, d, i, np.ones(obs.batch, dtype=bool))
