@@ -541,13 +541,14 @@ class Strategist(Policy):
         times the extra detection an inspection buys (``verification * (1 - passive)``), times
         ``INSPECT_STAKE``, above the inspection's cost (O'Neill 1994, Wittman 1989). It gives
         notice to leave a cap that binds its plan while a rival the cap does not hold (an
-        outsider, or a party it sees over the cap) builds fast: a cap kept against a rising
-        rival only keeps it behind. Returns each world's reason."""
+        outsider, or a party it sees well over the cap) builds fast and is already ahead of it: a
+        cap kept against a rising rival only keeps it behind. Returns each world's reason."""
         i, out = self.seat, [""] * obs.batch
         if "treaties" not in obs.allowed_diplomacy:
             return out
         view = obs.view
         cost = view.param("inspection_cost")
+        noise = view.param("noise")
         in_force = (view.treaty_status == IN_FORCE) & obs.treaty_bound
         me = obs.names[i]
         for w in range(obs.batch):
@@ -557,16 +558,23 @@ class Strategist(Policy):
                 if not parties.any():
                     continue
                 cap = float(view.treaty_cap[w, k])
-                over = (
-                    obs.seen_reach[w] > cap
-                    if view.treaty_kind[w, k] == REACH_CEILING
-                    else (obs.seen_shield[w] > cap)
+                # Over the cap by twice its sight's blur: a breach it can be sure of.
+                capped = view.treaty_kind[w, k] == REACH_CEILING
+                held = obs.seen_reach[w] if capped else obs.seen_shield[w]
+                blur = 1.0 + 2.0 * float(noise[w])
+                unheld = obs.rivals[w] & (~parties | (held > blur * cap))
+                ahead = obs.seen_reach[w] > obs.own_reach[w]  # it would fall further behind
+                rising = unheld & ahead & (obs.seen_build[w] >= RISING)
+                # Does this treaty's own cap hold back the plan it chose?
+                category, room = (
+                    (REACH, obs.reach_room[w])
+                    if capped
+                    else (
+                        SHIELD,
+                        obs.shield_room[w],
+                    )
                 )
-                unheld = obs.rivals[w] & (~parties | over)
-                rising = unheld & (obs.seen_build[w] >= RISING)
-                wants = np.array(plans[w].shares[:CIVILIAN]) * obs.budget[w]
-                binds = wants[REACH] > obs.reach_room[w] + 1e-9
-                binds |= wants[SHIELD] > obs.shield_room[w] + 1e-9
+                binds = plans[w].shares[category] * obs.budget[w] > room + 1e-9
                 if binds and rising.any():
                     d.leave[w, i, k] = True
                     j = obs.names[int(np.flatnonzero(rising)[0])]
@@ -771,7 +779,7 @@ def _own_move(
 #: How much an inspection that catches a cheat is worth to a party, in budget shares (the
 #: inspection game's stake): with the default inspection cost, a party inspects a treaty
 #: verified at 0.4 when it thinks another party greedy with odds above about 1 in 6.
-INSPECT_STAKE = 1.0
+INSPECT_STAKE = 0.3
 #: A rival "builds fast" when it was seen putting this share of its budget into arms.
 RISING = 0.15
 

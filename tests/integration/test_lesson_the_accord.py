@@ -5,9 +5,12 @@ verification when inspected and at passive_detection x verification when not (th
 game); and a withdrawal costs the leaver the others' trust and frees it to arm once the accord
 lapses.
 
-The human seat (Aurum) is played by ``ai:baseline`` (the steady deterrer); Veyra and Ostrel keep
-their default seats (``ai:baseline`` and ``ai:opportunist``). The inspections and the withdrawal
-are scripted for Aurum, since no AI opponent inspects or leaves a treaty.
+The human seat (Aurum) is played by ``ai:baseline`` (the steady deterrer). The lesson's own seats
+put a strategist in Veyra: it inspects where the inspection game says it pays, and gives notice
+when the cap binds it against a rival the cap does not hold (the last tests). The tests of the
+engine's mechanics (how often a cheat is caught, what leaving costs, how cheating falls with
+verification) keep Veyra steady (``ai:baseline``, which neither inspects nor leaves), so that only
+the inspections and the withdrawal scripted for Aurum move the numbers they pin.
 """
 
 import dataclasses
@@ -67,13 +70,30 @@ def reach(batch):
 def scenario():
     sc = load("the_accord")
     assert sc.names == ("Aurum", "Veyra", "Ostrel")
-    assert sc.default_seats == ("human", "ai:baseline", "ai:opportunist")
+    assert sc.default_seats == ("human", "ai:strategist", "ai:opportunist")
     return sc
 
 
 @pytest.fixture(scope="module")
 def accord(scenario):
+    """The lesson's own seats."""
     return play(scenario, STAND_IN)
+
+
+@pytest.fixture(scope="module")
+def steady(scenario):
+    """Veyra kept steady: the engine's mechanics, with no inspection or notice but Aurum's."""
+    return play(scenario, STAND_IN, Veyra="baseline")
+
+
+def veyras_moves(batch):
+    """[B] masks: Veyra inspected under a treaty; Veyra gave notice to leave one."""
+    inspected = np.zeros(batch.size, dtype=bool)
+    left = np.zeros(batch.size, dtype=bool)
+    for e in batch.events:
+        inspected |= e.diplomacy.inspect[:, VEYRA].any(axis=1)
+        left |= e.diplomacy.leave[:, VEYRA].any(axis=1)
+    return inspected, left
 
 
 def test_the_accord_is_in_force_with_weak_verification(scenario):
@@ -89,23 +109,23 @@ def test_the_accord_is_in_force_with_weak_verification(scenario):
     assert world.reach[0, OSTREL] == t.cap
 
 
-def test_arms_stay_lower_with_the_treaty_than_without_it(scenario, accord):
-    without = play(dataclasses.replace(scenario, treaties=()), STAND_IN)
-    arms_with = reach(accord).sum(axis=2).mean(axis=0)  # per seed, mean over the game
+def test_arms_stay_lower_with_the_treaty_than_without_it(scenario, steady):
+    without = play(dataclasses.replace(scenario, treaties=()), STAND_IN, Veyra="baseline")
+    arms_with = reach(steady).sum(axis=2).mean(axis=0)  # per seed, mean over the game
     arms_without = reach(without).sum(axis=2).mean(axis=0)
     # Measured: 118 against 145 on average; lower in every seed.
     assert arms_without.mean() - arms_with.mean() > 20
     assert share(arms_with < arms_without) >= 0.9
     # The parties that keep the cap stay under it all game.
     cap = scenario.treaties[0].cap
-    assert reach(accord)[:, :, [AURUM, VEYRA]].max() <= cap + 1e-6
+    assert reach(steady)[:, :, [AURUM, VEYRA]].max() <= cap + 1e-6
 
 
-def test_the_cheat_is_caught_at_the_inspection_games_odds(scenario, accord):
+def test_the_cheat_is_caught_at_the_inspection_games_odds(scenario, steady):
     verification = scenario.treaties[0].verification
     passive = scenario.params.passive_detection
-    inspected = play(scenario, STAND_IN, script=scripted(inspect=True))
-    broken, caught = cheating(accord)
+    inspected = play(scenario, STAND_IN, script=scripted(inspect=True), Veyra="baseline")
+    broken, caught = cheating(steady)
     broken_inspected, caught_inspected = cheating(inspected)
     # Ostrel cheats in most turns of every seed: hundreds of violation turns in each batch.
     assert broken > 300 and broken_inspected > 300
@@ -115,8 +135,9 @@ def test_the_cheat_is_caught_at_the_inspection_games_odds(scenario, accord):
     assert abs(caught_inspected / broken_inspected - verification) < 0.07
 
 
-def test_leaving_costs_the_leaver_trust_and_frees_it_to_arm(scenario, accord):
-    left = play(scenario, STAND_IN, script=scripted(leave_before=LEAVE_BEFORE))
+def test_leaving_costs_the_leaver_trust_and_frees_it_to_arm(scenario, steady):
+    accord = steady
+    left = play(scenario, STAND_IN, script=scripted(leave_before=LEAVE_BEFORE), Veyra="baseline")
     after = LEAVE_BEFORE + 1  # the world after the turn the notice was given
 
     def trust_in_aurum(batch):
@@ -146,7 +167,8 @@ def test_the_bet_answer_is_what_happens_in_most_seeds(scenario, accord):
     bet = scenario.bet
     assert bet.measure == "reach" and bet.states == ("Ostrel",)
     assert bet.choices[bet.answer] == "It rises" and bet.answer == ROSE
-    # Measured over three windows of 50 seeds: Ostrel's reach rose past the cap in 90-94 %.
+    # Measured on two windows of 50 seeds: Ostrel's reach rose past the cap in 88 % (90-94 %
+    # with a steady Veyra, which does not inspect).
     assert accord.bet_share() >= 0.8
 
 
@@ -161,6 +183,7 @@ def test_cheating_falls_step_by_step_as_verification_rises(scenario):
         b = play(
             dataclasses.replace(scenario, treaties=(dataclasses.replace(t, verification=v),)),
             STAND_IN,
+            Veyra="baseline",
         )
         ostrel = reach(b)[:, :, OSTREL]
         gains.append(float((ostrel[-1] - ostrel[0]).mean()))
@@ -170,7 +193,8 @@ def test_cheating_falls_step_by_step_as_verification_rises(scenario):
     assert steps.max() < 0.6 * (gains[0] - gains[-1]), gains
 
 
-def test_a_cheat_that_was_caught_cheats_less(scenario, accord):
+def test_a_cheat_that_was_caught_cheats_less(scenario, steady):
+    accord = steady
     """After being caught (its standing falls by the violation's cost), the opportunist expects a
     dearer price next time: it cheats on a smaller share of the turns that follow."""
     before = after = turns_before = turns_after = 0
@@ -202,3 +226,32 @@ def test_without_cheating_the_bets_answer_is_clearly_rarer(scenario, accord):
     for control in (checked, honest):
         assert control.bet_share() <= 0.1
         assert accord.bet_share() - control.bet_share() >= 0.6
+
+
+@pytest.fixture(scope="module")
+def honest(scenario):
+    """The lesson's own seats with a law-abiding Ostrel."""
+    return play(scenario, STAND_IN, Ostrel="baseline")
+
+
+def test_veyra_inspects_where_a_party_may_cheat(accord, honest):
+    """Nothing scripts it: the strategist inspects when the odds that a party cheats, times what
+    an inspection catches, outweigh the inspection's cost (the inspection game). Measured on
+    two windows of 50 seeds: it inspected in 18-36 % of games with the opportunist in Ostrel,
+    and in 6 % with a law-abiding Ostrel that gives it no reason to doubt."""
+    inspected, _ = veyras_moves(accord)
+    inspected_honest, _ = veyras_moves(honest)
+    assert share(inspected) >= 0.1
+    assert share(inspected) > share(inspected_honest)
+
+
+def test_veyra_leaves_when_the_cap_binds_against_a_rising_rival(accord, honest):
+    """It gives notice when the cap holds back the plan it chose while a rival the cap does not
+    hold (one it sees well over the cap) builds fast and is already ahead of it. Measured on two
+    windows of 50 seeds: notice in 44-52 % of games with the cheating opportunist in Ostrel,
+    92 % where verification is 0.1 (Ostrel cheats freely), and 6-10 % with a law-abiding
+    Ostrel."""
+    _, left = veyras_moves(accord)
+    _, left_honest = veyras_moves(honest)
+    assert share(left) >= 0.3
+    assert share(left) - share(left_honest) >= 0.2
