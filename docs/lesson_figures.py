@@ -32,9 +32,9 @@ import numpy as np
 from game.analysis import bet_outcome
 from game.analysis.core import batch_stage_names, series_from
 from game.engine.orders import Orders
-from game.lab.cli import _sweep_heatmap
 from game.lab.seating import seats_for
 from game.lab.sweep import Axis, run_sweep
+from game.lab.verbs import _sweep_heatmap
 from game.lessons import LESSON_ORDER
 from game.scenarios import Scenario, load
 from game.session import Runner, Seat

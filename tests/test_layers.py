@@ -78,3 +78,18 @@ def test_a_layer_importing_above_itself_breaks_the_contract(tmp_path):
     assert out.returncode != 0
     assert "game.engine.upward -> game.cli" in out.stdout
     assert "game.engine.upward -> pygame" in out.stdout
+
+
+def test_no_two_modules_of_game_share_a_basename():
+    """A name says which module it is: no ``cli.py`` or ``charts.py`` in three packages."""
+    from collections import defaultdict
+
+    where: dict[str, list[str]] = defaultdict(list)
+    for path in (ROOT / "game").rglob("*.py"):
+        if path.stem != "__init__" and "__pycache__" not in path.parts:
+            where[path.stem].append(path.relative_to(ROOT).as_posix())
+    repeats = {stem: sorted(paths) for stem, paths in where.items() if len(paths) > 1}
+    # Pending its owner (issue 14): the classroom's commands module keeps its name for now.
+    if repeats.get("cli") == ["game/classroom/cli.py", "game/cli.py"]:
+        del repeats["cli"]
+    assert repeats == {}

@@ -252,9 +252,9 @@ def _print_evolution(evo: Evolution, source: str, unit: str) -> None:
 
 
 def _evolution_chart(path: str, evo: Evolution, source: str) -> None:
-    from game.lab import charts  # matplotlib only when a chart is drawn (--help stays light)
+    from game.lab import plots  # matplotlib only when a chart is drawn (--help stays light)
 
-    charts.line_chart(
+    plots.line_chart(
         path,
         np.arange(evo.generations + 1),
         {name: evo.shares[:, i] for i, name in enumerate(evo.names)},
@@ -321,7 +321,7 @@ def cmd_sweep(args: argparse.Namespace) -> int:
 
 
 def _sweep_heatmap(path: str, result: SweepResult) -> None:
-    from game.lab import charts  # matplotlib only when a chart is drawn (--help stays light)
+    from game.lab import plots  # matplotlib only when a chart is drawn (--help stays light)
 
     axes = result.axes
     x = axes[0]
@@ -335,7 +335,7 @@ def _sweep_heatmap(path: str, result: SweepResult) -> None:
     else:
         over = x.name if y is None else f"{x.name} x {y.name}"
         headline = f"War and arms over {over}, drawn from data (after Jervis's four worlds)"
-    charts.heatmaps(
+    plots.heatmaps(
         path,
         x.values,
         y.values if y is not None else [0.0],

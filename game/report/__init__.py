@@ -6,7 +6,7 @@ No pygame here (a test checks it in a fresh interpreter): the report is made fro
 - :func:`export` (``session, out_dir``) -> :class:`ReportFiles` (``html``, ``csv``, ``save``)
 - :func:`game.report.html.render`: the page as text, from a session, its analysis and chart PNGs
 - :func:`game.report.table.turns_csv`: the CSV as text
-- ``python -m game report SAVE --out DIR`` (:mod:`game.report.cli`)
+- ``python -m game report SAVE --out DIR`` (:mod:`game.report.command`)
 """
 
 from game.report.html import render
