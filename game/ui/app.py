@@ -174,9 +174,9 @@ class App:
         scene.build()
 
     def to_title(self) -> None:
-        from game.ui.scenes.title import TitleScene
+        from game.ui import navigation
 
-        self.reset(TitleScene(self))
+        navigation.reset(self, "title")
 
     # Errors and messages --------------------------------------------------------------------
 

@@ -55,10 +55,10 @@ def cmd_play(args: argparse.Namespace) -> int:
         seats = args.seats.split(",") if args.seats else None
         session = Session.new(scenario, args.seed, seats)
     app = _app()
-    from game.ui import navigation as flow
+    from game.ui import navigation
 
     # A new game opens on the lesson's intro (then its bet); a loaded one where it left off.
-    flow.start(app, session, intro=not args.load)
+    navigation.start(app, session, intro=not args.load)
     return app.run(max_frames=args.frames)
 
 

@@ -15,8 +15,9 @@ from game.analysis.bets import measure_words
 from game.session import Session
 from game.ui import navigation as flow
 from game.ui.model import storage
+from game.ui.model.bet_timing import ask_due, reveal_due
 from game.ui.model.game_match import Match
-from game.ui.scenes.bet import BetScene, RevealScene, ask_due, reveal_due
+from game.ui.scenes.bet import BetScene, RevealScene
 
 from .drive import click, click_at, find_button, frames, key, scene_name
 from .lessonkit import BET, reload, shield

@@ -19,8 +19,9 @@ from game.scenarios import load
 from game.session import Answers, Session
 from game.ui.drawing.window_charts import CHARTS
 from game.ui.model import storage
+from game.ui.model.analysis_cache import CACHE_ATTR
 from game.ui.model.game_match import Match
-from game.ui.scenes.debrief import CACHE_ATTR, CHART_NAMES, TABS, DebriefScene
+from game.ui.scenes.debrief import CHART_NAMES, TABS, DebriefScene
 from game.ui.scenes.end import EndScene
 from game.ui.scenes.export import ExportScene
 

@@ -12,9 +12,10 @@ import pytest
 
 from game.session import Session
 from game.ui import navigation as flow
+from game.ui.drawing.choices import NUMBER_KEYS
 from game.ui.model import storage
 from game.ui.model.game_match import Match
-from game.ui.scenes.quiz import NUMBER_KEYS, QuizScene, shown_order
+from game.ui.scenes.quiz import QuizScene, shown_order
 
 from .drive import click, click_at, find_button, frames, key, scene_name
 from .lessonkit import QUIZ, reload, shield

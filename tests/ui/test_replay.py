@@ -17,8 +17,8 @@ from game.saves import save
 from game.scenarios import load
 from game.session import Session
 from game.ui.model import storage
+from game.ui.model.analysis_cache import CACHE_ATTR
 from game.ui.model.game_match import Match
-from game.ui.scenes.debrief import CACHE_ATTR
 from game.ui.scenes.replay import PLAY_STEP, ReplayScene
 
 from . import test_layout

@@ -20,9 +20,10 @@ from game.report.html import render
 from game.scenarios import load
 from game.session import Session
 from game.ui.model import storage
+from game.ui.model.analysis_cache import CACHE_ATTR
 from game.ui.model.game_match import Match
 from game.ui.scenes.bet import RevealScene
-from game.ui.scenes.debrief import CACHE_ATTR, DebriefScene
+from game.ui.scenes.debrief import DebriefScene
 from game.ui.scenes.end import EndScene
 from game.ui.scenes.load import LoadScene
 from tests.report.helpers import tiny_charts, war_session

@@ -70,3 +70,59 @@ def blit_lines(
         surface.blit(render(line, size, colour, bold), (x, y))
         y += step
     return y
+
+
+def fit_text(
+    text: str, width: int, height: int, largest: int, smallest: int, bold: bool = False
+) -> tuple[int, tuple[str, ...]]:
+    """The largest font size (from ``largest`` down to ``smallest``) at which ``text`` wrapped to
+    ``width`` fits in ``height``; with its lines (cut, at the smallest size, if it never fits)."""
+    size = max(largest, smallest)
+    while True:
+        lines = wrap(text, size, max(width, 1), bold)
+        if len(lines) * round(size * 1.25) <= height or size <= smallest:
+            break
+        size = max(smallest, size - max(1, size // 12))
+    room = max(1, height // round(size * 1.25))
+    if len(lines) > room:
+        lines = (*lines[: room - 1], lines[room - 1].rstrip(".,;: ") + "...")
+    return size, lines
+
+
+Paragraph = tuple[str, tuple[int, int, int], bool]  # text, colour, bold
+
+
+def fit_paragraphs(
+    paragraphs: list[Paragraph], width: int, height: int, largest: int, smallest: int
+) -> tuple[int, list[tuple[tuple[str, ...], tuple[int, int, int], bool]]]:
+    """One font size for several paragraphs (a blank half-line between them): the largest at
+    which they all fit in ``height``; with each paragraph's wrapped lines."""
+    size = max(largest, smallest)
+    while True:
+        out = [(wrap(t, size, max(width, 1), b), c, b) for t, c, b in paragraphs if t]
+        step = round(size * 1.25)
+        need = sum(len(lines) * step for lines, _, _ in out) + (len(out) - 1) * step // 2
+        if need <= height or size <= smallest:
+            return size, out
+        size = max(smallest, size - max(1, size // 12))
+
+
+def blit_paragraphs(
+    surface: pygame.Surface,
+    blocks: list[tuple[tuple[str, ...], tuple[int, int, int], bool]],
+    pos: tuple[int, int],
+    size: int,
+    bottom: int | None = None,
+) -> int:
+    """Draw what :func:`fit_paragraphs` gave; returns the y below the last line (lines that
+    would pass ``bottom`` are left out)."""
+    x, y = pos
+    step = round(size * 1.25)
+    for lines, colour, bold in blocks:
+        for line in lines:
+            if bottom is not None and y + step > bottom:
+                return y
+            surface.blit(render(line, size, colour, bold), (x, y))
+            y += step
+        y += step // 2
+    return y

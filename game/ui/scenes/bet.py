@@ -14,60 +14,14 @@ import pygame
 
 from game.analysis import bet_report, bet_value, series_of
 from game.analysis.bets import bet_number
-from game.analysis.bets import reveal_turn as planned_reveal
 from game.scenarios import Bet
-from game.session import Session
 from game.ui.drawing import text as txt
+from game.ui.drawing.choices import Choices
+from game.ui.drawing.text import blit_paragraphs, fit_paragraphs
 from game.ui.drawing.theme import ACCENT, MUTED, PANEL, PANEL_EDGE, TEXT
+from game.ui.model.bet_timing import reveal_turn
 from game.ui.model.game_match import Match
-from game.ui.scenes.intro import blit_paragraphs, fit_paragraphs
-from game.ui.scenes.quiz import Choices
 from game.ui.scenes.scene import Overlay
-
-# --------------------------------------------------------------------------------------------
-# When
-
-
-def reveal_turn(session: Session, bet: Bet) -> int:
-    """The turn after which the bet is revealed (``reveal_after``, 0 meaning the last turn)."""
-    return planned_reveal(bet, session.scenario.params.turns)
-
-
-def ask_due(session: Session) -> bool:
-    """The bet is to be asked now: the coming turn is ``ask_before`` and none is placed yet."""
-    bet = session.scenario.bet
-    return (
-        bet is not None
-        and session.answers.bet is None
-        and not session.over
-        and session.turn + 1 == bet.ask_before
-    )
-
-
-def reveal_due(session: Session) -> bool:
-    """The turn just resolved is the reveal's (or the game ended before it, after the bet)."""
-    bet = session.scenario.bet
-    if bet is None or session.turn < bet.ask_before:
-        return False
-    last = reveal_turn(session, bet)
-    return session.turn == last or (session.over and session.turn < last)
-
-
-def ask_if_due(app, match: Match, on_done: Callable[[], None] | None = None) -> bool:
-    """Open the bet over the current screen when it is due; True if it opened."""
-    if not ask_due(match.session):
-        return False
-    app.push(BetScene(app, match, on_done))
-    return True
-
-
-def reveal_if_due(app, match: Match) -> bool:
-    """Open the reveal over the current screen when the turn just resolved calls for it."""
-    if not reveal_due(match.session):
-        return False
-    app.push(RevealScene(app, match))
-    return True
-
 
 # --------------------------------------------------------------------------------------------
 # The screens

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.ui import navigation
 from game.ui.drawing import text as txt
 from game.ui.drawing.theme import BACKGROUND, MUTED, TEXT
 from game.ui.model.game_match import Match
@@ -39,14 +40,10 @@ class CoverScene(Scene):
         )
 
     def ready(self) -> None:
-        from game.ui.scenes.turn import TurnScene
-
-        self.app.replace(TurnScene(self.app, self.match))
+        navigation.replace(self.app, "turn", self.match)
 
     def pause(self) -> None:
-        from game.ui.scenes.pause import PauseScene
-
-        self.app.push(PauseScene(self.app, self.match))
+        navigation.push(self.app, "pause", self.match)
 
     def draw(self, surface: pygame.Surface) -> None:
         surface.fill(BACKGROUND)

@@ -32,10 +32,11 @@ import time
 
 import pygame
 
-from game.analysis import Analysis, analyse
+from game.ui import navigation
 from game.ui.drawing import text as txt
 from game.ui.drawing.theme import ACCENT, BACKGROUND, MUTED, PANEL, PANEL_EDGE, TEXT
 from game.ui.drawing.window_charts import CHARTS
+from game.ui.model.analysis_cache import match_analysis
 from game.ui.model.game_match import Match
 from game.ui.scenes.debrief_charts import CHART_NAMES, CHART_TAB, charts_page
 from game.ui.scenes.debrief_pages import Link, Page, flow, flow_rows
@@ -53,42 +54,6 @@ TAB_LABELS: dict[str, str] = {
     "whatif": "What if",
     "questions": "Questions",
 }
-#: The attribute of a Match that keeps its analysis.
-CACHE_ATTR = "debrief_analysis"
-
-
-# --------------------------------------------------------------------------------------------
-# The analysis, once per game
-# --------------------------------------------------------------------------------------------
-
-
-def match_analysis(match: Match) -> Analysis:
-    """The analysis of ``match``'s game, computed once and kept on the match (until another
-    turn is played). The seconds it took are kept beside it (:func:`analysis_seconds`)."""
-    s = match.session
-    key = (len(s.history), s.world.digest())
-    cached = getattr(match, CACHE_ATTR, None)
-    if cached is not None and cached[0] == key:
-        return cached[1]
-    t0 = time.perf_counter()
-    a = analyse(s)
-    setattr(match, CACHE_ATTR, (key, a, time.perf_counter() - t0))
-    return a
-
-
-def analysis_seconds(match: Match) -> float | None:
-    cached = getattr(match, CACHE_ATTR, None)
-    return None if cached is None else float(cached[2])
-
-
-def back_or_push(app, cls: type, match: Match, make) -> None:
-    """Go back to the screen beneath when it is a ``cls`` of the same game, else open ``make()``
-    (the debrief and the replay viewer lead to each other without piling up)."""
-    below = app.stack[-2] if len(app.stack) >= 2 else None
-    if isinstance(below, cls) and getattr(below, "match", None) is match:
-        app.pop()
-    else:
-        app.push(make())
 
 
 # --------------------------------------------------------------------------------------------
@@ -185,25 +150,19 @@ class DebriefScene(Scene):
             self.open_card(links[f].card)
 
     def open_card(self, card: str) -> None:
-        from game.ui.scenes.glossary_screen import GlossaryScene
-
-        self.app.push(GlossaryScene(self.app, card, back_to="the debrief"))
+        navigation.push(self.app, "glossary", card, back_to="the debrief")
 
     def replay(self) -> None:
-        from game.ui.scenes.replay import ReplayScene
-
-        back_or_push(self.app, ReplayScene, self.match, lambda: ReplayScene(self.app, self.match))
+        navigation.back_or_push(
+            self.app, "replay", self.match, lambda: navigation.make(self.app, "replay", self.match)
+        )
 
     def export(self) -> None:
-        from game.ui.scenes.export import export_report
-
-        export_report(self.app, self.match)
+        navigation.export_report(self.app, self.match)
 
     def quiz(self) -> None:
-        from game.ui.scenes.quiz import QuizScene
-
         # The quiz leaves the stack before on_done: the pages then show the new score.
-        self.app.push(QuizScene(self.app, self.match, after=True, on_done=self._pages.clear))
+        navigation.push(self.app, "quiz", self.match, after=True, on_done=self._pages.clear)
 
     # Scrolling ------------------------------------------------------------------------------
 

@@ -7,6 +7,7 @@ import pygame
 
 from game.analysis.core import war_of
 from game.analysis.words import ending_sentence
+from game.ui import navigation
 from game.ui.drawing import text as txt
 from game.ui.drawing.theme import BACKGROUND, MUTED, TEXT
 from game.ui.drawing.window_charts import arms_chart
@@ -96,26 +97,18 @@ class EndScene(Scene):
         self._chart = None
 
     def debrief(self) -> None:
-        from game.ui.scenes.debrief import DebriefScene
-
-        self.app.push(DebriefScene(self.app, self.match))
+        navigation.push(self.app, "debrief", self.match)
 
     def replay(self) -> None:
-        from game.ui.scenes.replay import ReplayScene
-
-        self.app.push(ReplayScene(self.app, self.match))
+        navigation.push(self.app, "replay", self.match)
 
     def export(self) -> None:
-        from game.ui.scenes.export import export_report
-
-        export_report(self.app, self.match)
+        navigation.export_report(self.app, self.match)
 
     def new_game(self) -> None:
-        from game.ui.scenes.setup import SetupScene
-        from game.ui.scenes.title import TitleScene
 
-        self.app.reset(TitleScene(self.app))
-        self.app.push(SetupScene(self.app, self.session.scenario.id))
+        navigation.reset(self.app, "title")
+        navigation.push(self.app, "setup", self.session.scenario.id)
 
     def save(self) -> None:
         try:

@@ -21,6 +21,7 @@ from game.ui.drawing import text as txt
 from game.ui.drawing.theme import ACCENT, MUTED, PANEL, TEXT
 from game.ui.drawing.window_charts import CHARTS
 from game.ui.model import storage
+from game.ui.model.analysis_cache import match_analysis
 from game.ui.model.game_match import Match
 from game.ui.scenes.scene import Overlay
 
@@ -63,8 +64,6 @@ def export_report(app, match: Match) -> ExportScene | None:
             "Export not available", "This copy of the game cannot write reports (game.report)."
         )
         return None
-    from game.ui.scenes.debrief import match_analysis
-
     s = match.session
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     folder = reports_dir() / f"{s.scenario.id}-seed{s.seed}-{stamp}"

@@ -20,6 +20,7 @@ from game.theory import (
     JERVIS_WORLD_EXPLANATIONS,
     JERVIS_WORLD_TITLES,
 )
+from game.ui import navigation
 from game.ui.drawing import text as txt
 from game.ui.drawing.theme import ACCENT, MUTED, PANEL, TEXT
 from game.ui.model.plain_words import best_replies, deters, reading
@@ -80,11 +81,9 @@ class LensScene(Overlay):
 
     def open_card(self, key: int) -> None:
         """The glossary, focused on the card; leaving it comes back here."""
-        from game.ui.scenes.glossary_screen import GlossaryScene
-
         card = self.card_for(key)
         if card is not None:
-            self.app.push(GlossaryScene(self.app, card, back_to="the lens"))
+            navigation.push(self.app, "glossary", card, back_to="the lens")
 
     def layout(self) -> None:
         u = self.u

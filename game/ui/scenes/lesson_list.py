@@ -13,6 +13,7 @@ from pygame_gui.elements import UITextBox
 
 from game.lessons import lessons
 from game.scenarios import Scenario, load
+from game.ui import navigation
 from game.ui.drawing import text as txt
 from game.ui.drawing.theme import ACCENT, BACKGROUND, MUTED, PANEL, PANEL_EDGE, TEXT
 from game.ui.model import storage
@@ -59,9 +60,7 @@ class LessonsScene(Scene):
         self.rebuild()
 
     def play(self) -> None:
-        from game.ui.scenes.setup import SetupScene
-
-        self.app.push(SetupScene(self.app, self.ids[self.index]))
+        navigation.push(self.app, "setup", self.ids[self.index])
 
     # Widgets --------------------------------------------------------------------------------
 

@@ -8,7 +8,7 @@ from pygame_gui.elements import UISelectionList
 
 from game.saves import SaveError
 from game.session import Session
-from game.ui import navigation as flow
+from game.ui import navigation
 from game.ui.drawing import text as txt
 from game.ui.drawing.theme import BACKGROUND, MUTED, TEXT
 from game.ui.model import storage
@@ -83,7 +83,7 @@ class LoadScene(Scene):
     def load(self) -> None:
         session = self.chosen()
         if session is not None:
-            flow.start(self.app, session)
+            navigation.start(self.app, session)
 
     def replay(self) -> None:
         """Open the chosen save in the replay viewer (Back returns here)."""
@@ -91,9 +91,8 @@ class LoadScene(Scene):
         if session is None:
             return
         from game.ui.model.game_match import Match
-        from game.ui.scenes.replay import ReplayScene
 
-        self.app.push(ReplayScene(self.app, Match(session)))
+        navigation.push(self.app, "replay", Match(session))
 
     def on_event(self, event: pygame.event.Event) -> None:
         if event.type in (

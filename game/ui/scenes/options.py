@@ -12,9 +12,9 @@ from pygame_gui.elements import UIHorizontalSlider
 
 from game.ui.drawing import text as txt
 from game.ui.drawing.game_board import draw_shape
+from game.ui.drawing.text import fit_text
 from game.ui.drawing.theme import BACKGROUND, MUTED, TEXT
 from game.ui.model.settings import PALETTE_NAMES, SCALES, SIZES
-from game.ui.scenes.intro import fit_text
 from game.ui.scenes.scene import Scene
 
 PALETTE_WORDS = {"standard": "standard", "colour_blind": "colour-blind safe"}

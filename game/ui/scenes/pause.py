@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.ui import navigation
 from game.ui.drawing import text as txt
 from game.ui.drawing.theme import TEXT
 from game.ui.model import storage
@@ -56,14 +57,10 @@ class PauseScene(Overlay):
         )
 
     def intro(self) -> None:
-        from game.ui.scenes.intro import IntroScene
-
-        self.app.push(IntroScene(self.app, self.match))
+        navigation.push(self.app, "intro", self.match)
 
     def settings(self) -> None:
-        from game.ui.scenes.options import SettingsScene
-
-        self.app.push(SettingsScene(self.app))
+        navigation.push(self.app, "settings")
 
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)

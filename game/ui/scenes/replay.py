@@ -19,13 +19,14 @@ import pygame
 
 from game.analysis.words import tag_words
 from game.engine.state import World
+from game.ui import navigation
 from game.ui.drawing import text as txt
 from game.ui.drawing.game_board import Board
 from game.ui.drawing.theme import ACCENT, BACKGROUND, MUTED, PANEL, PANEL_EDGE, TEXT
+from game.ui.model.analysis_cache import match_analysis
 from game.ui.model.game_match import Match
 from game.ui.model.headlines import headlines
 from game.ui.model.views import TurnView, turn_view
-from game.ui.scenes.debrief import DebriefScene, back_or_push, match_analysis
 from game.ui.scenes.debrief_pages import Link, Page, concept_title, flow, tag_colour
 from game.ui.scenes.scene import Scene
 
@@ -118,7 +119,12 @@ class ReplayScene(Scene):
 
     def debrief(self) -> None:
         self.playing = False
-        back_or_push(self.app, DebriefScene, self.match, lambda: DebriefScene(self.app, self.match))
+        navigation.back_or_push(
+            self.app,
+            "debrief",
+            self.match,
+            lambda: navigation.make(self.app, "debrief", self.match),
+        )
 
     def concept(self) -> None:
         points = self.points_at(self.t)
@@ -126,10 +132,8 @@ class ReplayScene(Scene):
             self.open_card(points[0].concept)
 
     def open_card(self, card: str) -> None:
-        from game.ui.scenes.glossary_screen import GlossaryScene
-
         self.playing = False
-        self.app.push(GlossaryScene(self.app, card, back_to="the replay"))
+        navigation.push(self.app, "glossary", card, back_to="the replay")
 
     def update(self, dt: float) -> None:
         if not self.playing:

@@ -13,7 +13,7 @@ from game.lessons import lessons
 from game.policies import DIFFICULTIES, REGISTRY
 from game.scenarios import Scenario, load
 from game.session import SeatError, Session
-from game.ui import navigation as flow
+from game.ui import navigation
 from game.ui.drawing import text as txt
 from game.ui.drawing.theme import BACKGROUND, MUTED, TEXT
 from game.ui.scenes.scene import Scene
@@ -132,7 +132,7 @@ class SetupScene(Scene):
             self.app.show_message("Cannot start", str(exc))
             return
         self.app.sound.play("submit")
-        flow.start(self.app, session, intro=True)
+        navigation.start(self.app, session, intro=True)
 
     def _read_seed(self) -> None:
         text = self.seed_entry.get_text().strip() if self.seed_entry is not None else ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.saves import SaveError
-from game.ui import navigation as flow
+from game.ui import navigation
 from game.ui.drawing import text as txt
 from game.ui.drawing.theme import BACKGROUND, MUTED, TEXT
 from game.ui.model import storage
@@ -55,14 +55,10 @@ class TitleScene(Scene):
         self.button((x, y + 5 * step, w, h), "Quit", self.app.quit, pygame.K_q)
 
     def new_game(self) -> None:
-        from game.ui.scenes.setup import SetupScene
-
-        self.app.push(SetupScene(self.app))
+        navigation.push(self.app, "setup")
 
     def lessons(self) -> None:
-        from game.ui.scenes.lesson_list import LessonsScene
-
-        self.app.push(LessonsScene(self.app))
+        navigation.push(self.app, "lessons")
 
     def resume(self) -> None:
         path = storage.newest_autosave()
@@ -74,22 +70,16 @@ class TitleScene(Scene):
         except SaveError as exc:
             self.app.show_message("Cannot continue", f"The autosave was refused: {exc}")
             return
-        flow.start(self.app, session)
+        navigation.start(self.app, session)
 
     def load(self) -> None:
-        from game.ui.scenes.load import LoadScene
-
-        self.app.push(LoadScene(self.app))
+        navigation.push(self.app, "load")
 
     def glossary(self) -> None:
-        from game.ui.scenes.glossary_screen import GlossaryScene
-
-        self.app.push(GlossaryScene(self.app))
+        navigation.push(self.app, "glossary")
 
     def settings(self) -> None:
-        from game.ui.scenes.options import SettingsScene
-
-        self.app.push(SettingsScene(self.app))
+        navigation.push(self.app, "settings")
 
     def draw(self, surface: pygame.Surface) -> None:
         surface.fill(BACKGROUND)

@@ -12,6 +12,7 @@ import pygame_gui
 from pygame_gui.elements import UIHorizontalSlider
 
 from game.engine.orders import IllegalOrder
+from game.ui import navigation
 from game.ui.drawing import text as txt
 from game.ui.drawing.game_board import Board, Tween
 from game.ui.drawing.panels import headlines_panel, own_lines, own_panel, rivals_panel
@@ -19,6 +20,7 @@ from game.ui.drawing.theme import BACKGROUND, MUTED, PANEL_EDGE, TEXT
 from game.ui.model.draft import OrderDraft
 from game.ui.model.game_match import Match
 from game.ui.model.headlines import headlines
+from game.ui.model.offers import offers_for
 from game.ui.model.plain_words import category_label
 from game.ui.model.trend import Trail, trail_of, turn_lines
 from game.ui.model.verdicts import briefing
@@ -71,8 +73,6 @@ class TurnScene(Scene):
         opens (after any crisis)."""
         if self.draft is None:
             return []
-        from game.ui.scenes.offer import offers_for
-
         fresh = []
         for offer in offers_for(self.draft, self.view):
             key = (self.draft.seat, repr(offer.accept))
@@ -452,19 +452,13 @@ class TurnScene(Scene):
             self.sync()
 
     def diplomacy(self) -> None:
-        from game.ui.scenes.diplomacy_menu import DiplomacyScene
-
-        self.app.push(DiplomacyScene(self.app, self.draft, self.view))
+        navigation.push(self.app, "diplomacy", self.draft, self.view)
 
     def lens(self) -> None:
-        from game.ui.scenes.lens import LensScene
-
-        self.app.push(LensScene(self.app, self.session, self.seat))
+        navigation.push(self.app, "lens", self.session, self.seat)
 
     def pause(self) -> None:
-        from game.ui.scenes.pause import PauseScene
-
-        self.app.push(PauseScene(self.app, self.match))
+        navigation.push(self.app, "pause", self.match)
 
     def submit(self) -> None:
         assert self.draft is not None
@@ -484,21 +478,21 @@ class TurnScene(Scene):
         self._after(self.match.resolve())
 
     def _after(self, events) -> None:
-        from game.ui.scenes.bet import ask_if_due, reveal_if_due
-        from game.ui.scenes.cover import CoverScene
-        from game.ui.scenes.end import EndScene
-
         if events is None:  # the next team gives its orders
-            self.app.replace(CoverScene(self.app, self.match))
+            navigation.replace(self.app, "cover", self.match)
             return
         if self.session.over:
             self.app.sound.play("war" if self.session.world.over[0] else "end")
-            self.app.replace(EndScene(self.app, self.match))
-            reveal_if_due(self.app, self.match)  # the bet's reveal, if the game ended first
+            navigation.replace(self.app, "end", self.match)
+            navigation.reveal_bet_if_due(
+                self.app, self.match
+            )  # the bet's reveal, if the game ended first
             return
         if self.match.hot_seat:
-            self.app.replace(CoverScene(self.app, self.match))
-            reveal_if_due(self.app, self.match) or ask_if_due(self.app, self.match)
+            navigation.replace(self.app, "cover", self.match)
+            navigation.reveal_bet_if_due(self.app, self.match) or navigation.ask_bet_if_due(
+                self.app, self.match
+            )
             return
         self.draft = self.match.draft()
         self._ask = self._crises()
@@ -513,7 +507,9 @@ class TurnScene(Scene):
 
         # Place your bet before its turn; its reveal after the turn it names (after the report).
         def then() -> None:
-            reveal_if_due(self.app, self.match) or ask_if_due(self.app, self.match)
+            navigation.reveal_bet_if_due(self.app, self.match) or navigation.ask_bet_if_due(
+                self.app, self.match
+            )
 
         if self._report is not None:
             self._then = then
@@ -561,20 +557,14 @@ class TurnScene(Scene):
     def update(self, dt: float) -> None:
         self._tick_board(dt)
         if self._report is not None and self.app.top is self:
-            from game.ui.scenes.report import TurnReportScene
-
             report, self._report = self._report, None
             then, self._then = self._then, None
-            self.app.push(TurnReportScene(self.app, report, self.board, then, self._tick_board))
+            navigation.push(self.app, "report", report, self.board, then, self._tick_board)
         elif self._ask and self.app.top is self and self.draft is not None:
-            from game.ui.scenes.crisis import CrisisScene
-
             other = self._ask.pop(0)
-            self.app.push(CrisisScene(self.app, self.draft, other))
+            navigation.push(self.app, "crisis", self.draft, other)
         elif self._offers and self.app.top is self and self.draft is not None:
-            from game.ui.scenes.offer import OfferScene
-
-            self.app.push(OfferScene(self.app, self.draft, self._offers.pop(0)))
+            navigation.push(self.app, "offer", self.draft, self._offers.pop(0))
 
     def _orders_picture(self) -> pygame.Surface:
         u = self.u
