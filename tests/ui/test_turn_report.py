@@ -174,6 +174,8 @@ def test_after_a_turn_the_report_tells_what_the_rival_did_what_changed_and_why(a
     (tension,) = r.tensions
     assert tension.label == "Tension with Mirel" and tension.after == session.world.tension[0, 0, 1]
     assert 0 in r.arrows and r.arrows[0] == pytest.approx(reach.delta)  # your arrow on the board
+    # Then where you stand on the objectives the game can measure.
+    assert f"On track so far: your economy went from 100 to {economy.after:.0f}." in r.news
     text = " ".join(r.lines())
     assert "Mirel: " in text and "Economy " in text and "Tension with Mirel" in text
 

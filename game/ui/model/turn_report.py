@@ -235,7 +235,24 @@ def news_for(
             urgent.append(w)
         elif any(n in w for n in mine):
             rest.append(w)
-    return urgent + rest
+    return urgent + rest + standing_of_objectives(session, me)
+
+
+def standing_of_objectives(session: Session, me: int) -> list[str]:
+    """Where the viewer stands on each objective the game can measure, so far ("On track: your
+    economy went from 100 to 104"); nothing for a seat the lesson's objectives are not written
+    for, nor for an objective that is the player's to judge."""
+    from game.ui.model.verdicts import verdict
+
+    if me != _objective_seat(session):
+        return []
+    out = []
+    for objective in session.scenario.objectives:
+        v = verdict(session, objective, me)
+        if v.met is not None:
+            why = v.why.replace(" all game", "").replace(" in 1 turns", " in 1 turn")
+            out.append(f"{'On track' if v.met else 'Off track'} so far: {why}.")
+    return out
 
 
 def narration(session: Session, events: Events) -> list[str]:
