@@ -38,6 +38,18 @@ def browser():
         driver.quit()
 
 
+def text_of(browser, element_id: str) -> str:
+    """The text of the element with this id now ("" while the page is loading or reloading: an
+    element found just before a reload is stale by the time it is read)."""
+    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+    from selenium.webdriver.common.by import By
+
+    try:
+        return browser.find_element(By.ID, element_id).text
+    except (NoSuchElementException, StaleElementReferenceException):
+        return ""
+
+
 def test_a_browser_team_bets_plays_a_turn_and_sees_only_its_own_seat(tmp_path, browser):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
@@ -50,13 +62,12 @@ def test_a_browser_team_bets_plays_a_turn_and_sees_only_its_own_seat(tmp_path, b
         browser.get(url + "/")
         field = browser.find_element(By.ID, "code")
         field.send_keys(team.code.lower() + Keys.ENTER)  # typed as a student might, then Enter
-        wait_for(lambda: browser.find_elements(By.ID, "me"), 30)
-        assert browser.find_element(By.ID, "me").text == team.name
+        wait_for(lambda: text_of(browser, "me") == team.name, 30)
 
         browser.find_element(By.LINK_TEXT, "Bet").click()
         browser.find_element(By.CSS_SELECTOR, "input[name=choice][value='2']").click()
         browser.find_element(By.ID, "placebet").click()
-        wait_for(lambda: browser.find_elements(By.ID, "betplaced"), 30)
+        wait_for(lambda: text_of(browser, "betplaced"), 30)
         assert room.answers[team.key].bet == 2
 
         browser.find_element(By.LINK_TEXT, "Back to the turn").click()
@@ -65,16 +76,14 @@ def test_a_browser_team_bets_plays_a_turn_and_sees_only_its_own_seat(tmp_path, b
         reach.send_keys("1.5")
         browser.find_element(By.ID, "submit").click()
         # The only team: handing in plays the turn, and the page comes back on turn 2.
-        wait_for(lambda: browser.find_elements(By.ID, "turn")
-                 and browser.find_element(By.ID, "turn").text == "2", 60)
+        wait_for(lambda: text_of(browser, "turn") == "2", 60)
         assert room.turn == 1
         assert room.records[0][0].orders.spend[0, team.seat, 0] == 1.5
-        page = browser.page_source
-        wires = browser.find_element(By.ID, "wires").text
-        assert "no reports yet" not in wires.lower()
+        page = browser.page_source  # read while the host still serves (the page may poll)
+        assert "no reports yet" not in text_of(browser, "wires").lower()
 
     w = room.group_world(0)
-    own = browser.find_element(By.ID, "own").text
+    own = re.search(r'<tr id="own">(.*?)</tr>', page, flags=re.S).group(1)
     assert f"{w.reach[0, team.seat]:.2f}" in own and f"{w.shield[0, team.seat]:.2f}" in own
     seen = {f"{w.seen_reach[0, team.seat, j]:.2f}" for j in range(w.n)}
     seen |= {f"{w.seen_shield[0, team.seat, j]:.2f}" for j in range(w.n)}
