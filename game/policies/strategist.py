@@ -475,6 +475,7 @@ class Strategist(Policy):
         i = self.seat
         # Offers to it first (a programme from an ally is joined), then its own move on top.
         pb.answer_hosts(obs, d, i, obs.support > obs.review_threshold + 0.1)
+        answered = d.copy()  # what it did in answer to others' offers, before its own move
         for w, p in enumerate(plans):
             _own_move(
                 d,
@@ -496,6 +497,7 @@ class Strategist(Policy):
                 continue
             take = offers[:, j] & (obs.belief[:, j] >= 0.5) & ~obs.ally[:, j]
             d.ally[:, i, j] = np.where(take & (d.ally[:, i, j] == 0), 1, d.ally[:, i, j])
+            answered.ally[:, i, j] = np.where(take, 1, answered.ally[:, i, j])
         # Crises: press from strength; back down when outmatched and the odds are real, or when
         # the odds of war, were both to escalate, are more than its aversion to risk will bear.
         # A rival that has tied its hands will not back down: standing firm against it risks
@@ -509,12 +511,15 @@ class Strategist(Policy):
         press = strong & (self.weights.greed > 0)
         answers = np.where(weak, BACK_DOWN, np.where(press, ESCALATE, STAND_FIRM))
         pb.answer_crises(obs, d, i, answers)
-        extra = self._commitments(obs, d, answers)
-        treaty_lines = self._treaty_moves(obs, d, plans)
-        lines = [
-            f"{a}; {_lower(b)}" if a and b else a or b
-            for a, b in zip(extra, treaty_lines, strict=True)
-        ]
+        parts = (
+            _answer_reasons(obs, answered, plans),
+            self._commitments(obs, d, answers),
+            self._treaty_moves(obs, d, plans),
+        )
+        lines = []
+        for said in zip(*parts, strict=True):
+            kept = [x for x in said if x]
+            lines.append("; ".join([kept[0], *(_lower(x) for x in kept[1:])]) if kept else "")
         return Move(move.spend, move.cut, d), lines
 
     def _commitments(self, obs: Observation, d: Diplomacy, answers: np.ndarray) -> list[str]:
@@ -745,6 +750,36 @@ def _sizes(
     kind, j = move
     seen_j = float(seen_shield[j]) if kind == "propose" else 0.0
     return float(own_shield), seen_j, max(float(own_reach), float(np.max(seen_reach)))
+
+
+def _answer_reasons(obs: Observation, d: Diplomacy, plans: list[Plan]) -> list[str]:
+    """``[B]`` why it took up what others offered it this turn (a programme an ally offered, an
+    alliance from a state it trusts, forces an ally wants to station with it), where its own
+    move did not already say so."""
+    i, names, out = obs.seat, obs.names, [""] * obs.batch
+    for w in range(obs.batch):
+        said = plans[w].move
+        for j in range(len(names)):
+            if j == i or said[1] == j:
+                continue
+            if d.programme[w, i, j] > 0 and obs.programme_offers[w, j]:
+                out[w] = (
+                    f"{names[i]} joined the joint shield programme {names[j]} offered: pooled "
+                    "money and know-how buy more shield"
+                )
+            elif d.ally[w, i, j] > 0:
+                out[w] = (
+                    f"{names[i]} accepted {names[j]}'s alliance: it trusts {names[j]}, and "
+                    "together they need not fear each other"
+                )
+            elif d.deploy_answer[w, i, j] == 1:
+                out[w] = (
+                    f"{names[i]} accepted {names[j]}'s forces: a shield stationed with it guards "
+                    "it against a strike"
+                )
+            if out[w]:
+                break
+    return out
 
 
 def _own_move(
