@@ -146,3 +146,19 @@ def test_an_edited_group_save_is_refused_on_resume(tmp_path):
     path.write_text(path.read_text().replace('"seed": 0', '"seed": 1'))
     with pytest.raises(RoomError, match="cannot resume"):
         Room.open(folder)
+
+
+def test_a_teachers_own_lesson_file_travels_in_the_class(tmp_path):
+    from game.scenarios import load
+
+    text = (lesson("the_spiral").source or "").replace('title = "The Spiral"',
+                                                       'title = "Our Spiral"')
+    assert "Our Spiral" in text
+    path = tmp_path / "the_spiral.toml"
+    path.write_text(text)
+    room = Room.create(tmp_path / "c", load(str(path)), 1, 2, False, ["human", "ai", "ai"])
+    room.force()
+    path.unlink()  # the class needs only its folder
+    again = Room.open(tmp_path / "c")
+    assert again.scenario.title == "Our Spiral"
+    assert again.group_world(0).digest() == room.group_world(0).digest()
