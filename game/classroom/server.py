@@ -564,12 +564,14 @@ def create_app(room: Room, tick_seconds: float = 1.0) -> ASGIApp:
                 return JSONResponse({"error": "teacher only"}, 403)
             try:
                 result = await run_in_threadpool(action)
-            except RoomError as exc:
+            except (RoomError, OSError, ValueError) as exc:
                 if request.headers.get("x-teacher"):
                     return JSONResponse({"error": str(exc)}, 422)
                 return await teacher_page(request, error=str(exc))
             if request.headers.get("x-teacher"):
                 return JSONResponse({"ok": True, "result": result})
+            if isinstance(result, list) and result:
+                return await teacher_page(request, note="Written: " + ", ".join(result))
             return RedirectResponse("/teacher", 303)
 
         return handler

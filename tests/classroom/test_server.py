@@ -160,6 +160,12 @@ def test_the_teachers_controls_need_the_teachers_code(room, url):
         assert room.paused
         assert c.post("/teacher/resume", headers=h).json()["ok"]
         assert not room.paused
+    with client(url, room.teacher_code) as c:
+        page = c.post("/teacher/report").text
+        assert "Written:" in page and "handout.html" in page
+        assert (room.folder / "report" / "class-turns.csv").exists()
+        debrief = c.get("/teacher/debrief").text
+        assert "Class report" in debrief and "Group 2" in debrief
 
 
 def test_a_team_that_drops_finds_its_turn_as_it_left_it(room, url):
