@@ -13,9 +13,11 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeAlias
 
 import numpy as np
+
+from game.engine.params import BY_NAME as PARAMETER_TABLE
 
 #: Budget categories, in the order orders and spending arrays use them.
 CATEGORIES: tuple[str, ...] = ("reach", "shield", "hardening", "intel", "civilian")
@@ -44,97 +46,108 @@ TREATY_SLOTS = 6
 #: Bounds of model.md section 1.
 TECH_MIN, TECH_MAX = 0.5, 2.0
 
+#: A parameter's value: a float, the same in every world, or a ``[B]`` array, one per world.
+Scalar: TypeAlias = float | np.ndarray
+
+
+def _default(name: str) -> Any:
+    """A parameter's default, from the one table."""
+    return PARAMETER_TABLE[name].default
+
 
 @dataclass(frozen=True)
 class Params:
     """Scenario parameters of the payoff engine (model.md sections 1-7).
 
-    Every field is unit-free. A field may be a float or a float array of shape ``[B]``.
+    Each number's default, range, unit and meaning are in the one table,
+    :data:`game.engine.params.PARAMETERS` (a test checks these fields are its rows, in order).
+    A :data:`Scalar` field is a float (the same in every world) or an array of shape ``[B]``
+    (one value per world); a count of turns is an ``int``.
     """
 
     # Section 2: the strike exchange.
-    shield_efficiency: Any = 1.0  # eta: reach stopped per unit of shield (offense-defense balance)
-    counterforce: Any = 0.6  # kappa: share of an exposed force a full first strike destroys
-    forward_bonus: Any = 1.5  # beta >= 1: forward reach is closer, leaves less warning
-    unacceptable_damage: Any = 0.3  # theta: damage / economy that deters
-    host_share: Any = 0.25  # share of a first strike that falls on hosts of the target's assets
-    host_suppression: Any = 0.5  # forward shield guard lost against a state aiming at its host
+    shield_efficiency: Scalar = _default("shield_efficiency")
+    counterforce: Scalar = _default("counterforce")
+    forward_bonus: Scalar = _default("forward_bonus")
+    unacceptable_damage: Scalar = _default("unacceptable_damage")
+    host_share: Scalar = _default("host_share")
+    host_suppression: Scalar = _default("host_suppression")
     # Section 4: budget, economy, the cost of arming.
-    tax: Any = 0.2  # share of economy available as budget each turn
-    reach_cost: Any = 1.0  # budget per unit of reach (divided by tech)
-    shield_cost: Any = 1.0  # budget per unit of shield (divided by tech)
-    hardening_cost: Any = 4.0  # budget that closes the gap to max hardening by one e-fold
-    hardening_max: Any = 0.9  # H_max
-    upkeep: Any = 0.05  # each stock costs this share of its build cost every turn (fatigue)
-    attrition: Any = 0.02  # each stock wears out by this share every turn
-    growth: Any = 0.01  # base growth of the economy per turn
-    investment_return: Any = 0.15  # growth per unit of civilian investment / economy
-    burden_drag: Any = 0.03  # growth lost per unit of defence burden (over budget) above tolerance
-    trade_gain: Any = 0.01  # growth per unit of trade ties
-    sanction_cost: Any = 0.02  # growth lost per sanction in force against a state
-    burden_tolerance: Any = 0.35  # military burden share above which support erodes
-    support_rate: Any = 0.2  # how fast support answers the burden
+    tax: Scalar = _default("tax")
+    reach_cost: Scalar = _default("reach_cost")
+    shield_cost: Scalar = _default("shield_cost")
+    hardening_cost: Scalar = _default("hardening_cost")
+    hardening_max: Scalar = _default("hardening_max")
+    upkeep: Scalar = _default("upkeep")
+    attrition: Scalar = _default("attrition")
+    growth: Scalar = _default("growth")
+    investment_return: Scalar = _default("investment_return")
+    burden_drag: Scalar = _default("burden_drag")
+    trade_gain: Scalar = _default("trade_gain")
+    sanction_cost: Scalar = _default("sanction_cost")
+    burden_tolerance: Scalar = _default("burden_tolerance")
+    support_rate: Scalar = _default("support_rate")
     # Section 5: perception and belief.
-    distinguishability: Any = 0.5  # delta: chance a shield build is seen as a shield
-    noise: Any = 0.3  # sigma0: perception noise (log-normal)
-    intel_effect: Any = 0.5  # transparency bought per unit of intelligence spending / budget
-    signal_seeker: Any = 0.0  # mean arms build share (of budget) of a security seeker
-    signal_expansionist: Any = 0.4  # mean arms build share of an expansionist
-    signal_spread: Any = 0.3  # spread of the build share within a kind
+    distinguishability: Scalar = _default("distinguishability")
+    noise: Scalar = _default("noise")
+    intel_effect: Scalar = _default("intel_effect")
+    signal_seeker: Scalar = _default("signal_seeker")
+    signal_expansionist: Scalar = _default("signal_expansionist")
+    signal_spread: Scalar = _default("signal_spread")
     # Section 6: tension and war.
-    tension_arms: Any = 0.15  # tension per unit of seen arms growth / economy
-    tension_decay: Any = 0.1  # share of tension that fades each turn
-    tension_trade: Any = 0.05  # tension relieved per unit of trade ties
-    tension_targeting: Any = 0.1  # tension per turn from a targeting declaration
-    tension_sanction: Any = 0.05  # tension per turn from a sanction in force
-    base_war_risk: Any = 0.4  # war odds when both escalate, at full tension and zero stability
-    crisis_threshold: Any = 0.7  # tension above which a pair is in crisis and war can break out
-    war_damage_floor: Any = 0.3  # share of economy every party loses in a war, at the least
+    tension_arms: Scalar = _default("tension_arms")
+    tension_decay: Scalar = _default("tension_decay")
+    tension_trade: Scalar = _default("tension_trade")
+    tension_targeting: Scalar = _default("tension_targeting")
+    tension_sanction: Scalar = _default("tension_sanction")
+    base_war_risk: Scalar = _default("base_war_risk")
+    crisis_threshold: Scalar = _default("crisis_threshold")
+    war_damage_floor: Scalar = _default("war_damage_floor")
     # Diplomacy (model.md sections 1, 4-6): hosts, treaties, sanctions, signals, crises.
-    recall_lead: int = 2  # turns a withdrawn deployment takes to come home (it still counts)
-    host_upkeep_share: Any = 0.5  # share of a hosted deployment's upkeep the host pays
-    host_trade_loss: Any = 0.3  # share of its trade with a sanctioning rival a state loses a turn
-    sanction_sender_cost: Any = 0.005  # growth the sender loses per sanction it imposes
-    support_sanction: Any = 0.04  # support a state loses per turn per sanction against it
-    support_fear: Any = 0.05  # support a host loses per turn per unit of rival spill / economy
-    review_threshold: Any = 0.3  # support below which a programme review may cancel a programme
-    review_chance: Any = 0.5  # chance of that review each turn while support stays below
-    treaty_notice: int = 3  # turns a withdrawal takes; the treaty binds until they pass
-    proposal_turns: int = 2  # turns a proposal waits for every party to sign
-    treaty_tension: Any = 0.03  # tension relieved per turn between parties to a treaty in force
-    treaty_transparency: Any = 0.3  # transparency between parties, times verification
-    withdrawal_tension: Any = 0.15  # tension between a withdrawer and the other parties
-    withdrawal_trust: Any = 0.5  # odds that a withdrawer is a security seeker are multiplied by
-    inspection_cost: Any = 0.05  # share of its budget an inspection costs the inspector
-    passive_detection: Any = 0.25  # share of verification that catches cheating uninspected
-    violation_tension: Any = 0.2  # tension between a detected violator and the other parties
-    violation_trust: Any = 0.3  # odds that a detected violator is a security seeker, times
-    violation_standing: Any = 0.1  # standing a detected violator loses
-    drill_cost: Any = 0.05  # share of its budget a drill costs (a sunk cost)
-    drill_standing: Any = 0.03  # standing (alliance credibility) a drill earns
-    drill_tension: Any = 0.08  # tension a drill adds with the rival it names
-    audience_cost: Any = 0.15  # standing lost by breaking a public commitment (tying hands)
-    talk_weight: Any = 1.0  # log-odds a message can move a belief, times the sender's standing
-    transfer_rate: Any = 0.1  # share of the tech gap a joint programme closes each turn
-    trade_step: Any = 0.25  # trade ties a mutual trade offer adds (up to trade_max)
-    trade_max: Any = 2.0
-    backdown_standing: Any = 0.1  # standing lost by backing down in a crisis
-    prevail_standing: Any = 0.05  # standing won when the other side backs down
-    firm_tension: Any = 0.05  # tension added when both stand firm
-    escalate_tension: Any = 0.1  # tension added per side that escalates
-    crisis_relief: Any = 0.3  # tension relieved when a crisis ends by someone backing down
-    accident_share: Any = 0.25  # war odds when only one side escalates, as a share of the full
-    targeting_fear: Any = 0.5  # extra weight a target gives to the attack of a state aiming at it
+    recall_lead: int = _default("recall_lead")
+    host_upkeep_share: Scalar = _default("host_upkeep_share")
+    host_trade_loss: Scalar = _default("host_trade_loss")
+    sanction_sender_cost: Scalar = _default("sanction_sender_cost")
+    support_sanction: Scalar = _default("support_sanction")
+    support_fear: Scalar = _default("support_fear")
+    review_threshold: Scalar = _default("review_threshold")
+    review_chance: Scalar = _default("review_chance")
+    treaty_notice: int = _default("treaty_notice")
+    proposal_turns: int = _default("proposal_turns")
+    treaty_tension: Scalar = _default("treaty_tension")
+    treaty_transparency: Scalar = _default("treaty_transparency")
+    withdrawal_tension: Scalar = _default("withdrawal_tension")
+    withdrawal_trust: Scalar = _default("withdrawal_trust")
+    inspection_cost: Scalar = _default("inspection_cost")
+    passive_detection: Scalar = _default("passive_detection")
+    violation_tension: Scalar = _default("violation_tension")
+    violation_trust: Scalar = _default("violation_trust")
+    violation_standing: Scalar = _default("violation_standing")
+    drill_cost: Scalar = _default("drill_cost")
+    drill_standing: Scalar = _default("drill_standing")
+    drill_tension: Scalar = _default("drill_tension")
+    audience_cost: Scalar = _default("audience_cost")
+    talk_weight: Scalar = _default("talk_weight")
+    transfer_rate: Scalar = _default("transfer_rate")
+    trade_step: Scalar = _default("trade_step")
+    trade_max: Scalar = _default("trade_max")
+    backdown_standing: Scalar = _default("backdown_standing")
+    prevail_standing: Scalar = _default("prevail_standing")
+    firm_tension: Scalar = _default("firm_tension")
+    escalate_tension: Scalar = _default("escalate_tension")
+    crisis_relief: Scalar = _default("crisis_relief")
+    accident_share: Scalar = _default("accident_share")
+    targeting_fear: Scalar = _default("targeting_fear")
     # Section 7: utility and score.
-    threat_weight: Any = 1.0  # lambda
-    residual_fear: Any = 0.3  # chance weight of an attack even by a deterred rival (Schelling)
-    first_strike_fear: Any = 1.0  # extra attack odds at zero first-strike stability (Schelling)
-    crisis_leverage: Any = 1.0  # value of the strike balance, per unit of distrust and tension
-    greed_leverage: Any = 0.5  # value of the strike balance to an expansionist (Glaser 2010)
-    spiral_weight: Any = 0.3  # mu: weight of the spiral risk (tension, instability) in utility
-    shield_signal: Any = 0.5  # how threatening a shield build looks, against reach, when seen right
-    tension_forward: Any = 0.03  # tension per turn from a rival's forward deployment
-    discount: Any = 0.95
+    threat_weight: Scalar = _default("threat_weight")
+    residual_fear: Scalar = _default("residual_fear")
+    first_strike_fear: Scalar = _default("first_strike_fear")
+    crisis_leverage: Scalar = _default("crisis_leverage")
+    greed_leverage: Scalar = _default("greed_leverage")
+    spiral_weight: Scalar = _default("spiral_weight")
+    shield_signal: Scalar = _default("shield_signal")
+    tension_forward: Scalar = _default("tension_forward")
+    discount: Scalar = _default("discount")
     turns: int = 20
     #: Budget categories this scenario allows (progressive disclosure: a first lesson has two).
     categories: tuple[str, ...] = CATEGORIES

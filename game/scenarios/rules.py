@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from game.engine.params import MAX_LEAD as MAX_LEAD  # the longest delay a scenario may set
+from game.engine.params import PARAMETERS, SECTIONS
 from game.engine.state import TECH_MAX, TECH_MIN
 
 
@@ -61,106 +63,21 @@ def _upto(hi: float, lo: float = 0.0, why: str = "") -> _Range:
 
 
 _SHARE = _Range(0.0, 1.0)
-_PROBABILITY = _Range(0.0, 1.0, why="a probability")
-_TRUST = _Range(0.01, 1.0, why="a factor on the odds: 1 leaves trust as it was")
-MAX_LEAD = 20  # the longest delay, in turns, a scenario may set
 #: The largest stock (reach or shield, at home or stationed abroad) and treaty cap a scenario
 #: may start with: a hundred times the shipped lessons' biggest forces.
 MAX_STOCK = 10_000.0
 #: The smallest and largest starting economy.
 MIN_ECONOMY, MAX_ECONOMY = 0.1, 100_000.0
 _NON_NEGATIVE = _upto(MAX_STOCK)  # a stock: reach, shield, a deployment
-_COST = _upto(100.0, lo=0.01)  # budget per unit built: never free, never out of reach
-_WEIGHT = _upto(10.0)  # a weight on a term of the model
-_RATE = _upto(1.0)  # a per-turn rate that is not a share by nature
 
-#: Allowed values of every float field of Params (``turns`` and ``categories`` are checked apart).
-#: Every range is closed and finite: the property test in ``tests/test_scenario_limits.py`` plays
-#: random scenarios drawn from these ranges and checks the world stays finite, and
-#: ``docs/scenario-format.md`` shows each range as :func:`doc_range` writes it.
+#: Allowed values of every number of Params (``turns`` and ``categories`` are checked apart),
+#: built from the one table (:data:`game.engine.params.PARAMETERS`). Every range is closed and
+#: finite: the property test in ``tests/test_scenario_limits.py`` plays random scenarios drawn
+#: from these ranges and checks the world stays finite, and ``docs/scenario-format.md`` shows each
+#: range as :func:`doc_range` writes it (its tables are :func:`params_table`'s).
 PARAM_RULES: dict[str, _Range] = {
-    "shield_efficiency": _upto(20.0, lo=0.05),
-    "counterforce": _SHARE,
-    "forward_bonus": _Range(
-        1.0, 5.0, why="forward reach must count at least as much as home reach"
-    ),
-    "unacceptable_damage": _upto(10.0, lo=0.01),
-    "host_share": _SHARE,
-    "host_suppression": _SHARE,
-    "tax": _Range(0.01, 1.0),
-    "reach_cost": _COST,
-    "shield_cost": _COST,
-    "hardening_cost": _COST,
-    "hardening_max": _SHARE,
-    "upkeep": _SHARE,
-    "attrition": _SHARE,
-    "growth": _Range(-1.0, 1.0),
-    "investment_return": _upto(2.0),
-    "burden_drag": _RATE,
-    "trade_gain": _RATE,
-    "sanction_cost": _RATE,
-    "burden_tolerance": _SHARE,
-    "support_rate": _SHARE,
-    "distinguishability": _SHARE,
-    "noise": _upto(3.0),
-    "intel_effect": _WEIGHT,
-    "signal_seeker": _SHARE,
-    "signal_expansionist": _SHARE,
-    "signal_spread": _upto(3.0, lo=0.01),
-    "tension_arms": _WEIGHT,
-    "tension_decay": _SHARE,
-    "tension_trade": _RATE,
-    "tension_targeting": _RATE,
-    "tension_sanction": _RATE,
-    "base_war_risk": _SHARE,
-    "crisis_threshold": _SHARE,
-    "war_damage_floor": _SHARE,
-    "threat_weight": _WEIGHT,
-    "residual_fear": _SHARE,
-    "first_strike_fear": _WEIGHT,
-    "crisis_leverage": _WEIGHT,
-    "greed_leverage": _WEIGHT,
-    "spiral_weight": _WEIGHT,
-    "shield_signal": _WEIGHT,
-    "tension_forward": _RATE,
-    "discount": _Range(0.01, 1.0),
-    # Diplomacy: hosts, sanctions, reviews, treaties, drills, talk, trade, crises.
-    "recall_lead": _Range(0, MAX_LEAD, whole=True, why="turns"),
-    "host_upkeep_share": _SHARE,
-    "host_trade_loss": _SHARE,
-    "sanction_sender_cost": _RATE,
-    "support_sanction": _SHARE,
-    "support_fear": _RATE,
-    "review_threshold": _SHARE,
-    "review_chance": _PROBABILITY,
-    "treaty_notice": _Range(0, MAX_LEAD, whole=True, why="turns"),
-    "proposal_turns": _Range(
-        1, MAX_LEAD, whole=True, why="turns; a proposal needs at least one turn to be signed"
-    ),
-    "treaty_tension": _SHARE,
-    "treaty_transparency": _SHARE,
-    "withdrawal_tension": _SHARE,
-    "withdrawal_trust": _TRUST,
-    "inspection_cost": _SHARE,
-    "passive_detection": _SHARE,
-    "violation_tension": _SHARE,
-    "violation_trust": _TRUST,
-    "violation_standing": _SHARE,
-    "drill_cost": _SHARE,
-    "drill_standing": _SHARE,
-    "drill_tension": _SHARE,
-    "audience_cost": _SHARE,
-    "talk_weight": _WEIGHT,
-    "transfer_rate": _SHARE,
-    "trade_step": _WEIGHT,
-    "trade_max": _WEIGHT,
-    "backdown_standing": _SHARE,
-    "prevail_standing": _SHARE,
-    "firm_tension": _SHARE,
-    "escalate_tension": _SHARE,
-    "crisis_relief": _SHARE,
-    "accident_share": _SHARE,
-    "targeting_fear": _WEIGHT,
+    p.name: _Range(p.bounds.lo, p.bounds.hi, why=p.bounds.why, whole=p.bounds.whole)
+    for p in PARAMETERS
 }
 
 #: Allowed values of a state's numbers (``hardening`` depends on params.hardening_max).
@@ -187,6 +104,18 @@ def doc_range(rule: _Range) -> str:
         right = f"below {hi}" if rule.hi_open else f"at most {hi}"
         return f"{left}, {right}"
     return f"{lo} to {hi}"
+
+
+def params_table(section: str) -> str:
+    """The reference table of one section's parameters, as ``docs/scenario-format.md`` has it."""
+    assert section in SECTIONS, section
+    rows = ["| key | range | default | unit | meaning |", "| --- | --- | --- | --- | --- |"]
+    for p in PARAMETERS:
+        if p.section == section:
+            rule = PARAM_RULES[p.name]
+            cells = (f"`{p.name}`", doc_range(rule), repr(p.default), p.unit, p.meaning)
+            rows.append("| " + " | ".join(cells) + " |")
+    return "\n".join(rows) + "\n"
 
 
 _TOP_KEYS = (
