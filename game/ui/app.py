@@ -131,10 +131,11 @@ class App:
 
     def _resized(self, size: tuple[int, int]) -> None:
         size = (max(640, size[0]), max(480, size[1]))
-        if pygame.display.get_surface() is None or pygame.display.get_surface().get_size() != size:
+        current = pygame.display.get_surface()
+        if current is None or current.get_size() != size:
             self.screen = pygame.display.set_mode(size, pygame.RESIZABLE)
         else:
-            self.screen = pygame.display.get_surface()
+            self.screen = current
         self.manager.set_window_resolution(self.size)
         if not self.settings.fullscreen:
             self.settings = self.settings.replace(width=self.size[0], height=self.size[1])

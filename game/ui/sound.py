@@ -42,7 +42,10 @@ class Sound:
         try:
             if not pygame.mixer.get_init():
                 pygame.mixer.init(frequency=22050, size=-16, channels=1, buffer=512)
-            rate, _size, channels = pygame.mixer.get_init()
+            init = pygame.mixer.get_init()
+            if init is None:
+                raise pygame.error("no mixer")
+            rate, _size, channels = init
             for name, (freqs, secs) in TONES.items():
                 wave = (tone(freqs, secs, rate) * 32767).astype(np.int16)
                 if channels > 1:

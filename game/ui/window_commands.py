@@ -39,6 +39,7 @@ def run_title() -> int:
 
 
 def cmd_play(args: argparse.Namespace) -> int:
+    """``python -m game play``: a new game of a lesson, or a save, in the window."""
     from game.limits import MAX_SEED
     from game.saves import load_save
     from game.scenarios import load
@@ -63,6 +64,7 @@ def cmd_play(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    """``python -m game demo``: the projector demo, AI against AI."""
     from game.scenarios import load
 
     scenario = load(args.scenario)

@@ -73,6 +73,7 @@ def draw_shape(
     edge: tuple[int, int, int],
     width: int = 2,
 ) -> None:
+    """Draw a state's shape (its own, never colour alone) centred on ``c``."""
     pts = shape_points(shape, c, r)
     pygame.draw.polygon(surface, fill, pts)
     pygame.draw.polygon(surface, edge, pts, width)
@@ -297,12 +298,14 @@ class Board:
 
 
 def figure_text(f) -> str:
+    """A stock as the viewer knows it: exact, or about a value with its likely range."""
     if f.exact:
         return f"{f.value:.1f}"
     return f"about {f.value:.1f} (likely {f.low:.1f} to {f.high:.1f})"
 
 
 def state_tip(s) -> str:
+    """The tooltip of a state on the board: its role, seat and numbers, as seen."""
     parts = [
         f"{s.name}, {s.role} ({'human' if s.human else s.seat}). "
         f"Economy {s.economy:.1f}. Reach {figure_text(s.reach)}. "

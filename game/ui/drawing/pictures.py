@@ -298,10 +298,10 @@ def _board(p: _Pen, cast: _Cast, pal: Palette) -> None:
             for m in range(k + 1, len(t.parties)):
                 pa, pb = _offset(pts[t.parties[k]], pts[t.parties[m]], p.px(0.03))
                 p.dashed(pal.treaty, pa, pb, p.px(0.008, 2), p.px(0.025))
-    for d in sc.deployments:
-        pa, pb = _offset(pts[d.patron], pts[d.host], -p.px(0.035))
+    for dep in sc.deployments:
+        pa, pb = _offset(pts[dep.patron], pts[dep.host], -p.px(0.035))
         pa, pb = _shrink(pa, pb, r * 1.3)
-        p.arrow(cast.colour(d.patron), pa, pb, p.px(0.01, 2))
+        p.arrow(cast.colour(dep.patron), pa, pb, p.px(0.01, 2))
     for tg in sc.targeting:
         pa, pb = _offset(pts[tg.source], pts[tg.target], p.px(0.04))
         pa, pb = _shrink(pa, pb, r * 1.3)
@@ -356,10 +356,10 @@ def _dilemma(p: _Pen, cast: _Cast, pal: Palette) -> None:
     # Each side's best reply is to arm, whatever the other does: the arrows all point to the trap.
     w = p.px(0.009, 2)
     for k in range(2):
-        y = grid.y + cell * (k + 0.5) + cell * 0.32
-        p.arrow(cb, (grid.x + cell * 0.62, y), (grid.x + cell * 1.38, y), w)
-        x = grid.x + cell * (k + 0.5) + cell * 0.34
-        p.arrow(ca, (x, grid.y + cell * 0.62), (x, grid.y + cell * 1.38), w)
+        ay = grid.y + cell * (k + 0.5) + cell * 0.32
+        p.arrow(cb, (grid.x + cell * 0.62, ay), (grid.x + cell * 1.38, ay), w)
+        ax = grid.x + cell * (k + 0.5) + cell * 0.34
+        p.arrow(ca, (ax, grid.y + cell * 0.62), (ax, grid.y + cell * 1.38), w)
     trap = pygame.Rect(round(grid.x + cell), round(grid.y + cell), round(cell), round(cell))
     pygame.draw.rect(p.s, pal.bad, trap.inflate(6, 6), p.px(0.008, 3))
     pygame.draw.rect(
@@ -543,8 +543,8 @@ def _triangle(p: _Pen, cast: _Cast, pal: Palette) -> None:
     col = cast.colour(third)
     bw = p.m * 0.035
     for k, hgt in enumerate((0.08, 0.13, 0.19)):
-        x = pt[0] + r * 1.8 + k * bw * 1.4
-        box = pygame.Rect(round(x), round(pt[1] + r - p.m * hgt), round(bw), round(p.m * hgt))
+        bx = pt[0] + r * 1.8 + k * bw * 1.4
+        box = pygame.Rect(round(bx), round(pt[1] + r - p.m * hgt), round(bw), round(p.m * hgt))
         pygame.draw.rect(p.s, col, box)
         pygame.draw.rect(p.s, EDGE, box, 1)
     top = (pt[0] + r * 1.8 + bw * 3.6, pt[1] - p.m * 0.16)

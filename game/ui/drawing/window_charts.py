@@ -177,7 +177,7 @@ def render_chart(
                 TightLayoutEngine(pad=0.5).execute(fig)
         fig.canvas.draw()
         w, h = fig.canvas.get_width_height()
-        data = bytes(fig.canvas.buffer_rgba())
+        data = bytes(fig.canvas.buffer_rgba())  # type: ignore[attr-defined]  # Agg's canvas
     return data, (w, h)
 
 

@@ -31,5 +31,6 @@ def match_analysis(match: Match) -> Analysis:
 
 
 def analysis_seconds(match: Match) -> float | None:
+    """How long the cached analysis of ``match`` took (None before it is computed)."""
     cached = getattr(match, CACHE_ATTR, None)
     return None if cached is None else float(cached[2])

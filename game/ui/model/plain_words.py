@@ -13,6 +13,7 @@ CATEGORY_LABELS: dict[str, str] = {"cut": "scrap reach"}
 
 
 def category_label(cat: str) -> str:
+    """A budget line's name on screen ("scrap reach" for a cut)."""
     return CATEGORY_LABELS.get(cat, cat)
 
 
@@ -126,6 +127,7 @@ ACTION_COSTS: dict[str, str] = {
 
 
 def purpose_label(group: str) -> str:
+    """The diplomacy menu's name for a group of actions, by purpose."""
     return PURPOSES.get(group, (group.capitalize(), ""))[0]
 
 
@@ -142,6 +144,7 @@ def action_cost(action: str, params: dict[str, float]) -> str:
 
 
 def action_label(action: str) -> str:
+    """A diplomatic action as a player would say it."""
     return ACTION_LABELS.get(action, action.replace("_", " ").capitalize())
 
 

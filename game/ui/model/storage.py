@@ -47,10 +47,12 @@ def data_dir() -> Path:
 
 
 def saves_dir() -> Path:
+    """Where saved games go."""
     return data_dir() / "saves"
 
 
 def autosave_path() -> Path:
+    """The newest autosave's path."""
     return data_dir() / AUTOSAVE
 
 
@@ -60,6 +62,7 @@ def autosaves_dir() -> Path:
 
 
 def log_path() -> Path:
+    """Where unexpected errors are logged."""
     return data_dir() / "errors.log"
 
 
@@ -193,6 +196,7 @@ def list_saves() -> list[SaveInfo]:
 
 
 def has_autosave() -> bool:
+    """Whether an autosave can be read (Continue on the title)."""
     return any(i.readable for i in autosaves())
 
 

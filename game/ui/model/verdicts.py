@@ -20,6 +20,8 @@ from game.session import Session
 
 @dataclass(frozen=True)
 class Verdict:
+    """The verdict on one objective: met, missed or the player's to judge, and why."""
+
     objective: str
     met: bool | None  # None: the game cannot measure it
     why: str

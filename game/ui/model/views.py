@@ -84,6 +84,8 @@ class Arrow:
 
 @dataclass(frozen=True)
 class TreatyView:
+    """A treaty as the board and the diplomacy menu show it: kind, parties, terms, status."""
+
     slot: int
     kind: str
     status: str
@@ -213,8 +215,7 @@ def turn_view(session: Session, viewer: int | None) -> TurnView:
                 verification=float(w.treaty_verification[0, k]),
             )
         )
-    seat = 0 if viewer is None else viewer
-    menu = legal_orders(w, seat)
+    menu = legal_orders(w, 0 if viewer is None else viewer)
     return TurnView(
         turn=session.turn,
         turns=int(sc.params.turns),

@@ -30,6 +30,8 @@ from game.ui.scenes.scene import Overlay
 class _Box(Overlay):
     """A panel over the game, as large as the window allows."""
 
+    box: pygame.Rect  # set by each screen's layout
+
     def box_rect(self, need: int | None = None) -> pygame.Rect:
         """The panel: as wide as fits (up to 900 at 100%), as tall as ``need`` (or the room)."""
         u = self.u

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import pygame
 
 from game.engine.actions import Action
@@ -57,7 +59,7 @@ class CrisisScene(Overlay):
             self.button(
                 (self.box.x + u(10) + k * (bw + u(10)), self.box.bottom - u(60), bw, u(44)),
                 label,
-                lambda a=action: self.answer(a),
+                partial(self.answer, action),
                 key,
             )
 

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import importlib.util
 import time
+from functools import partial
 
 import pygame
 
@@ -198,7 +199,7 @@ class DebriefScene(Scene):
             b = self.button(
                 rect,
                 TAB_LABELS[t],
-                lambda k=k: self.show_tab(k),
+                partial(self.show_tab, k),
                 pygame.K_1 + k,
                 tooltip=f"The {TAB_LABELS[t]} tab",
             )
@@ -262,7 +263,7 @@ class DebriefScene(Scene):
                     b = self.button(
                         rect,
                         labels[k],
-                        lambda k=k: self.pick_chart(k),
+                        partial(self.pick_chart, k),
                         tooltip=CHART_TAB[CHART_NAMES[k]][1],
                     )
                     if k == self.chart:
@@ -289,7 +290,8 @@ class DebriefScene(Scene):
                 self.picker_label = (name, u(20), bottom + u(6) + round(fs * 0.7))
             return bottom + u(12) + round(fs * 1.4)
         if tab == "theory" and len(self.analysis.rivals) > 1:
-            text = f"Rival pair: {self.analysis.pair_name(self.rival_pair)}"
+            pair = self.rival_pair
+            text = f"Rival pair: {self.analysis.pair_name(pair) if pair else '-'}"
             rects, bottom = flow([text + "  [P]"], fs, u(20), top, W - u(40), bh, gap)
             if create:
                 self.button(
@@ -456,9 +458,9 @@ class DebriefScene(Scene):
             rect = self.on_screen(slot.rect)
             if not rect.colliderect(view):
                 continue
-            pic = self._chart(slot.name, slot.rect.size, slot.pair)
-            if pic is not None:
-                surface.blit(pic, pic.get_rect(center=rect.center))
+            chart = self._chart(slot.name, slot.rect.size, slot.pair)
+            if chart is not None:
+                surface.blit(chart, chart.get_rect(center=rect.center))
             else:
                 self._placeholder(surface, rect, (slot.name, slot.rect.size, slot.pair))
         f = self.focus[self.tab_name]

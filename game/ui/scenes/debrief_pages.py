@@ -55,11 +55,13 @@ def ink_on(colour: Colour) -> Colour:
 
 
 def concept_title(card: str) -> str:
+    """A glossary card's title (its id in words when there is no such card)."""
     c = CONCEPTS.get(card)
     return c.title if c is not None else card.replace("_", " ")
 
 
 def game_card(name: str) -> str | None:
+    """The glossary card of a 2x2 game's name, if there is one."""
     card = concept_for_game(name)
     return card if card in CONCEPTS else None
 
@@ -71,6 +73,8 @@ def game_card(name: str) -> str | None:
 
 @dataclass
 class Link:
+    """A glossary link drawn on a page: where it is, the card it opens, its words."""
+
     rect: pygame.Rect  # in page coordinates
     card: str
     label: str
@@ -78,6 +82,8 @@ class Link:
 
 @dataclass
 class Slot:
+    """Where a chart goes on a page (the screen draws it there when it is ready)."""
+
     rect: pygame.Rect  # in page coordinates
     name: str  # a game.analysis.charts chart
     pair: tuple[int, int] | None = None

@@ -30,11 +30,11 @@ def whatif_page(a: Analysis, palette: Palette, width: int, view_h: int, scale: f
         p.text("The counterfactual replays were not computed for this game.", 16, MUTED)
         return p
     cols = ["State", "As played"]
-    keys = [k for k in ("restrain", "arm") if k in cfs]
-    for k in keys:
-        c = cfs[k]
-        label = c.label[0].upper() + c.label[1:]
-        cols.append(label + (f" (war on turn {c.war_turn})" if c.war else ""))
+    keys = [kind for kind in ("restrain", "arm") if kind in cfs]
+    for kind in keys:
+        cf = cfs[kind]
+        label = cf.label[0].upper() + cf.label[1:]
+        cols.append(label + (f" (war on turn {cf.war_turn})" if cf.war else ""))
     cols.append("Landed (0 arm, 1 restrain)")
     name_w = max(u(120), min(u(190), width // 5))
     rest = (width - name_w) // (len(cols) - 1)
@@ -56,7 +56,7 @@ def whatif_page(a: Analysis, palette: Palette, width: int, view_h: int, scale: f
     for i, name in enumerate(a.names):
         y = p.y + u(4)
         vals = [name, f"{float(final[i]):.2f}"]
-        vals += [f"{float(cfs[k].final_score[i]):.2f}" for k in keys]
+        vals += [f"{float(cfs[kind].final_score[i]):.2f}" for kind in keys]
         land = a.landing.get(name)
         vals.append("-" if land is None else f"{land:.2f}")
         row_bottom = y

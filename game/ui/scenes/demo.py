@@ -111,7 +111,7 @@ class DemoScene(Scene):
         told = min(len(self.lines), 1 + int(self._tell / gap))
         if told != self.told:
             self.told = told
-            self._head = None
+            self._head: pygame.Surface | None = None
 
     @property
     def animating(self) -> bool:
@@ -223,7 +223,7 @@ class DemoScene(Scene):
             box = self.banner.get_rect(topleft=(u(12), u(8))).inflate(u(16), u(6))
             pygame.draw.rect(surface, PANEL, box, border_radius=u(4))
             surface.blit(self.banner, (u(12), u(8)))
-            self.banner_rect = box
+            self.banner_rect: pygame.Rect | None = box
         else:
             surface.blit(txt.render(head, u(20), TEXT, True), (u(12), u(12)))
             self.banner_rect = None
@@ -237,7 +237,9 @@ class DemoScene(Scene):
             self._head = headlines_panel(
                 told[start:], self.session.turn, self._head_size, self.app.scale
             )
-        surface.blit(self._head, self.head_pos)
+        told_panel = self._head
+        assert told_panel is not None
+        surface.blit(told_panel, self.head_pos)
         keys = "Space: pause   S: step   +/-: speed   Tab: numbers   Esc: leave"
         surface.blit(txt.render(keys, u(14), MUTED), (u(12), self.height - u(26)))
 

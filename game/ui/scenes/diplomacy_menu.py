@@ -239,8 +239,11 @@ class DiplomacyScene(Overlay):
         self.box.center = (self.width // 2, self.height // 2)
         x, y = self.box.x + u(16), self.box.y + u(56)
         row = u(34)
-        self.action_menu = self.target_menu = None
-        self.purpose_menu = None
+        self.action_menu: UIDropDownMenu | None = None
+        self.target_menu: UIDropDownMenu | None = None
+        self.purpose_menu: UIDropDownMenu | None = None
+        self.also_menu: UIDropDownMenu | None = None
+        self.kind_menu: UIDropDownMenu | None = None
         if self.menu:
             # Row one: the purpose, then its actions; row two: whom (or which treaty). The lists
             # open inside the dialog (they scroll when long), never past its edge.
@@ -256,7 +259,7 @@ class DiplomacyScene(Overlay):
                 expansion_height_limit=room,
             )
             self.action_menu = UIDropDownMenu(
-                [_label(a) for a in self.in_purpose()],
+                list[str | tuple[str, str]]([_label(a) for a in self.in_purpose()]),
                 _label(self.action),
                 pygame.Rect(x + pw + u(10), y, inner - pw - u(10), row),
                 self.manager,
@@ -270,7 +273,7 @@ class DiplomacyScene(Overlay):
             three = self.action == "propose_treaty" and len(self.others) > 1
             tw = (pw if three else inner) - lw
             self.target_menu = UIDropDownMenu(
-                targets,
+                list[str | tuple[str, str]](targets),
                 targets[self.target_i % len(targets)],
                 pygame.Rect(x + lw, y, tw, row),
                 self.manager,
@@ -283,15 +286,14 @@ class DiplomacyScene(Overlay):
                 aw = txt.font(self.font_size).size("Also invite")[0] + u(12)
                 self.label((ax, y, aw, row), "Also invite")
                 options = self.also_options()
-                menu = UIDropDownMenu(
-                    options,
+                self.also_menu = UIDropDownMenu(
+                    list[str | tuple[str, str]](options),
                     self.also if self.also in options else options[0],
                     pygame.Rect(ax + aw, y, self.box.right - u(16) - ax - aw, row),
                     self.manager,
                     container=self.root,
                     expansion_height_limit=max(self.box.bottom - u(16) - (y + row), 3 * row),
                 )
-                menu.also_menu = True
         self.entries = {}
         fields: list[str] = []
         if self.action in ("offer_deployment", "propose_treaty"):
@@ -299,14 +301,14 @@ class DiplomacyScene(Overlay):
         if self.action == "offer_deployment":
             fields = ["reach", "shield"]
         elif self.action == "propose_treaty":
-            UIDropDownMenu(
+            self.kind_menu = UIDropDownMenu(
                 [TREATY_NAMES.get(k, k) for k in TREATY_KINDS],
                 TREATY_NAMES.get(TREATY_KINDS[self.kind_i], TREATY_KINDS[self.kind_i]),
                 pygame.Rect(x, y, u(200), row),
                 self.manager,
                 container=self.root,
                 expansion_height_limit=max(self.box.bottom - u(16) - (y + row), 3 * row),
-            ).kind_menu = True
+            )
             fields = ["cap", "verification"]
         fx = x + (u(210) if self.action == "propose_treaty" else 0)
         # Each field a label and its entry, sharing the width left in the dialog (large text
@@ -404,10 +406,10 @@ class DiplomacyScene(Overlay):
                         if self.also == event.text:
                             self.also = None
                         self.rebuild()  # the third-party list leaves the first out
-            elif getattr(event.ui_element, "also_menu", False):
+            elif event.ui_element is self.also_menu and self.also_menu is not None:
                 self.also = None if event.text == self.NOBODY else event.text
                 self._status = None
-            elif getattr(event.ui_element, "kind_menu", False):
+            elif event.ui_element is self.kind_menu and self.kind_menu is not None:
                 names = [TREATY_NAMES.get(k, k) for k in TREATY_KINDS]
                 if event.text in names:
                     self.kind_i = names.index(event.text)

@@ -32,6 +32,7 @@ WRITE_ERRORS = (OSError, ValueError, RuntimeError)
 
 
 def reports_dir() -> Path:
+    """Where exported reports go."""
     return storage.data_dir() / REPORTS
 
 

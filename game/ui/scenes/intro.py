@@ -165,7 +165,7 @@ class IntroScene(Scene):
             pic = pygame.Rect(0, 0, w, room.h)
             pic.midtop = (area.centerx, room.y)
             draw_picture(surface, pic, self.scenario, self.app.palette, scale=self.app.scale)
-            self.picture_rect = pic
+            self.picture_rect: pygame.Rect | None = pic
             y = pic.bottom + u(6)
         else:
             self.picture_rect = None

@@ -9,6 +9,8 @@ spectator of an AI-only game sees the truth.
 
 from __future__ import annotations
 
+from functools import partial
+
 import pygame
 
 from game.engine.payoffs import MOVES, StageGame, stage_game
@@ -121,7 +123,7 @@ class LensScene(Overlay):
             self.button(
                 (self.box.x + u(20) + k * (bw + gap), by, bw, bh),
                 label,
-                lambda key=key: self.open_card(key),
+                partial(self.open_card, key),
                 key,
                 tooltip=f"Open the glossary card: {text or title}",
             )
@@ -250,10 +252,13 @@ class LensScene(Overlay):
             y,
         )
         you = self.session.scenario.names[self.seat] if self.seat is not None else None
-        for who, other, m in ((g.row, g.col, g.margin_row), (g.col, g.row, g.margin_col)):
+        for who, other, margin in (
+            (g.row, g.col, g.margin_row),
+            (g.col, g.row, g.margin_col),
+        ):
             y = self._para(
                 surf,
-                deters(who, other, m, you),
+                deters(who, other, margin, you),
                 "The damage its surviving reach would do after being struck first, "
                 "less what the other side finds unacceptable.",
                 x,

@@ -36,6 +36,7 @@ KEY_NAMES = {
 
 
 def key_label(key: int) -> str:
+    """A key's name as a button shows it ("Enter", "Esc", "H")."""
     return KEY_NAMES.get(key, pygame.key.name(key).upper())
 
 
@@ -44,8 +45,11 @@ class Scene:
 
     #: Drawn over the scene beneath it (which keeps its picture but not its widgets).
     overlay = False
-    #: Something on this screen moves by itself (the window keeps its full frame rate).
-    animating = False
+
+    @property
+    def animating(self) -> bool:
+        """Something on this screen moves by itself (the window keeps its full frame rate)."""
+        return False
 
     def __init__(self, app: App):
         self.app = app

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import secrets
+from functools import partial
 
 import pygame
 import pygame_gui
@@ -149,7 +150,7 @@ class SetupScene(Scene):
         left_w = W // 4 if self.app.scale <= 1.25 else W // 5
         top = u(70)
         bottom = H - u(76)  # the Start and Back buttons, and the hint line below them
-        items = [
+        items: list[str | tuple[str, str]] = [
             load(sid).title if sid not in self.scenarios else self.scenarios[sid].title
             for sid in self.ids
         ]
@@ -211,7 +212,7 @@ class SetupScene(Scene):
             self.button(
                 (xs[1], y, widths[1], row),
                 who,
-                lambda i=i: self.toggle(i),
+                partial(self.toggle, i),
                 key,
                 tooltip="Human seats play hot-seat, with a cover screen between teams",
                 enabled=i != self.lead,
@@ -221,7 +222,7 @@ class SetupScene(Scene):
                 self.button(
                     (xs[2], y, widths[2], row),
                     getattr(cls, "title", name),
-                    lambda i=i: self.cycle_opponent(1, i),
+                    partial(self.cycle_opponent, 1, i),
                     pygame.K_o if chosen else None,
                     tooltip=f"The AI opponent for {sc.names[i]}: "
                     + (cls.__doc__ or name).strip().split("\n")[0]
@@ -230,7 +231,7 @@ class SetupScene(Scene):
                 self.button(
                     (xs[3], y, widths[3], row),
                     difficulty,
-                    lambda i=i: self.cycle_difficulty(1, i),
+                    partial(self.cycle_difficulty, 1, i),
                     pygame.K_d if chosen else None,
                     tooltip="How well it plays (D / Shift+D: next / previous)",
                 )

@@ -7,6 +7,9 @@ the screen shows the engine's own words. Nothing is sent until Submit.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 import pygame
 import pygame_gui
 from pygame_gui.elements import UIHorizontalSlider
@@ -50,12 +53,14 @@ class TurnScene(Scene):
         self.draft: OrderDraft | None = match.draft()
         self.selected = 0
         self.sliders: dict[str, UIHorizontalSlider] = {}
+        self.own_pos = self.rivals_pos = (0, 0)  # where the panels are drawn (see layout)
         self._tween: Tween | None = None  # the board moving from last turn to this one
         self._animate_from: TurnView | None = None
         self._ask: list[int] = self._crises()
         self._refresh_view()
         self._report = self._take_report()
-        self._then = None  # what follows the report (a bet to place or reveal)
+        #: What follows the report (a bet to place or reveal).
+        self._then: Callable[[], object] | None = None
         self._offers = self._open_offers()
 
     # Model ----------------------------------------------------------------------------------
@@ -227,7 +232,6 @@ class TurnScene(Scene):
                 container=self.root,
                 click_increment=max(top, 1e-6) / KEY_STEPS,
             )
-            sl.category = cat
             self.sliders[cat] = sl
 
         def cell(name: str) -> tuple[int, int, int, int]:
@@ -271,7 +275,7 @@ class TurnScene(Scene):
             tooltip="Hand in your orders; they resolve when every seat has submitted",
         )
         for k in range(min(len(self.categories), 9)):
-            self.shortcut(pygame.K_1 + k, lambda k=k: self.select(k))
+            self.shortcut(pygame.K_1 + k, partial(self.select, k))
         for key, step in (
             (pygame.K_UP, 1),
             (pygame.K_EQUALS, 1),
@@ -281,7 +285,7 @@ class TurnScene(Scene):
             (pygame.K_MINUS, -1),
             (pygame.K_KP_MINUS, -1),
         ):
-            self.shortcut(key, lambda step=step: self.nudge(step))
+            self.shortcut(key, partial(self.nudge, step))
         self.sync()
 
     def _render_panels(self) -> None:
@@ -538,7 +542,7 @@ class TurnScene(Scene):
             self.scroll_by(-0.25 * event.y)
             return
         if event.type == pygame_gui.UI_HORIZONTAL_SLIDER_MOVED and self.draft is not None:
-            cat = getattr(event.ui_element, "category", None)
+            cat = next((c for c, sl in self.sliders.items() if sl is event.ui_element), None)
             if cat == "cut":
                 self.draft.set_cut(float(event.value))
             elif cat is not None:
