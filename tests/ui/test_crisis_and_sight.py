@@ -21,7 +21,9 @@ from .drive import frames, key, scene_name
 ME, RIVAL = 0, 2  # Aurum (the human seat) and Veyra, in The Shield
 #: Rival stocks no screen may show: what Aurum's intelligence saw is far from them.
 TRUE_REACH, TRUE_SHIELD = 987.6, 876.5
-SEEN_REACH, SEEN_SHIELD = 21.0, 3.0
+# Seen large enough to change the odds Aurum reckons (The Shield's forces, since its rivals start
+# by just deterring Aurum: at 21 the seen and the true world both read as unstable).
+SEEN_REACH, SEEN_SHIELD = 40.0, 3.0
 
 
 def in_crisis(seed: int = 3, true_reach: float = TRUE_REACH, true_shield: float = TRUE_SHIELD):
