@@ -373,6 +373,8 @@ class Room:
             remaining = data.get("remaining")
             room.remaining = None if remaining is None else float(remaining)
             room._start_clock()
+            if room.pending and not room.waiting_on() and not room.paused and not room.finished:
+                room._resolve(dict(room.pending))  # every team had handed in when it stopped
         return room
 
     def _replay(self, turns: int) -> None:
@@ -406,6 +408,12 @@ class Room:
                     )
             self._resolve(subs, replay=True)
         for g, (session, _raw) in enumerate(saved):
+            if len(session.history) > turns:
+                # The host stopped while it wrote the turn's files: this save has the turn that
+                # class.json does not. The turn is played again from the orders handed in (kept
+                # in class.json), which gives the same game, and the save is written anew.
+                self.notes.append(f"group {g + 1}: the last turn is played again after a restart")
+                continue
             if self.group_world(g).digest() != session.world.digest():
                 raise RoomError(
                     f"group {g + 1}: the class does not replay to its save "

@@ -162,3 +162,24 @@ def test_a_teachers_own_lesson_file_travels_in_the_class(tmp_path):
     again = Room.open(tmp_path / "c")
     assert again.scenario.title == "Our Spiral"
     assert again.group_world(0).digest() == room.group_world(0).digest()
+
+
+def test_a_host_stopped_while_writing_a_turn_plays_that_turn_again(tmp_path):
+    folder = tmp_path / "c"
+    room = Room.create(folder, lesson("the_spiral", 4), 2, 6, True,
+                       ["human", "human", "ai:strategist"])
+    room.force()
+    room.pause(True)
+    for k, team in enumerate(room.teams):
+        room.submit(team, Submission((0.5 * k, 0.0, 0.0, 0.0, None), 0.0))
+    before = (folder / CLASS_FILE).read_text()  # every team handed in, the turn not yet played
+    room.pause(False)
+    assert room.turn == 2
+    # As if the host had died after writing the groups' saves and before class.json.
+    (folder / CLASS_FILE).write_text(before.replace('"paused": true', '"paused": false'))
+    again = Room.open(folder)
+    assert again.turn == 2 and not again.pending
+    assert [again.group_world(g).digest() for g in range(2)] == [
+        room.group_world(g).digest() for g in range(2)
+    ]
+    assert load_save(folder / "group-1.json").world.digest() == room.group_world(0).digest()
