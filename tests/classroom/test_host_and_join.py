@@ -4,6 +4,7 @@ host killed mid-game and started again on its folder resumes the class with noth
 
 import csv
 import subprocess
+import time
 
 import httpx
 
@@ -108,3 +109,51 @@ def test_a_host_killed_mid_game_resumes_with_nothing_lost(tmp_path):
     assert len(game.history) == 6
     played = [(r.orders.spend[0, 0, 0], r.orders.spend[0, 1, 0]) for r in game.history]
     assert played == sent
+
+
+def test_remote_ai_seats_ride_out_a_host_restart(tmp_path):
+    """Two ``join --ai`` clients keep playing while the host is killed mid-game and started
+    again on its folder and port: the game is still, bit for bit, the one simulate plays."""
+    import json
+
+    folder = tmp_path / "class"
+    host = Host(folder, "--lesson", "the_spiral", "--groups", "1", "--seats",
+                "human,human,ai:hawk", "--seed", "5")
+    port = host.url.rsplit(":", 1)[1]
+    teams = host.class_file()["teams"]
+    policies = ["baseline", "copycat"]
+    joins = [
+        subprocess.Popen(
+            [python(), "-m", "game", "join", host.url, t["ai_code"], "--ai", policies[t["seat"]],
+             "--poll", "0.05", "--patience", "120"],
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env(),
+        )
+        for t in teams
+    ]
+    again = None
+    try:
+        wait_for(lambda: json.loads((folder / "class.json").read_text())["turn"] >= 3, 120)
+        host.kill()
+        for attempt in range(10):  # the same port, as the clients know it
+            try:
+                again = Host(folder, "--port", port)
+                break
+            except RuntimeError:
+                if attempt == 9:
+                    raise
+                time.sleep(0.5)
+        outs = [j.communicate(timeout=300)[0].decode() for j in joins]
+        assert all(j.returncode == 0 for j in joins), outs
+    finally:
+        for j in joins:
+            if j.poll() is None:
+                j.kill()
+        host.kill()
+        if again is not None:
+            again.stop()
+    from game.saves import load_save
+
+    seats = ["ai:baseline", "ai:copycat", "ai:hawk"]
+    assert load_save(folder / "group-1.json").world.digest() == digest_alone(
+        "the_spiral", seats, 5
+    )
