@@ -96,7 +96,8 @@ tech {{ f(s.tech) }}, support {{ f(s.support) }}</td>
 <p class="muted">Others' reach and shield are what your intelligence last saw, with the likely
 range. "Your trust": how likely you think it is a security seeker.</p>
 <div class="wrap"><table id="pairs"><thead><tr><th>With</th><th>Tension</th><th>Allied</th>
-<th>First-strike stability</th><th>Your second strike deters it</th><th>Its deters you</th>
+<th>First-strike stability</th><th>Your second strike deters it</th>
+<th>Its second strike deters you</th>
 <th>War odds if both escalate</th><th>Lens</th></tr></thead><tbody>
 {% for p in v.pairs %}<tr><th>{{ p.other }}{% if p.crisis %} <strong>CRISIS</strong>{% endif %}
 {% if p.targeting_me %}<div class="muted">aims at you</div>{% endif %}
