@@ -47,7 +47,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Final, TypeAlias
+from typing import Any, Final, TypeAlias
 
 import numpy as np
 import numpy.typing as npt
@@ -163,10 +163,49 @@ def _tit_for_tat(own: Moves, other: Moves, t: int, rng: np.random.Generator) -> 
     return other[:, t - 1] if t > 0 else _cooperate(other.shape[0])
 
 
+class _EverDefected:
+    """"Has the other side ever defected" in O(1) a turn instead of a scan of the whole history.
+
+    A match's history grows by one turn a call and what was played never changes (the contract
+    of :class:`Strategy`), so the answer at turn ``t`` is the answer at ``t - 1`` or-ed with the
+    other side's last move. The answer is kept per history buffer (the array the view shows, its
+    first byte, strides and rows, and the turn); any other call (a new buffer, a skipped turn, a
+    second call in the same turn) scans the history, as before. At most :attr:`KEEP` buffers are
+    remembered (their arrays are held, so an id cannot be reused while remembered).
+    """
+
+    KEEP = 16
+
+    def __init__(self) -> None:
+        self.memo: dict[tuple[int, int, tuple[int, ...], int], tuple[Any, int, np.ndarray]] = {}
+
+    def __call__(self, other: Moves, t: int) -> np.ndarray:
+        """``[batch]``: 1 where the other side defected at some turn before ``t``."""
+        base = other.base
+        if base is None:  # an array of its own, not a view: nothing to key on
+            return other.max(axis=1) if t > 0 else _cooperate(other.shape[0])
+        key = (id(base), other.__array_interface__["data"][0], other.strides, other.shape[0])
+        hit = self.memo.get(key)
+        if t == 0:
+            ever = _cooperate(other.shape[0])
+        elif hit is not None and hit[0] is base and hit[1] == t - 1:
+            ever = hit[2] | other[:, t - 1]
+        else:
+            ever = other.max(axis=1)
+        self.memo.pop(key, None)
+        if len(self.memo) >= self.KEEP:
+            del self.memo[next(iter(self.memo))]
+        self.memo[key] = (base, t, ever)
+        return ever.copy()  # the caller may write into its moves; the kept answer stays
+
+
+_ever_defected = _EverDefected()
+
+
 def _grim_trigger(own: Moves, other: Moves, t: int, rng: np.random.Generator) -> npt.ArrayLike:
     # "Has the other side ever defected", read from the history rather than from one's own last
     # move: with noise, one's own move can be flipped, and that must not pull the trigger.
-    return other.max(axis=1) if t > 0 else _cooperate(other.shape[0])
+    return _ever_defected(other, t)
 
 
 def _always_cooperate(own: Moves, other: Moves, t: int, rng: np.random.Generator) -> npt.ArrayLike:
@@ -736,24 +775,29 @@ def round_robin(
     children = _seed_sequence(seed).spawn(k * k)
 
     scores = np.full((k, k), np.nan)
-    for i in range(k):
-        for j in range(i if self_play else i + 1, k):
+    pairs = [(i, j) for i in range(k) for j in range(i if self_play else i + 1, k)]
+    seeds = [children[i * k + j] for i, j in pairs]
+    if all(STRATEGIES.get(s.name) is s for s in entrants):
+        means = _pairings_at_once(entrants, pairs, seeds, table, n_turns, n_reps, p_flip)
+    else:  # a strategy of the caller's may draw as it likes: each pairing plays on its own
+        means = []
+        for (i, j), child in zip(pairs, seeds, strict=True):
             result = iterated_match(
                 entrants[i],
                 entrants[j],
                 payoffs=table.ravel(),
                 turns=n_turns,
                 noise=p_flip,
-                seed=children[i * k + j],
+                seed=child,
                 batch=n_reps,
             )
-            row_mean = float(result.row_score.mean())
-            col_mean = float(result.col_score.mean())
-            if i == j:
-                scores[i, i] = (row_mean + col_mean) / 2.0
-            else:
-                scores[i, j] = row_mean
-                scores[j, i] = col_mean
+            means.append((float(result.row_score.mean()), float(result.col_score.mean())))
+    for (i, j), (row_mean, col_mean) in zip(pairs, means, strict=True):
+        if i == j:
+            scores[i, i] = (row_mean + col_mean) / 2.0
+        else:
+            scores[i, j] = row_mean
+            scores[j, i] = col_mean
 
     totals = np.nansum(scores, axis=1)
     ranking = tuple(sorted(names, key=lambda n: (-float(totals[names.index(n)]), n)))
@@ -769,3 +813,93 @@ def round_robin(
         noise=p_flip,
         self_play=bool(self_play),
     )
+
+
+class _Streams:
+    """The one generator a strategy draws from, standing for one stream per pairing it plays.
+
+    A built-in stochastic strategy draws ``rng.random(batch)`` once per turn; here ``batch`` is
+    every match of every pairing the strategy plays, and each pairing's share is drawn from that
+    pairing's own stream, in order, so each pairing sees exactly the draws of its own match.
+    """
+
+    def __init__(self, streams: list[np.random.Generator], each: int) -> None:
+        self.streams = streams
+        self.each = each
+
+    def random(self, size: int) -> np.ndarray:
+        """``size`` uniform draws, ``each`` from every stream in turn."""
+        if size != self.each * len(self.streams):
+            raise ValueError(f"expected one draw per match ({self.each * len(self.streams)})")
+        return np.concatenate([g.random(self.each) for g in self.streams])
+
+
+def _pairings_at_once(
+    entrants: list[Strategy],
+    pairs: list[tuple[int, int]],
+    seeds: list[np.random.SeedSequence],
+    table: np.ndarray,
+    n_turns: int,
+    n_reps: int,
+    p_flip: float,
+) -> list[tuple[float, float]]:
+    """Every pairing of a round robin of built-in strategies as one batch: each turn calls each
+    strategy once for all its matches (in both seats), not once per pairing and seat, so the
+    cost no longer grows with the number of pairings times turns. Each pairing keeps its own
+    stream, drawn in the order :func:`iterated_match` draws it (row seat, column seat, then
+    noise), so every pairing's mean scores are bit-identical to its match played alone.
+
+    Returns each pairing's (row mean, column mean), in the order of ``pairs``.
+    """
+    n_pairs, reps = len(pairs), n_reps
+    width = n_pairs * reps  # matches; a turn's moves are [row seats..., column seats...]
+    streams = [np.random.default_rng(seed) for seed in seeds]
+    moves = np.zeros((n_turns, 2 * width), dtype=np.int8)  # turn-major, as iterated_match
+    block = np.arange(reps)
+    plays = []
+    for s, strategy in enumerate(entrants):
+        rows = [p for p, (i, _j) in enumerate(pairs) if i == s]
+        cols = [p for p, (_i, j) in enumerate(pairs) if j == s]
+        if not rows and not cols:
+            continue
+        mine = np.concatenate(
+            [p * reps + block for p in rows] + [width + p * reps + block for p in cols]
+        )
+        theirs = np.concatenate(
+            [width + p * reps + block for p in rows] + [p * reps + block for p in cols]
+        )
+        own_buffer = np.zeros((n_turns, mine.size), dtype=np.int8)
+        other_buffer = np.zeros((n_turns, mine.size), dtype=np.int8)
+        own_view, other_view = own_buffer.T, other_buffer.T
+        own_view.setflags(write=False)
+        other_view.setflags(write=False)
+        rng: Any = (
+            _Streams([streams[p] for p in rows + cols], reps)
+            if not strategy.deterministic
+            else None
+        )
+        plays.append(
+            (strategy.move, mine, theirs, own_buffer, other_buffer, own_view, other_view, rng)
+        )
+
+    for t in range(n_turns):
+        now = moves[t]
+        for move, mine, _theirs, _own, _other, own_view, other_view, rng in plays:
+            now[mine] = move(own_view[:, :t], other_view[:, :t], t, rng)
+        if p_flip > 0.0:
+            for p, g in enumerate(streams):
+                flips = g.random((2, reps)) < p_flip
+                now[p * reps : (p + 1) * reps] ^= flips[0]
+                now[width + p * reps : width + (p + 1) * reps] ^= flips[1]
+        for _move, mine, theirs, own_buffer, other_buffer, _ov, _tv, _rng in plays:
+            own_buffer[t] = now[mine]
+            other_buffer[t] = now[theirs]
+
+    means = []
+    for p in range(n_pairs):
+        row_moves = np.ascontiguousarray(moves[:, p * reps : (p + 1) * reps].T)
+        col_moves = np.ascontiguousarray(moves[:, width + p * reps : width + (p + 1) * reps].T)
+        row_score = table[row_moves, col_moves].sum(axis=1)
+        col_score = table[col_moves, row_moves].sum(axis=1)
+        means.append((float(row_score.mean()), float(col_score.mean())))
+    return means
