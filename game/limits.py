@@ -61,6 +61,23 @@ MAX_SEED = 2**63 - 1
 MAX_RUN_BYTES = 2 << 30  # 2 GiB
 SIMULATE_BYTES = 24_000
 
+# ---- The classroom host (``python -m game host``; docs/classroom.md) ------------------------
+
+#: Groups of one class (each group one world of the engine's batch).
+MAX_CLASS_GROUPS = 20
+#: Minutes a turn may be given by ``host --timer``.
+MAX_TURN_MINUTES = 120
+#: The largest request body the host reads (a form or a JSON message); larger ones are refused
+#: before they are read whole.
+MAX_REQUEST_BYTES = 16 << 10  # 16 KiB
+#: The longest path or query string the host accepts.
+MAX_QUERY_BYTES = 1 << 10  # 1 KiB
+#: Fields of one form, and characters of one field.
+MAX_FORM_FIELDS = 40
+MAX_FORM_FIELD = 256
+#: Diplomatic actions one team may hand in for one turn.
+MAX_TEAM_ACTIONS = 12
+
 
 class TooBig(ValueError):
     """A run that would not fit in :data:`MAX_RUN_BYTES`; the message gives the estimate."""

@@ -65,9 +65,12 @@ def cmd_host(args: argparse.Namespace) -> int:
             scenario = load(args.lesson)
             if args.turns is not None:
                 from game.commands import scenario_with_turns
+                from game.limits import MAX_GAME_TURNS
 
-                if not 1 <= args.turns <= 200:
-                    raise UsageError(f"--turns must be from 1 to 200, got {args.turns}")
+                if not 1 <= args.turns <= MAX_GAME_TURNS:
+                    raise UsageError(
+                        f"--turns must be from 1 to {MAX_GAME_TURNS}, got {args.turns}"
+                    )
                 scenario = scenario_with_turns(scenario, args.turns)
             seats = args.seats.split(",") if args.seats else list(scenario.default_seats)
             timer = None if not args.timer else float(args.timer)

@@ -42,7 +42,16 @@ from game.engine.events import NOTABLE_BUILD, Events
 from game.engine.orders import IllegalOrder, Orders, StateOrder, check
 from game.engine.payoffs import MOVES, stage_game
 from game.engine.state import CATEGORIES, TREATY_SLOTS, World
-from game.limits import MAX_SAVE_BYTES, MAX_SEED, Unreadable, parse_json, read_bounded
+from game.limits import (
+    MAX_CLASS_GROUPS,
+    MAX_SAVE_BYTES,
+    MAX_SEED,
+    MAX_TEAM_ACTIONS,
+    MAX_TURN_MINUTES,
+    Unreadable,
+    parse_json,
+    read_bounded,
+)
 from game.policies import get_policy
 from game.policies.base import PublicView, observe
 from game.saves import _checksum, from_dict, to_dict, write_atomic
@@ -52,14 +61,11 @@ from game.session import Answers, Runner, Seat, parse_seats, spawn_streams
 FORMAT = "delicate-balance-class"
 VERSION = 1
 CLASS_FILE = "class.json"
-MAX_GROUPS = 20
-MAX_TIMER_MINUTES = 120
 #: Letters and digits that cannot be mistaken for one another when read aloud or off a board.
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 TEAM_CODE_LENGTH = 6
 TEACHER_CODE_LENGTH = 10
 AI_CODE_LENGTH = 8
-MAX_DRAFT_ACTIONS = 12
 
 
 class RoomError(ValueError):
@@ -132,8 +138,8 @@ class Submission:
         if any(v is None for v in values[:4]):
             raise ValueError("'spend' should hold numbers")
         actions = data.get("actions", [])
-        if not isinstance(actions, list) or len(actions) > MAX_DRAFT_ACTIONS:
-            raise ValueError(f"'actions' should be a list of at most {MAX_DRAFT_ACTIONS}")
+        if not isinstance(actions, list) or len(actions) > MAX_TEAM_ACTIONS:
+            raise ValueError(f"'actions' should be a list of at most {MAX_TEAM_ACTIONS}")
         return Submission(
             spend=(values[0], values[1], values[2], values[3], values[4]),  # type: ignore[arg-type]
             cut=_number(data.get("cut", 0.0), "cut"),
@@ -277,13 +283,13 @@ class Room:
         folder = Path(folder)
         if (folder / CLASS_FILE).exists():
             raise RoomError(f"{folder} already holds a class: start the host on it to resume")
-        if not 1 <= groups <= MAX_GROUPS:
-            raise RoomError(f"groups must be from 1 to {MAX_GROUPS}, got {groups}")
+        if not 1 <= groups <= MAX_CLASS_GROUPS:
+            raise RoomError(f"groups must be from 1 to {MAX_CLASS_GROUPS}, got {groups}")
         last = seed + (groups - 1 if seed_each else 0)
         if not 0 <= seed or last > MAX_SEED:
             raise RoomError(f"seeds must be from 0 to {MAX_SEED}")
-        if timer_minutes is not None and not 0 < timer_minutes <= MAX_TIMER_MINUTES:
-            raise RoomError(f"the timer must be from 0 to {MAX_TIMER_MINUTES} minutes")
+        if timer_minutes is not None and not 0 < timer_minutes <= MAX_TURN_MINUTES:
+            raise RoomError(f"the timer must be from 0 to {MAX_TURN_MINUTES} minutes")
         parsed = parse_seats(seats, len(scenario.states))
         seeds = [seed + g if seed_each else seed for g in range(groups)]
         taken: set[str] = set()
@@ -367,7 +373,7 @@ class Room:
                     room.pending[key] = Submission.from_dict(raw)
             for key, raw in (data.get("drafts") or {}).items():
                 if key in room.answers and isinstance(raw, list):
-                    room.drafts[key] = [parse_action(a) for a in raw[:MAX_DRAFT_ACTIONS]]
+                    room.drafts[key] = [parse_action(a) for a in raw[:MAX_TEAM_ACTIONS]]
             room.paused = bool(data.get("paused", False))
             room.ended = bool(data.get("ended", False))
             remaining = data.get("remaining")
@@ -682,8 +688,8 @@ class Room:
         with self.lock:
             self._check_open(team)
             draft = self.drafts.get(team.key, [])
-            if len(draft) >= MAX_DRAFT_ACTIONS:
-                raise RoomError(f"at most {MAX_DRAFT_ACTIONS} actions a turn")
+            if len(draft) >= MAX_TEAM_ACTIONS:
+                raise RoomError(f"at most {MAX_TEAM_ACTIONS} actions a turn")
             trial = Submission((0.0, 0.0, 0.0, 0.0, None), 0.0, (*draft, action))
             allowed = tuple(self.runner.world.params.diplomacy)
             group = ACTION_GROUPS.get(action.action)

@@ -35,17 +35,24 @@ from game.classroom.pages import POLL_JS, STYLE, environment
 from game.classroom.room import Room, RoomError, Submission, Team, parse_action
 from game.engine.actions import TREATY_KINDS
 from game.engine.orders import IllegalOrder
-from game.limits import Unreadable, parse_json
+from game.limits import (
+    MAX_FORM_FIELD,
+    MAX_FORM_FIELDS,
+    MAX_QUERY_BYTES,
+    MAX_REQUEST_BYTES,
+    Unreadable,
+    parse_json,
+)
 from game.theory import (
     GAME_EXPLANATIONS,
     GAME_TITLES,
     JERVIS_WORLD_TITLES,
 )
 
-MAX_BODY = 16 * 1024
-MAX_QUERY = 1024
-MAX_FIELDS = 40
-MAX_FIELD = 256
+MAX_BODY = MAX_REQUEST_BYTES
+MAX_QUERY = MAX_QUERY_BYTES
+MAX_FIELDS = MAX_FORM_FIELDS
+MAX_FIELD = MAX_FORM_FIELD
 TEAM_COOKIE = "db_team"
 TEACHER_COOKIE = "db_teacher"
 SECURITY_HEADERS = [
