@@ -65,7 +65,9 @@ page.</p>{% endblock %}"""
 TEAM = """{% extends "base" %}{% block title %}{{ v.seat }}: turn {{ v.turn + 1 }}{% endblock %}
 {% block body %}
 <nav><a href="/team">Turn</a>{% if bet %}<a href="/team/bet">Bet</a>{% endif %}
-{% if quiz %}<a href="/team/quiz">Quiz</a>{% endif %}<a href="/team" id="reload">Reload</a></nav>
+{% if quiz %}<a href="/team/quiz">Quiz</a>{% endif %}<a href="/team" id="reload">Reload</a>
+<form method="post" action="/leave" style="display:inline"><button class="alt" type="submit"
+id="leave">Leave this device</button></form></nav>
 <h1>{{ v.title }}: you lead <span id="me">{{ v.seat }}</span></h1>
 <p>Group {{ v.group }} &middot;
 {% if v.finished %}<strong>The game is over</strong> after {{ v.turn }} turns.

@@ -184,6 +184,9 @@ def test_a_team_that_drops_finds_its_turn_as_it_left_it(room, url):
     with client(url, team.code) as c:
         assert 'id="submitted"' in c.get("/team").text
         assert c.get("/team/status").json()["key"].endswith("/True/False/False")
+        # On a shared computer, leaving forgets the code: the next user sees the join page.
+        assert c.post("/leave").status_code == 303
+        assert c.get("/team", follow_redirects=False).status_code == 303
     assert room.pending[team.key].actions[0].other == target
 
 
