@@ -233,3 +233,38 @@ def test_the_projector_demo_narrates_the_report_line_by_line(app):
     app.apply_settings(app.settings.replace(reduce_motion=True))
     demo.step_once()
     assert demo.told == len(demo.lines)
+
+
+def test_hot_seat_each_team_reads_its_own_report_after_its_cover(app):
+    """Two teams at one screen: after the turn each team, once its cover screen is passed,
+    reads the report as its own state saw the turn (the other team's build as seen, never its
+    exact orders), and only once."""
+    from game.ui import navigation
+
+    session = Session.new(load("two_neighbours"), 7, ["human", "human"])
+    navigation.start(app, session)
+    past_lesson_screens(app)
+    for _ in range(2):  # each team gives its orders behind its cover
+        assert scene_name(app) == "CoverScene"
+        key(app, pygame.K_RETURN)
+        past_lesson_screens(app, offers=False)
+        assert scene_name(app) == "TurnScene"
+        key(app, pygame.K_a)
+        key(app, pygame.K_RETURN)
+    assert session.turn == 1
+    for team, other in (("Calder", "Mirel"), ("Mirel", "Calder")):
+        assert scene_name(app) == "CoverScene"
+        key(app, pygame.K_RETURN)
+        frames(app, 1)
+        assert scene_name(app) == "TurnReportScene"
+        report = app.top.report
+        assert report.viewer == team and [m.name for m in report.moves] == [other]
+        assert report.own.startswith("You: armed (50% of your budget)")
+        assert "as your intelligence saw it" in report.moves[0].did or "as seen" in (
+            report.moves[0].did
+        )
+        key(app, pygame.K_ESCAPE)
+        assert scene_name(app) == "TurnScene" and app.top.draft.name == team
+        key(app, pygame.K_h)
+        key(app, pygame.K_RETURN)  # this team's orders for turn 2; the report is not asked again
+        assert scene_name(app) != "TurnReportScene"
