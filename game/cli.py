@@ -88,9 +88,19 @@ def world_snapshot(world: World, b: int, ex: Any = None) -> dict[str, Any]:
     return _rounded({"turn": world.turn, "states": states, "pairs": pairs})
 
 
-def run_batch(scenario: Scenario, seeds: list[int], seats: list[str] | None, turns: int | None):
+def run_batch(
+    scenario: Scenario,
+    seeds: list[int],
+    seats: list[str] | None,
+    turns: int | None,
+    kept: list[Session] | None = None,
+):
     """Play AI games for ``seeds``; yields ``(events, world, runner)`` after each turn (the
-    runner's ``reasons_in(b)`` says why each explaining AI seat played as it did)."""
+    runner's ``reasons_in(b)`` says why each explaining AI seat played as it did).
+
+    With ``kept`` (one seed), the game is played as a :class:`Session`, appended to ``kept``, so
+    that ``--save`` writes the game just played instead of playing it a second time.
+    """
     texts = seats if seats is not None else ai_seats(scenario)
     parsed = parse_seats(texts, len(scenario.states))
     if any(s.human for s in parsed):
@@ -99,6 +109,15 @@ def run_batch(scenario: Scenario, seeds: list[int], seats: list[str] | None, tur
         if turns < 1:
             raise UsageError(f"--turns must be at least 1, got {turns}")
         scenario = scenario_with_turns(scenario, turns)
+    if kept is not None:
+        (seed,) = seeds
+        session = Session.new(scenario, seed, list(texts))
+        kept.append(session)
+        yield None, session.world, session.runner
+        while not session.over:
+            events = session.play_turn()
+            yield events, session.world, session.runner
+        return
     runner = Runner(scenario, seeds, parsed)
     yield None, runner.world, runner
     while not runner.finished.all():
@@ -144,7 +163,8 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     worlds: list[dict[str, Any]] = [{"seed": s, "turns": [], "events": []} for s in seeds]
     rows: list[list[Any]] = []
     final: World | None = None
-    steps = run_batch(scenario, seeds, seats, args.turns)
+    kept: list[Session] | None = [] if args.save else None
+    steps = run_batch(scenario, seeds, seats, args.turns, kept)
     for events, world, runner in _with_progress(steps, turns + 1, "simulate"):
         final = world
         ex = exchange(world)  # once per turn for the whole batch, not once per world
@@ -168,8 +188,8 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         worlds[b].setdefault("digest", final.select(b).digest())
     if args.csv:
         _write_csv(args.csv, rows)
-    if args.save:
-        _save_game(scenario, args.seed, seats, args.turns, args.save)
+    if kept:
+        _save_game(kept[0], args.save)
     if args.json or not args.csv:
         doc = {
             "scenario": scenario.id,
@@ -224,17 +244,11 @@ def _csv_rows(seed: int, snap: dict[str, Any], events: Events | None, b: int) ->
     return rows
 
 
-def _save_game(
-    scenario: Scenario, seed: int, seats: list[str] | None, turns: int | None, path: str
-) -> None:
-    """Write the save of the AI game just played (the same game: same seed, seats and rules), so
-    a teacher can prepare an example to load, replay or report on."""
+def _save_game(session: Session, path: str) -> None:
+    """Write the save of the AI game just played, so a teacher can prepare an example to load,
+    replay or report on."""
     from game.saves import save
 
-    if turns is not None:
-        scenario = scenario_with_turns(scenario, turns)
-    session = Session.new(scenario, seed, seats or ai_seats(scenario))
-    session.play_to_end()
     try:
         save(session, path)
     except OSError as exc:

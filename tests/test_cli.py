@@ -440,6 +440,24 @@ def test_simulate_save_writes_the_game_it_played(
     assert session.world.digest() == doc["worlds"][0]["digest"]
 
 
+def test_simulate_save_plays_the_game_once(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The save is the game the run played, not a second game played to be saved."""
+    from game.session import Runner
+
+    turns = []
+    advance = Runner.advance
+
+    def counted(self, orders):
+        turns.append(1)
+        return advance(self, orders)
+
+    monkeypatch.setattr(Runner, "advance", counted)
+    simulate(capsys, "--seed", "4", "--turns", "6", "--save", str(tmp_path / "once.json"))
+    assert len(turns) == 6
+
+
 def test_simulate_save_refuses_a_batch_in_one_line(capsys: pytest.CaptureFixture[str]) -> None:
     line = fails(capsys, "simulate", "--scenario", "the_shield", "--batch", "2", "--save", "x.json")
     assert "--save writes one game: use it without --batch" in line
