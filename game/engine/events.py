@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from game.engine.actions import ANSWERS, TREATY_KINDS, Diplomacy
+from game.engine.actions import ANSWERS, Diplomacy
 from game.engine.deterrence import exchange
 from game.engine.state import CATEGORIES, World
 from game.engine.treaties import EMPTY, IN_FORCE, LAPSED, PROPOSED
@@ -333,8 +333,3 @@ class Events:
                     **info,
                 )
         return out
-
-
-def treaty_kind_name(code: float) -> str:
-    """The name of a treaty kind code found in an event's values."""
-    return TREATY_KINDS[int(code)]

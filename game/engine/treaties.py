@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from game.engine.actions import CAPPED, FORWARD_BAN, REACH_CEILING, SHIELD_CAP, TRANSPARENCY
+from game.engine.actions import FORWARD_BAN, REACH_CEILING, SHIELD_CAP, TRANSPARENCY
 from game.engine.state import World
 
 EMPTY, PROPOSED, IN_FORCE, WITHDRAWING, LAPSED = range(5)
@@ -146,8 +146,3 @@ def detection_odds(world: World, inspected: np.ndarray) -> np.ndarray:
     """
     passive = world.param("passive_detection")[:, None, None]
     return world.treaty_verification[:, :, None] * np.where(inspected, 1.0, passive)
-
-
-def is_capped(kind: int) -> bool:
-    """Whether treaty kind ``kind`` caps a category of spending."""
-    return kind in CAPPED

@@ -260,11 +260,6 @@ def play(
     )
 
 
-def turns_of(scenario: Scenario) -> int:
-    """The number of turns a game of ``scenario`` lasts."""
-    return int(scenario.params.turns)
-
-
 def batches(worlds: int, chunk: int = CHUNK) -> int:
     """How many batches of at most ``chunk`` worlds hold ``worlds`` worlds."""
     return -(-worlds // chunk)
