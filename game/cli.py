@@ -10,7 +10,6 @@ with status 2, never a traceback.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import os
 import sys
@@ -256,14 +255,15 @@ def _save_game(session: Session, path: str) -> None:
 
 
 def _write_csv(path: str, rows: list[list[Any]]) -> None:
-    from game.report.table import text_cell
+    from game.report.table import text_cell, write_table
+
+    def cell(v: Any) -> Any:
+        # Text is never a formula in a spreadsheet (OWASP): a leading = + - @ gets a quote.
+        return text_cell(v) if isinstance(v, str) else v
 
     try:
         with open(path, "w", newline="", encoding="utf-8") as fh:
-            writer = csv.writer(fh)
-            writer.writerow(CSV_COLUMNS)
-            # Text is never a formula in a spreadsheet (OWASP): a leading = + - @ gets a quote.
-            writer.writerows([text_cell(v) if isinstance(v, str) else v for v in r] for r in rows)
+            write_table(fh, CSV_COLUMNS, rows, cell=cell)
     except OSError as exc:
         raise UsageError(f"{path}: cannot write the CSV ({exc.strerror})") from None
 

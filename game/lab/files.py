@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -31,11 +30,11 @@ def csv_value(value: Any) -> Any:
 
 def write_csv(path: str | Path, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
     """Write ``rows`` under ``header``; a :class:`LabError` if the file cannot be written."""
+    from game.report.table import write_table  # the package's one CSV writer
+
     try:
         with open(path, "w", newline="", encoding="utf-8") as fh:
-            writer = csv.writer(fh)
-            writer.writerow(header)
-            writer.writerows([csv_value(v) for v in row] for row in rows)
+            write_table(fh, header, rows, cell=csv_value)
     except OSError as exc:
         raise LabError(f"{path}: cannot write the CSV ({exc.strerror or exc})") from None
 

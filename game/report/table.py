@@ -13,8 +13,8 @@ import csv
 import io
 import math
 import re
-from collections.abc import Iterable, Mapping
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any, TextIO
 
 from game.analysis import ROW_COLUMNS, Analysis, turn_rows
 
@@ -72,13 +72,28 @@ def cell(value: Any) -> str:
     return text_cell(str(value))
 
 
+def write_table(
+    out: TextIO,
+    header: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    *,
+    cell: Callable[[Any], Any] = cell,
+    lineterminator: str = "\r\n",
+) -> None:
+    """The one CSV writer of the package (the report, the lab, ``simulate --csv``): a header row,
+    then ``rows`` with each value through ``cell``; text in the header is neutralised against
+    formulas too (:func:`text_cell`). ``lineterminator``: the csv module's ``\\r\\n`` by
+    default, ``\\n`` for the report."""
+    writer = csv.writer(out, lineterminator=lineterminator)
+    writer.writerow([text_cell(c) for c in header])
+    writer.writerows([cell(v) for v in row] for row in rows)
+
+
 def csv_text(rows: Iterable[Mapping[str, Any]], columns: tuple[str, ...] = ROW_COLUMNS) -> str:
     """The rows as CSV text with a header row, columns in ``columns`` order."""
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow([text_cell(c) for c in columns])
-    for row in rows:
-        writer.writerow([cell(row.get(c)) for c in columns])
+    table = ([row.get(c) for c in columns] for row in rows)
+    write_table(buf, columns, table, lineterminator="\n")
     return buf.getvalue()
 
 
