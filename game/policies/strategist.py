@@ -113,6 +113,9 @@ class Strategist(Policy):
     #: a crisis in a third of The Shield's games).
     weights: ClassVar[Weights] = Weights(fear=40.0, parity=0.3, risk=3.0)
     needs_view = True
+    #: Whether it weighs diplomatic moves of its own (every character answers offers, treaty
+    #: invitations and crises; its inspections, notices and commitments follow the switch).
+    diplomatic: ClassVar[bool] = True
 
     def __init__(self, seat: int, rngs: list[np.random.Generator], difficulty: str = "normal"):
         super().__init__(seat, rngs, difficulty)
@@ -227,7 +230,15 @@ class Strategist(Policy):
         return plans
 
     def _moves(self, obs: Observation) -> list[tuple[str, int]]:
-        """The diplomatic moves worth weighing this turn (the lesson's groups only)."""
+        """The diplomatic moves worth weighing this turn (the lesson's groups only; none for a
+        character that makes no diplomacy of its own)."""
+        if not self.diplomatic:
+            # It makes no diplomacy of its own, but answers what it is offered: a treaty it is
+            # invited to sign is weighed like any plan (signed if it leaves it better off).
+            if "treaties" not in set(obs.allowed_diplomacy):
+                return []
+            k_all = range(obs.treaty_invites.shape[1])
+            return [("sign", k) for k in k_all if obs.treaty_invites[:, k].any()]
         groups = set(obs.allowed_diplomacy)
         n, i = len(obs.names), self.seat
         moves: list[tuple[str, int]] = []
@@ -528,7 +539,8 @@ class Strategist(Policy):
         ``audience_cost`` in standing; a rival that sees the commitment has reason to back down
         (strategists count it double at the brink, above). Returns each world's reason."""
         i, out = self.seat, [""] * obs.batch
-        if "signals" not in obs.allowed_diplomacy or self.weights.standing < 1.0:
+        signals = "signals" in obs.allowed_diplomacy
+        if not (self.diplomatic and signals) or self.weights.standing < 1.0:
             return out
         firm = obs.crisis & (answers != BACK_DOWN) & ~(obs.view.commitment[:, i, :] > 0.5)
         for w, j in zip(*np.nonzero(firm), strict=True):
@@ -549,7 +561,7 @@ class Strategist(Policy):
         outsider, or a party it sees well over the cap) builds fast and is already ahead of it: a
         cap kept against a rising rival only keeps it behind. Returns each world's reason."""
         i, out = self.seat, [""] * obs.batch
-        if "treaties" not in obs.allowed_diplomacy:
+        if not self.diplomatic or "treaties" not in obs.allowed_diplomacy:
             return out
         view = obs.view
         cost = view.param("inspection_cost")
@@ -662,7 +674,7 @@ class StrategicHawk(Strategist):
     name = "strategic_hawk"
     title = "Strategic Hawk"
     traits = ("looks ahead", "greedy", "takes risks")
-    weights = Weights(greed=1.0, fear=1.0, risk=1.0, standing=1.5, trust=0.2)
+    weights = Weights(greed=1.0, fear=1.0, parity=1.0, risk=1.0, standing=1.5, trust=0.2)
 
 
 class StrategicDove(Strategist):
@@ -688,6 +700,33 @@ class StrategicOpportunist(Strategist):
     title = "Strategic Opportunist"
     traits = ("looks ahead", "presses an edge", "weighs the risk")
     weights = Weights(greed=1.5, fear=0.7, parity=0.7, risk=2.0, standing=1.0, trust=0.3)
+
+
+class StrategicReactor(Strategist):
+    """Strategic Reactor: a strategist that fears the reach it sees and little else, with no
+    diplomacy of its own beyond answering offers, invitations and crises.
+
+    Source: Richardson (1960), the reaction to the other's stock, looking ahead.
+    """
+
+    name = "strategic_reactor"
+    title = "Strategic Reactor"
+    traits = ("looks ahead", "action-reaction", "no diplomacy beyond the basics")
+    weights = Weights(greed=0.0, fear=3.0, parity=1.5, risk=0.5, standing=0.5, trust=0.1)
+    diplomatic = False
+
+
+class StrategicBalancer(Strategist):
+    """Strategic Balancer: a strategist that fears falling behind the strongest above all (its
+    parity weight) and seeks partners against it.
+
+    Source: balance-of-power theory (Waltz 1979), looking ahead.
+    """
+
+    name = "strategic_balancer"
+    title = "Strategic Balancer"
+    traits = ("looks ahead", "balances the strongest", "seeks allies")
+    weights = Weights(greed=0.0, fear=2.0, parity=3.0, risk=2.0, standing=1.0, trust=0.5)
 
 
 #: A strategist backs down in a crisis when its risk weight times the odds of war (were both to
@@ -840,9 +879,11 @@ def _plain(table: list[list[Plan]], b: int) -> list[list[Plan]]:
 __all__ = [
     "LOOK",
     "Plan",
+    "StrategicBalancer",
     "StrategicDove",
     "StrategicHawk",
     "StrategicOpportunist",
+    "StrategicReactor",
     "Strategist",
     "Weights",
 ]

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from game.engine.perception import private_view
-from game.policies import Strategist, get_policy, observe
+from game.policies import REGISTRY, Strategist, get_policy, observe
 from game.policies.strategist import LOOK, Weights
 from game.scenarios import load
 from game.session import Runner, Seat, Session
@@ -240,3 +240,32 @@ def test_with_every_seat_a_strategist_the_diplomacy_comes_from_the_projection():
                     seen.add("propose")
             runner.advance(orders)
     assert {"ally", "talk", "propose", "sign"} <= seen
+
+
+def test_strategic_characters_are_weights_not_scripts():
+    """Each strategic character plays the strategist's own decision; only its weights (and, for
+    the reactor, whether it makes diplomacy of its own) tell it apart."""
+    names = [n for n, cls in REGISTRY.items() if issubclass(cls, Strategist)]
+    assert {"strategic_hawk", "strategic_dove", "strategic_reactor"} <= set(names)
+    weights = {REGISTRY[n].weights for n in names}
+    assert len(weights) == len(names)
+    for n in names:
+        cls = REGISTRY[n]
+        assert cls.act is Strategist.act and cls._score is Strategist._score, n
+
+
+def test_a_reactor_answers_a_treaty_invitation_but_proposes_nothing():
+    scenario = load("the_accord")
+    runner = Runner(
+        scenario, [5, 6], (Seat(False, "baseline"),) * 2 + (Seat(False, "strategic_reactor"),)
+    )
+    proposals = 0
+    while not runner.finished.all():
+        orders = runner.ai_orders()
+        d = orders.diplomacy
+        if d is not None:
+            proposals += int((d.propose_kind[:, 2] >= 0).sum())
+            for key in ("ally", "talk", "drill", "commit", "inspect", "leave"):
+                assert not getattr(d, key)[:, 2].any(), key
+        runner.advance(orders)
+    assert proposals == 0
