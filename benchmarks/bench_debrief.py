@@ -22,6 +22,7 @@ from game.cli import ai_seats
 from game.engine.orders import IllegalOrder
 from game.engine.payoffs import stage_game
 from game.report import export
+from game.report.writer import chart_pngs
 from game.scenarios import load
 from game.session import Session
 
@@ -59,6 +60,16 @@ def report(scenario_id: str = "the_shield", seed: int = 3) -> dict:
     _, separate = _timed(apart)
     analysis, whole = _timed(analyse, session)
     _, drawn = _timed(lambda: [charts.png(analysis, name) for name in charts.FIGURES])
+    # The report's charts: one process against two (both cores), each on a fresh analysis (an
+    # analysis keeps its charts once drawn), and a second report of the same analysis.
+    _, serial = _timed(chart_pngs, analyse(session), 1)
+    shared = analyse(session)
+    _, pooled = _timed(chart_pngs, shared, 2)
+    _, again = _timed(chart_pngs, shared)
+    print(
+        f"report charts: one process {serial * 1e3:.0f} ms, two {pooled * 1e3:.0f} ms "
+        f"({serial / pooled:.2f}x); the same analysis again {again * 1e3:.1f} ms"
+    )
     with tempfile.TemporaryDirectory() as out:
         _, exported = _timed(export, session, out, analysis)
     cells = len(worlds) * len(plist)

@@ -15,10 +15,13 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import multiprocessing as mp
 import os
 import re
 import shutil
 import tempfile
+import threading
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,15 +67,44 @@ def paths(out_dir: str | os.PathLike[str], scenario_id: str, seed: int) -> Repor
 CHART_DPI = 144
 
 
-def chart_pngs(analysis: Analysis) -> dict[str, bytes]:
-    """Every chart of :data:`game.analysis.charts.FIGURES` as PNG bytes."""
+#: Processes that draw a report's charts: both cores of a classroom laptop.
+CHART_WORKERS = 2
+
+
+def chart_pngs(analysis: Analysis, workers: int = CHART_WORKERS) -> dict[str, bytes]:
+    """Every chart of :data:`game.analysis.charts.FIGURES` as PNG bytes, drawn once per analysis.
+
+    The PNGs are kept on the analysis, so a second report of the same game (the debrief's
+    export after a first one, a report written again) draws nothing. They are drawn by
+    ``workers`` processes (matplotlib's Agg canvas, one chart at a time each) when this is the
+    only thread of the program, where forking is safe, and one after another otherwise; each
+    chart is the same bytes either way (no timestamp in a PNG; a test checks).
+    """
+    kept: dict[str, bytes] | None = analysis.__dict__.get("_report_pngs")
+    if kept is not None:
+        return dict(kept)
     import matplotlib
 
     from game.analysis import charts
 
     # A title or name is text, never markup: "$\\undefined$" must not break the report.
     matplotlib.rcParams["text.parse_math"] = False
-    return {name: charts.png(analysis, name, dpi=CHART_DPI) for name in charts.FIGURES}
+    names = list(charts.FIGURES)
+    if workers > 1 and threading.active_count() == 1 and "fork" in mp.get_all_start_methods():
+        with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as pool:
+            drawn = list(pool.map(_draw, [analysis] * len(names), names))
+    else:
+        drawn = [_draw(analysis, name) for name in names]
+    pngs = dict(zip(names, drawn, strict=True))
+    object.__setattr__(analysis, "_report_pngs", pngs)  # a frozen dataclass: kept beside it
+    return dict(pngs)
+
+
+def _draw(analysis: Analysis, name: str) -> bytes:
+    """One chart as the report's PNG (in a worker process, or here)."""
+    from game.analysis import charts
+
+    return charts.png(analysis, name, dpi=CHART_DPI)
 
 
 def export(
