@@ -142,7 +142,7 @@ class Strategist(Policy):
         # Stage two: the diplomatic moves, each on top of that world's best arms plan.
         moves = self._moves(obs)
         chosen: list[Plan] = list(best_arms)
-        reasons = [self._arms_reason(obs, w, best_arms[w], arm_terms, arms) for w in range(b)]
+        spending = [self._arms_reason(obs, w, best_arms[w], arm_terms, arms) for w in range(b)]
         public = [""] * b
         if moves:
             per_world = [[_with_move(best_arms[w], m) for m in moves] for w in range(b)]
@@ -154,12 +154,12 @@ class Strategist(Policy):
                 if np.isfinite(gain) and gain > 1e-6:
                     chosen[w] = per_world[w][k]
                     public[w] = self._move_reason(obs, w, chosen[w])
-                    reasons[w] = public[w] + "; " + _lower(reasons[w])
         move, extra = self._move(obs, chosen)
         for w, line in enumerate(extra):
             if line:
                 public[w] = f"{public[w]}; {_lower(line)}" if public[w] else line
-                reasons[w] = f"{line}; {_lower(reasons[w])}"
+        # The full reason is the public one (what others can see), then its spending.
+        reasons = [f"{p}; {_lower(x)}" if p else x for p, x in zip(public, spending, strict=True)]
         self.plans, self.reasons, self.public_reasons = chosen, reasons, public
         return move
 

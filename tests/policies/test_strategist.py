@@ -269,3 +269,20 @@ def test_a_reactor_answers_a_treaty_invitation_but_proposes_nothing():
                 assert not getattr(d, key)[:, 2].any(), key
         runner.advance(orders)
     assert proposals == 0
+
+
+def test_what_others_may_read_is_the_start_of_its_whole_reason():
+    """The public reason (its moves in plain view) leads its full reason, which adds only its
+    spending: a player never reads a reason the strategist did not give, and never its budget."""
+    for scenario_id in ("the_accord", "the_shield"):
+        scenario = load(scenario_id)
+        seats = tuple(
+            Seat(False, "baseline" if s == "human" else s[3:]) for s in scenario.default_seats
+        )
+        runner = Runner(scenario, list(range(71_000, 71_006)), seats)
+        for _ in range(6):
+            runner.advance(runner.ai_orders())
+            for seat, full in runner.reasons.items():
+                for b, why in enumerate(runner.public_reasons[seat]):
+                    assert full[b].startswith(why), (full[b], why)
+                    assert "%" not in why
