@@ -5,18 +5,17 @@ Pure Python (no pygame): the Lessons screen lists :func:`lessons`, and tests che
 
 from __future__ import annotations
 
+import tomllib
+from importlib import resources
+
 from game.scenarios import builtin_ids
 
-#: The teaching order. Ids not shipped are skipped; shipped ids not named here come last.
-LESSON_ORDER: tuple[str, ...] = (
-    "two_neighbours",
-    "the_spiral",
-    "the_shield",
-    "forward_basing",
-    "the_accord",
-    "three_powers",
-    "joint_shield",
-    "sandbox",
+#: The teaching order (``assets/lessons.toml``, read once). Ids not shipped are skipped; shipped
+#: ids not named there come last.
+LESSON_ORDER: tuple[str, ...] = tuple(
+    tomllib.loads(
+        resources.files("game.assets").joinpath("lessons.toml").read_text(encoding="utf-8")
+    )["order"]
 )
 
 
