@@ -23,7 +23,7 @@ from game.session import Runner, Seat
 def _pair(name: str) -> Callable[[Diplomacy, list[int]], np.ndarray]:
     def read(d: Diplomacy, seats: list[int]) -> np.ndarray:
         a = np.asarray(getattr(d, name))[:, seats]
-        return (a > 0).reshape(a.shape[0], -1).any(axis=1)
+        return np.asarray((a > 0).reshape(a.shape[0], -1).any(axis=1))
 
     return read
 
@@ -36,15 +36,15 @@ MOVES: dict[str, Callable[[Diplomacy, list[int]], np.ndarray]] = {
     "drill": _pair("drill"),
     "joint programme": _pair("programme"),
     "inspection": _pair("inspect"),
-    "treaty proposal": lambda d, s: (d.propose_kind[:, s] >= 0).any(axis=1),
+    "treaty proposal": lambda d, s: np.asarray((d.propose_kind[:, s] >= 0).any(axis=1)),
     "treaty withdrawal": _pair("leave"),
     "alliance": _pair("ally"),
-    "deployment offer": lambda d, s: ((d.deploy_shield[:, s] > 0) | (d.deploy_reach[:, s] > 0)).any(
-        axis=(1, 2)
+    "deployment offer": lambda d, s: np.asarray(
+        ((d.deploy_shield[:, s] > 0) | (d.deploy_reach[:, s] > 0)).any(axis=(1, 2))
     ),
     "public commitment": _pair("commit"),
     "talk": _pair("talk"),
-    "crisis answer": lambda d, s: (d.answer[:, s] >= 0).any(axis=(1, 2)),
+    "crisis answer": lambda d, s: np.asarray((d.answer[:, s] >= 0).any(axis=(1, 2))),
 }
 
 #: The visible moves a reason must explain (crisis answers are read from the crisis itself).
