@@ -164,7 +164,7 @@ def _tit_for_tat(own: Moves, other: Moves, t: int, rng: np.random.Generator) -> 
 
 
 class _EverDefected:
-    """"Has the other side ever defected" in O(1) a turn instead of a scan of the whole history.
+    """Whether the other side ever defected, in O(1) a turn instead of a scan of the history.
 
     A match's history grows by one turn a call and what was played never changes (the contract
     of :class:`Strategy`), so the answer at turn ``t`` is the answer at ``t - 1`` or-ed with the
@@ -815,6 +815,10 @@ def round_robin(
     )
 
 
+#: The most flips a round robin draws ahead of play (a bool each).
+AHEAD_CELLS = 50_000_000
+
+
 class _Streams:
     """The one generator a strategy draws from, standing for one stream per pairing it plays.
 
@@ -882,13 +886,33 @@ def _pairings_at_once(
             (strategy.move, mine, theirs, own_buffer, other_buffer, own_view, other_view, rng)
         )
 
+    # A pairing of two deterministic strategies draws nothing but its flips, so its stream gives
+    # every turn's flips in one call (the same numbers as one call a turn); the others draw theirs
+    # each turn, after the strategies' own draws, as iterated_match does.
+    # (Past AHEAD_CELLS flips, every pairing draws turn by turn: the same numbers, less memory.)
+    drawing = [
+        p
+        for p, (i, j) in enumerate(pairs)
+        if p_flip > 0.0
+        and (
+            n_turns * 2 * width > AHEAD_CELLS
+            or not (entrants[i].deterministic and entrants[j].deterministic)
+        )
+    ]
+    ahead = np.zeros((n_turns, 2 * width), dtype=bool)
+    if p_flip > 0.0:
+        for p in set(range(n_pairs)) - set(drawing):
+            flips = streams[p].random((n_turns, 2, reps)) < p_flip
+            ahead[:, p * reps : (p + 1) * reps] = flips[:, 0]
+            ahead[:, width + p * reps : width + (p + 1) * reps] = flips[:, 1]
     for t in range(n_turns):
         now = moves[t]
         for move, mine, _theirs, _own, _other, own_view, other_view, rng in plays:
             now[mine] = move(own_view[:, :t], other_view[:, :t], t, rng)
         if p_flip > 0.0:
-            for p, g in enumerate(streams):
-                flips = g.random((2, reps)) < p_flip
+            now ^= ahead[t]
+            for p in drawing:
+                flips = streams[p].random((2, reps)) < p_flip
                 now[p * reps : (p + 1) * reps] ^= flips[0]
                 now[width + p * reps : width + (p + 1) * reps] ^= flips[1]
         for _move, mine, theirs, own_buffer, other_buffer, _ov, _tv, _rng in plays:

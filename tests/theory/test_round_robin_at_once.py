@@ -115,3 +115,18 @@ def test_grim_trigger_on_histories_it_has_not_followed():
     out[:] = 0  # a caller writing into the answer does not change what is kept
     buffer[5] = 0
     assert list(grim(view[:, :6], view[:, :6], 6, rng)) == [0, 1, 0, 1]
+
+
+def test_flips_drawn_turn_by_turn_past_the_memory_cap(monkeypatch):
+    """A round robin too big to draw its flips ahead draws them turn by turn: the same scores."""
+    from game.theory import iterated
+
+    names = ("grim_trigger", "tit_for_tat", "alternator", "random")
+    ahead = round_robin(names, turns=30, repetitions=4, noise=0.1, seed=9)
+    monkeypatch.setattr(iterated, "AHEAD_CELLS", 0)
+    stepwise = round_robin(names, turns=30, repetitions=4, noise=0.1, seed=9)
+    np.testing.assert_array_equal(ahead.scores, stepwise.scores)
+    expected = pairing_by_pairing(
+        names, turns=30, repetitions=4, noise=0.1, seed=9, self_play=False
+    )
+    np.testing.assert_array_equal(ahead.scores, expected)
