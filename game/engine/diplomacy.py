@@ -270,19 +270,61 @@ def _sym(x: np.ndarray) -> np.ndarray:
     return np.maximum(x, np.swapaxes(x, 1, 2))
 
 
+@dataclass
+class _Sums:
+    """What several mechanisms add to in turn, in this order: tension (withdrawals, drills,
+    crises), trust (withdrawals, talk) and standing (drills, crises)."""
+
+    tension: np.ndarray
+    trust: np.ndarray
+    standing: np.ndarray
+
+
 def resolve(world: World, dip: Diplomacy, cut: np.ndarray | None = None) -> Resolved:
     """Apply the legal diplomatic orders (already validated) before the turn's builds.
 
     ``cut`` is the reach each state dismantles this turn: it is kept at home, not sent abroad.
+    One function per mechanism, in this order: treaties, alliances, deployments, ties (targeting,
+    sanctions, trade, programmes), signals and crises.
     """
-    p = world.param
     n = world.n
     eye = np.eye(n, dtype=bool)
-    extra_tension = np.zeros_like(world.tension)
-    trust = np.zeros_like(world.belief)
-    standing = world.standing.copy()
+    acc = _Sums(np.zeros_like(world.tension), np.zeros_like(world.belief), world.standing.copy())
+    w, withdrew, complete = _treaties(world, dip, acc)
+    alliances, ended = _alliances(w, dip)
+    deployments = _deployments(world, w, dip, cut, ended)
+    ties = _ties(world, w, dip)
+    commitment = _signals(world, w, dip, acc)
+    crises, relief, odds, answers, broke = _crises(world, w, dip, acc, commitment)
 
-    # --- Treaties ---------------------------------------------------------------------------
+    world_after = w.replace(
+        **alliances,
+        **deployments,
+        **ties,
+        **crises,
+        standing=np.clip(acc.standing, 0.0, 1.0),
+        tension=np.clip(w.tension * (1.0 - relief), 0.0, 1.0),
+    )
+    extra_tension = np.where(eye, 0.0, acc.tension + np.swapaxes(acc.tension, 1, 2))
+    return Resolved(
+        world=world_after,
+        cost=costs(world, dip),
+        tension=extra_tension,
+        trust=np.where(eye, 0.0, acc.trust),
+        war_odds=odds,
+        answers=answers,
+        withdrew=withdrew,
+        broke_commitment=broke,
+        entered=complete,
+    )
+
+
+def _treaties(world: World, dip: Diplomacy, acc: _Sums) -> tuple[World, np.ndarray, np.ndarray]:
+    """Treaties: notices count down and lapse, new notices, signatures, entry into force,
+    expiry, new proposals. Returns the world with its treaties, the withdrawals ``[B, K, N]``
+    and the treaties that entered into force ``[B, K]``."""
+    p = world.param
+    n = world.n
     kind, status = world.treaty_kind.copy(), world.treaty_status.copy()
     invited, signed = world.treaty_invited.copy(), world.treaty_signed.copy()
     cap, verification = world.treaty_cap.copy(), world.treaty_verification.copy()
@@ -299,8 +341,8 @@ def resolve(world: World, dip: Diplomacy, cut: np.ndarray | None = None) -> Reso
     members = signed > 0
     for b, k, w in zip(*np.nonzero(withdrew), strict=True):
         others = members[b, k] & (np.arange(n) != w)
-        extra_tension[b, w, others] += p("withdrawal_tension")[b]
-        trust[b, others, w] += np.log(p("withdrawal_trust")[b])
+        acc.tension[b, w, others] += p("withdrawal_tension")[b]
+        acc.trust[b, others, w] += np.log(p("withdrawal_trust")[b])
     # Signatures on proposals; a proposal every invited party has signed enters into force (even
     # on its last day), and only then do the others that waited too long expire.
     signing = np.swapaxes(dip.sign, 1, 2) & (status[:, :, None] == PROPOSED)
@@ -351,8 +393,11 @@ def resolve(world: World, dip: Diplomacy, cut: np.ndarray | None = None) -> Reso
     )
     if complete.any():
         w = w.replace(**treaties.enter_into_force(w, complete))
+    return w, withdrew, complete
 
-    # --- Alliances ----------------------------------------------------------------------------
+
+def _alliances(w: World, dip: Diplomacy) -> tuple[dict[str, np.ndarray], np.ndarray]:
+    """Alliances formed (an offer met by an offer) and ended; returns the fields and ``ended``."""
     offer = dip.ally == 1
     accepted = offer & (np.swapaxes(offer, 1, 2) | (np.swapaxes(w.ally_offer, 1, 2) > 0))
     formed = _sym(accepted)
@@ -361,8 +406,13 @@ def resolve(world: World, dip: Diplomacy, cut: np.ndarray | None = None) -> Reso
     alliance = np.where(ended, 0.0, alliance)
     ally_offer = np.where(offer & ~formed, 1.0, w.ally_offer)
     ally_offer = np.where(formed | ended, 0.0, ally_offer)
+    return {"alliance": alliance, "ally_offer": ally_offer}, ended
 
-    # --- Deployments --------------------------------------------------------------------------
+
+def _deployments(
+    world: World, w: World, dip: Diplomacy, cut: np.ndarray | None, ended: np.ndarray
+) -> dict[str, np.ndarray]:
+    """Deployments: recalls come home, offers answered and made, withdrawals start recalls."""
     reach, shield = w.reach.copy(), w.shield.copy()
     fwd_reach, fwd_shield = w.fwd_reach.copy(), w.fwd_shield.copy()
     recall = w.recall.astype(np.int16).copy()
@@ -406,8 +456,20 @@ def resolve(world: World, dip: Diplomacy, cut: np.ndarray | None = None) -> Reso
         shield += np.where(start, fwd_shield, 0.0).sum(axis=2)
         fwd_reach = np.where(start, 0.0, fwd_reach)
         fwd_shield = np.where(start, 0.0, fwd_shield)
+    return {
+        "reach": np.maximum(reach, 0.0),
+        "shield": np.maximum(shield, 0.0),
+        "fwd_reach": fwd_reach,
+        "fwd_shield": fwd_shield,
+        "offer_reach": offer_reach,
+        "offer_shield": offer_shield,
+        "recall": recall,
+    }
 
-    # --- Targeting, sanctions, trade, programmes ----------------------------------------------
+
+def _ties(world: World, w: World, dip: Diplomacy) -> dict[str, np.ndarray]:
+    """Targeting, sanctions, trade deals and joint programmes."""
+    p = world.param
     targeting = np.where(dip.target == 1, 1.0, np.where(dip.target == -1, 0.0, w.targeting))
     sanction = np.where(dip.sanction == 1, 1.0, np.where(dip.sanction == -1, 0.0, w.sanction))
     trade_ask = dip.trade == 1
@@ -427,74 +489,60 @@ def resolve(world: World, dip: Diplomacy, cut: np.ndarray | None = None) -> Reso
     programme = np.where(_sym(dip.programme == -1), 0.0, programme)
     programme_offer = np.where(prog_ask & ~prog_deal, 1.0, w.programme_offer)
     programme_offer = np.where(prog_deal, 0.0, programme_offer)
+    return {
+        "targeting": targeting,
+        "sanction": sanction,
+        "trade": trade,
+        "trade_offer": trade_offer,
+        "programme": programme,
+        "programme_offer": programme_offer,
+    }
 
-    # --- Signals ------------------------------------------------------------------------------
+
+def _signals(world: World, w: World, dip: Diplomacy, acc: _Sums) -> np.ndarray:
+    """Drills, public commitments and cheap talk; returns the commitments ``[B, N, N]``."""
+    p = world.param
     drills = dip.drill.astype(float)
-    standing += p("drill_standing")[:, None] * (drills.sum(axis=2) > 0)
-    extra_tension += p("drill_tension")[:, None, None] * drills
+    acc.standing += p("drill_standing")[:, None] * (drills.sum(axis=2) > 0)
+    acc.tension += p("drill_tension")[:, None, None] * drills
     commitment = np.where(dip.commit, 1.0, w.commitment)
     # Cheap talk: j's belief about a speaker i moves by talk_weight * standing_i in log-odds.
     talk = dip.talk.astype(float) * (p("talk_weight")[:, None] * world.standing)[:, :, None]
-    trust += np.swapaxes(talk, 1, 2)
+    acc.trust += np.swapaxes(talk, 1, 2)
+    return commitment
 
-    # --- Crises: a game of Chicken ------------------------------------------------------------
+
+def _crises(
+    world: World, w: World, dip: Diplomacy, acc: _Sums, commitment: np.ndarray
+) -> tuple[dict[str, np.ndarray], np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Crises, a game of Chicken: the answers, standing won and lost, tension, the odds of war.
+    Returns the fields (commitment, crisis), the tension relief, the odds, the answers and the
+    broken commitments."""
+    p = world.param
     in_crisis = w.crisis > 0.5
     answers = np.where(dip.answer == NO_ANSWER, STAND_FIRM, dip.answer).astype(np.int8)
     answers = np.where(in_crisis, answers, NO_ANSWER).astype(np.int8)
     odds = crisis_war_odds(world, answers)
     backs = in_crisis & (answers == BACK_DOWN)
     other_backs = np.swapaxes(backs, 1, 2)
-    standing -= p("backdown_standing")[:, None] * backs.any(axis=2)
+    acc.standing -= p("backdown_standing")[:, None] * backs.any(axis=2)
     broke = backs & (commitment > 0.5)
-    standing -= p("audience_cost")[:, None] * broke.any(axis=2)
+    acc.standing -= p("audience_cost")[:, None] * broke.any(axis=2)
     commitment = np.where(broke, 0.0, commitment)
     prevails = in_crisis & other_backs & ~backs
-    standing += p("prevail_standing")[:, None] * prevails.any(axis=2)
+    acc.standing += p("prevail_standing")[:, None] * prevails.any(axis=2)
     settled = backs | other_backs
     escalations = (answers == ESCALATE).astype(float)
     firm = in_crisis & ~settled
-    extra_tension += np.where(
+    acc.tension += np.where(
         firm & (answers == STAND_FIRM) & (np.swapaxes(answers, 1, 2) == STAND_FIRM),
         p("firm_tension")[:, None, None] * 0.5,
         0.0,
     )
-    extra_tension += np.where(firm, p("escalate_tension")[:, None, None] * escalations, 0.0)
+    acc.tension += np.where(firm, p("escalate_tension")[:, None, None] * escalations, 0.0)
     crisis = np.where(settled, 0.0, w.crisis)
     relief = np.where(settled, p("crisis_relief")[:, None, None], 0.0)
-
-    world_after = w.replace(
-        alliance=alliance,
-        ally_offer=ally_offer,
-        reach=np.maximum(reach, 0.0),
-        shield=np.maximum(shield, 0.0),
-        fwd_reach=fwd_reach,
-        fwd_shield=fwd_shield,
-        offer_reach=offer_reach,
-        offer_shield=offer_shield,
-        recall=recall,
-        targeting=targeting,
-        sanction=sanction,
-        trade=trade,
-        trade_offer=trade_offer,
-        programme=programme,
-        programme_offer=programme_offer,
-        commitment=commitment,
-        crisis=crisis,
-        standing=np.clip(standing, 0.0, 1.0),
-        tension=np.clip(w.tension * (1.0 - relief), 0.0, 1.0),
-    )
-    extra_tension = np.where(eye, 0.0, extra_tension + np.swapaxes(extra_tension, 1, 2))
-    return Resolved(
-        world=world_after,
-        cost=costs(world, dip),
-        tension=extra_tension,
-        trust=np.where(eye, 0.0, trust),
-        war_odds=odds,
-        answers=answers,
-        withdrew=withdrew,
-        broke_commitment=broke,
-        entered=complete,
-    )
+    return {"commitment": commitment, "crisis": crisis}, relief, odds, answers, broke
 
 
 def _fit(moves: np.ndarray, available: np.ndarray) -> np.ndarray:
