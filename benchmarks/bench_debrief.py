@@ -20,7 +20,7 @@ from game.analysis.core import pairs, stage_names, worlds_of
 from game.analysis.counterfactuals import COUNTERFACTUALS, replay, replay_all
 from game.cli import ai_seats
 from game.engine.orders import IllegalOrder
-from game.engine.payoffs import stage_game
+from game.engine.stage import stage_game
 from game.report import export
 from game.report.writer import chart_pngs
 from game.scenarios import load

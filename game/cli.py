@@ -22,7 +22,7 @@ from game.commands import UsageError, ai_seats, scenario_with_turns
 from game.engine.deterrence import exchange
 from game.engine.events import Events
 from game.engine.orders import IllegalOrder
-from game.engine.payoffs import MOVES, stage_game
+from game.engine.stage import MOVES, stage_game
 from game.engine.state import CATEGORIES, KINDS, World
 from game.limits import MAX_BATCH, MAX_GAME_TURNS, MAX_SEED, SIMULATE_BYTES, TooBig, check_memory
 from game.saves import SaveError

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from game.cli import main
-from game.engine.payoffs import stage_game
+from game.engine.stage import stage_game
 from game.scenarios import builtin_ids, load
 from game.session import Session
 
@@ -85,7 +85,7 @@ def test_simulate_prints_the_same_bytes_every_time(capsys: pytest.CaptureFixture
     assert first == second and first[0] == 0
     doc = json.loads(first[1])
     assert (doc["scenario"], doc["seed"], doc["batch"]) == ("the_shield", 7, 1)
-    assert doc["seats"] == ["ai:baseline"] * 4
+    assert doc["seats"] == ["ai:baseline", "ai:baseline", "ai:strategist", "ai:strategist"]
     [world] = doc["worlds"]
     assert world["seed"] == 7 and world["outcome"] in ("war", "peace")
     turns = [snap["turn"] for snap in world["turns"]]
@@ -101,7 +101,8 @@ def test_simulate_prints_the_same_bytes_every_time(capsys: pytest.CaptureFixture
 
 def test_simulate_plays_the_session_game(capsys: pytest.CaptureFixture[str]) -> None:
     doc = simulate(capsys, "--seed", "7")
-    session = Session.new(load("the_shield"), 7, ["ai:baseline"] * 4)
+    seats = ["ai:baseline", "ai:baseline", "ai:strategist", "ai:strategist"]
+    session = Session.new(load("the_shield"), 7, seats)
     session.play_to_end()
     world = doc["worlds"][0]
     assert world["digest"] == session.world.digest()
@@ -159,12 +160,14 @@ def test_a_war_world_of_a_batch_has_the_single_run_digest(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     scenario = volatile_shield(tmp_path)
-    batch = simulate(capsys, "--scenario", scenario, "--batch", "20", "--seed", "0")
+    seats = ("--seats", "ai:baseline,ai:baseline,ai:hawk,ai:hawk")  # hawks escalate every crisis
+    batch = simulate(capsys, "--scenario", scenario, *seats, "--batch", "20", "--seed", "0")
     longest = max(len(w["turns"]) for w in batch["worlds"])
     early = [w for w in batch["worlds"] if w["outcome"] == "war" and len(w["turns"]) < longest]
     assert early, "the volatile variant must end some world at war before the others"
     world = early[0]
-    single = simulate(capsys, "--scenario", scenario, "--seed", str(world["seed"]))["worlds"][0]
+    single = simulate(capsys, "--scenario", scenario, *seats, "--seed", str(world["seed"]))
+    single = single["worlds"][0]
     assert world["turns"] == single["turns"] and world["events"] == single["events"]
     assert world["digest"] == single["digest"]
 

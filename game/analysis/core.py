@@ -5,7 +5,7 @@ The series are read straight from the worlds the session went through (``history
 engine already stores. Scores are the engine's own running discounted score, ``World.score`` (the
 number the end screen ranks by); first-strike stability and deterrence margins come from
 :func:`game.engine.deterrence.exchange`; stage-game names from the same projection the theory
-lens runs (:func:`game.engine.payoffs.stage_game`), batched over every pair and turn.
+lens runs (:func:`game.engine.stage.stage_game`), batched over every pair and turn.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import numpy as np
 from game.analysis.types import Analysis, PairFit, Series
 from game.engine.deterrence import exchange
 from game.engine.orders import IllegalOrder, budget
-from game.engine.payoffs import stage_game, stage_payoffs
+from game.engine.stage import stage_game, stage_payoffs
 from game.engine.state import KINDS, World, stack_worlds
 from game.session import Session
 from game.theory import RichardsonFit, classify, richardson_fit
@@ -331,7 +331,7 @@ def stage_names(
 ) -> dict[tuple[int, int], tuple[str, ...]]:
     """For each pair (i < j), the ``classify`` name of its stage game at each world.
 
-    The same projection as :func:`game.engine.payoffs.stage_game` (true stocks, ``horizon`` 3,
+    The same projection as :func:`game.engine.stage.stage_game` (true stocks, ``horizon`` 3,
     arm share 0.5, expected values, "arm" stopping at a treaty cap in force), run as one batch of
     every pair, world and cell, so the names are exactly ``stage_game(world, i, j).name``. Should
     the batch be refused, each stage game is projected on its own, and one that cannot run is
@@ -366,7 +366,7 @@ def batch_stage_names(
     world: World, plist: Sequence[tuple[int, int]]
 ) -> dict[tuple[int, int], tuple[str, ...]]:
     """For each pair, the ``classify`` name of its stage game in every world of the batch: the
-    lens's projection (:func:`game.engine.payoffs.stage_payoffs`, true stocks) run as one batch
+    lens's projection (:func:`game.engine.stage.stage_payoffs`, true stocks) run as one batch
     per pair (the batch is the worlds times the four cells)."""
     # Each world four times in a row: [B * 4], the cell index runs fastest.
     cells = world.select(np.repeat(np.arange(world.batch), 4))

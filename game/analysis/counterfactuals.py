@@ -15,7 +15,7 @@ The two policies, applied to every state every turn:
     diplomacy (nobody proposes).
 
 ``"arm"`` -- *everyone arms*
-    The lens's own "arm" (:func:`game.engine.payoffs.seat_orders`): :data:`ARM_SHARE` (half)
+    The lens's own "arm" (:func:`game.engine.stage.seat_orders`): :data:`ARM_SHARE` (half)
     of the budget in each state's usual arms mix (reach when it has none yet), the rest to the
     civilian economy. A treaty cap in force is respected: the build stops at the cap, and what
     it would have cost stays civilian. In a
@@ -36,7 +36,7 @@ from game.analysis.core import series_from
 from game.analysis.types import Counterfactual
 from game.engine.actions import BACK_DOWN, ESCALATE, Diplomacy
 from game.engine.orders import Orders
-from game.engine.payoffs import STAGE_ARM_SHARE, seat_orders
+from game.engine.stage import STAGE_ARM_SHARE, seat_orders
 from game.engine.state import World
 from game.engine.treaties import PROPOSED
 from game.session import Runner, Seat, Session

@@ -40,7 +40,7 @@ from game.engine.actions import ACTION_GROUPS, Action, ActionError, Diplomacy, a
 from game.engine.actions import to_actions as dip_actions
 from game.engine.events import NOTABLE_BUILD, Events
 from game.engine.orders import IllegalOrder, Orders, StateOrder, check
-from game.engine.payoffs import MOVES, stage_game
+from game.engine.stage import MOVES, stage_game
 from game.engine.state import CATEGORIES, TREATY_SLOTS, World
 from game.limits import (
     MAX_CLASS_GROUPS,

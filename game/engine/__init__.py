@@ -22,7 +22,8 @@ from game.engine.orders import (
     legal_orders,
     validate,
 )
-from game.engine.payoffs import StageGame, perceived_threat, stage_game, utility
+from game.engine.payoffs import perceived_threat, utility
+from game.engine.stage import StageGame, stage_game
 from game.engine.state import (
     CATEGORIES,
     KINDS,

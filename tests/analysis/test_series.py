@@ -11,7 +11,7 @@ from game import glossary, scenarios
 from game.analysis import TAGS, analyse, series_of
 from game.analysis.core import stage_names, worlds_of
 from game.engine import CATEGORIES, KINDS
-from game.engine.payoffs import stage_game
+from game.engine.stage import stage_game
 from game.session import Session
 from tests.analysis.helpers import ai_game, loaded_after, neighbours, shield, war_game
 

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from game.engine import stage_game
-from game.engine.payoffs import ARM, RESTRAIN, move_orders
+from game.engine.stage import ARM, RESTRAIN, move_orders
 from game.scenarios import load
 from game.session import Session
 from game.theory import GAME_NAMES, is_equilibrium
@@ -89,7 +89,7 @@ def test_the_arm_cell_keeps_a_treaty_cap_in_force():
     legal (it used to raise IllegalOrder and crash the lens) and no party ends above the cap."""
     from game.engine.diplomacy import within_caps
     from game.engine.orders import validate
-    from game.engine.payoffs import ARM, move_orders
+    from game.engine.stage import ARM, move_orders
     from game.scenarios import load
 
     world = load("the_accord").initial_world()

@@ -15,10 +15,10 @@ from game.engine.payoffs import (
     leverage_pairs,
     security_stakes,
     spiral_pairs,
-    stage_game,
     threat_pairs,
     utility_terms,
 )
+from game.engine.stage import stage_game
 
 from .worlds import pairs, worlds
 

@@ -6,7 +6,7 @@ import numpy as np
 import pygame
 import pytest
 
-from game.engine.payoffs import stage_game
+from game.engine.stage import stage_game
 from game.glossary import CONCEPTS, concept_for_game, concept_for_world, ordered
 
 from .drive import (

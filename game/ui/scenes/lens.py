@@ -13,7 +13,7 @@ from functools import partial
 
 import pygame
 
-from game.engine.payoffs import MOVES, StageGame, stage_game
+from game.engine.stage import MOVES, StageGame, stage_game
 from game.glossary import concept_for_game, concept_for_world
 from game.session import Session
 from game.theory import (
