@@ -45,12 +45,13 @@ Detectors
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
-from game.analysis.types import TAGS, THEORY, Analysis, TurningPoint
+from game.analysis.types import TAGS, THEORY, Analysis, Series, TurningPoint
 from game.engine.actions import TREATY_KINDS
 
 #: At most this many turning points are kept.
@@ -148,23 +149,64 @@ def _arms_share(spend: np.ndarray) -> np.ndarray:
     return np.divide(arms, total, out=np.zeros_like(arms), where=total > 0)
 
 
+@dataclass(frozen=True)
+class _Game:
+    """What every detector reads: the analysis, its series and names, the number of turns, the
+    rival pairs, where reach rose, each state's arms share, and each turn's events."""
+
+    analysis: Analysis
+    series: Series
+    names: tuple[str, ...]
+    turns: int
+    events: Sequence[Sequence[dict[str, Any]]]
+    rivals: set[tuple[int, int]]
+    rises: np.ndarray
+    share: np.ndarray
+
+    def ev(self, t: int) -> Sequence[dict[str, Any]]:
+        """The events of turn ``t`` (1-based), none outside the game."""
+        return self.events[t - 1] if 0 <= t - 1 < len(self.events) else ()
+
+    def unpack(self) -> tuple[Any, ...]:
+        """The names the detectors use, in one line."""
+        return (
+            self.analysis,
+            self.series,
+            self.names,
+            self.turns,
+            self.rivals,
+            self.rises,
+            self.share,
+            self.ev,
+        )
+
+
 def turning_points(analysis: Analysis) -> tuple[TurningPoint, ...]:
-    """The turning points of an analysed game (see the module docstring for the detectors)."""
+    """The turning points of an analysed game (see the module docstring for the detectors):
+    each detector of :data:`DETECTORS` adds its tag's points, in that order."""
     s = analysis.series
-    names = analysis.names
     T = s.turns
-    events: Sequence[Sequence[dict[str, Any]]] = analysis.events
-    out = _Collector()
     if T == 0:
         return ()
-    rivals = set(analysis.rivals)
-    rises = _rises(s.reach)
-    share = _arms_share(s.spend) if s.spend.size else np.zeros((T, s.n))
+    g = _Game(
+        analysis=analysis,
+        series=s,
+        names=analysis.names,
+        turns=T,
+        events=analysis.events,
+        rivals=set(analysis.rivals),
+        rises=_rises(s.reach),
+        share=_arms_share(s.spend) if s.spend.size else np.zeros((T, s.n)),
+    )
+    out = _Collector()
+    for detect in DETECTORS:
+        detect(g, out)
+    return select(out.points)
 
-    def ev(t: int) -> Sequence[dict[str, Any]]:
-        return events[t - 1] if 0 <= t - 1 < len(events) else ()
 
-    # --- war --------------------------------------------------------------------------------
+def _detect_war(g: _Game, out: _Collector) -> None:
+    """Turning points: war."""
+    analysis, s, names, T, rivals, rises, share, ev = g.unpack()
     for t in range(1, T + 1):
         for e in ev(t):
             if e["kind"] == "war":
@@ -180,7 +222,10 @@ def turning_points(analysis: Analysis) -> tuple[TurningPoint, ...]:
                 )
                 _war_hosts(out, s, names, t, striker, target)
 
-    # --- crises and answers -----------------------------------------------------------------
+
+def _detect_crises_and_answers(g: _Game, out: _Collector) -> None:
+    """Turning points: crises and answers."""
+    analysis, s, names, T, rivals, rises, share, ev = g.unpack()
     for t in range(1, T + 1):
         broke = {tuple(e["actors"]) for e in ev(t) if e["kind"] == "commitment_broken"}
         answers: dict[tuple[str, str], str] = {}
@@ -227,7 +272,10 @@ def turning_points(analysis: Analysis) -> tuple[TurningPoint, ...]:
                     gap=GAP,
                 )
 
-    # --- treaties ---------------------------------------------------------------------------
+
+def _detect_treaties(g: _Game, out: _Collector) -> None:
+    """Turning points: treaties."""
+    analysis, s, names, T, rivals, rises, share, ev = g.unpack()
     for t in range(1, T + 1):
         for e in ev(t):
             k, vals = e["kind"], e["values"]
@@ -263,7 +311,10 @@ def turning_points(analysis: Analysis) -> tuple[TurningPoint, ...]:
                     concept="verification",
                 )
 
-    # --- first-strike stability --------------------------------------------------------------
+
+def _detect_first_strike_stability(g: _Game, out: _Collector) -> None:
+    """Turning points: first-strike stability."""
+    analysis, s, names, T, rivals, rises, share, ev = g.unpack()
     for i, j in sorted(rivals):
         armed = True
         for t in range(1, T + 1):
@@ -285,7 +336,10 @@ def turning_points(analysis: Analysis) -> tuple[TurningPoint, ...]:
                     "being struck, so each had reason to fear the other would go first.",
                 )
 
-    # --- spirals ----------------------------------------------------------------------------
+
+def _detect_spirals(g: _Game, out: _Collector) -> None:
+    """Turning points: spirals."""
+    analysis, s, names, T, rivals, rises, share, ev = g.unpack()
     for i, j in sorted(rivals):
         t = 2
         while t <= T:
@@ -316,7 +370,10 @@ def turning_points(analysis: Analysis) -> tuple[TurningPoint, ...]:
             else:
                 t += 1
 
-    # --- entrapment (deployments; war hosts are added with the war) --------------------------
+
+def _detect_entrapment(g: _Game, out: _Collector) -> None:
+    """Turning points: entrapment (deployments; war hosts are added with the war)."""
+    analysis, s, names, T, rivals, rises, share, ev = g.unpack()
     for t in range(1, T + 1):
         for e in ev(t):
             if e["kind"] == "deployment_accepted":
@@ -360,7 +417,10 @@ def turning_points(analysis: Analysis) -> tuple[TurningPoint, ...]:
                             gap=GAP,
                         )
 
-    # --- reassurance ------------------------------------------------------------------------
+
+def _detect_reassurance(g: _Game, out: _Collector) -> None:
+    """Turning points: reassurance."""
+    analysis, s, names, T, rivals, rises, share, ev = g.unpack()
     for t in range(1, T + 1):
         cuts = {
             e["actors"][0]: e["values"].get("amount", 0.0)
@@ -423,7 +483,10 @@ def turning_points(analysis: Analysis) -> tuple[TurningPoint, ...]:
                 gap=GAP,
             )
 
-    # --- costly signals ---------------------------------------------------------------------
+
+def _detect_costly_signals(g: _Game, out: _Collector) -> None:
+    """Turning points: costly signals."""
+    analysis, s, names, T, rivals, rises, share, ev = g.unpack()
     counts: dict[tuple[str, str, str], list[int]] = {}
     for t in range(1, T + 1):
         for e in ev(t):
@@ -446,7 +509,18 @@ def turning_points(analysis: Analysis) -> tuple[TurningPoint, ...]:
             )
             out.add(turns[0], "costly_signal", (a, b), text, concept="tying_hands")
 
-    return select(out.points)
+
+#: The detectors, in the order their points are collected.
+DETECTORS: tuple[Callable[[_Game, _Collector], None], ...] = (
+    _detect_war,
+    _detect_crises_and_answers,
+    _detect_treaties,
+    _detect_first_strike_stability,
+    _detect_spirals,
+    _detect_entrapment,
+    _detect_reassurance,
+    _detect_costly_signals,
+)
 
 
 def _war_hosts(
