@@ -16,7 +16,8 @@ import numpy as np
 
 from game.engine.actions import Action, ActionError, apply_actions
 from game.engine.events import Events
-from game.engine.orders import IllegalOrder, Orders, StateOrder, check
+from game.engine.legality import check
+from game.engine.orders import IllegalOrder, Orders, StateOrder
 from game.engine.state import DIPLOMACY_GROUPS, World
 from game.engine.step import step
 from game.policies import DIFFICULTIES, Policy, get_policy, observe

@@ -14,7 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from game.engine.actions import ACTION_GROUPS, ACTIONS, FIELD_GROUPS, Action, Diplomacy
-from game.engine.orders import IllegalOrder, Orders, validate
+from game.engine.legality import validate
+from game.engine.orders import IllegalOrder, Orders
 from game.engine.state import DIPLOMACY_GROUPS, TREATY_SLOTS
 from game.scenarios import PICTURES, Bet, ScenarioError, load_scenario
 from game.session import Session

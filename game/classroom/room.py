@@ -39,7 +39,8 @@ from game.commands import scenario_with_turns
 from game.engine.actions import ACTION_GROUPS, Action, ActionError, Diplomacy, apply_actions
 from game.engine.actions import to_actions as dip_actions
 from game.engine.events import NOTABLE_BUILD, Events
-from game.engine.orders import IllegalOrder, Orders, StateOrder, check
+from game.engine.legality import check
+from game.engine.orders import IllegalOrder, Orders, StateOrder
 from game.engine.stage import MOVES, stage_game
 from game.engine.state import CATEGORIES, TREATY_SLOTS, World
 from game.limits import (

@@ -12,17 +12,17 @@ from game.engine.deterrence import (
     leak,
 )
 from game.engine.events import EVENT_KINDS, Event, Events
+from game.engine.legality import check, validate
 from game.engine.orders import (
     IllegalOrder,
     LegalOrders,
     Orders,
     StateOrder,
     budget,
-    check,
     legal_orders,
-    validate,
 )
 from game.engine.payoffs import perceived_threat, utility
+from game.engine.opening import initial_world
 from game.engine.stage import StageGame, stage_game
 from game.engine.state import (
     CATEGORIES,
@@ -35,7 +35,6 @@ from game.engine.state import (
     TreatySpec,
     World,
     check_world,
-    initial_world,
 )
 from game.engine.step import step
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -34,11 +33,11 @@ from game.engine.actions import (
     TREATY_KINDS,
     Diplomacy,
 )
-from game.engine.state import CIVILIAN, REACH, SHIELD, World
+from game.engine.deterrence import exchange
+from game.engine.economy import Builds
+from game.engine.prices import diplomacy_costs, programme_tech, unit_costs
+from game.engine.state import CIVILIAN, REACH, SHIELD, TREATY_SLOTS, World
 from game.engine.treaties import EMPTY, IN_FORCE, LAPSED, PROPOSED, WITHDRAWING, caps_for
-
-if TYPE_CHECKING:
-    from game.engine.economy import Builds
 
 
 def _names(world: World) -> tuple[str, ...]:
@@ -54,19 +53,6 @@ def each(mask: np.ndarray) -> Iterator[tuple[np.intp, ...]]:
     yield from zip(*np.nonzero(mask), strict=True)
 
 
-def costs(world: World, dip: Diplomacy) -> np.ndarray:
-    """``[B, N]`` budget the turn's diplomacy costs: drills and inspections (sunk costs)."""
-    from game.engine.orders import budget
-
-    bud = budget(world)
-    drills = dip.drill.sum(axis=2)
-    inspections = dip.inspect.sum(axis=2)
-    return bud * (
-        world.param("drill_cost")[:, None] * drills
-        + world.param("inspection_cost")[:, None] * inspections
-    )
-
-
 def validate(world: World, dip: Diplomacy, built: Builds) -> list[str]:
     """Every reason the diplomatic orders are illegal, in plain words.
 
@@ -74,7 +60,6 @@ def validate(world: World, dip: Diplomacy, built: Builds) -> list[str]:
     the treaty caps and for what a patron can station abroad.
     """
     reach, shield = built.reach, built.shield
-    from game.engine.state import TREATY_SLOTS
 
     names = _names(world)
     n = world.n
@@ -308,7 +293,7 @@ def resolve(world: World, dip: Diplomacy, cut: np.ndarray | None = None) -> Reso
     extra_tension = np.where(eye, 0.0, acc.tension + np.swapaxes(acc.tension, 1, 2))
     return Resolved(
         world=world_after,
-        cost=costs(world, dip),
+        cost=diplomacy_costs(world, dip),
         tension=extra_tension,
         trust=np.where(eye, 0.0, acc.trust),
         war_odds=odds,
@@ -561,7 +546,6 @@ def crisis_war_odds(world: World, answers: np.ndarray) -> np.ndarray:
     down, or both stand firm: no war. The odds use the world as it is before the turn, so the
     game can show them before anyone answers.
     """
-    from game.engine.deterrence import exchange
 
     if not (world.crisis > 0.5).any():  # no crisis anywhere: no odds (and no exchange to run)
         return np.zeros(world.tension.shape)
@@ -582,12 +566,6 @@ def escalation_odds(world: World) -> np.ndarray:
     """``[B, N, N]`` the odds of war if both sides of each crisis escalate (shown to players)."""
     answers = np.full(world.tension.shape, ESCALATE, dtype=np.int8)
     return crisis_war_odds(world, answers)
-
-
-def programme_tech(world: World) -> np.ndarray:
-    """``[B, N]`` tech each state builds shields with: its own, or its best partner's."""
-    partner = np.where(world.programme > 0.5, world.tech[:, None, :], 0.0).max(axis=2)
-    return np.maximum(world.tech, partner)
 
 
 def pooled_shield_spend(world: World, shield_spend: np.ndarray) -> np.ndarray:
@@ -616,7 +594,6 @@ def tech_transfer(world: World) -> np.ndarray:
 def programme_costs(world: World) -> np.ndarray:
     """``[B, N, 3]`` each state's cost of (hosting others' assets, its own assets abroad, its joint
     programmes), by the upkeep they carry: the candidates a programme review weighs."""
-    from game.engine.orders import unit_costs
 
     costs = unit_costs(world)
     value = (
@@ -687,7 +664,6 @@ def crisis_onset(world: World, tension: np.ndarray) -> np.ndarray:
 
 __all__ = [
     "Resolved",
-    "costs",
     "crisis_onset",
     "crisis_war_odds",
     "escalation_odds",
@@ -711,7 +687,6 @@ __all__ = [
 def cap_room(world: World, cat: str) -> np.ndarray:
     """``[B, N]`` the most each state may spend on ``cat`` (``"reach"`` or ``"shield"``; any
     other category is unbounded) this turn without passing a treaty cap in force."""
-    from game.engine.orders import unit_costs
 
     wear = 1.0 - world.param("attrition")[:, None]
     costs = unit_costs(world)

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from game.engine.diplomacy import programme_tech
-from game.engine.orders import budget, unit_costs
+from game.engine.deterrence import host_exposure
+from game.engine.prices import budget, programme_tech, unit_costs
 from game.engine.state import CIVILIAN, HARDENING, INTEL, REACH, SHIELD, World
 
 #: The economy never falls below this share of where it started (it shrinks, it never vanishes).
@@ -118,8 +118,6 @@ def support(world: World, load: np.ndarray) -> np.ndarray:
     onto it (:func:`game.engine.deterrence.host_exposure`). That is the host's bill beyond the
     money: hosting alone, with no sanction, can wear support down to a programme review when
     the deployment is costly enough (Snyder 1984, the fear of entrapment)."""
-    from game.engine.deterrence import host_exposure
-
     tol = world.param("burden_tolerance")[:, None]
     rate = world.param("support_rate")[:, None]
     sanctioned = world.param("support_sanction")[:, None] * world.sanction.sum(axis=1)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from game.engine.actions import Diplomacy
+from game.engine.prices import budget, diplomacy_costs, unit_costs
 from game.engine.state import CATEGORIES, CIVILIAN, TREATY_SLOTS, World
 
 #: Tolerance for "spends exactly the budget" (floating point, not a rule).
@@ -27,20 +28,6 @@ class IllegalOrder(ValueError):
     def __init__(self, problems: list[str]):
         self.problems = list(problems)
         super().__init__("; ".join(self.problems))
-
-
-def budget(world: World) -> np.ndarray:
-    """``[B, N]`` budget of each state this turn: ``economy * tax`` (model.md section 4)."""
-    return world.economy * world.param("tax")[:, None]
-
-
-def unit_costs(world: World) -> np.ndarray:
-    """``[B, N, 3]`` budget per unit of reach, shield and one step of hardening, after tech."""
-    costs = np.stack(
-        [world.param("reach_cost"), world.param("shield_cost"), world.param("hardening_cost")],
-        axis=1,
-    )
-    return costs[:, None, :] / world.tech[:, :, None]
 
 
 @dataclass(frozen=True)
@@ -88,9 +75,7 @@ class Orders:
         after those costs."""
         if self.diplomacy is None:
             return self
-        from game.engine.diplomacy import costs
-
-        owed = costs(world, self.diplomacy)
+        owed = diplomacy_costs(world, self.diplomacy)
         if states is not None:
             keep = np.zeros(owed.shape[1], dtype=bool)
             keep[list(states)] = True
@@ -199,77 +184,13 @@ def _fmt(x: float) -> str:
     return f"{x:.1f}" if abs(x) >= 0.05 or x == 0 else f"{x:.3g}"
 
 
-def validate(world: World, orders: Orders) -> list[str]:
-    """Every reason these orders are illegal, in words a student understands (empty if legal).
-
-    Problems are reported for the first world in which they occur, by state name.
-    """
-    problems: list[str] = []
-    shape = (world.batch, world.n, len(CATEGORIES))
-    spend, cut = np.asarray(orders.spend), np.asarray(orders.cut)
-    if spend.shape != shape or cut.shape != shape[:2]:
-        return [
-            f"orders have the wrong shape: spending {spend.shape} and cuts {cut.shape}, "
-            f"expected {shape} and {shape[:2]}"
-        ]
-    bad = ~np.isfinite(spend).all(axis=2) | ~np.isfinite(cut)
-    if bad.any():
-        return [
-            f"{_name(world, i)}'s orders must be ordinary numbers (no NaN or infinity)"
-            + (f" (world {b})" if world.batch > 1 else "")
-            for b, i in zip(*np.nonzero(bad), strict=True)
-        ]
-    allowed = set(world.params.categories)
-    bud = budget(world)
-    dip = orders.diplomacy
-    total = spend.sum(axis=-1)
-    if dip is not None:
-        from game.engine import diplomacy
-
-        total = total + diplomacy.costs(world, dip)
-    over = total > bud * (1 + BUDGET_TOLERANCE) + BUDGET_TOLERANCE
-
-    def tag(b: int) -> str:
-        return f" (world {b})" if world.batch > 1 else ""
-
-    for b, i in zip(*np.nonzero(over), strict=True):
-        problems.append(
-            f"{_name(world, i)}'s budget is {_fmt(bud[b, i])}; "
-            f"these orders spend {_fmt(total[b, i])}{tag(b)}"
-        )
-    for c, cat in enumerate(CATEGORIES):
-        neg = spend[:, :, c] < 0
-        for b, i in zip(*np.nonzero(neg), strict=True):
-            hint = " (to dismantle reach, order a cut)" if cat == "reach" else ""
-            problems.append(
-                f"{_name(world, i)} cannot spend a negative amount on {cat}{hint}{tag(b)}"
-            )
-        if cat not in allowed:
-            used = spend[:, :, c] > 0
-            for b, i in zip(*np.nonzero(used), strict=True):
-                problems.append(
-                    f"this scenario does not allow spending on {cat} "
-                    f"({_name(world, i)} ordered {_fmt(spend[b, i, c])}){tag(b)}"
-                )
-    for b, i in zip(*np.nonzero(cut < 0), strict=True):
-        problems.append(f"{_name(world, i)} cannot cut a negative amount of reach{tag(b)}")
-    too_deep = cut > world.reach * (1 + BUDGET_TOLERANCE) + BUDGET_TOLERANCE
-    for b, i in zip(*np.nonzero(too_deep), strict=True):
-        problems.append(
-            f"{_name(world, i)} cannot cut {_fmt(cut[b, i])} reach: "
-            f"it has only {_fmt(world.reach[b, i])}{tag(b)}"
-        )
-    if not problems:  # treaty caps bind arms orders too, with or without diplomacy
-        from game.engine import diplomacy
-        from game.engine.economy import build
-
-        built = build(world, spend, np.minimum(cut, world.reach))
-        problems += diplomacy.validate(world, orders.diplomacy_or_none(), built)
-    return problems
-
-
-def check(world: World, orders: Orders) -> None:
-    """Raise :class:`IllegalOrder` with every problem when ``orders`` are not legal."""
-    problems = validate(world, orders)
-    if problems:
-        raise IllegalOrder(problems)
+__all__ = [
+    "BUDGET_TOLERANCE",
+    "IllegalOrder",
+    "LegalOrders",
+    "Orders",
+    "StateOrder",
+    "budget",
+    "legal_orders",
+    "unit_costs",
+]

@@ -25,7 +25,8 @@ from game.engine import diplomacy, economy, perception, tension, treaties
 from game.engine.actions import Diplomacy
 from game.engine.deterrence import exchange
 from game.engine.events import Events
-from game.engine.orders import Orders, budget, check
+from game.engine.legality import check
+from game.engine.orders import Orders, budget
 from game.engine.payoffs import utility
 from game.engine.perception import Noise
 from game.engine.state import CIVILIAN, SHIELD, World

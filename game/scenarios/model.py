@@ -14,6 +14,7 @@ from typing import Any
 
 import numpy as np
 
+from game.engine.opening import initial_world as _initial_world
 from game.engine.state import (
     Deployment,
     Link,
@@ -23,7 +24,6 @@ from game.engine.state import (
     TreatySpec,
     World,
 )
-from game.engine.state import initial_world as _initial_world
 from game.limits import MAX_GAME_TURNS
 
 #: The version of the file format this package reads (the ``format`` key of every file).

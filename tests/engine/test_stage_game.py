@@ -88,7 +88,7 @@ def test_the_arm_cell_keeps_a_treaty_cap_in_force():
     """Under a reach ceiling, "arm" means arming up to the cap, not cheating: the projection is
     legal (it used to raise IllegalOrder and crash the lens) and no party ends above the cap."""
     from game.engine.diplomacy import within_caps
-    from game.engine.orders import validate
+    from game.engine.legality import validate
     from game.engine.stage import ARM, move_orders
     from game.scenarios import load
 

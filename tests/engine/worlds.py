@@ -37,9 +37,9 @@ from game.engine import (
 )
 from game.engine import treaties as treaty_rules
 from game.engine.actions import ESCALATE, NO_ANSWER, REACH_CEILING, SHIELD_CAP, apply_actions
-from game.engine.diplomacy import costs as diplomacy_costs
 from game.engine.diplomacy import crisis_onset
 from game.engine.economy import build
+from game.engine.prices import diplomacy_costs
 from game.engine.state import CIVILIAN, REACH, SHIELD, TREATY_SLOTS
 
 #: Invented state names (fictional on purpose: nothing here names a real place).

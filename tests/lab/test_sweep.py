@@ -20,9 +20,10 @@ from .conftest import is_png, read_csv
 
 @pytest.fixture(scope="module")
 def volatile():
-    """The Shield on a hair trigger, so that some worlds go to war within a few turns."""
+    """The Shield on a hair trigger, so that some worlds go to war within a few turns (with a
+    hawk in Veyra's seat, which escalates every crisis)."""
     shield = load("the_shield")
-    params = shield.params.replace(crisis_threshold=0.3, base_war_risk=1.0, accident_share=1.0)
+    params = shield.params.replace(crisis_threshold=0.3, base_war_risk=0.25, accident_share=0.5)
     return scenario_with_turns(dataclasses.replace(shield, params=params), 5)
 
 
@@ -62,7 +63,7 @@ def test_the_csv_has_a_row_per_grid_point_and_rates_are_shares(run, tmp_path) ->
 
 def test_a_world_of_the_sweep_is_the_single_game_at_its_point(volatile) -> None:
     axes = (Axis("shield_efficiency", (0.3, 1.7)), Axis("tension_arms", (0.15, 0.4)))
-    seats = seats_for(None, len(volatile.states))
+    seats = seats_for("baseline,baseline,hawk,baseline", len(volatile.states))
     result = run_sweep(volatile, axes, seats, seeds=3, seed=11, digests=True)
     assert result.outcomes.worlds == 4 * 3
     # both endings, and wars in different turns, are in the batch
