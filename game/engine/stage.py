@@ -20,7 +20,7 @@ from game.engine.deterrence import exchange, host_exposure
 from game.engine.diplomacy import within_caps
 from game.engine.orders import Orders, budget
 from game.engine.payoffs import last_shares, usual_mix, utility_terms
-from game.engine.perception import seen_world
+from game.engine.perception import private_view
 from game.engine.state import CATEGORIES, CIVILIAN, HARDENING, REACH, SHIELD, World
 from game.engine.step import step
 from game.theory import Equilibrium, classify, nash_equilibria, pareto_optimal_cells
@@ -154,13 +154,15 @@ def stage_game(
     Others keep their last orders. The projection runs the real engine on a batch of four copies
     of the world, without chance (expected values), so the cells differ only by the pair's moves.
     Payoffs are the discounted utility over the horizon. With ``seen_by``, the projection starts
-    from the world as that state sees it (:func:`~game.engine.perception.seen_world`), so a
-    player's lens never shows what its intelligence does not.
+    from the world as that state knows it (:func:`~game.engine.perception.private_view`: the
+    others' stocks as it saw them, their kinds the ones it thinks likelier, their beliefs a
+    mirror of its own), so a player's lens never shows what its intelligence does not: neither a
+    rival's hidden stocks nor its hidden kind, which its payoffs would otherwise betray.
     """
     if i == j:
         raise ValueError("a stage game needs two different states")
     if seen_by is not None:
-        world = seen_world(world, seen_by)
+        world = private_view(world, seen_by)
     base = world.select(b)
     total = stage_payoffs(base.tile(4), np.full(4, i), np.full(4, j), horizon, arm_share)
     A = total[:, 0].reshape(2, 2)

@@ -73,15 +73,33 @@ def test_a_pair_needs_two_states(neighbours):
 
 def test_a_players_lens_starts_from_what_it_sees(neighbours):
     """The lens seen by a state uses its own stocks and the others' as it sees them."""
-    from game.engine.perception import seen_world
+    from game.engine.perception import private_view
 
     world = neighbours.world.replace(seen_reach=neighbours.world.seen_reach * 0.0 + 80.0)
-    view = seen_world(world, 0)
+    view = private_view(world, 0)
     assert view.reach[0, 0] == world.reach[0, 0] and view.reach[0, 1] == 80.0
     true_game = stage_game(world, 0, 1)
     seen_game = stage_game(world, 0, 1, seen_by=0)
     assert not np.array_equal(true_game.A, seen_game.A)
     np.testing.assert_array_equal(seen_game.A, stage_game(view, 0, 1).A)
+
+
+def test_a_players_lens_does_not_betray_a_rivals_hidden_kind_or_beliefs(neighbours):
+    """Flip what state 0 cannot see (the rival's kind, its beliefs, its true stocks): the lens
+    seen by state 0 gives the same payoffs, both columns included."""
+    world = neighbours.world
+    kind = world.kind.copy()
+    kind[0, 1] = 1 - kind[0, 1]
+    belief = world.belief.copy()
+    belief[0, 1, 0] = 0.05 if belief[0, 1, 0] > 0.5 else 0.95
+    altered = world.replace(kind=kind, belief=belief, reach=world.reach * [[1.0, 3.0]])
+    seen = stage_game(world, 0, 1, seen_by=0)
+    again = stage_game(altered, 0, 1, seen_by=0)
+    np.testing.assert_array_equal(seen.A, again.A)
+    np.testing.assert_array_equal(seen.B, again.B)
+    assert seen.name == again.name
+    # Without seen_by (the debrief's truth) the kind does change the rival's column.
+    assert not np.array_equal(stage_game(world, 0, 1).B, stage_game(altered, 0, 1).B)
 
 
 def test_the_arm_cell_keeps_a_treaty_cap_in_force():
