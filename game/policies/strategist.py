@@ -137,7 +137,7 @@ class Strategist(Policy):
         self._learn(obs)
         views, extra = self._samples(obs.view)
         arms = self._arms_plans(obs)
-        arm_scores, arm_terms = self._score(views, extra, arms, obs)
+        arm_scores, arm_terms = self._score(views, extra, [arms] * b, obs)
         best_arms = [arms[k] for k in arm_scores.argmax(axis=1)]
         # Stage two: the diplomatic moves, each on top of that world's best arms plan.
         moves = self._moves(obs)
@@ -146,7 +146,7 @@ class Strategist(Policy):
         public = [""] * b
         if moves:
             per_world = [[_with_move(best_arms[w], m) for m in moves] for w in range(b)]
-            scores, terms = self._score(views, extra, per_world, obs, per_world=True)
+            scores, terms = self._score(views, extra, per_world, obs)
             base = arm_scores[np.arange(b), arm_scores.argmax(axis=1)]
             for w in range(b):
                 k = int(scores[w].argmax())
@@ -154,8 +154,8 @@ class Strategist(Policy):
                 if np.isfinite(gain) and gain > 1e-6:
                     chosen[w] = per_world[w][k]
                     public[w] = self._move_reason(obs, w, chosen[w])
-        move, extra = self._move(obs, chosen)
-        for w, line in enumerate(extra):
+        move, said = self._move(obs, chosen)
+        for w, line in enumerate(said):
             if line:
                 public[w] = f"{public[w]}; {_lower(line)}" if public[w] else line
         # The full reason is the public one (what others can see), then its spending.
@@ -169,7 +169,7 @@ class Strategist(Policy):
         n = len(obs.names)
         if self.unanswered is None:
             self.unanswered = np.zeros((obs.batch, n))
-        view = obs.view
+        view = _known(obs)
         assert view is not None
         for w, plan in enumerate(self.plans):
             kind, j = plan.move
@@ -292,7 +292,7 @@ class Strategist(Policy):
             return bool(obs.free_slots[w] >= len(obs.names)) and bool(obs.rivals[w].any())
         return {
             "ally": rival and not obs.ally[w, j],
-            "programme": bool(obs.ally[w, j]) and obs.view.programme[w, self.seat, j] < 0.5,
+            "programme": bool(obs.ally[w, j]) and _known(obs).programme[w, self.seat, j] < 0.5,
             "talk": rival,
             "drill": rival and bool(obs.ally[w].any()),
             "target": rival and not bool(obs.targeting[w, j]),
@@ -303,16 +303,14 @@ class Strategist(Policy):
         self,
         views: World,
         accept: np.ndarray,
-        plans: list[Plan] | list[list[Plan]],
+        table: list[list[Plan]],
         obs: Observation,
-        per_world: bool = False,
     ) -> tuple[np.ndarray, dict[str, np.ndarray]]:
         """``([B, P], terms)``: each plan's mean weighted score over the samples (``-inf`` where a
         plan cannot be played), and each term's discounted sum ``[B, P, ...]`` for the reasons."""
         i, wts = self.seat, self.weights
         b = views.batch // self.samples
-        table = plans if per_world else [plans] * b  # type: ignore[list-item]
-        p = len(table[0])  # type: ignore[arg-type]
+        p = len(table[0])
         spec = [(w, k, s) for w in range(b) for k in range(p) for s in range(self.samples)]
         batch = views.select(np.array([w * self.samples + s for (w, _k, s) in spec]))
         n = batch.n
@@ -326,14 +324,12 @@ class Strategist(Policy):
         kind = batch.kind.copy()
         kind[:, i] = EXPANSIONIST if wts.greed > 0 else kind[:, i]
         batch = batch.replace(params=params, kind=kind)
-        legal = np.array(
-            [self._legal(obs, w, table[w][k]) for (w, k, _s) in spec]  # type: ignore[index]
-        )
-        shares = np.array([table[w][k].shares for (w, k, _s) in spec])  # type: ignore[index]
-        cuts = np.array([table[w][k].cut for (w, k, _s) in spec])  # type: ignore[index]
+        legal = np.array([self._legal(obs, w, table[w][k]) for (w, k, _s) in spec])
+        shares = np.array([table[w][k].shares for (w, k, _s) in spec])
+        cuts = np.array([table[w][k].cut for (w, k, _s) in spec])
         first = Diplomacy.none(batch.batch, n, TREATY_SLOTS)
         taken = np.zeros(batch.batch, dtype=bool)
-        row_moves = [table[w][k].move for (w, k, _s) in spec]  # type: ignore[index]
+        row_moves = [table[w][k].move for (w, k, _s) in spec]
         for r, (w, _k, s) in enumerate(spec):
             if legal[r]:
                 refused = self._refused(w, n)
@@ -371,13 +367,7 @@ class Strategist(Policy):
                 world, events = step(world, orders, None)
             except IllegalOrder:
                 # A move the engine refuses is no plan: score only the plain arms.
-                return self._score(
-                    views,
-                    accept,
-                    _plain(table, b),
-                    obs,
-                    per_world=True,  # type: ignore[arg-type]
-                )
+                return self._score(views, accept, _plain(table, b), obs)
             terms = utility_terms(world, exchange(world), events.war_loss)
             weight = discount**turn
             parts["prosperity"] += weight * terms.prosperity[:, i]
@@ -502,7 +492,7 @@ class Strategist(Policy):
                 ),
             )
         # Offers made to it: an alliance or a programme from a state it trusts is taken up.
-        offers = obs.view.ally_offer[:, :, i] > 0.5  # [B, N]: who has offered it an alliance
+        offers = _known(obs).ally_offer[:, :, i] > 0.5  # [B, N]: who has offered it an alliance
         for j in range(len(obs.names)):
             if j == i:
                 continue
@@ -513,7 +503,7 @@ class Strategist(Policy):
         # the odds of war, were both to escalate, are more than its aversion to risk will bear.
         # A rival that has tied its hands will not back down: standing firm against it risks
         # twice as much.
-        view = obs.view
+        view = _known(obs)
         hands_tied = view.commitment[:, :, i] > 0.5  # [B, j]: j committed against it
         weak = (obs.cover_margin < 0) & (obs.escalation_odds > 0.02)
         brink = self.weights.risk * obs.escalation_odds * np.where(hands_tied, 2.0, 1.0)
@@ -542,7 +532,7 @@ class Strategist(Policy):
         signals = "signals" in obs.allowed_diplomacy
         if not (self.diplomatic and signals) or self.weights.standing < 1.0:
             return out
-        firm = obs.crisis & (answers != BACK_DOWN) & ~(obs.view.commitment[:, i, :] > 0.5)
+        firm = obs.crisis & (answers != BACK_DOWN) & ~(_known(obs).commitment[:, i, :] > 0.5)
         for w, j in zip(*np.nonzero(firm), strict=True):
             d.commit[w, i, j] = True
             if not out[w]:
@@ -563,7 +553,7 @@ class Strategist(Policy):
         i, out = self.seat, [""] * obs.batch
         if not self.diplomatic or "treaties" not in obs.allowed_diplomacy:
             return out
-        view = obs.view
+        view = _known(obs)
         cost = view.param("inspection_cost")
         noise = view.param("noise")
         in_force = (view.treaty_status == IN_FORCE) & obs.treaty_bound
@@ -638,7 +628,8 @@ class Strategist(Policy):
         kind, j = plan.move
         other = obs.names[j] if j >= 0 and kind != "sign" else ""
         if kind == "target":
-            stationed = obs.view.fwd_reach[w, :, j] + obs.view.fwd_shield[w, :, j]  # by patron
+            known = _known(obs)
+            stationed = known.fwd_reach[w, :, j] + known.fwd_shield[w, :, j]  # by patron
             patrons = [obs.names[p] for p in np.flatnonzero(stationed > 0) if p != self.seat]
             if patrons:
                 return (
@@ -739,6 +730,13 @@ BRINK_TOLERANCE = 0.5
 #: state behind can still catch up), and the most of its budget it would put into the answer.
 ANSWER_SHARE = 0.5
 ANSWER_CAP = 0.6
+
+
+def _known(obs: Observation) -> World:
+    """The world as the seat knows it (``Observation.view``), which a strategist needs."""
+    if obs.view is None:
+        raise ValueError("a strategist needs the world its seat knows (Observation.view)")
+    return obs.view
 
 
 def _answered(mix: np.ndarray, world: World, i: int) -> np.ndarray:
