@@ -146,3 +146,29 @@ def test_every_scene_keeps_its_widgets_in_the_window_and_apart(sized):
     look("replay")
     assert len(seen) >= 23
     assert {k: v for k, v in seen.items() if v} == {}
+
+
+@pytest.mark.parametrize("sized", CONFIGS, indirect=True, ids=lambda c: f"{c[0]}x@{c[1][0]}")
+def test_the_hot_seat_cover_keeps_its_words_in_the_window_and_off_its_buttons(sized):
+    """The cover's lines (drawn, not widgets) wrap inside the window at large text, none over
+    another or over a button: "Pass the keyboard to the team playing ..." ran off both edges at
+    200 % in a 1280-wide window."""
+    app = sized
+    flow.start(app, Session.new(load("the_shield"), 3, ["human", "human", "ai", "ai"]))
+    frames(app, 2)
+    assert scene_name(app) == "CoverScene"
+    window = pygame.Rect((0, 0), app.size)
+    rects = [r for _, r in app.top.placed_lines()]
+    out = faults(app) + [("outside", tuple(r)) for r in rects if not window.contains(r)]
+    out += [
+        ("overlap", tuple(a), tuple(b))
+        for a, b in itertools.combinations(rects, 2)
+        if a.colliderect(b)
+    ]
+    out += [
+        ("over a button", tuple(r), b.text)
+        for r in rects
+        for b in buttons(app)
+        if r.colliderect(b.rect)
+    ]
+    assert out == []
