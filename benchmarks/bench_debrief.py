@@ -16,8 +16,9 @@ import tempfile
 import time
 
 from game.analysis import analyse, charts
-from game.analysis.core import pairs, stage_names, worlds_of
+from game.analysis.core import pairs, stage_names
 from game.analysis.counterfactuals import COUNTERFACTUALS, replay, replay_all
+from game.analysis.series import worlds_of
 from game.cli import ai_seats
 from game.engine.orders import IllegalOrder
 from game.engine.stage import stage_game

@@ -30,7 +30,8 @@ from pathlib import Path
 import numpy as np
 
 from game.analysis import bet_outcome
-from game.analysis.core import batch_stage_names, series_from
+from game.analysis.core import batch_stage_names
+from game.analysis.series import series_from
 from game.engine.orders import Orders
 from game.lab.seating import seats_for
 from game.lab.sweep import Axis, run_sweep

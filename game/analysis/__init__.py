@@ -36,9 +36,10 @@ from game.analysis.bets import (
     bet_value,
     bet_window,
 )
-from game.analysis.core import analyse, series_of
+from game.analysis.core import analyse
 from game.analysis.counterfactuals import COUNTERFACTUALS, replay
 from game.analysis.rows import ROW_COLUMNS, turn_rows
+from game.analysis.series import series_of
 from game.analysis.turning import MAX_POINTS, turning_points
 from game.analysis.types import (
     TAGS,

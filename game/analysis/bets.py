@@ -46,6 +46,7 @@ from typing import Any
 
 import numpy as np
 
+from game.analysis.series import series_of
 from game.analysis.types import Series
 from game.analysis.words import names_list
 
@@ -74,8 +75,6 @@ def _series(source: Any) -> tuple[Series, tuple[str, ...]]:
         return source[0], tuple(source[1])
     if hasattr(source, "series") and hasattr(source, "names"):
         return source.series, tuple(source.names)
-    from game.analysis.core import series_of
-
     return series_of(source), tuple(source.scenario.names)
 
 

@@ -16,11 +16,14 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from game.analysis.counterfactuals import landing as landing_of
+from game.analysis.counterfactuals import replay_all
+from game.analysis.series import series_from, worlds_of
+from game.analysis.turning import turning_points
 from game.analysis.types import Analysis, PairFit, Series
-from game.engine.deterrence import exchange
-from game.engine.orders import IllegalOrder, budget
+from game.engine.orders import IllegalOrder
 from game.engine.stage import stage_game, stage_payoffs
-from game.engine.state import KINDS, World, stack_worlds
+from game.engine.state import World, stack_worlds
 from game.session import Session
 from game.theory import RichardsonFit, classify, richardson_fit
 
@@ -31,92 +34,6 @@ NO_STAGE_GAME = "none"
 
 # --------------------------------------------------------------------------------------------
 # Series
-# --------------------------------------------------------------------------------------------
-
-
-def worlds_of(session: Session) -> list[World]:
-    """The ``T + 1`` worlds of a session: before each played turn, then now (batches of one)."""
-    return [rec.events.before for rec in session.history] + [session.world]
-
-
-def series_from(
-    worlds: Sequence[World],
-    spends: Sequence[np.ndarray],
-    war_odds: Sequence[np.ndarray] | None = None,
-    b: int = 0,
-) -> Series:
-    """The :class:`Series` of world ``b`` through ``worlds`` (``T + 1`` of them) with the ``T``
-    turns' spending ``[B, N, 5]`` (and the war odds shown, ``[B, N, N]``, when known)."""
-    n = worlds[0].n
-    stack: dict[str, list[np.ndarray]] = {
-        k: []
-        for k in (
-            "reach",
-            "home_reach",
-            "shield",
-            "hardening",
-            "economy",
-            "budget",
-            "support",
-            "standing",
-            "score",
-            "tension",
-            "stability",
-            "margin",
-            "seen_reach",
-            "trust",
-            "alliance",
-            "deployed",
-        )
-    }
-    eye = np.eye(n, dtype=bool)
-    for w in worlds:
-        fwd_r = w.fwd_reach[b].sum(axis=1)
-        total_r = w.reach[b] + fwd_r
-        ex = exchange(w)
-        seen = w.seen_reach[b] + fwd_r[None, :]  # forward reach is in plain sight
-        seen = np.where(eye, total_r[None, :], seen)
-        stack["reach"].append(total_r)
-        stack["home_reach"].append(w.reach[b])
-        stack["shield"].append(w.shield[b] + w.fwd_shield[b].sum(axis=1))
-        stack["hardening"].append(w.hardening[b])
-        stack["economy"].append(w.economy[b])
-        stack["budget"].append(budget(w)[b])
-        stack["support"].append(w.support[b])
-        stack["standing"].append(w.standing[b])
-        stack["score"].append(w.score[b])
-        stack["tension"].append(w.tension[b])
-        stack["stability"].append(ex.stability[b])
-        stack["margin"].append(np.where(eye, 0.0, ex.margin[b]))
-        stack["seen_reach"].append(seen)
-        stack["trust"].append(w.belief[b])
-        stack["alliance"].append(w.alliance[b])
-        stack["deployed"].append(w.fwd_reach[b] + w.fwd_shield[b])
-    arrays = {k: np.array(v, dtype=float) for k, v in stack.items()}
-    t = len(worlds) - 1
-    spend = np.array([s[b] for s in spends], dtype=float) if spends else np.zeros((0, n, 5))
-    odds = np.array([o[b] for o in war_odds], dtype=float) if war_odds else np.zeros((t, n, n))
-    last = worlds[-1]
-    return Series(
-        turn=np.arange(t + 1),
-        spend=spend.reshape(t, n, spend.shape[-1]),
-        kinds=tuple(KINDS[int(k)] for k in last.kind[b]),
-        war_odds=odds.reshape(t, n, n),
-        **arrays,
-    )
-
-
-def series_of(session: Session) -> Series:
-    """The :class:`Series` of a session (cheap: no projections, no replays)."""
-    return series_from(
-        worlds_of(session),
-        [rec.events.spend for rec in session.history],
-        [rec.events.war_odds for rec in session.history],
-    )
-
-
-# --------------------------------------------------------------------------------------------
-# Pairs, wars, fits
 # --------------------------------------------------------------------------------------------
 
 
@@ -393,9 +310,6 @@ def analyse(session: Session, counterfactuals: bool = True) -> Analysis:
     replayed under the two fixed policies of :mod:`game.analysis.counterfactuals` (the costliest
     part); without, ``counterfactuals`` is empty and so is ``landing``.
     """
-    from game.analysis.counterfactuals import landing as landing_of
-    from game.analysis.counterfactuals import replay_all
-    from game.analysis.turning import turning_points
 
     sc = session.scenario
     names = sc.names

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from game.analysis.core import series_from
+from game.analysis.series import series_from
 from game.analysis.types import Counterfactual
 from game.engine.actions import BACK_DOWN, ESCALATE, Diplomacy
 from game.engine.orders import Orders

@@ -10,8 +10,19 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from game.analysis.words import game_title
-from game.theory import RichardsonFit
+from game.theory import GAME_TITLES, RichardsonFit
+
+#: What :func:`game_title` calls the stage game recorded when the projection cannot run
+#: (``game.analysis.core.NO_STAGE_GAME``: an arming cell would break a treaty cap).
+NO_STAGE_GAME_TITLE = "no stage game (a treaty cap blocks arming)"
+
+
+def game_title(name: str) -> str:
+    """A stage game's title (``game.theory.GAME_TITLES``), "none" and unknown names included."""
+    if name == "none":
+        return NO_STAGE_GAME_TITLE
+    return GAME_TITLES.get(name, name.replace("_", " "))
+
 
 #: Turning-point tags -> the glossary card (``game.glossary.CONCEPTS`` id) that explains each.
 TAGS: dict[str, str] = {
@@ -192,7 +203,7 @@ class Analysis:
     crisis_threshold: float = 0.7  # tension above which a pair is in crisis
 
     def stage_titles(self, pair: tuple[int, int]) -> tuple[str, ...]:
-        """The human titles (:func:`game.analysis.words.game_title`) of a pair's stage games,
+        """The human titles (:func:`game_title`) of a pair's stage games,
         turn by turn."""
         return tuple(game_title(s) for s in self.stage_names[pair])
 

@@ -17,18 +17,11 @@ thing about the same game. No pygame: plain strings from an :class:`~game.analys
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 
-from game.theory import GAME_TITLES
-
-if TYPE_CHECKING:
-    from game.analysis.types import Analysis
-
-#: What :func:`game_title` calls the stage game recorded when the projection cannot run
-#: (``game.analysis.core.NO_STAGE_GAME``: an arming cell would break a treaty cap).
-NO_STAGE_GAME_TITLE = "no stage game (a treaty cap blocks arming)"
+from game.analysis.types import NO_STAGE_GAME_TITLE, Analysis, game_title
 
 
 def names_list(names: Sequence[str]) -> str:
@@ -37,13 +30,6 @@ def names_list(names: Sequence[str]) -> str:
     if len(names) <= 1:
         return "".join(names)
     return ", ".join(names[:-1]) + " and " + names[-1]
-
-
-def game_title(name: str) -> str:
-    """A stage game's title (``game.theory.GAME_TITLES``), "none" and unknown names included."""
-    if name == "none":
-        return NO_STAGE_GAME_TITLE
-    return GAME_TITLES.get(name, name.replace("_", " "))
 
 
 #: Turning-point tags in words (the label beside each point; ``game.analysis.TAGS``).

@@ -9,7 +9,8 @@ import pytest
 
 from game import glossary, scenarios
 from game.analysis import TAGS, analyse, series_of
-from game.analysis.core import stage_names, worlds_of
+from game.analysis.core import stage_names
+from game.analysis.series import worlds_of
 from game.engine import CATEGORIES, KINDS
 from game.engine.stage import stage_game
 from game.session import Session

@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from game.analysis import bet_outcome
-from game.analysis.core import series_from
+from game.analysis.series import series_from
 from game.engine.events import Events
 from game.engine.orders import Orders
 from game.engine.state import World
