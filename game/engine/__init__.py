@@ -13,6 +13,7 @@ from game.engine.deterrence import (
 )
 from game.engine.events import EVENT_KINDS, Event, Events
 from game.engine.legality import check, validate
+from game.engine.opening import initial_world
 from game.engine.orders import (
     IllegalOrder,
     LegalOrders,
@@ -22,7 +23,6 @@ from game.engine.orders import (
     legal_orders,
 )
 from game.engine.payoffs import perceived_threat, utility
-from game.engine.opening import initial_world
 from game.engine.stage import StageGame, stage_game
 from game.engine.state import (
     CATEGORIES,
