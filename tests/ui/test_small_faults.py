@@ -116,6 +116,21 @@ def test_the_debriefs_charts_are_dark_like_the_window():
         assert light < len(pixels) * 0.1, f"{name}: mostly white"
 
 
+def test_a_charts_side_note_is_lightened_on_the_dark_ground():
+    """The phase plane's note ("no Richardson fit: ...") is a left-hand title in dark grey: on
+    the window's dark charts it was all but invisible until lightened like the other text."""
+    from matplotlib.colors import to_rgba
+    from matplotlib.figure import Figure
+
+    from game.ui.drawing.window_charts import DARK_MUTED, darken
+
+    fig = Figure()
+    ax = fig.add_subplot()
+    ax.set_title("no Richardson fit: fear or fatigue has the wrong sign", loc="left", color="#444")
+    darken(fig)
+    assert to_rgba(ax._left_title.get_color()) == to_rgba(DARK_MUTED)
+
+
 def test_the_setup_says_what_the_chosen_opponent_does(app):
     key(app, pygame.K_n)
     setup = app.top

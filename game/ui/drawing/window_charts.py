@@ -210,6 +210,10 @@ def darken(fig: Any) -> None:
     for ax in fig.axes:
         ax.set_facecolor(DARK_BG)
         ax.title.set_color(DARK_TEXT)
+        for side in ("_left_title", "_right_title"):  # a note set with set_title(loc="left")
+            note = getattr(ax, side, None)
+            if note is not None:
+                note.set_color(lift(note.get_color()))
         ax.xaxis.label.set_color(DARK_MUTED)
         ax.yaxis.label.set_color(DARK_MUTED)
         ax.tick_params(colors=DARK_MUTED, which="both")
