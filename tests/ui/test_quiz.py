@@ -188,6 +188,22 @@ def test_the_quiz_fits_the_window_at_large_text(big_app):  # noqa: F811 (the fix
     assert outside(app) == []
 
 
+@pytest.mark.parametrize("big_app", SCALES, indirect=True)
+def test_the_results_line_is_whole_at_large_text(big_app):  # noqa: F811 (the fixture, parametrized)
+    """The line under the results' heading is one line: before the game it was cut ("... and
+    what...") at 200 % text in a 1280-wide window."""
+    app = big_app
+    session = Session.new(shield(quiz=QUIZ), 3)
+    for after in (False, True):
+        quiz = open_quiz(app, after=after, session=session)
+        for _ in QUIZ:
+            key(app, pygame.K_1)
+        assert quiz.results
+        _, lines = quiz.summary_fit()
+        assert len(lines) == 1 and not lines[0].endswith("..."), lines
+        key(app, pygame.K_RETURN)
+
+
 def test_the_quiz_after_the_game_shows_the_choices_in_another_seeded_order(app):
     """Pressing the keys remembered from before the game scores nothing: every right answer has
     moved, the order is the same when the quiz is opened again (after a save too), and the

@@ -267,10 +267,16 @@ class QuizScene(Scene):
             line += " (no quiz was taken before the game to compare with)"
         else:
             line = (
-                "Your answers are kept. Take the quiz again after the game: "
-                "the debrief then shows the right answers and what moved."
+                "Your answers are kept. Take the quiz again after the game to see the right "
+                "answers."
             )
         return line
+
+    def summary_fit(self) -> tuple[int, tuple[str, ...]]:
+        """The summary's font size and line, fitted to the one line under the heading (cut with
+        "..." if it never fits)."""
+        u = self.u
+        return fit_text(self.summary(), self.width - u(40), u(24), u(15), u(11))
 
     # Drawing --------------------------------------------------------------------------------
 
@@ -287,7 +293,7 @@ class QuizScene(Scene):
                 head = "No quiz in this lesson"
             surface.blit(txt.render(head, u(20), ACCENT, True), (u(20), u(50)))
             if self.questions:
-                size, lines = fit_text(self.summary(), W - u(40), u(24), u(15), u(11))
+                size, lines = self.summary_fit()
                 surface.blit(txt.render(lines[0], size, MUTED), (u(20), u(76)))
             return
         n = len(self.questions)
