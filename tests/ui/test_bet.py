@@ -211,3 +211,21 @@ def test_the_bet_and_its_reveal_fit_the_window_at_large_text(big_app):  # noqa: 
     app.push(BetScene(app, Match(session)))  # the bet screen with the answer marked
     frames(app, 1)
     assert app.top.choices.chosen == 2
+
+
+def test_the_reveals_chart_does_not_draw_a_level_change_as_a_plunge(app):
+    """The Shield's bet came out "about level" (stability 0.56 to 0.55) while the reveal's chart,
+    scaled to the curve alone, drew it falling the full height: the chart's range now spans at
+    least three times the level band either side of the value at the bet."""
+    from game.analysis.bets import LEVEL
+    from game.scenarios import load
+
+    session = Session.new(load("the_shield"), 3)
+    session.play_turn()
+    session.play_turn()  # revealed after turn 2: the curve has three points
+    reveal = RevealScene(app, Match(session))
+    lo, hi = reveal.chart_span()
+    before, after = reveal.values[reveal.start], reveal.values[reveal.end]
+    assert reveal.outcome == LEVEL  # the case seen on screen
+    assert abs(after - before) / (hi - lo) <= 1 / 6 + 1e-9
+    assert lo <= min(reveal.values) and hi >= max(reveal.values)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 import pygame
 
 from game.analysis import bet_report, bet_value, series_of
-from game.analysis.bets import bet_number
+from game.analysis.bets import ABSOLUTE_BAND, RELATIVE_BAND, bet_number
 from game.scenarios import Bet
 from game.ui.drawing import text as txt
 from game.ui.drawing.choices import Choices
@@ -208,15 +208,26 @@ class RevealScene(_Box):
         if self.chart.h > 0:
             self._draw_chart(surface)
 
+    def chart_span(self) -> tuple[float, float]:
+        """The chart's value range: the curve's, and at least three times the "about level"
+        band either side of the value at the bet (the band :func:`game.analysis.bet_outcome`
+        judges by), so a change the reveal calls level does not fill the chart as a plunge."""
+        vals = self.values
+        before = vals[min(self.start, len(vals) - 1)]
+        relative = self.bet.measure in ("reach", "shield", "arms", "economy")
+        band = RELATIVE_BAND * abs(before) if relative else ABSOLUTE_BAND
+        lo, hi = min(*vals, before - 3 * band), max(*vals, before + 3 * band)
+        if hi - lo < 1e-9:
+            lo, hi = lo - 1.0, hi + 1.0
+        return lo, hi
+
     def _draw_chart(self, surface: pygame.Surface) -> None:
         """The measure turn by turn, with the bet's two moments marked."""
         u, r = self.u, self.chart
         pygame.draw.rect(surface, (28, 33, 40), r, border_radius=u(4))
         pygame.draw.rect(surface, PANEL_EDGE, r, 1, border_radius=u(4))
         vals = self.values
-        lo, hi = min(vals), max(vals)
-        if hi - lo < 1e-9:
-            lo, hi = lo - 1.0, hi + 1.0
+        lo, hi = self.chart_span()
         plot = r.inflate(-u(24), -u(36))
         plot.y = r.y + u(10)
 
