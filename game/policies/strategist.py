@@ -232,14 +232,11 @@ class Strategist(Policy):
     def _moves(self, obs: Observation) -> list[tuple[str, int]]:
         """The diplomatic moves worth weighing this turn (the lesson's groups only; none for a
         character that makes no diplomacy of its own)."""
+        groups = set(obs.allowed_diplomacy)
         if not self.diplomatic:
             # It makes no diplomacy of its own, but answers what it is offered: a treaty it is
             # invited to sign is weighed like any plan (signed if it leaves it better off).
-            if "treaties" not in set(obs.allowed_diplomacy):
-                return []
-            k_all = range(obs.treaty_invites.shape[1])
-            return [("sign", k) for k in k_all if obs.treaty_invites[:, k].any()]
-        groups = set(obs.allowed_diplomacy)
+            return _sign_moves(obs) if "treaties" in groups else []
         n, i = len(obs.names), self.seat
         moves: list[tuple[str, int]] = []
         others = [j for j in range(n) if j != i]
@@ -268,9 +265,7 @@ class Strategist(Policy):
         if "treaties" in groups and n >= 3 and (obs.free_slots >= n).any():
             moves.append(("propose_all", -1))
         if "treaties" in groups:
-            for k in range(obs.treaty_invites.shape[1]):
-                if obs.treaty_invites[:, k].any():
-                    moves.append(("sign", k))
+            moves += _sign_moves(obs)
         return moves
 
     def _legal(self, obs: Observation, w: int, plan: Plan) -> bool:
@@ -573,15 +568,9 @@ class Strategist(Policy):
                 ahead = obs.seen_reach[w] > obs.own_reach[w]  # it would fall further behind
                 rising = unheld & ahead & (obs.seen_build[w] >= RISING)
                 # Does this treaty's own cap hold back the plan it chose?
-                category, room = (
-                    (REACH, obs.reach_room[w])
-                    if capped
-                    else (
-                        SHIELD,
-                        obs.shield_room[w],
-                    )
-                )
-                binds = plans[w].shares[category] * obs.budget[w] > room + 1e-9
+                room = obs.reach_room[w] if capped else obs.shield_room[w]
+                share = plans[w].shares[REACH if capped else SHIELD]
+                binds = share * obs.budget[w] > room + 1e-9
                 if binds and rising.any():
                     d.leave[w, i, k] = True
                     j = obs.names[int(np.flatnonzero(rising)[0])]
@@ -730,6 +719,13 @@ BRINK_TOLERANCE = 0.5
 #: state behind can still catch up), and the most of its budget it would put into the answer.
 ANSWER_SHARE = 0.5
 ANSWER_CAP = 0.6
+
+
+def _sign_moves(obs: Observation) -> list[tuple[str, int]]:
+    """``("sign", k)`` for every treaty slot ``k`` that awaits its signature in some world."""
+    return [
+        ("sign", k) for k in range(obs.treaty_invites.shape[1]) if obs.treaty_invites[:, k].any()
+    ]
 
 
 def _known(obs: Observation) -> World:
