@@ -4,6 +4,8 @@ sub-commands of the lab, the report and the window import it, never each other."
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable, Iterable
+from pathlib import Path
 
 from game.scenarios import Scenario
 
@@ -21,3 +23,16 @@ def ai_seats(scenario: Scenario) -> list[str]:
 def scenario_with_turns(scenario: Scenario, turns: int) -> Scenario:
     """The scenario cut (or stretched) to ``turns`` turns."""
     return dataclasses.replace(scenario, params=scenario.params.replace(turns=turns))
+
+
+def print_written(out: str | Path, write: Callable[[], Iterable[str | Path]]) -> int:
+    """Run ``write`` (which writes files into the folder ``out``), print each file it wrote and
+    return the exit status 0; a folder that cannot be written is a :class:`UsageError` naming
+    it. The report and the class report write this way."""
+    try:
+        files = list(write())
+    except OSError as exc:
+        raise UsageError(f"{out}: cannot write the report ({exc.strerror or exc})") from None
+    for path in files:
+        print(path)
+    return 0

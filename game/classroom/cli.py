@@ -149,16 +149,11 @@ def cmd_join(args: argparse.Namespace) -> int:
 def cmd_class_report(args: argparse.Namespace) -> int:
     """``class-report``: the class report, merged CSV and handout from the groups' saves."""
     from game.classroom.results import read_save, write_class_report
-    from game.commands import UsageError
+    from game.commands import print_written
 
     saves = [read_save(p) for p in args.saves]
-    try:
-        files = write_class_report(saves, args.out, [Path(p).name for p in args.saves])
-    except OSError as exc:
-        raise UsageError(f"{args.out}: cannot write the report ({exc.strerror or exc})") from None
-    for path in files:
-        print(path)
-    return 0
+    names = [Path(p).name for p in args.saves]
+    return print_written(args.out, lambda: write_class_report(saves, args.out, names))
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:

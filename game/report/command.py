@@ -8,19 +8,13 @@ import argparse
 def cmd_report(args: argparse.Namespace) -> int:
     """``report``: the HTML report, turns CSV and charts of a saved game."""
     from game.analysis import analyse
-    from game.commands import UsageError
+    from game.commands import print_written
     from game.report.writer import export
     from game.saves import load_save
 
     session = load_save(args.save)  # SaveError: one line, exit 2, nothing written
     analysis = analyse(session, counterfactuals=not args.no_counterfactuals)
-    try:
-        files = export(session, args.out, analysis, force=args.force)
-    except OSError as exc:
-        raise UsageError(f"{args.out}: cannot write the report ({exc.strerror or exc})") from None
-    for path in files:
-        print(path)
-    return 0
+    return print_written(args.out, lambda: export(session, args.out, analysis, force=args.force))
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:
