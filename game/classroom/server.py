@@ -177,6 +177,12 @@ def create_app(room: Room, tick_seconds: float = 1.0) -> ASGIApp:
         except (Unreadable, UnicodeDecodeError) as exc:
             raise RoomError(f"the request is not JSON ({exc})") from None
 
+    async def body_object(request: Request) -> dict[str, Any]:
+        data = await body_json(request)
+        if not isinstance(data, dict):
+            raise RoomError("expected an object")
+        return data
+
     def number(fields: dict[str, Any], key: str, high: float = 1e9) -> float:
         raw = fields.get(key, "") or "0"
         try:
@@ -458,9 +464,7 @@ def create_app(room: Room, tick_seconds: float = 1.0) -> ASGIApp:
         if team is None:
             return JSONResponse({"error": "unknown code"}, 403)
         try:
-            data = await body_json(request)
-            if not isinstance(data, dict):
-                raise RoomError("expected an object")
+            data = await body_object(request)
             turn = data.get("turn")
             if turn is not None and type(turn) is not int:
                 raise RoomError("'turn' should be a whole number")
@@ -480,9 +484,7 @@ def create_app(room: Room, tick_seconds: float = 1.0) -> ASGIApp:
         if team is None:
             return JSONResponse({"error": "unknown code"}, 403)
         try:
-            data = await body_json(request)
-            if not isinstance(data, dict):
-                raise RoomError("expected an object")
+            data = await body_object(request)
             bet = data.get("bet")
             quiz = data.get("quiz")
             if bet is not None and type(bet) is not int:
