@@ -8,7 +8,9 @@ the class's results are merged afterwards. See ``docs/classroom.md``.
   orders, answers, the turn, the timer, saving and resuming;
 - :mod:`game.classroom.seatview` what one seat may see (its own numbers, the rest as seen);
 - :mod:`game.classroom.codec` an observation as JSON, for an AI seat played over the network;
-- :mod:`game.classroom.server` the web pages and the JSON API (Starlette, served by uvicorn);
+- :mod:`game.classroom.server` the web application (Starlette, served by uvicorn), its pages and
+  calls in :mod:`~game.classroom.team_pages`, :mod:`~game.classroom.seat_api` (the JSON API)
+  and :mod:`~game.classroom.teacher_pages`, sharing :mod:`~game.classroom.web`;
 - :mod:`game.classroom.client` ``join``: a seat played from another machine;
 - :mod:`game.classroom.results` the class report, the merged CSV and the student handout;
 - :mod:`game.classroom.cli` ``host``, ``join`` and ``class-report``.
