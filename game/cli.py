@@ -483,7 +483,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file")
     p.set_defaults(func=cmd_check_scenario)
 
-    from game.classroom.cli import add_commands as add_class_commands
+    from game.classroom.class_commands import add_commands as add_class_commands
     from game.lab.verbs import add_commands as add_lab_commands
     from game.report.command import add_commands as add_report_commands
     from game.ui.window_commands import add_commands as add_window_commands

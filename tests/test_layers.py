@@ -89,7 +89,4 @@ def test_no_two_modules_of_game_share_a_basename():
         if path.stem != "__init__" and "__pycache__" not in path.parts:
             where[path.stem].append(path.relative_to(ROOT).as_posix())
     repeats = {stem: sorted(paths) for stem, paths in where.items() if len(paths) > 1}
-    # Pending its owner (issue 14): the classroom's commands module keeps its name for now.
-    if repeats.get("cli") == ["game/classroom/cli.py", "game/cli.py"]:
-        del repeats["cli"]
     assert repeats == {}

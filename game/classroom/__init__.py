@@ -13,7 +13,7 @@ the class's results are merged afterwards. See ``docs/classroom.md``.
   and :mod:`~game.classroom.teacher_pages`, sharing :mod:`~game.classroom.web`;
 - :mod:`game.classroom.client` ``join``: a seat played from another machine;
 - :mod:`game.classroom.results` the class report, the merged CSV and the student handout;
-- :mod:`game.classroom.cli` ``host``, ``join`` and ``class-report``.
+- :mod:`game.classroom.class_commands` ``host``, ``join`` and ``class-report``.
 
 Nothing here imports pygame, except ``join`` without ``--ai``, which opens the window lazily.
 """

@@ -5,7 +5,7 @@ import subprocess
 
 import pytest
 
-from game.classroom.cli import check_bind, lan_address
+from game.classroom.class_commands import check_bind, lan_address
 from game.classroom.results import HANDOUT, read_save, write_class_report
 from game.classroom.room import Room
 from game.cli import main
