@@ -15,9 +15,9 @@ import numpy as np
 
 from game.engine import diplomacy
 from game.engine.economy import build
-from game.engine.orders import BUDGET_TOLERANCE, IllegalOrder, Orders, _fmt, _name
+from game.engine.orders import BUDGET_TOLERANCE, IllegalOrder, Orders, fmt_amount
 from game.engine.prices import budget, diplomacy_costs
-from game.engine.state import CATEGORIES, World
+from game.engine.state import CATEGORIES, World, state_name
 
 
 def validate(world: World, orders: Orders) -> list[str]:
@@ -36,7 +36,7 @@ def validate(world: World, orders: Orders) -> list[str]:
     bad = ~np.isfinite(spend).all(axis=2) | ~np.isfinite(cut)
     if bad.any():
         return [
-            f"{_name(world, i)}'s orders must be ordinary numbers (no NaN or infinity)"
+            f"{state_name(world, i)}'s orders must be ordinary numbers (no NaN or infinity)"
             + (f" (world {b})" if world.batch > 1 else "")
             for b, i in zip(*np.nonzero(bad), strict=True)
         ]
@@ -53,30 +53,30 @@ def validate(world: World, orders: Orders) -> list[str]:
 
     for b, i in zip(*np.nonzero(over), strict=True):
         problems.append(
-            f"{_name(world, i)}'s budget is {_fmt(bud[b, i])}; "
-            f"these orders spend {_fmt(total[b, i])}{tag(b)}"
+            f"{state_name(world, i)}'s budget is {fmt_amount(bud[b, i])}; "
+            f"these orders spend {fmt_amount(total[b, i])}{tag(b)}"
         )
     for c, cat in enumerate(CATEGORIES):
         neg = spend[:, :, c] < 0
         for b, i in zip(*np.nonzero(neg), strict=True):
             hint = " (to dismantle reach, order a cut)" if cat == "reach" else ""
             problems.append(
-                f"{_name(world, i)} cannot spend a negative amount on {cat}{hint}{tag(b)}"
+                f"{state_name(world, i)} cannot spend a negative amount on {cat}{hint}{tag(b)}"
             )
         if cat not in allowed:
             used = spend[:, :, c] > 0
             for b, i in zip(*np.nonzero(used), strict=True):
                 problems.append(
                     f"this scenario does not allow spending on {cat} "
-                    f"({_name(world, i)} ordered {_fmt(spend[b, i, c])}){tag(b)}"
+                    f"({state_name(world, i)} ordered {fmt_amount(spend[b, i, c])}){tag(b)}"
                 )
     for b, i in zip(*np.nonzero(cut < 0), strict=True):
-        problems.append(f"{_name(world, i)} cannot cut a negative amount of reach{tag(b)}")
+        problems.append(f"{state_name(world, i)} cannot cut a negative amount of reach{tag(b)}")
     too_deep = cut > world.reach * (1 + BUDGET_TOLERANCE) + BUDGET_TOLERANCE
     for b, i in zip(*np.nonzero(too_deep), strict=True):
         problems.append(
-            f"{_name(world, i)} cannot cut {_fmt(cut[b, i])} reach: "
-            f"it has only {_fmt(world.reach[b, i])}{tag(b)}"
+            f"{state_name(world, i)} cannot cut {fmt_amount(cut[b, i])} reach: "
+            f"it has only {fmt_amount(world.reach[b, i])}{tag(b)}"
         )
     if not problems:  # treaty caps bind arms orders too, with or without diplomacy
         built = build(world, spend, np.minimum(cut, world.reach))

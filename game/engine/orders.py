@@ -16,7 +16,7 @@ import numpy as np
 
 from game.engine.actions import Diplomacy
 from game.engine.prices import budget, diplomacy_costs, unit_costs
-from game.engine.state import CATEGORIES, CIVILIAN, TREATY_SLOTS, World
+from game.engine.state import CATEGORIES, CIVILIAN, TREATY_SLOTS, World, state_name
 
 #: Tolerance for "spends exactly the budget" (floating point, not a rule).
 BUDGET_TOLERANCE = 1e-9
@@ -163,7 +163,7 @@ def legal_orders(world: World, i: int, b: int = 0) -> LegalOrders:
     """The menu of legal arms orders for state ``i`` in world ``b``."""
     costs = unit_costs(world)[b, i]
     return LegalOrders(
-        state=_name(world, i),
+        state=state_name(world, i),
         budget=float(budget(world)[b, i]),
         categories=tuple(world.params.categories),
         unit_costs={
@@ -176,11 +176,8 @@ def legal_orders(world: World, i: int, b: int = 0) -> LegalOrders:
     )
 
 
-def _name(world: World, i: int) -> str:
-    return world.names[i] if i < len(world.names) else f"state {i}"
-
-
-def _fmt(x: float) -> str:
+def fmt_amount(x: float) -> str:
+    """An amount in an order's message: one decimal, or three significant digits when small."""
     return f"{x:.1f}" if abs(x) >= 0.05 or x == 0 else f"{x:.3g}"
 
 
@@ -191,6 +188,7 @@ __all__ = [
     "Orders",
     "StateOrder",
     "budget",
+    "fmt_amount",
     "legal_orders",
     "unit_costs",
 ]

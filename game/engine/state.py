@@ -326,6 +326,11 @@ def stack_worlds(worlds: list[World] | tuple[World, ...]) -> World:
     return first.replace(params=Params(**p), **arrays)
 
 
+def state_name(world: World, i: int) -> str:
+    """State ``i``'s name in a message: its scenario name, or ``state i`` when it has none."""
+    return world.names[i] if i < len(world.names) else f"state {i}"
+
+
 def check_world(world: World) -> list[str]:
     """Problems with a world's invariants (empty when sound): finite, non-negative, in range."""
     problems = []

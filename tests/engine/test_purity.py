@@ -72,3 +72,20 @@ def test_the_engine_modules_import_one_another_without_a_circle():
 
     for m in sorted(graph):
         visit(m, [])
+
+
+def test_no_engine_module_imports_a_private_name_of_another():
+    """A helper two modules share is public in one of them, not borrowed by its ``_name``."""
+    import ast
+
+    borrowed = []
+    for path in sorted((REPO / "game" / "engine").glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("game."):
+                borrowed += [
+                    f"{path.stem}: {node.module}.{a.name}"
+                    for a in node.names
+                    if a.name.startswith("_")
+                ]
+    assert not borrowed
