@@ -21,6 +21,7 @@ import csv
 import html
 import io
 import os
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,7 @@ from game.analysis.words import game_title, outcome_sentence, stage_counts
 from game.limits import MAX_SAVE_BYTES, Unreadable, parse_json, read_bounded
 from game.report.table import text_cell
 from game.saves import SaveError, from_dict, write_atomic
+from game.scenarios import Bet, QuizQuestion
 from game.session import Answers, Session
 
 CSV_COLUMNS: tuple[str, ...] = ("scenario", "seed", "group", "team", *ROW_COLUMNS)
@@ -219,6 +221,8 @@ def class_report_html(saves: list[dict[str, Any]], names: list[str] | None = Non
 
 
 def _report(groups: list[Group]) -> str:
+    """The class report's page: the head, then a section each for the outcomes, the stage games,
+    the bets and the quiz (those two when the lesson has them)."""
     sc = groups[0].session.scenario
     parts = [
         f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Class report: "
@@ -228,43 +232,64 @@ def _report(groups: list[Group]) -> str:
         f"{_e(', '.join(str(g.session.seed) for g in groups))}. The same seed is the same "
         "world: groups on one seed differ only by their choices.</p>",
     ]
-    # Outcomes side by side.
-    names = sc.names
+    parts.append(_outcomes_section(groups))
+    parts.extend(_stage_section(groups))
+    if sc.bet is not None:
+        parts.extend(_bets_section(groups, sc.bet))
+    if sc.quiz:
+        parts.extend(_quiz_section(groups, sc.quiz))
+    parts.append(
+        "<p class='muted'>Each group's own report (with its charts): "
+        "<code>python -m game report group-G.json --out DIR</code>. The turns of "
+        f"every group are in {CSV_NAME}.</p></body></html>"
+    )
+    return "\n".join(parts)
+
+
+def _row(heading: str, cells: Iterable[str]) -> str:
+    return f"<tr><th>{heading}</th>" + "".join(cells) + "</tr>"
+
+
+def _outcomes_section(groups: list[Group]) -> str:
+    """Each group's outcome side by side: seed, seats, outcome, each state's end, stage game."""
+    names = groups[0].session.scenario.names
     head = "".join(f"<th>Group {g.number}</th>" for g in groups)
     rows = [
-        "<tr><th>Seed</th>" + "".join(f"<td>{g.session.seed}</td>" for g in groups) + "</tr>",
-        "<tr><th>Seats</th>"
-        + "".join(
-            "<td>"
-            + "<br>".join(_e(f"{n}: {s}") for n, s in zip(names, g.analysis.seats, strict=True))
-            + "</td>"
-            for g in groups
-        )
-        + "</tr>",
-        "<tr><th>Outcome</th>"
-        + "".join(f"<td>{_e(outcome_sentence(g.analysis))}</td>" for g in groups)
-        + "</tr>",
+        _row("Seed", (f"<td>{g.session.seed}</td>" for g in groups)),
+        _row(
+            "Seats",
+            (
+                "<td>"
+                + "<br>".join(_e(f"{n}: {s}") for n, s in zip(names, g.analysis.seats, strict=True))
+                + "</td>"
+                for g in groups
+            ),
+        ),
+        _row("Outcome", (f"<td>{_e(outcome_sentence(g.analysis))}</td>" for g in groups)),
     ]
     for i, name in enumerate(names):
         rows.append(
-            f"<tr><th>{_e(name)}: score, reach</th>"
-            + "".join(
-                f"<td class='n'>{g.analysis.series.score[-1, i]:.2f}, "
-                f"{g.analysis.series.reach[-1, i]:.1f}</td>"
-                for g in groups
+            _row(
+                f"{_e(name)}: score, reach",
+                (
+                    f"<td class='n'>{g.analysis.series.score[-1, i]:.2f}, "
+                    f"{g.analysis.series.reach[-1, i]:.1f}</td>"
+                    for g in groups
+                ),
             )
-            + "</tr>"
         )
     rows.append(
-        "<tr><th>Stage game of the main rivals</th>"
-        + "".join(f"<td>{_e(_stage_summary(g.analysis))}</td>" for g in groups)
-        + "</tr>"
+        _row(
+            "Stage game of the main rivals",
+            (f"<td>{_e(_stage_summary(g.analysis))}</td>" for g in groups),
+        )
     )
-    parts.append(
-        f"<h2>Each group's outcome</h2><table><tr><th></th>{head}</tr>{''.join(rows)}</table>"
-    )
-    # Stage games turn by turn.
-    parts.append("<h2>The stage game each group faced</h2><ul>")
+    return f"<h2>Each group's outcome</h2><table><tr><th></th>{head}</tr>{''.join(rows)}</table>"
+
+
+def _stage_section(groups: list[Group]) -> list[str]:
+    """The stage game each group's main rivals faced, turn by turn."""
+    parts = ["<h2>The stage game each group faced</h2><ul>"]
     for g in groups:
         pair = _main_pair(g.analysis)
         text = (
@@ -274,90 +299,90 @@ def _report(groups: list[Group]) -> str:
         )
         parts.append(f"<li>Group {g.number}: {_e(text)}</li>")
     parts.append("</ul>")
-    # Bets.
-    bet = sc.bet
-    if bet is not None:
-        parts.append(f"<h2>The class's bets against what happened</h2><p>{_e(bet.question)}</p>")
-        parts.append(
-            "<table><tr><th>Group</th><th>Team</th><th>Bet</th><th>What happened</th>"
-            "<th>Called it</th></tr>"
-        )
-        tally = [0] * len(bet.choices)
-        called = 0
-        placed = 0
-        for g in groups:
-            for team, answers in sorted(g.teams.items()):
-                rep = bet_report(g.session, bet, answers.bet)
-                if answers.bet is not None:
-                    tally[answers.bet] += 1
-                    placed += 1
-                    called += bool(rep.called_it)
-                parts.append(
-                    f"<tr><td>{g.number}</td><td>{_e(team)}</td><td>"
-                    f"{_e('-' if answers.bet is None else bet.choices[answers.bet])}</td><td>"
-                    f"{_e(rep.happened_sentence)}</td><td>"
-                    f"{'-' if rep.called_it is None else ('yes' if rep.called_it else 'no')}"
-                    "</td></tr>"
-                )
-        parts.append(
-            "</table><p>The class: "
-            + "; ".join(f"{_e(c)} {n}" for c, n in zip(bet.choices, tally, strict=True))
-            + f". {called} of {placed} bet(s) called it. "
-            f"{_e(f'The lesson expects: {bet.choices[bet.answer]}')}</p>"
-        )
-    # Quiz.
-    quiz = sc.quiz
-    if quiz:
-        parts.append(
-            "<h2>The quiz before and after</h2><table><tr><th>Group</th><th>Team</th>"
-            f"<th>Before (of {len(quiz)})</th><th>After</th></tr>"
-        )
-        before_scores: list[int] = []
-        after_scores: list[int] = []
-        right = np.zeros((2, len(quiz)))
-        taken = [0, 0]
-        for g in groups:
-            for team, answers in sorted(g.teams.items()):
-                b = _quiz_score(answers, g, False)
-                a = _quiz_score(answers, g, True)
-                for k, given in enumerate((answers.quiz_before, answers.quiz_after)):
-                    if given:
-                        taken[k] += 1
-                        for q, (ans, spec) in enumerate(zip(given, quiz, strict=False)):
-                            right[k, q] += ans == spec.answer
-                if b is not None:
-                    before_scores.append(b)
-                if a is not None:
-                    after_scores.append(a)
-                parts.append(
-                    f"<tr><td>{g.number}</td><td>{_e(team)}</td><td class='n'>"
-                    f"{'-' if b is None else b}</td><td class='n'>"
-                    f"{'-' if a is None else a}</td></tr>"
-                )
+    return parts
 
-        def mean(xs: list[int]) -> str:
-            return "-" if not xs else f"{sum(xs) / len(xs):.1f}"
 
-        parts.append(
-            f"<tr><th colspan='2'>Class mean</th><td class='n'>{mean(before_scores)}"
-            f"</td><td class='n'>{mean(after_scores)}</td></tr></table>"
-        )
-        parts.append(
-            "<table><tr><th>Question</th><th>Key</th><th>Right before</th><th>Right after</th></tr>"
-        )
-        for q, spec in enumerate(quiz):
-            cells = ["-" if not taken[k] else f"{right[k, q]:.0f} of {taken[k]}" for k in range(2)]
+def _bets_section(groups: list[Group], bet: Bet) -> list[str]:
+    """Each team's bet against what happened in its group, and the class's tally."""
+    parts = [
+        f"<h2>The class's bets against what happened</h2><p>{_e(bet.question)}</p>",
+        "<table><tr><th>Group</th><th>Team</th><th>Bet</th><th>What happened</th>"
+        "<th>Called it</th></tr>",
+    ]
+    tally = [0] * len(bet.choices)
+    called = 0
+    placed = 0
+    for g in groups:
+        for team, answers in sorted(g.teams.items()):
+            rep = bet_report(g.session, bet, answers.bet)
+            if answers.bet is not None:
+                tally[answers.bet] += 1
+                placed += 1
+                called += bool(rep.called_it)
             parts.append(
-                f"<tr><td>{_e(spec.question)}</td><td>{_e(spec.choices[spec.answer])}"
-                f"</td><td>{cells[0]}</td><td>{cells[1]}</td></tr>"
+                f"<tr><td>{g.number}</td><td>{_e(team)}</td><td>"
+                f"{_e('-' if answers.bet is None else bet.choices[answers.bet])}</td><td>"
+                f"{_e(rep.happened_sentence)}</td><td>"
+                f"{'-' if rep.called_it is None else ('yes' if rep.called_it else 'no')}"
+                "</td></tr>"
             )
-        parts.append("</table>")
     parts.append(
-        "<p class='muted'>Each group's own report (with its charts): "
-        "<code>python -m game report group-G.json --out DIR</code>. The turns of "
-        f"every group are in {CSV_NAME}.</p></body></html>"
+        "</table><p>The class: "
+        + "; ".join(f"{_e(c)} {n}" for c, n in zip(bet.choices, tally, strict=True))
+        + f". {called} of {placed} bet(s) called it. "
+        f"{_e(f'The lesson expects: {bet.choices[bet.answer]}')}</p>"
     )
-    return "\n".join(parts)
+    return parts
+
+
+def _mean(xs: list[int]) -> str:
+    return "-" if not xs else f"{sum(xs) / len(xs):.1f}"
+
+
+def _quiz_section(groups: list[Group], quiz: Sequence[QuizQuestion]) -> list[str]:
+    """Each team's quiz score before and after with the class's means, then how many got each
+    question right before and after, with its key."""
+    parts = [
+        "<h2>The quiz before and after</h2><table><tr><th>Group</th><th>Team</th>"
+        f"<th>Before (of {len(quiz)})</th><th>After</th></tr>"
+    ]
+    before_scores: list[int] = []
+    after_scores: list[int] = []
+    right = np.zeros((2, len(quiz)))
+    taken = [0, 0]
+    for g in groups:
+        for team, answers in sorted(g.teams.items()):
+            b = _quiz_score(answers, g, False)
+            a = _quiz_score(answers, g, True)
+            for k, given in enumerate((answers.quiz_before, answers.quiz_after)):
+                if given:
+                    taken[k] += 1
+                    for q, (ans, spec) in enumerate(zip(given, quiz, strict=False)):
+                        right[k, q] += ans == spec.answer
+            if b is not None:
+                before_scores.append(b)
+            if a is not None:
+                after_scores.append(a)
+            parts.append(
+                f"<tr><td>{g.number}</td><td>{_e(team)}</td><td class='n'>"
+                f"{'-' if b is None else b}</td><td class='n'>"
+                f"{'-' if a is None else a}</td></tr>"
+            )
+    parts.append(
+        f"<tr><th colspan='2'>Class mean</th><td class='n'>{_mean(before_scores)}"
+        f"</td><td class='n'>{_mean(after_scores)}</td></tr></table>"
+    )
+    parts.append(
+        "<table><tr><th>Question</th><th>Key</th><th>Right before</th><th>Right after</th></tr>"
+    )
+    for q, spec in enumerate(quiz):
+        cells = ["-" if not taken[k] else f"{right[k, q]:.0f} of {taken[k]}" for k in range(2)]
+        parts.append(
+            f"<tr><td>{_e(spec.question)}</td><td>{_e(spec.choices[spec.answer])}"
+            f"</td><td>{cells[0]}</td><td>{cells[1]}</td></tr>"
+        )
+    parts.append("</table>")
+    return parts
 
 
 # ------------------------------------------------------------------------ the handout
