@@ -19,17 +19,21 @@ simultaneous-move games). The order of play inside a turn:
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from game.engine import diplomacy, economy, perception, tension, treaties
 from game.engine.actions import Diplomacy
-from game.engine.deterrence import exchange
+from game.engine.deterrence import Exchange, exchange
+from game.engine.economy import Builds
 from game.engine.events import Events
 from game.engine.legality import check
 from game.engine.orders import Orders, budget
 from game.engine.payoffs import utility
-from game.engine.perception import Noise
+from game.engine.perception import Noise, Sight
 from game.engine.state import CIVILIAN, SHIELD, World
+from game.engine.tension import War
 
 Rng = np.random.Generator | list[np.random.Generator] | None
 
@@ -64,88 +68,22 @@ def step(world: World, orders: Orders, rng: Rng) -> tuple[World, Events]:
     resolved = diplomacy.resolve(world, dip, cut)
     mid = resolved.world
 
-    # 2. Spending: what is not ordered goes to the civilian economy, so budgets balance exactly;
-    #    drills and inspections are paid first.
-    spend = np.array(orders.spend, dtype=float)
-    spend[:, :, CIVILIAN] += budget(world) - spend.sum(axis=2) - resolved.cost
-    spend[:, :, CIVILIAN] = np.maximum(spend[:, :, CIVILIAN], 0.0)  # rounding, never a debt
+    # 2. Spending and builds.
+    spend = _spending(world, orders, resolved.cost)
     cut = np.minimum(cut, mid.reach)
-    # Shields are built with the programmes that stood at the start of the turn (the validation's
-    # view): a programme agreed this turn pools money and tech from the next.
-    pooled = diplomacy.pooled_shield_spend(world, spend[:, :, SHIELD])
-    built = economy.build(mid, spend, cut, diplomacy.programme_tech(world), pooled)
-    stocks = {
-        "reach": built.reach,
-        "shield": built.shield,
-        "fwd_reach": built.fwd_reach,
-        "fwd_shield": built.fwd_shield,
-    }
-    if resolved.entered.any():
-        # A treaty that entered into force this turn binds this turn's builds too.
-        stocks = treaties.enter_into_force(mid.replace(**stocks), resolved.entered)
+    built, stocks = _builds(world, mid, spend, cut, resolved.entered)
 
-    # 3. Economy and support, charged on the stocks held this turn.
-    load = economy.burden(mid, spend)
-    new_economy = economy.grow(mid, spend, load)
-    new_support = economy.support(mid, load)
-
-    # 4. Treaty verification: violations with the new stocks, caught at the documented odds.
-    broken = treaties.violations(
-        mid, stocks["reach"], stocks["shield"], stocks["fwd_reach"], stocks["fwd_shield"]
-    )
-    odds = treaties.detection_odds(mid, _inspected_by_others(mid, dip))
-    caught = broken & (noise.detect < odds)
-    violator = np.asarray(caught.any(axis=1))  # [B, N]
-    evidence = resolved.trust.copy()
-    evidence[:, :, :] += np.where(
-        violator[:, None, :], np.log(world.param("violation_trust"))[:, None, None], 0.0
-    )
-    standing = mid.standing - world.param("violation_standing")[:, None] * violator
-    extra_tension = resolved.tension + _violation_tension(mid, caught)
-
-    # Programme review: a state whose support has collapsed may cancel its costliest programme.
-    after = mid.replace(
-        economy=new_economy,
-        hardening=built.hardening,
-        tech=diplomacy.tech_transfer(mid),
-        standing=np.clip(standing, 0.0, 1.0),
-        support=new_support,
-        trade=economy.trade_after_sanctions(mid),
-        last_spend=spend,
-        **stocks,
-    )
-    after, cancelled = diplomacy.review(after, noise.review)
+    # 3. Economy and support, charged on the stocks held this turn; 4. treaty verification;
+    #    the programme review.
+    verified = _verify(world, mid, resolved, dip, stocks, noise)
+    after, cancelled = _upkeep(mid, spend, built, stocks, verified, noise)
 
     # 5. Perception and belief, of the stocks as the turn leaves them.
-    clarity = perception.transparency(mid, spend)
-    sight = perception.observe(
-        mid, after.reach, after.shield, spend, cut, clarity, noise, built.built_shield
-    )
-    belief = perception.update_beliefs(mid, sight, np.where(np.eye(n, dtype=bool), 0.0, evidence))
-    after = after.replace(
-        belief=belief,
-        seen_reach=sight.seen_reach,
-        seen_shield=sight.seen_shield,
-        transparency=clarity,
-        seen_build=sight.signal,
-    )
+    after, sight = _perceive(mid, after, spend, cut, built, verified.evidence, noise)
 
     # 6. The exchange on the new stocks; tension; crises; war from the crisis answers.
-    ex = exchange(after)
-    new_tension = tension.next_tension(mid, sight.signal, extra_tension)
-    war = tension.roll_war(after, resolved.war_odds, noise.war, ex)
-    war_economy = after.economy * (1.0 - war.loss)
-    after = after.replace(
-        tension=new_tension,
-        crisis=diplomacy.crisis_onset(mid, new_tension) * ~war.started[:, None, None],
-        economy=np.maximum(war_economy, economy.ECONOMY_FLOOR * world.base_economy),
-        over=world.over | war.started,
-    )
-
     # 7. Utility and the discounted score.
-    u = utility(after, ex, war.loss)
-    weight = world.param("discount")[:, None] ** world.turn
-    after = after.replace(utility=u, score=world.score + weight * u, turn=world.turn + 1)
+    after, ex, war = _war_and_score(world, mid, after, resolved, sight, verified.tension, noise)
 
     # Worlds that were already over stay exactly as they were (only the turn counter moves).
     if world.over.any():
@@ -170,11 +108,151 @@ def step(world: World, orders: Orders, rng: Rng) -> tuple[World, Events]:
         answers=resolved.answers,
         withdrew=resolved.withdrew,
         broke_commitment=resolved.broke_commitment,
-        violations_caught=caught,
+        violations_caught=verified.caught,
         cancelled=cancelled,
         costs=resolved.cost,
     )
     return after, events
+
+
+def _spending(world: World, orders: Orders, costs: np.ndarray) -> np.ndarray:
+    """``[B, N, 5]`` the turn's spending: what is not ordered goes to the civilian economy, so
+    budgets balance exactly; drills and inspections (``costs``) are paid first."""
+    spend = np.array(orders.spend, dtype=float)
+    spend[:, :, CIVILIAN] += budget(world) - spend.sum(axis=2) - costs
+    spend[:, :, CIVILIAN] = np.maximum(spend[:, :, CIVILIAN], 0.0)  # rounding, never a debt
+    return spend
+
+
+def _builds(
+    world: World, mid: World, spend: np.ndarray, cut: np.ndarray, entered: np.ndarray
+) -> tuple[Builds, dict[str, np.ndarray]]:
+    """The builds, cuts and wear of the turn, and the stocks they leave (home and forward)."""
+    # Shields are built with the programmes that stood at the start of the turn (the validation's
+    # view): a programme agreed this turn pools money and tech from the next.
+    pooled = diplomacy.pooled_shield_spend(world, spend[:, :, SHIELD])
+    built = economy.build(mid, spend, cut, diplomacy.programme_tech(world), pooled)
+    stocks = {
+        "reach": built.reach,
+        "shield": built.shield,
+        "fwd_reach": built.fwd_reach,
+        "fwd_shield": built.fwd_shield,
+    }
+    if entered.any():
+        # A treaty that entered into force this turn binds this turn's builds too.
+        stocks = treaties.enter_into_force(mid.replace(**stocks), entered)
+    return built, stocks
+
+
+@dataclass(frozen=True)
+class _Verified:
+    """Treaty verification: the violations caught and what they cost the violators."""
+
+    caught: np.ndarray  # [B, K, N]
+    evidence: np.ndarray  # [B, N, N] diplomatic evidence, a caught violation lowering trust
+    standing: np.ndarray  # [B, N] before clipping
+    tension: np.ndarray  # [B, N, N] the turn's extra tension: diplomacy's and the violations'
+
+
+def _verify(
+    world: World,
+    mid: World,
+    resolved: diplomacy.Resolved,
+    dip: Diplomacy,
+    stocks: dict[str, np.ndarray],
+    noise: Noise,
+) -> _Verified:
+    """Violations with the new stocks, caught at the documented odds."""
+    broken = treaties.violations(
+        mid, stocks["reach"], stocks["shield"], stocks["fwd_reach"], stocks["fwd_shield"]
+    )
+    odds = treaties.detection_odds(mid, _inspected_by_others(mid, dip))
+    caught = broken & (noise.detect < odds)
+    violator = np.asarray(caught.any(axis=1))  # [B, N]
+    evidence = resolved.trust.copy()
+    evidence[:, :, :] += np.where(
+        violator[:, None, :], np.log(world.param("violation_trust"))[:, None, None], 0.0
+    )
+    standing = mid.standing - world.param("violation_standing")[:, None] * violator
+    extra_tension = resolved.tension + _violation_tension(mid, caught)
+    return _Verified(caught, evidence, standing, extra_tension)
+
+
+def _upkeep(
+    mid: World,
+    spend: np.ndarray,
+    built: Builds,
+    stocks: dict[str, np.ndarray],
+    verified: _Verified,
+    noise: Noise,
+) -> tuple[World, np.ndarray]:
+    """The world with the turn's economy, support, stocks and standing, after the programme
+    review (a state whose support has collapsed may cancel its costliest programme)."""
+    load = economy.burden(mid, spend)
+    after = mid.replace(
+        economy=economy.grow(mid, spend, load),
+        hardening=built.hardening,
+        tech=diplomacy.tech_transfer(mid),
+        standing=np.clip(verified.standing, 0.0, 1.0),
+        support=economy.support(mid, load),
+        trade=economy.trade_after_sanctions(mid),
+        last_spend=spend,
+        **stocks,
+    )
+    return diplomacy.review(after, noise.review)
+
+
+def _perceive(
+    mid: World,
+    after: World,
+    spend: np.ndarray,
+    cut: np.ndarray,
+    built: Builds,
+    evidence: np.ndarray,
+    noise: Noise,
+) -> tuple[World, Sight]:
+    """What everyone sees of the stocks as the turn leaves them, and the beliefs it updates."""
+    clarity = perception.transparency(mid, spend)
+    sight = perception.observe(
+        mid, after.reach, after.shield, spend, cut, clarity, noise, built.built_shield
+    )
+    own = np.eye(mid.n, dtype=bool)
+    belief = perception.update_beliefs(mid, sight, np.where(own, 0.0, evidence))
+    after = after.replace(
+        belief=belief,
+        seen_reach=sight.seen_reach,
+        seen_shield=sight.seen_shield,
+        transparency=clarity,
+        seen_build=sight.signal,
+    )
+    return after, sight
+
+
+def _war_and_score(
+    world: World,
+    mid: World,
+    after: World,
+    resolved: diplomacy.Resolved,
+    sight: Sight,
+    extra_tension: np.ndarray,
+    noise: Noise,
+) -> tuple[World, Exchange, War]:
+    """The exchange on the new stocks, tension, crises, the war roll of the crisis answers, and
+    the turn's utility and discounted score."""
+    ex = exchange(after)
+    new_tension = tension.next_tension(mid, sight.signal, extra_tension)
+    war = tension.roll_war(after, resolved.war_odds, noise.war, ex)
+    war_economy = after.economy * (1.0 - war.loss)
+    after = after.replace(
+        tension=new_tension,
+        crisis=diplomacy.crisis_onset(mid, new_tension) * ~war.started[:, None, None],
+        economy=np.maximum(war_economy, economy.ECONOMY_FLOOR * world.base_economy),
+        over=world.over | war.started,
+    )
+    u = utility(after, ex, war.loss)
+    weight = world.param("discount")[:, None] ** world.turn
+    after = after.replace(utility=u, score=world.score + weight * u, turn=world.turn + 1)
+    return after, ex, war
 
 
 def _inspected_by_others(world: World, dip: Diplomacy) -> np.ndarray:
