@@ -206,7 +206,35 @@ def _action_fields(raw: Any) -> Any:
 
 
 def from_dict(data: Any, name: str = "save", scenario: Scenario | None = None) -> Session:
-    """Rebuild the session a save describes by replaying it; :class:`SaveError` if it is unsound."""
+    """Rebuild the session a save describes by replaying it; :class:`SaveError` if it is unsound.
+
+    The checks run in a fixed order (the first that fails is the one reported): the header
+    (format, version, checksum), the fields of the game, its scenario, its seats, each turn's
+    orders replayed, the answers, and the world the replay reaches."""
+    _check_header(data, name)
+    scenario_id, seed, seats, turns, digest = _game_fields(data, name)
+    scenario = _saved_scenario(data, name, scenario_id, scenario)
+    try:
+        session = Session.new(scenario, seed, [str(s) for s in seats])
+    except SeatError as exc:
+        raise SaveError(f"{name}: field 'seats': {exc}") from None
+    for t, entry in enumerate(turns):
+        _replay_turn(session, entry, f"{name}: field 'orders[{t}]'")
+    if "answers" in data:  # saves written before the bet and the quiz have none
+        try:
+            session.answers = Answers.from_dict(data["answers"], scenario)
+        except ValueError as exc:
+            raise SaveError(f"{name}: field 'answers': {exc}") from None
+    if session.world.digest() != digest:
+        raise SaveError(
+            f"{name}: the replay does not reproduce the saved state "
+            "(the save was edited, or the rules changed since it was written)"
+        )
+    return session
+
+
+def _check_header(data: Any, name: str) -> None:
+    """A save of this game, of a version it reads, whose checksum matches."""
     if not isinstance(data, dict):
         raise SaveError(f"{name}: not a save file (expected a JSON object)")
     if data.get("format") != FORMAT:
@@ -239,6 +267,11 @@ def from_dict(data: Any, name: str = "save", scenario: Scenario | None = None) -
             f"{RETIRED[version]}, so it cannot be replayed; start the game again from its "
             "scenario and seed"
         )
+
+
+def _game_fields(data: dict[str, Any], name: str) -> tuple[str, int, list[Any], list[Any], str]:
+    """The scenario id, seed, seats, turns' orders and state digest, each of its type and within
+    its limits."""
     scenario_id = _need(data, "scenario", str, name)
     seed = _need(data, "seed", int, name)
     seats = _need(data, "seats", list, name)
@@ -261,6 +294,14 @@ def from_dict(data: Any, name: str = "save", scenario: Scenario | None = None) -
             f"{len(turns)} turns "
             "(the save was edited or damaged)"
         )
+    return scenario_id, seed, seats, turns, digest
+
+
+def _saved_scenario(
+    data: dict[str, Any], name: str, scenario_id: str, scenario: Scenario | None
+) -> Scenario:
+    """The save's scenario: ``scenario`` if given, else the text it carries, else the shipped
+    one it names; with the save's own number of turns if it has one."""
     if scenario is None and "scenario_source" in data:
         source = _need(data, "scenario_source", str, name)
         try:
@@ -288,71 +329,66 @@ def from_dict(data: Any, name: str = "save", scenario: Scenario | None = None) -
                 f"got {_shown(str(limit), 20)}"
             )
         scenario = dataclasses.replace(scenario, params=scenario.params.replace(turns=limit))
+    return scenario
+
+
+def _saved_orders(entry: Any, where: str, n: int) -> tuple[np.ndarray, np.ndarray, list[Action]]:
+    """One saved turn's spending (``n`` x 5), cuts (``n``) and diplomatic actions."""
+    if not isinstance(entry, dict):
+        raise SaveError(f"{where}: expected an object with 'spend' and 'cut'")
     try:
-        session = Session.new(scenario, seed, [str(s) for s in seats])
-    except SeatError as exc:
-        raise SaveError(f"{name}: field 'seats': {exc}") from None
-    n = len(scenario.states)
-    for t, entry in enumerate(turns):
-        where = f"{name}: field 'orders[{t}]'"
-        if not isinstance(entry, dict):
-            raise SaveError(f"{where}: expected an object with 'spend' and 'cut'")
-        try:
-            spend = np.asarray(entry["spend"], dtype=float)
-            cut = np.asarray(entry["cut"], dtype=float)
-        except (KeyError, TypeError, ValueError, OverflowError):
-            raise SaveError(
-                f"{where}: expected 'spend' ({n} x 5 numbers) and 'cut' ({n} numbers)"
-            ) from None
-        if spend.shape != (n, 5) or cut.shape != (n,):
-            raise SaveError(f"{where}: expected 'spend' ({n} x 5 numbers) and 'cut' ({n} numbers)")
-        raw_actions = entry.get("actions", [])
-        if not isinstance(raw_actions, list):
-            raise SaveError(f"{where}: 'actions' should be a list")
-        try:
-            actions = [Action.from_dict(_action_fields(a)) for a in raw_actions]
-        except (TypeError, ValueError, OverflowError) as exc:
-            raise SaveError(f"{where}: an action is malformed ({_shown(str(exc))})") from None
-        humans = {scenario.names[i] for i in session.human_seats}
-        mine = [a for a in actions if a.actor in humans]
-        if session.over:
-            raise SaveError(f"{where}: the game was already over before this turn")
-        human = {
-            i: StateOrder(
-                reach=float(spend[i][0]),
-                shield=float(spend[i][1]),
-                hardening=float(spend[i][2]),
-                intel=float(spend[i][3]),
-                civilian=float(spend[i][4]),
-                cut=float(cut[i]),
-            )
-            for i in session.human_seats
-        }
-        try:
-            session.play_turn(human, mine)
-        except (IllegalOrder, ValueError) as exc:  # ValueError: an action naming no state
-            raise SaveError(f"{where}: illegal orders ({_shown(str(exc), 200)})") from None
-        played = session.history[-1].orders
-        played_actions = (
-            [] if played.diplomacy is None else to_actions(played.diplomacy, scenario.names)
-        )
-        same = np.array_equal(played.spend[0], spend) and np.array_equal(played.cut[0], cut)
-        if not same or played_actions != actions:
-            raise SaveError(
-                f"{where}: the replay does not reproduce the saved orders "
-                "(the save was edited, or the rules changed since it was written)"
-            )
-    if "answers" in data:  # saves written before the bet and the quiz have none
-        try:
-            session.answers = Answers.from_dict(data["answers"], scenario)
-        except ValueError as exc:
-            raise SaveError(f"{name}: field 'answers': {exc}") from None
-    if session.world.digest() != digest:
+        spend = np.asarray(entry["spend"], dtype=float)
+        cut = np.asarray(entry["cut"], dtype=float)
+    except (KeyError, TypeError, ValueError, OverflowError):
         raise SaveError(
-            f"{name}: the replay does not reproduce the saved state "
+            f"{where}: expected 'spend' ({n} x 5 numbers) and 'cut' ({n} numbers)"
+        ) from None
+    if spend.shape != (n, 5) or cut.shape != (n,):
+        raise SaveError(f"{where}: expected 'spend' ({n} x 5 numbers) and 'cut' ({n} numbers)")
+    raw_actions = entry.get("actions", [])
+    if not isinstance(raw_actions, list):
+        raise SaveError(f"{where}: 'actions' should be a list")
+    try:
+        actions = [Action.from_dict(_action_fields(a)) for a in raw_actions]
+    except (TypeError, ValueError, OverflowError) as exc:
+        raise SaveError(f"{where}: an action is malformed ({_shown(str(exc))})") from None
+    return spend, cut, actions
+
+
+def _replay_turn(session: Session, entry: Any, where: str) -> None:
+    """Play one saved turn: the human seats' orders as saved, the AI seats' recomputed; the
+    turn played must be the turn saved."""
+    scenario = session.scenario
+    spend, cut, actions = _saved_orders(entry, where, len(scenario.states))
+    humans = {scenario.names[i] for i in session.human_seats}
+    mine = [a for a in actions if a.actor in humans]
+    if session.over:
+        raise SaveError(f"{where}: the game was already over before this turn")
+    human = {
+        i: StateOrder(
+            reach=float(spend[i][0]),
+            shield=float(spend[i][1]),
+            hardening=float(spend[i][2]),
+            intel=float(spend[i][3]),
+            civilian=float(spend[i][4]),
+            cut=float(cut[i]),
+        )
+        for i in session.human_seats
+    }
+    try:
+        session.play_turn(human, mine)
+    except (IllegalOrder, ValueError) as exc:  # ValueError: an action naming no state
+        raise SaveError(f"{where}: illegal orders ({_shown(str(exc), 200)})") from None
+    played = session.history[-1].orders
+    played_actions = (
+        [] if played.diplomacy is None else to_actions(played.diplomacy, scenario.names)
+    )
+    same = np.array_equal(played.spend[0], spend) and np.array_equal(played.cut[0], cut)
+    if not same or played_actions != actions:
+        raise SaveError(
+            f"{where}: the replay does not reproduce the saved orders "
             "(the save was edited, or the rules changed since it was written)"
         )
-    return session
 
 
 def load_save(path: str | os.PathLike[str]) -> Session:
