@@ -53,10 +53,75 @@ def initial_world(
         uniforms = np.ones((1, n))
     uniforms = np.asarray(uniforms, dtype=float)
     b = uniforms.shape[0]
+    _check_specs(n, links, deployments, treaties, targeting)
+    world = World(
+        params=params,
+        over=np.zeros(b, dtype=bool),
+        turn=0,
+        names=tuple(s.name for s in states),
+        **_states(params, states, uniforms),
+        **_ties(b, n, links, deployments),
+        **_quiet_diplomacy(b, n),
+    )
+    for tg in targeting:
+        world.targeting[:, tg.source, tg.target] = 1.0
+    if treaties:
+        world = _treaties_in_force(world, treaties)
+    return world
+
+
+def _states(
+    params: Params, states: tuple[StateSpec, ...] | list[StateSpec], uniforms: np.ndarray
+) -> dict[str, np.ndarray]:
+    """Each state's arrays at the start, its hidden kind drawn from ``uniforms``, and what the
+    others see of it (its true stocks, and the common prior of its kind)."""
+    b, n = uniforms.shape[0], len(states)
 
     def col(attr: str) -> np.ndarray:
         return np.tile(np.array([float(getattr(s, attr)) for s in states]), (b, 1))
 
+    prior_exp = col("expansionist")
+    kind = (uniforms < prior_exp).astype(np.int8)
+    for i, s in enumerate(states):
+        if s.kind is not None:
+            kind[:, i] = KINDS.index(s.kind)
+    # Common prior: everyone starts believing j is a security seeker with 1 - prior(j).
+    belief = np.broadcast_to(1.0 - prior_exp[:, None, :], (b, n, n)).copy()
+    eye = np.eye(n, dtype=bool)
+    belief[:, eye] = 1.0
+    reach, shield = col("reach"), col("shield")
+    economy = col("economy")
+    spend = np.zeros((b, n, len(CATEGORIES)))
+    spend[:, :, CIVILIAN] = economy * per_world(params.tax, b)[:, None]
+    return {
+        "economy": economy,
+        "reach": reach,
+        "shield": shield,
+        "hardening": np.minimum(col("hardening"), per_world(params.hardening_max, b)[:, None]),
+        "tech": np.clip(col("tech"), TECH_MIN, TECH_MAX),
+        "standing": col("standing"),
+        "support": col("support"),
+        "kind": kind,
+        "score": np.zeros((b, n)),
+        "utility": np.zeros((b, n)),
+        "base_economy": economy.copy(),
+        "belief": belief,
+        "seen_reach": np.broadcast_to(reach[:, None, :], (b, n, n)).copy(),
+        "seen_shield": np.broadcast_to(shield[:, None, :], (b, n, n)).copy(),
+        "transparency": np.where(eye, 1.0, 0.0) + np.zeros((b, n, n)),
+        "last_spend": spend,
+    }
+
+
+def _check_specs(
+    n: int,
+    links: tuple[Link, ...] | list[Link],
+    deployments: tuple[Deployment, ...] | list[Deployment],
+    treaties: tuple[TreatySpec, ...] | list[TreatySpec],
+    targeting: tuple[Targeting, ...] | list[Targeting],
+) -> None:
+    """Raise ``ValueError`` for a link, deployment, treaty or targeting that names no state of
+    ``n``, or the same state twice; and for more treaties than slots."""
     for link in links:
         if not (0 <= link.a < n and 0 <= link.b < n) or link.a == link.b:
             raise ValueError(
@@ -76,11 +141,15 @@ def initial_world(
     for tg in targeting:
         if not (0 <= tg.source < n and 0 <= tg.target < n) or tg.source == tg.target:
             raise ValueError(f"targeting needs two different states 0..{n - 1}")
-    prior_exp = col("expansionist")
-    kind = (uniforms < prior_exp).astype(np.int8)
-    for i, s in enumerate(states):
-        if s.kind is not None:
-            kind[:, i] = KINDS.index(s.kind)
+
+
+def _ties(
+    b: int,
+    n: int,
+    links: tuple[Link, ...] | list[Link],
+    deployments: tuple[Deployment, ...] | list[Deployment],
+) -> dict[str, np.ndarray]:
+    """The pair arrays the links (alliance, trade, tension) and deployments set at the start."""
     pair = np.zeros((b, n, n))
     alliance, trade, tension = pair.copy(), pair.copy(), pair.copy()
     for link in links:
@@ -92,75 +161,54 @@ def initial_world(
     for d in deployments:
         fwd_reach[:, d.patron, d.host] += d.reach
         fwd_shield[:, d.patron, d.host] += d.shield
-    # Common prior: everyone starts believing j is a security seeker with 1 - prior(j).
-    belief = np.broadcast_to(1.0 - prior_exp[:, None, :], (b, n, n)).copy()
-    eye = np.eye(n, dtype=bool)
-    belief[:, eye] = 1.0
-    reach, shield = col("reach"), col("shield")
-    economy = col("economy")
-    spend = np.zeros((b, n, len(CATEGORIES)))
-    spend[:, :, CIVILIAN] = economy * per_world(params.tax, b)[:, None]
-    world = World(
-        params=params,
-        economy=economy,
-        reach=reach,
-        shield=shield,
-        hardening=np.minimum(col("hardening"), per_world(params.hardening_max, b)[:, None]),
-        tech=np.clip(col("tech"), TECH_MIN, TECH_MAX),
-        standing=col("standing"),
-        support=col("support"),
-        kind=kind,
-        score=np.zeros((b, n)),
-        utility=np.zeros((b, n)),
-        base_economy=economy.copy(),
-        fwd_reach=fwd_reach,
-        fwd_shield=fwd_shield,
-        alliance=alliance,
-        targeting=pair.copy(),
-        tension=tension,
-        belief=belief,
-        trade=trade,
-        sanction=pair.copy(),
-        seen_reach=np.broadcast_to(reach[:, None, :], (b, n, n)).copy(),
-        seen_shield=np.broadcast_to(shield[:, None, :], (b, n, n)).copy(),
-        transparency=np.where(eye, 1.0, 0.0) + pair,
-        seen_build=pair.copy(),
-        last_spend=spend,
-        ally_offer=pair.copy(),
-        offer_reach=pair.copy(),
-        offer_shield=pair.copy(),
-        recall=np.zeros((b, n, n), dtype=np.int16),
-        commitment=pair.copy(),
-        programme=pair.copy(),
-        programme_offer=pair.copy(),
-        trade_offer=pair.copy(),
-        crisis=pair.copy(),
-        treaty_kind=np.full((b, TREATY_SLOTS), -1, dtype=np.int8),
-        treaty_status=np.zeros((b, TREATY_SLOTS), dtype=np.int8),
-        treaty_invited=np.zeros((b, TREATY_SLOTS, n)),
-        treaty_signed=np.zeros((b, TREATY_SLOTS, n)),
-        treaty_cap=np.zeros((b, TREATY_SLOTS)),
-        treaty_verification=np.zeros((b, TREATY_SLOTS)),
-        treaty_timer=np.zeros((b, TREATY_SLOTS), dtype=np.int16),
-        treaty_cheat=np.zeros((b, TREATY_SLOTS, n)),
-        over=np.zeros(b, dtype=bool),
-        turn=0,
-        names=tuple(s.name for s in states),
-    )
-    for tg in targeting:
-        world.targeting[:, tg.source, tg.target] = 1.0
-    if treaties:
-        entering = np.zeros((b, TREATY_SLOTS), dtype=bool)
-        for k, t in enumerate(treaties):
-            world.treaty_kind[:, k] = TREATY_KINDS.index(t.kind)
-            world.treaty_status[:, k] = IN_FORCE
-            world.treaty_invited[:, k, list(t.parties)] = 1.0
-            world.treaty_signed[:, k, list(t.parties)] = 1.0
-            world.treaty_cap[:, k] = t.cap
-            world.treaty_verification[:, k] = t.verification
-            entering[:, k] = True
-        world = world.replace(**enter_into_force(world, entering))
-    return world
+    return {
+        "alliance": alliance,
+        "trade": trade,
+        "tension": tension,
+        "fwd_reach": fwd_reach,
+        "fwd_shield": fwd_shield,
+    }
+
+
+def _quiet_diplomacy(b: int, n: int) -> dict[str, np.ndarray]:
+    """Every other diplomatic array as it starts: no offer, sanction, aim, crisis or treaty."""
+    pair = np.zeros((b, n, n))
+    return {
+        "targeting": pair.copy(),
+        "sanction": pair.copy(),
+        "seen_build": pair.copy(),
+        "ally_offer": pair.copy(),
+        "offer_reach": pair.copy(),
+        "offer_shield": pair.copy(),
+        "recall": np.zeros((b, n, n), dtype=np.int16),
+        "commitment": pair.copy(),
+        "programme": pair.copy(),
+        "programme_offer": pair.copy(),
+        "trade_offer": pair.copy(),
+        "crisis": pair.copy(),
+        "treaty_kind": np.full((b, TREATY_SLOTS), -1, dtype=np.int8),
+        "treaty_status": np.zeros((b, TREATY_SLOTS), dtype=np.int8),
+        "treaty_invited": np.zeros((b, TREATY_SLOTS, n)),
+        "treaty_signed": np.zeros((b, TREATY_SLOTS, n)),
+        "treaty_cap": np.zeros((b, TREATY_SLOTS)),
+        "treaty_verification": np.zeros((b, TREATY_SLOTS)),
+        "treaty_timer": np.zeros((b, TREATY_SLOTS), dtype=np.int16),
+        "treaty_cheat": np.zeros((b, TREATY_SLOTS, n)),
+    }
+
+
+def _treaties_in_force(world: World, treaties: tuple[TreatySpec, ...] | list[TreatySpec]) -> World:
+    """``world`` with the scenario's treaties in force, entered by the treaties' own rule."""
+    entering = np.zeros((world.batch, TREATY_SLOTS), dtype=bool)
+    for k, t in enumerate(treaties):
+        world.treaty_kind[:, k] = TREATY_KINDS.index(t.kind)
+        world.treaty_status[:, k] = IN_FORCE
+        world.treaty_invited[:, k, list(t.parties)] = 1.0
+        world.treaty_signed[:, k, list(t.parties)] = 1.0
+        world.treaty_cap[:, k] = t.cap
+        world.treaty_verification[:, k] = t.verification
+        entering[:, k] = True
+    return world.replace(**enter_into_force(world, entering))
 
 
 __all__ = ["initial_world"]
