@@ -22,7 +22,7 @@ from game.commands import UsageError, ai_seats, scenario_with_turns
 from game.engine.deterrence import exchange
 from game.engine.events import Events
 from game.engine.orders import IllegalOrder
-from game.engine.stage import MOVES, stage_game
+from game.engine.stage import MOVES, StageGame, stage_game
 from game.engine.state import CATEGORIES, KINDS, World
 from game.limits import MAX_BATCH, MAX_GAME_TURNS, MAX_SEED, SIMULATE_BYTES, TooBig, check_memory
 from game.saves import SaveError
@@ -311,9 +311,31 @@ def cmd_lens(args: argparse.Namespace) -> int:
     """``lens``: the stage game of one pair at one turn, as the Theory lens shows it."""
     scenario = load(args.scenario)
     _check_seed(args.seed)
-    names = [x.strip() for x in args.pair.split(",")]
+    row, col = _lens_pair(scenario, args.pair)
+    if args.turn < 0:
+        raise UsageError(f"--turn must be 0 or more, got {args.turn}")
+    session = Session.new(scenario, args.seed, ai_seats(scenario))
+    while session.turn < args.turn and not session.over:
+        session.play_turn()
+    game = stage_game(session.world, row, col)
+    if args.json:
+        print(json.dumps(_rounded(_lens_doc(scenario.id, args.seed, session.turn, game)), indent=1))
+        return 0
+    print(
+        f"{scenario.title}, seed {args.seed}, turn {session.turn}: "
+        f"{game.row} (rows) against {game.col} (columns)"
+    )
+    _print_stage_game(game)
+    _print_deterrence(game)
+    return 0
+
+
+def _lens_pair(scenario: Scenario, pair: str) -> tuple[int, int]:
+    """The two states ``--pair`` names (``A,B``), as indices; :class:`UsageError` if not two
+    different states of the scenario."""
+    names = [x.strip() for x in pair.split(",")]
     if len(names) != 2:
-        raise UsageError(f"--pair takes two state names separated by a comma, got {args.pair!r}")
+        raise UsageError(f"--pair takes two state names separated by a comma, got {pair!r}")
     idx = []
     for name in names:
         if name not in scenario.names:
@@ -323,46 +345,36 @@ def cmd_lens(args: argparse.Namespace) -> int:
         idx.append(scenario.names.index(name))
     if idx[0] == idx[1]:
         raise UsageError("--pair needs two different states")
-    if args.turn < 0:
-        raise UsageError(f"--turn must be 0 or more, got {args.turn}")
-    session = Session.new(scenario, args.seed, ai_seats(scenario))
-    while session.turn < args.turn and not session.over:
-        session.play_turn()
-    game = stage_game(session.world, idx[0], idx[1])
-    if args.json:
-        doc = {
-            "scenario": scenario.id,
-            "seed": args.seed,
-            "turn": session.turn,
-            "row": game.row,
-            "col": game.col,
-            "moves": list(MOVES),
-            "A": game.A,
-            "B": game.B,
-            "name": game.name,
-            "equilibria": [[x, y] for x, y in game.equilibria],
-            "pareto": game.pareto,
-            "jervis_world": game.world,
-            "first_strike_stability": game.stability,
-            "margins": {game.row: game.margin_row, game.col: game.margin_col},
-            "host_exposure": {game.row: game.exposure_row, game.col: game.exposure_col},
-            "tech": {game.row: game.tech_row, game.col: game.tech_col},
-            "joint_programme": game.programme,
-        }
-        print(json.dumps(_rounded(doc), indent=1))
-        return 0
-    from game.theory import (
-        GAME_EXPLANATIONS,
-        GAME_TITLES,
-        JERVIS_WORLD_EXPLANATIONS,
-        JERVIS_WORLD_TITLES,
-        classify_ordering,
-    )
+    return idx[0], idx[1]
 
-    print(
-        f"{scenario.title}, seed {args.seed}, turn {session.turn}: "
-        f"{game.row} (rows) against {game.col} (columns)"
-    )
+
+def _lens_doc(scenario_id: str, seed: int, turn: int, game: StageGame) -> dict[str, Any]:
+    """``lens --json``: the stage game and what the lens says of it, as data."""
+    return {
+        "scenario": scenario_id,
+        "seed": seed,
+        "turn": turn,
+        "row": game.row,
+        "col": game.col,
+        "moves": list(MOVES),
+        "A": game.A,
+        "B": game.B,
+        "name": game.name,
+        "equilibria": [[x, y] for x, y in game.equilibria],
+        "pareto": game.pareto,
+        "jervis_world": game.world,
+        "first_strike_stability": game.stability,
+        "margins": {game.row: game.margin_row, game.col: game.margin_col},
+        "host_exposure": {game.row: game.exposure_row, game.col: game.exposure_col},
+        "tech": {game.row: game.tech_row, game.col: game.tech_col},
+        "joint_programme": game.programme,
+    }
+
+
+def _print_stage_game(game: StageGame) -> None:
+    """The game's name and meaning, its payoff table and its Nash equilibria."""
+    from game.theory import GAME_EXPLANATIONS, GAME_TITLES, classify_ordering
+
     print(
         f"Stage game: {GAME_TITLES.get(game.name, game.name)}. "
         f"{GAME_EXPLANATIONS.get(game.name, '')}".rstrip()
@@ -385,6 +397,13 @@ def cmd_lens(args: argparse.Namespace) -> int:
         mix_x = ", ".join(f"{MOVES[k]} {x[k]:.2f}" for k in range(2))
         mix_y = ", ".join(f"{MOVES[k]} {y[k]:.2f}" for k in range(2))
         print(f"Nash equilibrium ({kind}): {game.row} [{mix_x}], {game.col} [{mix_y}]")
+
+
+def _print_deterrence(game: StageGame) -> None:
+    """Jervis's world, first-strike stability, each side's second strike and exposure as a
+    host, and a joint shield programme if the pair runs one."""
+    from game.theory import JERVIS_WORLD_EXPLANATIONS, JERVIS_WORLD_TITLES
+
     print(
         f"Jervis's world: {JERVIS_WORLD_TITLES.get(game.world, game.world)}. "
         f"{JERVIS_WORLD_EXPLANATIONS.get(game.world, '')}".rstrip()
@@ -414,7 +433,6 @@ def cmd_lens(args: argparse.Namespace) -> int:
             f"and {game.tech_col:.2f}; the gap closes each turn (know-how that could one day "
             "be turned against its giver)"
         )
-    return 0
 
 
 def cmd_scenarios(args: argparse.Namespace) -> int:
