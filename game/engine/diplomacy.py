@@ -59,9 +59,24 @@ def validate(world: World, dip: Diplomacy, built: Builds) -> list[str]:
     ``built`` holds the stocks the turn's builds, cuts and wear would leave (home and abroad), for
     the treaty caps and for what a patron can station abroad.
     """
-    reach, shield = built.reach, built.shield
-
     names = _names(world)
+    # Orders that are malformed, or outside the lesson, are refused before their substance.
+    problems = _validate_form(world, dip, names)
+    if problems:
+        return problems
+    problems = _validate_groups(world, dip, names)
+    if problems:
+        return problems
+    return [
+        *_validate_ties(world, dip, names),
+        *_validate_deployments(world, dip, built, names),
+        *_validate_conduct(world, dip, names),
+        *_validate_treaties(world, dip, built, names),
+    ]
+
+
+def _validate_form(world: World, dip: Diplomacy, names: tuple[str, ...]) -> list[str]:
+    """Orders of the wrong shape, or with amounts that are not ordinary numbers."""
     n = world.n
     problems: list[str] = []
     expected = Diplomacy.none(world.batch, n, TREATY_SLOTS)
@@ -78,8 +93,12 @@ def validate(world: World, dip: Diplomacy, built: Builds) -> list[str]:
                     f"{names[i]}'s {what} must be an ordinary number (no NaN or infinity)"
                     f"{_tag(world, b)}"
                 )
-    if problems:
-        return problems
+    return problems
+
+
+def _validate_groups(world: World, dip: Diplomacy, names: tuple[str, ...]) -> list[str]:
+    """Actions of a group the scenario does not allow (crisis answers are always allowed)."""
+    problems: list[str] = []
     allowed = tuple(world.params.diplomacy)
     for key, group in FIELD_GROUPS.items():
         if group == "crisis" or group in allowed:
@@ -90,10 +109,13 @@ def validate(world: World, dip: Diplomacy, built: Builds) -> list[str]:
             )
             if problem not in problems:
                 problems.append(problem)
-    if problems:
-        return problems
-    eye = np.eye(n, dtype=bool)
+    return problems
 
+
+def _validate_ties(world: World, dip: Diplomacy, names: tuple[str, ...]) -> list[str]:
+    """Actions aimed at oneself, and alliances made twice or ended that never were."""
+    problems: list[str] = []
+    eye = np.eye(world.n, dtype=bool)
     for key in (
         "ally",
         "deploy_answer",
@@ -114,7 +136,17 @@ def validate(world: World, dip: Diplomacy, built: Builds) -> list[str]:
         problems.append(f"{names[i]} and {names[j]} are already allies{_tag(world, b)}")
     for b, i, j in each((dip.ally == -1) & ~allied & ~eye):
         problems.append(f"{names[i]} and {names[j]} are not allies{_tag(world, b)}")
-    # Deployments.
+    return problems
+
+
+def _validate_deployments(
+    world: World, dip: Diplomacy, built: Builds, names: tuple[str, ...]
+) -> list[str]:
+    """Offers, answers and withdrawals of forward forces, and the forward bans in force."""
+    problems: list[str] = []
+    reach, shield = built.reach, built.shield
+    eye = np.eye(world.n, dtype=bool)
+    allied = world.alliance > 0.5
     offered = (dip.deploy_reach != 0) | (dip.deploy_shield != 0)
     for b, i, _j in each(offered & ((dip.deploy_reach < 0) | (dip.deploy_shield < 0))):
         problems.append(f"{names[i]} cannot offer a negative deployment{_tag(world, b)}")
@@ -156,6 +188,15 @@ def validate(world: World, dip: Diplomacy, built: Builds) -> list[str]:
         (dip.deploy_answer == 1) & banned[:, :, None] & np.swapaxes(world.offer_reach > 0, 1, 2)
     ):
         problems.append(f"a forward ban in force forbids {names[h]} to host reach{_tag(world, b)}")
+    return problems
+
+
+def _validate_conduct(world: World, dip: Diplomacy, names: tuple[str, ...]) -> list[str]:
+    """Lifting a targeting, sanction or programme that is not there; drills without an ally or
+    naming one; crisis answers outside a crisis or out of range."""
+    problems: list[str] = []
+    eye = np.eye(world.n, dtype=bool)
+    allied = world.alliance > 0.5
     for b, i, j in each((dip.target == -1) & (world.targeting < 0.5) & ~eye):
         problems.append(f"{names[i]} has not declared it targets {names[j]}{_tag(world, b)}")
     for b, i, j in each((dip.sanction == -1) & (world.sanction < 0.5) & ~eye):
@@ -171,7 +212,6 @@ def validate(world: World, dip: Diplomacy, built: Builds) -> list[str]:
         problems.append(f"{names[i]} and {names[j]} are not in a crisis{_tag(world, b)}")
     for _b, i, _j in each((dip.answer != NO_ANSWER) & ((dip.answer < 0) | (dip.answer > 2))):
         problems.append(f"{names[i]}'s crisis answer must be one of {', '.join(ANSWERS)}")
-    problems += _validate_treaties(world, dip, built, names)
     return problems
 
 
