@@ -398,6 +398,14 @@ def cmd_match(args: argparse.Namespace) -> int:
 
 def add_commands(sub: argparse._SubParsersAction) -> None:
     """Register the lab's subcommands on the main parser."""
+    _add_tournament(sub)
+    _add_evolve(sub)
+    _add_sweep(sub)
+    _add_match(sub)
+
+
+def _add_tournament(sub: argparse._SubParsersAction) -> None:
+    """``tournament``: its options, run by :func:`cmd_tournament`."""
     p = sub.add_parser(
         "tournament",
         help="every seating of AI opponents on a scenario, many times: table and CSV",
@@ -420,6 +428,9 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     )
     p.set_defaults(func=cmd_tournament)
 
+
+def _add_evolve(sub: argparse._SubParsersAction) -> None:
+    """``evolve``: its options, run by :func:`cmd_evolve`."""
     p = sub.add_parser(
         "evolve",
         help="population dynamics over classic strategies or AI opponents: CSV and chart",
@@ -462,6 +473,9 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--chart", metavar="PNG", help="draw the shares over the generations")
     p.set_defaults(func=cmd_evolve)
 
+
+def _add_sweep(sub: argparse._SubParsersAction) -> None:
+    """``sweep``: its options, run by :func:`cmd_sweep`."""
     p = sub.add_parser(
         "sweep",
         help="a grid of scenario parameters x seeds in one batch: CSV and heat-map",
@@ -488,6 +502,9 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--heatmap", metavar="PNG", help="draw war rate and mean arms over the grid")
     p.set_defaults(func=cmd_sweep)
 
+
+def _add_match(sub: argparse._SubParsersAction) -> None:
+    """``match``: its options, run by :func:`cmd_match`."""
     p = sub.add_parser(
         "match",
         help="one iterated match between two classic strategies",
