@@ -265,6 +265,34 @@ def _index(names: tuple[str, ...], name: str, what: str) -> int:
     return names.index(name)
 
 
+#: The actions that write one value into one pair array: action -> (array, value).
+_PAIR_WRITES: dict[str, tuple[str, int | bool]] = {
+    "ally": ("ally", 1),
+    "end_alliance": ("ally", -1),
+    "accept_deployment": ("deploy_answer", 1),
+    "refuse_deployment": ("deploy_answer", -1),
+    "withdraw_deployment": ("withdraw", True),
+    "target": ("target", 1),
+    "untarget": ("target", -1),
+    "sanction": ("sanction", 1),
+    "lift_sanction": ("sanction", -1),
+    "offer_trade": ("trade", 1),
+    "drill": ("drill", True),
+    "commit": ("commit", True),
+    "talk": ("talk", True),
+    "offer_programme": ("programme", 1),
+    "end_programme": ("programme", -1),
+    **{name: ("answer", ANSWERS.index(name)) for name in ANSWERS},
+}
+#: The actions on a treaty slot: action -> the ``[B, N, K]`` array they mark.
+_TREATY_WRITES: dict[str, str] = {
+    "sign_treaty": "sign",
+    "leave_treaty": "leave",
+    "inspect": "inspect",
+    "cheat": "cheat",
+}
+
+
 def apply_actions(
     dip: Diplomacy, actions: list[Action] | tuple[Action, ...], names: tuple[str, ...], b: int = 0
 ) -> Diplomacy:
@@ -272,82 +300,49 @@ def apply_actions(
     out = dip.copy()
     slots = out.sign.shape[2]
     for a in actions:
-        if a.action not in ACTIONS:
-            raise ActionError(f"unknown action {a.action!r}; actions: {', '.join(ACTIONS)}")
-        i = _index(names, a.actor, a.action)
-        j = _index(names, a.other, a.action) if a.other else -1
-        needs_other = a.action not in (
-            "propose_treaty",
-            "sign_treaty",
-            "leave_treaty",
-            "inspect",
-            "cheat",
-        )
-        if needs_other and j < 0:
-            raise ActionError(f"{a.action} by {a.actor} needs the state it is aimed at")
-        if a.action in ("sign_treaty", "leave_treaty", "inspect", "cheat") and not (
-            0 <= a.treaty < slots
-        ):
-            raise ActionError(f"{a.action} by {a.actor} needs a treaty slot 0..{slots - 1}")
-        k = a.treaty
-        match a.action:
-            case "ally":
-                out.ally[b, i, j] = 1
-            case "end_alliance":
-                out.ally[b, i, j] = -1
-            case "offer_deployment":
-                out.deploy_reach[b, i, j] = a.reach
-                out.deploy_shield[b, i, j] = a.shield
-            case "accept_deployment":
-                out.deploy_answer[b, i, j] = 1
-            case "refuse_deployment":
-                out.deploy_answer[b, i, j] = -1
-            case "withdraw_deployment":
-                out.withdraw[b, i, j] = True
-            case "target":
-                out.target[b, i, j] = 1
-            case "untarget":
-                out.target[b, i, j] = -1
-            case "sanction":
-                out.sanction[b, i, j] = 1
-            case "lift_sanction":
-                out.sanction[b, i, j] = -1
-            case "offer_trade":
-                out.trade[b, i, j] = 1
-            case "drill":
-                out.drill[b, i, j] = True
-            case "commit":
-                out.commit[b, i, j] = True
-            case "talk":
-                out.talk[b, i, j] = True
-            case "offer_programme":
-                out.programme[b, i, j] = 1
-            case "end_programme":
-                out.programme[b, i, j] = -1
-            case "back_down" | "stand_firm" | "escalate":
-                out.answer[b, i, j] = ANSWERS.index(a.action)
-            case "propose_treaty":
-                if a.kind not in TREATY_KINDS:
-                    raise ActionError(
-                        f"propose_treaty by {a.actor}: kind must be one of "
-                        f"{', '.join(TREATY_KINDS)}, got {a.kind!r}"
-                    )
-                out.propose_kind[b, i] = TREATY_KINDS.index(a.kind)
-                out.propose_parties[b, i] = False
-                for p in a.parties:
-                    out.propose_parties[b, i, _index(names, p, "propose_treaty")] = True
-                out.propose_parties[b, i, i] = True
-                out.propose_cap[b, i] = a.cap
-                out.propose_verification[b, i] = a.verification
-            case "sign_treaty":
-                out.sign[b, i, k] = True
-            case "leave_treaty":
-                out.leave[b, i, k] = True
-            case "inspect":
-                out.inspect[b, i, k] = True
-            case "cheat":
-                out.cheat[b, i, k] = True
+        i, j = _actor_and_other(a, names, slots)
+        if a.action in _PAIR_WRITES:
+            key, value = _PAIR_WRITES[a.action]
+            getattr(out, key)[b, i, j] = value
+        elif a.action in _TREATY_WRITES:
+            getattr(out, _TREATY_WRITES[a.action])[b, i, a.treaty] = True
+        elif a.action == "offer_deployment":
+            out.deploy_reach[b, i, j] = a.reach
+            out.deploy_shield[b, i, j] = a.shield
+        elif a.action == "propose_treaty":
+            _propose(out, a, names, b, i)
     return out
+
+
+def _actor_and_other(a: Action, names: tuple[str, ...], slots: int) -> tuple[int, int]:
+    """The indices of ``a``'s actor and of the state it is aimed at (-1 for none); raises
+    :class:`ActionError` for an unknown action or state, a missing target or treaty slot."""
+    if a.action not in ACTIONS:
+        raise ActionError(f"unknown action {a.action!r}; actions: {', '.join(ACTIONS)}")
+    i = _index(names, a.actor, a.action)
+    j = _index(names, a.other, a.action) if a.other else -1
+    needs_other = a.action != "propose_treaty" and a.action not in _TREATY_WRITES
+    if needs_other and j < 0:
+        raise ActionError(f"{a.action} by {a.actor} needs the state it is aimed at")
+    if a.action in _TREATY_WRITES and not (0 <= a.treaty < slots):
+        raise ActionError(f"{a.action} by {a.actor} needs a treaty slot 0..{slots - 1}")
+    return i, j
+
+
+def _propose(out: Diplomacy, a: Action, names: tuple[str, ...], b: int, i: int) -> None:
+    """Write ``i``'s treaty proposal ``a`` into world ``b`` of ``out``."""
+    if a.kind not in TREATY_KINDS:
+        raise ActionError(
+            f"propose_treaty by {a.actor}: kind must be one of "
+            f"{', '.join(TREATY_KINDS)}, got {a.kind!r}"
+        )
+    out.propose_kind[b, i] = TREATY_KINDS.index(a.kind)
+    out.propose_parties[b, i] = False
+    for p in a.parties:
+        out.propose_parties[b, i, _index(names, p, "propose_treaty")] = True
+    out.propose_parties[b, i, i] = True
+    out.propose_cap[b, i] = a.cap
+    out.propose_verification[b, i] = a.verification
 
 
 def to_actions(dip: Diplomacy, names: tuple[str, ...], b: int = 0) -> list[Action]:
