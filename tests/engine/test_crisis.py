@@ -123,9 +123,9 @@ def test_backing_down_costs_standing_ends_the_crisis_and_the_other_side_prevails
     assert after.crisis[0].sum() == 0.0
     assert after.tension[0, A, B] == pytest.approx(0.9 * 0.7 * 0.9)
     assert events.war_odds[0].max() == 0.0
-    answers = {r.actors: r.values for r in events.records(0) if r.kind == "crisis_answer"}
-    assert answers[("Aurum", "Borea")]["back_down"] == 1.0
-    assert answers[("Borea", "Aurum")]["stand_firm"] == 1.0  # silence counts as standing firm
+    answers = {r.actors: r.answer for r in events.records(0) if r.kind == "crisis_answer"}
+    assert answers[("Aurum", "Borea")] == "back_down"
+    assert answers[("Borea", "Aurum")] == "stand_firm"  # silence counts as standing firm
 
 
 def test_when_both_back_down_both_pay_and_neither_prevails():

@@ -8,9 +8,33 @@ import numpy as np
 import pytest
 from hypothesis import given
 
-from game.engine import EVENT_KINDS, Link, Orders, Params, StateSpec, initial_world, step
+from game.engine import (
+    EVENT_KINDS,
+    Action,
+    Link,
+    Orders,
+    Params,
+    StateSpec,
+    TreatySpec,
+    initial_world,
+    step,
+)
+from game.engine.actions import ANSWERS, BACK_DOWN, TREATY_KINDS
+from game.engine.events import TREATY_EVENTS, Event, TreatyTerms
 
-from .worlds import brink, escalate, play, play_random, seeds, share, shares_for, worlds
+from .worlds import (
+    answering,
+    brink,
+    escalate,
+    in_crisis,
+    play,
+    play_random,
+    seeds,
+    share,
+    shares_for,
+    turn,
+    worlds,
+)
 
 A, B = 0, 1
 
@@ -98,10 +122,11 @@ def test_a_war_is_recorded_with_the_odds_and_every_states_loss():
     _, events = step(world, escalate(world), np.random.default_rng(0))
     record = only(events.records(0), "war")
     assert set(record.actors) == {"Aurum", "Borea"}
-    assert record.values["odds"] == pytest.approx(1.0)
+    assert record.values == {"odds": pytest.approx(1.0)}
     # Each loses the war-damage floor (0.3): the strike itself (9.8) is under 30% of the economy.
-    assert record.values["loss_Aurum"] == pytest.approx(0.3)
-    assert record.values["loss_Borea"] == pytest.approx(0.3)
+    assert record.losses == {"Aurum": pytest.approx(0.3), "Borea": pytest.approx(0.3)}
+    # The log still writes each loss as loss_<name>, after the odds.
+    assert list(record.to_dict()["values"]) == ["odds", "loss_Aurum", "loss_Borea"]
 
 
 # review_chance 0 while Events.records() fails on a programme review (see
@@ -116,8 +141,111 @@ def test_every_record_is_of_a_known_kind_names_states_and_is_plain_data(world, o
                 assert record.turn == events.turn
                 assert set(record.actors) <= set(world.names)
                 json.dumps(record.to_dict())  # plain data, ready for a log or a save
+                # The typed fields are on exactly the kinds they belong to.
+                assert (record.treaty is not None) == (record.kind in TREATY_EVENTS)
+                assert (record.answer is not None) == (record.kind == "crisis_answer")
+                assert bool(record.losses) == (record.kind == "war")
+                if record.treaty is not None:
+                    assert record.treaty.kind in TREATY_KINDS
+                # The log reads back into the same typed record.
+                restored = Event.from_dict(record.to_dict())
+                assert restored.to_dict() == record.to_dict()
+                assert (restored.kind, restored.actors) == (record.kind, record.actors)
+                assert restored.answer == record.answer
+                assert restored.losses.keys() == record.losses.keys()
+                assert (restored.treaty and restored.treaty.kind) == (
+                    record.treaty and record.treaty.kind
+                )
             wars = [r for r in events.records(b) if r.kind == "war"]
             assert len(wars) == int(events.war_started[b])
+
+
+# --------------------------------------------------------------------------------------------
+# Typed payloads: what the analysis and the headlines read without decoding, and the log's
+# JSON, written exactly as before the records were typed.
+# --------------------------------------------------------------------------------------------
+
+
+def under_a_ceiling(notice: int = 2):
+    return initial_world(
+        Params(noise=0.0, treaty_notice=notice),
+        (StateSpec("Aurum", reach=9.0), StateSpec("Borea", reach=9.0)),
+        treaties=(TreatySpec("reach_ceiling", (A, B), cap=40.0, verification=0.5),),
+    )
+
+
+def test_a_treaty_event_names_its_treaty_kind_and_writes_the_logs_codes():
+    _, events = turn(under_a_ceiling(notice=2), Action("leave_treaty", "Aurum", treaty=0))
+    record = only(events.records(0), "treaty_withdrawal")
+    assert record.actors == ("Aurum",)
+    assert record.treaty == TreatyTerms(slot=0, kind="reach_ceiling", cap=40.0, verification=0.5)
+    assert record.values == {"notice": 2.0}
+    assert json.dumps(record.to_dict()) == (
+        '{"turn": 0, "kind": "treaty_withdrawal", "actors": ["Aurum"], "values": {"slot": 0.0, '
+        '"treaty_kind": 2.0, "cap": 40.0, "verification": 0.5, "notice": 2.0}}'
+    )
+
+
+def test_a_crisis_answer_names_the_answer_and_writes_its_code_and_flag():
+    world = in_crisis(rivals(Params(noise=0.0)), tension=0.8)
+    _, events = step(world, answering(world, BACK_DOWN), np.random.default_rng(0))
+    answers = [r for r in events.records(0) if r.kind == "crisis_answer"]
+    assert [(r.actors, r.answer) for r in answers] == [
+        (("Aurum", "Borea"), "back_down"),
+        (("Borea", "Aurum"), "back_down"),
+    ]
+    assert answers[0].values == {"war_odds": 0.0}
+    assert answers[0].to_dict()["values"] == {"answer": 0.0, "war_odds": 0.0, "back_down": 1.0}
+    assert list(answers[0].to_dict()["values"]) == ["answer", "war_odds", "back_down"]
+
+
+def test_the_log_of_a_war_reads_back_into_the_same_record():
+    world = brink()
+    _, events = step(world, escalate(world), np.random.default_rng(0))
+    record = only(events.records(0), "war")
+    data = json.loads(json.dumps(record.to_dict()))
+    assert Event.from_dict(data) == record  # the odds and losses are round at 6 decimals
+
+
+def entry(kind: str, **values: float) -> dict:
+    return {"turn": 3, "kind": kind, "actors": ["Aurum"], "values": values}
+
+
+TREATY = {"slot": 0, "treaty_kind": 1, "cap": 0.0, "verification": 0.5}
+
+
+def test_a_logged_event_reads_back_typed():
+    signed = Event.from_dict(entry("treaty_signed", **TREATY))
+    assert signed.treaty == TreatyTerms(0, "forward_ban", 0.0, 0.5)
+    assert signed.values == {}
+    answer = Event.from_dict(entry("crisis_answer", answer=2, war_odds=0.25, escalate=1.0))
+    assert (answer.answer, answer.values) == (ANSWERS[2], {"war_odds": 0.25})
+    cut = Event.from_dict(entry("reach_cut", amount=4))
+    assert cut == Event(3, "reach_cut", ("Aurum",), {"amount": 4.0})
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ([], "an object with turn, kind, actors and values"),
+        ({**entry("talk"), "extra": 1}, "an object with turn, kind, actors and values"),
+        ({**entry("talk"), "turn": True}, "turn is a whole number"),
+        ({**entry("talk"), "turn": -1}, "turn is a whole number"),
+        (entry("coup"), "unknown event kind 'coup'"),
+        ({**entry("talk"), "actors": "Aurum"}, "actors are a list of names"),
+        (entry("talk", belief="0.5"), "values are numbers by name"),
+        (entry("talk", belief=True), "values are numbers by name"),
+        (entry("treaty_signed", slot=0, cap=1.0), "needs treaty_kind, verification"),
+        (entry("treaty_signed", **{**TREATY, "treaty_kind": 9}), "names no treaty"),
+        (entry("treaty_signed", **{**TREATY, "treaty_kind": 1.5}), "names no treaty"),
+        (entry("crisis_answer", war_odds=0.1), "answer is 0 to 2, got -1"),
+        (entry("crisis_answer", answer=0, war_odds=0.1), "flags it with back_down: 1.0"),
+        (entry("talk", loss_Aurum=0.3), "a talk event has no losses"),
+    ],
+)
+def test_a_malformed_logged_event_is_refused_with_a_reason(data, message):
+    with pytest.raises(ValueError, match=message):
+        Event.from_dict(data)
 
 
 @given(worlds(review_chance=0.0), seeds())

@@ -7,7 +7,6 @@ trust. Public acts (treaties, alliances, crises, war) are news for everyone.
 
 from __future__ import annotations
 
-from game.engine.actions import ANSWERS, TREATY_KINDS
 from game.engine.events import EVENT_KINDS, NOTABLE_BUILD, Event, Events
 
 #: What only the first actor knows (its perception and beliefs).
@@ -83,8 +82,8 @@ def headline(event: Event) -> str:
         "share": _pct(v.get("share", 0.0)),
         "amount": f"{v.get('amount', 0.0):.1f}",
         "tension": f"{v.get('tension', 0.0):.2f}",
-        "treaty": TREATY_WORDS.get(TREATY_KINDS[int(v.get("treaty_kind", 0))], "treaty"),
-        "answer": ANSWERS[int(v.get("answer", 1))].replace("_", " "),
+        "treaty": TREATY_WORDS.get(event.treaty.kind, "treaty") if event.treaty else "treaty",
+        "answer": (event.answer or "stand_firm").replace("_", " "),
     }
     template = TEMPLATES.get(event.kind)
     if template is None:
