@@ -104,7 +104,7 @@ def turn_rows(analysis: Analysis) -> list[dict[str, Any]]:
                 "belief_error_mean": (
                     float(np.mean(s.seen_reach[t, o, i] - s.reach[t, i])) if o else 0.0
                 ),
-                "events": sum(1 for e in records if name in e["actors"]),
+                "events": sum(1 for e in records if name in e.actors),
             }
             rows.append(row)
     return rows

@@ -52,7 +52,7 @@ from typing import Any
 import numpy as np
 
 from game.analysis.types import TAGS, THEORY, Analysis, Series, TurningPoint
-from game.engine.actions import TREATY_KINDS
+from game.engine.events import Event
 
 #: At most this many turning points are kept.
 MAX_POINTS = 12
@@ -90,9 +90,9 @@ def _f(x: float) -> str:
     return f"{x:.2f}"
 
 
-def _treaty(values: dict[str, float]) -> str:
-    code = int(values.get("treaty_kind", -1))
-    kind = TREATY_KINDS[code] if 0 <= code < len(TREATY_KINDS) else "arms"
+def _treaty(e: Event) -> str:
+    """The kind of treaty a treaty event is about, in words ("shield cap")."""
+    kind = e.treaty.kind if e.treaty is not None and e.treaty.kind else "arms"
     return kind.replace("_", " ")
 
 
@@ -158,12 +158,12 @@ class _Game:
     series: Series
     names: tuple[str, ...]
     turns: int
-    events: Sequence[Sequence[dict[str, Any]]]
+    events: Sequence[Sequence[Event]]
     rivals: set[tuple[int, int]]
     rises: np.ndarray
     share: np.ndarray
 
-    def ev(self, t: int) -> Sequence[dict[str, Any]]:
+    def ev(self, t: int) -> Sequence[Event]:
         """The events of turn ``t`` (1-based), none outside the game."""
         return self.events[t - 1] if 0 <= t - 1 < len(self.events) else ()
 
@@ -209,10 +209,9 @@ def _detect_war(g: _Game, out: _Collector) -> None:
     analysis, s, names, T, rivals, rises, share, ev = g.unpack()
     for t in range(1, T + 1):
         for e in ev(t):
-            if e["kind"] == "war":
-                striker, target = e["actors"]
-                losses = [v for k, v in e["values"].items() if k.startswith("loss_")]
-                floor = min(losses) if losses else 0.0
+            if e.kind == "war":
+                striker, target = e.actors
+                floor = min(e.losses.values(), default=0.0)
                 out.add(
                     t,
                     "war",
@@ -227,13 +226,10 @@ def _detect_crises_and_answers(g: _Game, out: _Collector) -> None:
     """Turning points: crises and answers."""
     analysis, s, names, T, rivals, rises, share, ev = g.unpack()
     for t in range(1, T + 1):
-        broke = {tuple(e["actors"]) for e in ev(t) if e["kind"] == "commitment_broken"}
-        answers: dict[tuple[str, str], str] = {}
-        for e in ev(t):
-            if e["kind"] == "crisis_answer":
-                vals = e["values"]
-                word = next((w for w in ("back_down", "stand_firm", "escalate") if w in vals), "")
-                answers[(e["actors"][0], e["actors"][1])] = word
+        broke = {e.actors for e in ev(t) if e.kind == "commitment_broken"}
+        answers = {
+            (e.actors[0], e.actors[1]): e.answer or "" for e in ev(t) if e.kind == "crisis_answer"
+        }
         done: set[frozenset[str]] = set()
         for (a, b), word in answers.items():
             if word != "back_down" or frozenset((a, b)) in done:
@@ -258,9 +254,9 @@ def _detect_crises_and_answers(g: _Game, out: _Collector) -> None:
                 actors = (a, b)
             out.add(t, "backing_down", actors, text)
         for e in ev(t):
-            if e["kind"] == "crisis":
-                a, b = e["actors"]
-                v = e["values"]
+            if e.kind == "crisis":
+                a, b = e.actors
+                v = e.values
                 out.add(
                     t,
                     "crisis",
@@ -278,15 +274,15 @@ def _detect_treaties(g: _Game, out: _Collector) -> None:
     analysis, s, names, T, rivals, rises, share, ev = g.unpack()
     for t in range(1, T + 1):
         for e in ev(t):
-            k, vals = e["kind"], e["values"]
+            k, vals = e.kind, e.values
             if k == "treaty_withdrawal":
-                who = e["actors"][0]
+                who = e.actors[0]
                 notice = int(vals.get("notice", 0))
                 out.add(
                     t,
                     "treaty_lapse",
                     (who,),
-                    f"{who} gave notice that it would leave the {_treaty(vals)} treaty; it "
+                    f"{who} gave notice that it would leave the {_treaty(e)} treaty; it "
                     f"still bound everyone for {notice} more turn{'s' if notice != 1 else ''}, "
                     "and the other parties trusted it less.",
                 )
@@ -294,19 +290,19 @@ def _detect_treaties(g: _Game, out: _Collector) -> None:
                 out.add(
                     t,
                     "treaty_lapse",
-                    tuple(e["actors"]),
-                    f"The {_treaty(vals)} treaty between {_and(e['actors'])} lapsed: its limits "
+                    e.actors,
+                    f"The {_treaty(e)} treaty between {_and(e.actors)} lapsed: its limits "
                     "and the transparency it gave were gone.",
-                    key=("lapse", int(vals.get("slot", -1))),
+                    key=("lapse", e.treaty.slot if e.treaty is not None else -1),
                     gap=1,
                 )
             elif k == "violation_detected":
-                who = e["actors"][0]
+                who = e.actors[0]
                 out.add(
                     t,
                     "treaty_lapse",
                     (who,),
-                    f"{who} was caught breaking the {_treaty(vals)} treaty: tension with the "
+                    f"{who} was caught breaking the {_treaty(e)} treaty: tension with the "
                     "other parties rose and their trust in it fell.",
                     concept="verification",
                 )
@@ -376,8 +372,8 @@ def _detect_entrapment(g: _Game, out: _Collector) -> None:
     analysis, s, names, T, rivals, rises, share, ev = g.unpack()
     for t in range(1, T + 1):
         for e in ev(t):
-            if e["kind"] == "deployment_accepted":
-                patron, host = e["actors"]  # the engine names the patron first
+            if e.kind == "deployment_accepted":
+                patron, host = e.actors  # the engine names the patron first
                 h, p = names.index(host), names.index(patron)
                 foes = [
                     names[r]
@@ -397,8 +393,8 @@ def _detect_entrapment(g: _Game, out: _Collector) -> None:
                         key=(host, patron, "accept"),
                         gap=GAP,
                     )
-            elif e["kind"] == "crisis":
-                a, b = e["actors"]
+            elif e.kind == "crisis":
+                a, b = e.actors
                 for host, rival in ((a, b), (b, a)):
                     h, r = names.index(host), names.index(rival)
                     patrons = [
@@ -422,17 +418,13 @@ def _detect_reassurance(g: _Game, out: _Collector) -> None:
     """Turning points: reassurance."""
     analysis, s, names, T, rivals, rises, share, ev = g.unpack()
     for t in range(1, T + 1):
-        cuts = {
-            e["actors"][0]: e["values"].get("amount", 0.0)
-            for e in ev(t)
-            if e["kind"] == "reach_cut"
-        }
-        talks = {tuple(e["actors"]) for e in ev(t) if e["kind"] == "talk"}
-        signed = {e["actors"][0] for e in ev(t) if e["kind"] == "treaty_signed"}
+        cuts = {e.actors[0]: e.values.get("amount", 0.0) for e in ev(t) if e.kind == "reach_cut"}
+        talks = {e.actors for e in ev(t) if e.kind == "talk"}
+        signed = {e.actors[0] for e in ev(t) if e.kind == "treaty_signed"}
         joined: set[frozenset[str]] = set()
         for e in ev(t):
-            if e["kind"] == "treaty_in_force":
-                members = list(e["actors"])
+            if e.kind == "treaty_in_force":
+                members = list(e.actors)
                 joined |= {frozenset((x, y)) for x in members for y in members if x != y}
         found: dict[tuple[str, str], list[tuple[int, int]]] = {}
         for i, j in sorted(rivals):
@@ -490,9 +482,9 @@ def _detect_costly_signals(g: _Game, out: _Collector) -> None:
     counts: dict[tuple[str, str, str], list[int]] = {}
     for t in range(1, T + 1):
         for e in ev(t):
-            if e["kind"] in ("drill", "commitment"):
-                a, b = e["actors"]
-                counts.setdefault((e["kind"], a, b), []).append(t)
+            if e.kind in ("drill", "commitment"):
+                a, b = e.actors
+                counts.setdefault((e.kind, a, b), []).append(t)
     for (kind, a, b), turns in counts.items():
         again = len(turns) - 1
         more = f" ({a} did it {again} more time{'s' if again != 1 else ''})" if again else ""

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from game.engine.events import Event
 from game.theory import GAME_TITLES, RichardsonFit
 
 #: What :func:`game_title` calls the stage game recorded when the projection cannot run
@@ -198,7 +199,7 @@ class Analysis:
     turns_total: int = 0  # the scenario's length in turns
     rivals: tuple[tuple[int, int], ...] = ()  # rival pairs (i < j), never allied during the game
     main_pair: tuple[int, int] | None = None  # the rival pair whose race the phase plane shows
-    events: tuple[tuple[dict, ...], ...] = ()  # per played turn, Event.to_dict() records
+    events: tuple[tuple[Event, ...], ...] = ()  # per played turn, its typed event records
     shapes: tuple[str, ...] = ()  # the board's shape per state (game.scenarios.SHAPES)
     crisis_threshold: float = 0.7  # tension above which a pair is in crisis
 

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
+
+import pytest
+
 from game import glossary, scenarios
-from game.analysis import MAX_POINTS, TAGS, THEORY, TurningPoint, analyse
+from game.analysis import MAX_POINTS, TAGS, THEORY, TurningPoint, analyse, turning_points
 from game.analysis.turning import select
+from game.engine.events import Event
 from game.session import Session
 from tests.analysis import helpers
 
@@ -96,3 +102,50 @@ def test_select_keeps_every_tag_before_repeats():
     assert len(chosen) == 5
     assert any(p.tag == "costly_signal" for p in chosen)
     assert [p.turn for p in chosen] == sorted(p.turn for p in chosen)
+
+
+# --------------------------------------------------------------------------------------------
+# The analysis reads the typed event records (game.engine.events.Event), never their JSON.
+# --------------------------------------------------------------------------------------------
+
+
+def test_the_analysis_keeps_each_turns_typed_event_records():
+    session = helpers.treaty_left()
+    a = analyse(session, counterfactuals=False)
+    assert a.events == tuple(tuple(rec.events.records(0)) for rec in session.history)
+    assert all(isinstance(e, Event) for turn in a.events for e in turn)
+    (left,) = [e for e in a.events[0] if e.kind == "treaty_withdrawal"]
+    assert left.actors == ("Calder",)
+    assert left.treaty is not None
+    assert (left.treaty.kind, left.treaty.slot, left.treaty.cap) == ("reach_ceiling", 0, 40.0)
+
+
+def test_the_war_point_gives_the_smallest_loss_the_log_records():
+    session, a = helpers.war_game()
+    (war,) = [e for e in session.history[-1].events.records(0) if e.kind == "war"]
+    logged = war.to_dict()["values"]
+    floor = min(v for k, v in logged.items() if k.startswith("loss_"))
+    assert sorted(war.losses) == sorted(a.names) and min(war.losses.values()) == floor
+    (point,) = [p for p in a.turning_points if p.tag == "war"]
+    assert f"every state lost at least {floor:.0%} of its economy" in point.text
+    assert f"{floor:.0%}" == "30%"
+
+
+@pytest.mark.parametrize(
+    "game",
+    [
+        helpers.treaty_left,
+        helpers.crisis_backed_down,
+        helpers.build_then_cut,
+        helpers.deployment,
+        lambda: helpers.war_game()[0],
+    ],
+)
+def test_turning_points_are_the_same_read_from_the_log(game):
+    a = analyse(game(), counterfactuals=False)
+    logged = tuple(
+        tuple(Event.from_dict(json.loads(json.dumps(e.to_dict()))) for e in turn)
+        for turn in a.events
+    )
+    assert a.turning_points
+    assert turning_points(dataclasses.replace(a, events=logged)) == a.turning_points
