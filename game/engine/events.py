@@ -18,6 +18,7 @@ unchanged: the treaty as ``slot``, ``treaty_kind`` (its index in ``TREATY_KINDS`
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -162,7 +163,8 @@ class Event:
         if not isinstance(actors, list) or not all(isinstance(a, str) for a in actors):
             raise ValueError(f"a {kind} event's actors are a list of names")
         if not isinstance(values, dict) or not all(
-            isinstance(v, int | float) and not isinstance(v, bool) for v in values.values()
+            isinstance(k, str) and isinstance(v, int | float) and not isinstance(v, bool)
+            for k, v in values.items()
         ):
             raise ValueError(f"a {kind} event's values are numbers by name")
         rest: dict[str, float] = {k: float(v) for k, v in values.items()}
@@ -174,13 +176,17 @@ class Event:
         return Event(turn, kind, tuple(actors), rest, treaty, losses, answer)
 
 
+def _whole(x: float) -> bool:
+    return math.isfinite(x) and x == int(x)
+
+
 def _take_treaty(kind: str, values: dict[str, float]) -> TreatyTerms:
     """The treaty terms out of an event's flat ``values`` (removed from them)."""
     missing = [k for k in TREATY_KEYS if k not in values]
     if missing:
         raise ValueError(f"a {kind} event needs {', '.join(missing)}")
     slot, code, cap, verification = (values.pop(k) for k in TREATY_KEYS)
-    if code != int(code) or not -1 <= code < len(TREATY_KINDS) or slot != int(slot):
+    if not (_whole(code) and -1 <= code < len(TREATY_KINDS) and _whole(slot) and slot >= 0):
         raise ValueError(f"a {kind} event names no treaty (slot {slot}, treaty_kind {code})")
     name = TREATY_KINDS[int(code)] if code >= 0 else ""
     return TreatyTerms(int(slot), name, cap, verification)
@@ -189,7 +195,7 @@ def _take_treaty(kind: str, values: dict[str, float]) -> TreatyTerms:
 def _take_answer(values: dict[str, float]) -> str:
     """A crisis answer's name out of an event's flat ``values`` (its index and flag removed)."""
     code = values.pop("answer", -1.0)
-    if code != int(code) or not 0 <= code < len(ANSWERS):
+    if not (_whole(code) and 0 <= code < len(ANSWERS)):
         raise ValueError(f"a crisis_answer event's answer is 0 to {len(ANSWERS) - 1}, got {code}")
     name = ANSWERS[int(code)]
     if values.pop(name, None) != 1.0:
