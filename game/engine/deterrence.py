@@ -63,13 +63,38 @@ def exchange(
     reach = world.reach if reach is None else reach
     shield = world.shield if shield is None else shield
     eta = world.param("shield_efficiency")[:, None, None]
-    kappa = world.param("counterforce")[:, None, None]
-    beta = world.param("forward_bonus")[:, None]
     theta = world.param("unacceptable_damage")[:, None, None]
-    n = world.n
-    eye = np.eye(n, dtype=bool)
+    eye = np.eye(world.n, dtype=bool)
 
     forward = world.fwd_reach.sum(axis=2)  # [B, N]: reach each patron keeps abroad
+    reff, seff, against = _effective(world, reach, shield, forward)
+    # D1[i -> j]: i strikes j first with everything it has.
+    first = leak(reff[:, :, None], against, eta)
+    survivors = _survivors(world, reach, forward, reff)
+    second = leak(survivors, against, eta)  # D2[i -> j]
+    margin = second - theta * world.economy[:, None, :]
+    rho = _rho(first, second, reff, eye)
+    # rho[b, i, j] is j's ratio against i; FSS[i, j] = rho_j (vs i) * rho_i (vs j).
+    stability = rho * np.swapaxes(rho, 1, 2)
+    return Exchange(
+        effective_reach=reff,
+        effective_shield=seff,
+        shield_against=against,
+        first_strike=np.where(eye, 0.0, first),
+        retaliation=np.where(eye, 0.0, second),
+        survivors=survivors,
+        margin=np.where(eye, np.inf, margin),
+        rho=rho,
+        stability=stability,
+    )
+
+
+def _effective(
+    world: World, reach: np.ndarray, shield: np.ndarray, forward: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Effective reach ``[B, N]``, effective shield ``[B, N]`` and the shield each target holds
+    against each attacker ``[B, a, t]`` (``forward`` is the reach each patron keeps abroad)."""
+    beta = world.param("forward_bonus")[:, None]
     reff = reach + beta * forward
     allied_cover = (world.alliance * world.fwd_shield).sum(axis=1)  # by host
     # A shield stationed forward also guards its patron, with the forward bonus: closer to the
@@ -84,15 +109,19 @@ def exchange(
     aimed = np.einsum("bah,bth->bat", world.targeting, world.fwd_shield)
     lost = suppress * beta[:, :, None] * aimed
     against = seff[:, None, :] - lost  # [B, attacker, target]
+    return reff, seff, against
 
-    # D1[i -> j]: i strikes j first with everything it has.
-    first = leak(reff[:, :, None], against, eta)
 
-    # Survivors of i after j strikes first. The share of i's force exposed to j's strike is
-    # m = min(1, Reff_j / (R_i + F_i)); home reach is protected by hardening, forward reach is not.
-    # The forward bonus is the edge of surprise (closer, less warning): it helps a first strike,
-    # not the ragged answer to one, so forward survivors retaliate at face value. That keeps
-    # "forward reach lowers stability more than the same reach at home" true with shields.
+def _survivors(
+    world: World, reach: np.ndarray, forward: np.ndarray, reff: np.ndarray
+) -> np.ndarray:
+    """``[B, i, j]``: i's reach left after j strikes first."""
+    kappa = world.param("counterforce")[:, None, None]
+    # The share of i's force exposed to j's strike is m = min(1, Reff_j / (R_i + F_i)); home
+    # reach is protected by hardening, forward reach is not. The forward bonus is the edge of
+    # surprise (closer, less warning): it helps a first strike, not the ragged answer to one, so
+    # forward survivors retaliate at face value. That keeps "forward reach lowers stability more
+    # than the same reach at home" true with shields.
     exposed = reach + forward
     attacker = reff[:, None, :]  # [B, i, j] = Reff_j
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -100,11 +129,11 @@ def exchange(
     h = world.hardening[:, :, None]
     home_left = reach[:, :, None] * (1.0 - kappa * (1.0 - h) * m)
     fwd_left = forward[:, :, None] * (1.0 - kappa * m)
-    survivors = home_left + fwd_left
-    second = leak(survivors, against, eta)  # D2[i -> j]
+    return home_left + fwd_left
 
-    margin = second - theta * world.economy[:, None, :]
 
+def _rho(first: np.ndarray, second: np.ndarray, reff: np.ndarray, eye: np.ndarray) -> np.ndarray:
+    """``[B, i, j]``: rho of j in the pair (i, j), the cost of j going first over waiting."""
     # Kent & Thaler: for j in the pair (i, j), cost of going first = D2[i -> j] (i's retaliation),
     # cost of waiting = D1[i -> j] (i's first strike). rho = clip(first / waiting, 0, 1).
     # No threat at all (i has no reach): nothing to fear, rho = 1. A threat that j's shield
@@ -117,20 +146,7 @@ def exchange(
     rho = np.where(cost_wait > 0, ratio, np.where(no_threat, 1.0, 0.0))
     # A state without reach has no first strike to weigh: its rho is 1 whatever it faces.
     rho = np.where((reff <= 0.0)[:, None, :], 1.0, rho)
-    rho = np.where(eye, 1.0, rho)
-    # rho[b, i, j] is j's ratio against i; FSS[i, j] = rho_j (vs i) * rho_i (vs j).
-    stability = rho * np.swapaxes(rho, 1, 2)
-    return Exchange(
-        effective_reach=reff,
-        effective_shield=seff,
-        shield_against=against,
-        first_strike=np.where(eye, 0.0, first),
-        retaliation=np.where(eye, 0.0, second),
-        survivors=survivors,
-        margin=np.where(eye, np.inf, margin),
-        rho=rho,
-        stability=stability,
-    )
+    return np.where(eye, 1.0, rho)
 
 
 def first_strike_stability(world: World) -> np.ndarray:
