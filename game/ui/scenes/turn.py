@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from typing import NamedTuple
 
 import pygame
 import pygame_gui
@@ -42,6 +43,16 @@ CATEGORY_HELP = {
 }
 #: Steps of the budget a key press moves a slider.
 KEY_STEPS = 20
+
+
+class _Toolbar(NamedTuple):
+    """The tool buttons' rows at the foot of the turn screen's right-hand column."""
+
+    tools: list[str]  # the buttons' names, in order
+    per_row: int
+    h: int  # a button's height
+    top: int  # the first row's top
+    submit_y: int  # Submit's top, below the rows
 
 
 class TurnScene(Scene):
@@ -155,6 +166,35 @@ class TurnScene(Scene):
     # Layout ---------------------------------------------------------------------------------
 
     def layout(self) -> None:
+        """The board and headlines on the left; on the right the column (your state, the
+        others, your orders: it scrolls at large text) above the tool buttons and Submit."""
+        self._place_areas()
+        bar = self._toolbar()
+        # The right-hand column (your state, the others, your orders) scrolls when large text
+        # makes it taller than the room above the buttons, which stay put.
+        pad, top_h = self.u(10), self.top_h
+        bottom = bar.top - pad if self.draft is not None else self.height - self.u(22) - pad
+        self.column = pygame.Rect(self.x0, top_h, self.right_w, max(bottom - top_h, 1))
+        self._render_panels()
+        self._place_column()
+        self._header_buttons()
+        self.sliders = {}
+        if self.draft is None:
+            self.button(
+                (self.x0, self.orders_top + self.u(10), self.right_w, self.u(44)),
+                "Next turn",
+                self.next_ai_turn,
+                pygame.K_RETURN,
+                object_id="#primary",
+            )
+            return
+        self._place_sliders()
+        self._tool_buttons(bar)
+        self._order_keys()
+        self.sync()
+
+    def _place_areas(self) -> None:
+        """The board, the headlines under it, and the right-hand column's left edge and width."""
         u, W, H = self.u, self.width, self.height
         pad = u(10)
         self.top_h = u(44)
@@ -170,6 +210,10 @@ class TurnScene(Scene):
         x0 = left_w + pad
         self.right_w = W - x0 - pad
         self.x0 = x0
+
+    def _toolbar(self) -> _Toolbar:
+        """Where the tool buttons and Submit go, at the foot of the right-hand column."""
+        u, pad = self.u, self.u(10)
         # Compact (large text in a narrow column): lower buttons leave the orders more room.
         bh = u(32) if self.stacked else u(36)
         self.submit_h = u(38) if self.stacked else u(40)
@@ -186,15 +230,14 @@ class TurnScene(Scene):
         if widest + u(20) > (self.right_w - (per_row - 1) * pad) // per_row:
             per_row = 2
         rows = -(-len(tools) // per_row)
-        submit_y = H - u(26) - self.submit_h
+        submit_y = self.height - u(26) - self.submit_h
         by = submit_y - pad - rows * bh - (rows - 1) * pad
         self.actions_top = by
-        # The right-hand column (your state, the others, your orders) scrolls when large text
-        # makes it taller than the room above the buttons, which stay put.
-        bottom = by - pad if self.draft is not None else H - u(22) - pad
-        self.column = pygame.Rect(x0, self.top_h, self.right_w, max(bottom - self.top_h, 1))
-        self._render_panels()
-        self._place_column()
+        return _Toolbar(tools, per_row, bh, by, submit_y)
+
+    def _header_buttons(self) -> None:
+        """Menu and the Theory lens at the top right, and the column's scroll keys."""
+        u, W = self.u, self.width
         self.button((W - u(150), u(6), u(140), u(32)), "Menu", self.pause, pygame.K_ESCAPE)
         self.button(
             (W - u(300), u(6), u(140), u(32)),
@@ -205,16 +248,10 @@ class TurnScene(Scene):
         )
         self.shortcut(pygame.K_PAGEDOWN, lambda: self.scroll_by(1))
         self.shortcut(pygame.K_PAGEUP, lambda: self.scroll_by(-1))
-        self.sliders = {}
-        if self.draft is None:
-            self.button(
-                (x0, self.orders_top + u(10), self.right_w, u(44)),
-                "Next turn",
-                self.next_ai_turn,
-                pygame.K_RETURN,
-                object_id="#primary",
-            )
-            return
+
+    def _place_sliders(self) -> None:
+        """A slider for each budget line in sight (compact: the chosen line's only)."""
+        assert self.draft is not None
         budget = self.draft.menu.budget
         for k, cat in enumerate(self.categories):
             if self.stacked and k != self.selected % len(self.categories):
@@ -234,12 +271,16 @@ class TurnScene(Scene):
             )
             self.sliders[cat] = sl
 
+    def _tool_buttons(self, bar: _Toolbar) -> None:
+        """Hold, Arm, Diplomacy and Undo in their rows, and Submit below them."""
+        pad, x0 = self.u(10), self.x0
+
         def cell(name: str) -> tuple[int, int, int, int]:
-            k = tools.index(name)
-            row, col = divmod(k, per_row)
-            in_row = min(per_row, len(tools) - row * per_row)
+            k = bar.tools.index(name)
+            row, col = divmod(k, bar.per_row)
+            in_row = min(bar.per_row, len(bar.tools) - row * bar.per_row)
             bw = (self.right_w - (in_row - 1) * pad) // in_row
-            return (x0 + col * (bw + pad), by + row * (bh + pad), bw, bh)
+            return (x0 + col * (bw + pad), bar.top + row * (bar.h + pad), bw, bar.h)
 
         self.button(
             cell("Hold"),
@@ -267,13 +308,16 @@ class TurnScene(Scene):
             cell("Undo"), "Undo", self.undo, pygame.K_u, tooltip="Take back the last change"
         )
         self.submit_button = self.button(
-            (x0, submit_y, self.right_w, self.submit_h),
+            (x0, bar.submit_y, self.right_w, self.submit_h),
             "Submit orders",
             self.submit,
             pygame.K_RETURN,
             object_id="#primary",
             tooltip="Hand in your orders; they resolve when every seat has submitted",
         )
+
+    def _order_keys(self) -> None:
+        """1-9 choose a budget line; Up/Down (and + and -) move its amount."""
         for k in range(min(len(self.categories), 9)):
             self.shortcut(pygame.K_1 + k, partial(self.select, k))
         for key, step in (
@@ -286,7 +330,6 @@ class TurnScene(Scene):
             (pygame.K_KP_MINUS, -1),
         ):
             self.shortcut(key, partial(self.nudge, step))
-        self.sync()
 
     def _render_panels(self) -> None:
         """Render the board and the panels (once per view and size; a scroll only moves them)."""
