@@ -145,25 +145,16 @@ class SetupScene(Scene):
     # Widgets --------------------------------------------------------------------------------
 
     def layout(self) -> None:
+        """The lessons listed on the left; on the right the chosen lesson's intro, the state
+        you lead, a row for each seat, the seed, and Start and Back at the foot."""
         u, W, H = self.u, self.width, self.height
         pad = u(20)
         left_w = W // 4 if self.app.scale <= 1.25 else W // 5
         top = u(70)
         bottom = H - u(76)  # the Start and Back buttons, and the hint line below them
-        items: list[str | tuple[str, str]] = [
-            load(sid).title if sid not in self.scenarios else self.scenarios[sid].title
-            for sid in self.ids
-        ]
-        self.list = UISelectionList(
-            pygame.Rect(pad, top, left_w, bottom - top - u(10)),
-            items,
-            self.manager,
-            container=self.root,
-            default_selection=items[self.index],
-        )
+        self._lesson_list(pygame.Rect(pad, top, left_w, bottom - top - u(10)))
         x = pad * 2 + left_w
         right_w = W - x - pad
-        sc = self.scenario
         gap = u(6)
         # The seat rows, the lead and the seed come first; the intro takes the height left (it
         # scrolls itself), and rows get tighter at large text, so the set-up fits the window.
@@ -172,25 +163,67 @@ class SetupScene(Scene):
         row = min(u(34), max(round(u(16) * 1.4), fit))
         needed = (row + u(8)) + len(self.seats) * (row + gap) + u(6) + row + u(12)
         intro_h = max(u(60), min(int(H * 0.36), bottom - top - needed - u(10)))
-        body = "<br><br>".join(html.escape(c) for c in sc.intro_cards)
-        goals = "<br>".join(f"- {html.escape(o)}" for o in sc.objectives)
-        UITextBox(
-            f"<b>{html.escape(sc.title)}</b><br>{html.escape(sc.summary)}<br><br>{body}"
-            f"<br><br><b>Objectives</b><br>{goals}",
-            pygame.Rect(x, top, right_w, intro_h),
-            self.manager,
-            container=self.root,
-        )
+        self._intro(pygame.Rect(x, top, right_w, intro_h))
         y = top + intro_h + u(12)
         self.button(
             (x, y, min(right_w, u(330)), row),
-            f"You lead: {sc.names[self.lead]}",
+            f"You lead: {self.scenario.names[self.lead]}",
             lambda: self.set_lead(1),
             pygame.K_RIGHT,
             tooltip="The state you play (Left/Right to change)",
         )
         self.shortcut(pygame.K_LEFT, lambda: self.set_lead(-1))
         y += row + u(8)
+        y = self._seat_rows(x, y, right_w, row, gap)
+        y += u(6)
+        self._seed_row(x, y, right_w, row, gap)
+        # Below: what the chosen seat's AI opponent does, in a sentence (where there is room).
+        self.describe = pygame.Rect(x, y + row + u(12), right_w, max(0, bottom - y - row - u(12)))
+        bw = min(u(200), (W - 3 * pad) // 3)
+        self.button(
+            (W - pad - bw, H - u(64), bw, u(44)),
+            "Start",
+            self.start,
+            pygame.K_RETURN,
+            object_id="#primary",
+        )
+        self.button(
+            (W - 2 * pad - 2 * bw, H - u(64), bw, u(44)), "Back", self.app.pop, pygame.K_ESCAPE
+        )
+        self.shortcut(pygame.K_UP, lambda: self.pick(self.index - 1))
+        self.shortcut(pygame.K_DOWN, lambda: self.pick(self.index + 1))
+
+    def _lesson_list(self, rect: pygame.Rect) -> None:
+        """The lessons by title, in teaching order, the chosen one selected."""
+        items: list[str | tuple[str, str]] = [
+            load(sid).title if sid not in self.scenarios else self.scenarios[sid].title
+            for sid in self.ids
+        ]
+        self.list = UISelectionList(
+            rect,
+            items,
+            self.manager,
+            container=self.root,
+            default_selection=items[self.index],
+        )
+
+    def _intro(self, rect: pygame.Rect) -> None:
+        """The chosen lesson's title, summary, intro and objectives (the box scrolls itself)."""
+        sc = self.scenario
+        body = "<br><br>".join(html.escape(c) for c in sc.intro_cards)
+        goals = "<br>".join(f"- {html.escape(o)}" for o in sc.objectives)
+        UITextBox(
+            f"<b>{html.escape(sc.title)}</b><br>{html.escape(sc.summary)}<br><br>{body}"
+            f"<br><br><b>Objectives</b><br>{goals}",
+            rect,
+            self.manager,
+            container=self.root,
+        )
+
+    def _seat_rows(self, x: int, y: int, right_w: int, row: int, gap: int) -> int:
+        """A row for each seat from ``y``: the state, who plays it, and for an AI seat its
+        opponent and difficulty. Returns the ``y`` below the last row."""
+        u, sc = self.u, self.scenario
         # Columns: the state, human or AI, the opponent, its difficulty (shares of the width).
         cols = (0.24, 0.15, 0.39, 0.22)
         widths = [int((right_w - 3 * gap) * c) for c in cols]
@@ -236,7 +269,11 @@ class SetupScene(Scene):
                     tooltip="How well it plays (D / Shift+D: next / previous)",
                 )
             y += row + gap
-        y += u(6)
+        return y
+
+    def _seed_row(self, x: int, y: int, right_w: int, row: int, gap: int) -> None:
+        """The seed: its field, Type (to edit it) and New (a random one)."""
+        u = self.u
         label_w = u(56)
         entry_w = min(u(140), (right_w - label_w - 3 * gap) * 3 // 10)
         bw = min(u(170), (right_w - label_w - entry_w - 3 * gap) // 2)
@@ -255,21 +292,6 @@ class SetupScene(Scene):
             tooltip="Type a seed, then Enter (the same seed gives the same world)",
         )
         self.button((bx + bw + gap, y, bw, row), "New", self.reseed, pygame.K_r)
-        # Below: what the chosen seat's AI opponent does, in a sentence (where there is room).
-        self.describe = pygame.Rect(x, y + row + u(12), right_w, max(0, bottom - y - row - u(12)))
-        bw = min(u(200), (W - 3 * pad) // 3)
-        self.button(
-            (W - pad - bw, H - u(64), bw, u(44)),
-            "Start",
-            self.start,
-            pygame.K_RETURN,
-            object_id="#primary",
-        )
-        self.button(
-            (W - 2 * pad - 2 * bw, H - u(64), bw, u(44)), "Back", self.app.pop, pygame.K_ESCAPE
-        )
-        self.shortcut(pygame.K_UP, lambda: self.pick(self.index - 1))
-        self.shortcut(pygame.K_DOWN, lambda: self.pick(self.index + 1))
 
     def handle_event(self, event: pygame.event.Event) -> None:
         if event.type == pygame.KEYDOWN and self.typing():
