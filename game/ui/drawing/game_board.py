@@ -155,111 +155,144 @@ class Board:
         return max(8, min(self.u(26), room))
 
     def _render(self) -> pygame.Surface:
-        v, pal, u = self.view, self.palette, self.u
+        """The whole picture: the links between states (with their labels), the arrows, then
+        the states and their names on top."""
         surf = self._into if self._into is not None else pygame.Surface(self.rect.size)
         surf.fill(PANEL)
         pygame.draw.rect(surf, PANEL_EDGE, surf.get_rect(), 1)
         r = self.shape_radius()
-        ox, oy = self.rect.topleft
-        # What a link's label must not cover: each state's shape and its name.
+        blocked = self._blocked(r)
+        #: Where each link's label went (for the tests).
+        self.link_labels: list[pygame.Rect] = []
+        for lk in self.view.links:
+            if lk.allied or lk.treaty or lk.tension > 0.01 or lk.trade > 0:
+                self._draw_link(surf, lk, blocked)
+        for ar in self.view.arrows:
+            self._draw_arrow(surf, ar, r)
+        self._draw_states(surf, r)
+        return surf
+
+    def _blocked(self, r: int) -> list[pygame.Rect]:
+        """What a link's label must not cover: each state's shape and its name."""
+        v, u = self.view, self.u
         blocked = []
         for s in v.states:
             c = self.centre(s.index)
             disc = pygame.Rect(0, 0, 2 * r + u(4), 2 * r + u(4))
             disc.center = (round(c[0]), round(c[1]))
             blocked += [disc, self._name_back(s, c, r, v.viewer == s.index)[0]]
-        #: Where each link's label went (for the tests).
-        self.link_labels: list[pygame.Rect] = []
-        for lk in v.links:
-            a, b = self.centre(lk.a), self.centre(lk.b)
-            visible = lk.allied or lk.treaty or lk.tension > 0.01 or lk.trade > 0
-            if not visible:
-                continue
-            colour = mix(pal.calm, pal.tense, lk.tension / max(v.crisis_threshold, 1e-6))
-            width = 1 + round(lk.tension * u(10))
-            pygame.draw.line(surf, colour, a, b, width)
-            if lk.allied:
-                for d in (u(7), -u(7)):
-                    p, q = _offset(a, b, d)
-                    pygame.draw.line(surf, pal.alliance, p, q, u(2))
-            if lk.treaty:
-                p, q = _offset(a, b, u(12))
-                _dashed(surf, pal.treaty, p, q, u(3), u(10))
-            mid = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
-            lk = self.labels.link(lk.a, lk.b) or lk
-            label = f"{lk.tension:.2f}" + (" CRISIS" if lk.crisis else "")
-            if lk.allied and lk.tension < 0.005:
-                label = "allies"
-            tag = txt.render(label, u(13), pal.bad if lk.crisis else TEXT, lk.crisis)
-            # Slide the label along its link off the states, their names and other labels
-            # (large text on a small board), keeping the middle where it is free.
-            length = max(math.dist(a, b), 1e-9)
-            nx, ny = -(b[1] - a[1]) / length, (b[0] - a[0]) / length  # across the link
-            box = tag.get_rect(center=(round(mid[0]), round(mid[1])))
-            free = False
-            for t in (0.5, 0.4, 0.6, 0.33, 0.67, 0.27, 0.73):
-                for d in (0, u(16), -u(16)):
-                    at = (a[0] + (b[0] - a[0]) * t + nx * d, a[1] + (b[1] - a[1]) * t + ny * d)
-                    trial = tag.get_rect(center=(round(at[0]), round(at[1])))
-                    if trial.inflate(u(6), u(2)).collidelist(blocked) < 0:
-                        box, mid, free = trial, at, True
-                        break
-                if free:
-                    break
-            # Nowhere free (large text on a crowded board): no number rather than a garbled one;
-            # the line's colour and width still show the tension, its tooltip the number.
-            shown = free or lk.crisis
-            if shown:
-                blocked.append(box.inflate(u(6), u(2)))
-                self.link_labels.append(box.copy())
-            if shown:
-                pygame.draw.rect(surf, PANEL, box.inflate(u(6), u(2)))
-                surf.blit(tag, box)
-            names = (v.states[lk.a].name, v.states[lk.b].name)
-            you = v.states[v.viewer].name if v.viewer is not None else None
-            kinds = [k for k, on in (("allies", lk.allied), ("treaty", lk.treaty)) if on]
-            tip = (
-                f"{names[0]} - {names[1]}{' (' + ', '.join(kinds) + ')' if kinds else ''}. "
-                f"Tension {lk.tension:.2f} (crisis at {v.crisis_threshold:.2f}). "
-                f"Trade ties {lk.trade:.2f}. First-strike stability {lk.stability:.2f} "
-                f"{'as you reckon it ' if v.viewer is not None else ''}"
-                f"(1: nobody gains by striking first). "
-                f"{deters(names[0], names[1], lk.margin_ab, you)}. "
-                f"{deters(names[1], names[0], lk.margin_ba, you)}."
-            )
-            if lk.crisis:
-                tip += f" In crisis: war odds if both escalate {lk.war_odds:.0%}."
-            self.regions.append((box.inflate(u(10), u(8)).move(ox, oy), tip))
-        for ar in v.arrows:
-            a, b = self.centre(ar.source), self.centre(ar.target)
-            src, dst = v.states[ar.source].name, v.states[ar.target].name
-            if ar.kind == "targeting":
-                p, q = _offset(a, b, u(16))
-                _arrow(surf, pal.targeting, p, q, u(2), u(12), r + u(6))
-                mid = ((p[0] + q[0]) / 2, (p[1] + q[1]) / 2)
-                tip = f"{src} has declared its reach aimed at {dst}"
+        return blocked
+
+    def _draw_link(self, surf: pygame.Surface, lk, blocked: list[pygame.Rect]) -> None:
+        """One link: its line (colour and width the tension), alliance and treaty lines, its
+        label where there is room, and its tooltip."""
+        v, pal, u = self.view, self.palette, self.u
+        a, b = self.centre(lk.a), self.centre(lk.b)
+        colour = mix(pal.calm, pal.tense, lk.tension / max(v.crisis_threshold, 1e-6))
+        width = 1 + round(lk.tension * u(10))
+        pygame.draw.line(surf, colour, a, b, width)
+        if lk.allied:
+            for d in (u(7), -u(7)):
+                p, q = _offset(a, b, d)
+                pygame.draw.line(surf, pal.alliance, p, q, u(2))
+        if lk.treaty:
+            p, q = _offset(a, b, u(12))
+            _dashed(surf, pal.treaty, p, q, u(3), u(10))
+        lk = self.labels.link(lk.a, lk.b) or lk
+        label = f"{lk.tension:.2f}" + (" CRISIS" if lk.crisis else "")
+        if lk.allied and lk.tension < 0.005:
+            label = "allies"
+        tag = txt.render(label, u(13), pal.bad if lk.crisis else TEXT, lk.crisis)
+        box, free = self._label_box(tag, a, b, blocked)
+        # Nowhere free (large text on a crowded board): no number rather than a garbled one;
+        # the line's colour and width still show the tension, its tooltip the number.
+        shown = free or lk.crisis
+        if shown:
+            blocked.append(box.inflate(u(6), u(2)))
+            self.link_labels.append(box.copy())
+        if shown:
+            pygame.draw.rect(surf, PANEL, box.inflate(u(6), u(2)))
+            surf.blit(tag, box)
+        ox, oy = self.rect.topleft
+        self.regions.append((box.inflate(u(10), u(8)).move(ox, oy), self._link_tip(lk)))
+
+    def _label_box(
+        self, tag: pygame.Surface, a: tuple[float, float], b: tuple[float, float], blocked
+    ) -> tuple[pygame.Rect, bool]:
+        """Where a link's label goes, and whether that place is free: slid along its link off
+        the states, their names and other labels (large text on a small board), keeping the
+        middle where it is free."""
+        u = self.u
+        mid = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
+        length = max(math.dist(a, b), 1e-9)
+        nx, ny = -(b[1] - a[1]) / length, (b[0] - a[0]) / length  # across the link
+        box = tag.get_rect(center=(round(mid[0]), round(mid[1])))
+        for t in (0.5, 0.4, 0.6, 0.33, 0.67, 0.27, 0.73):
+            for d in (0, u(16), -u(16)):
+                at = (a[0] + (b[0] - a[0]) * t + nx * d, a[1] + (b[1] - a[1]) * t + ny * d)
+                trial = tag.get_rect(center=(round(at[0]), round(at[1])))
+                if trial.inflate(u(6), u(2)).collidelist(blocked) < 0:
+                    return trial, True
+        return box, False
+
+    def _link_tip(self, lk) -> str:
+        """A link's tooltip: the pair, tension, trade, stability and who deters whom."""
+        v = self.view
+        names = (v.states[lk.a].name, v.states[lk.b].name)
+        you = v.states[v.viewer].name if v.viewer is not None else None
+        kinds = [k for k, on in (("allies", lk.allied), ("treaty", lk.treaty)) if on]
+        tip = (
+            f"{names[0]} - {names[1]}{' (' + ', '.join(kinds) + ')' if kinds else ''}. "
+            f"Tension {lk.tension:.2f} (crisis at {v.crisis_threshold:.2f}). "
+            f"Trade ties {lk.trade:.2f}. First-strike stability {lk.stability:.2f} "
+            f"{'as you reckon it ' if v.viewer is not None else ''}"
+            f"(1: nobody gains by striking first). "
+            f"{deters(names[0], names[1], lk.margin_ab, you)}. "
+            f"{deters(names[1], names[0], lk.margin_ba, you)}."
+        )
+        if lk.crisis:
+            tip += f" In crisis: war odds if both escalate {lk.war_odds:.0%}."
+        return tip
+
+    def _draw_arrow(self, surf: pygame.Surface, ar, r: int) -> None:
+        """A targeting arrow, or a deployment (an offer dashed), with its tooltip."""
+        v, pal, u = self.view, self.palette, self.u
+        a, b = self.centre(ar.source), self.centre(ar.target)
+        src, dst = v.states[ar.source].name, v.states[ar.target].name
+        if ar.kind == "targeting":
+            p, q = _offset(a, b, u(16))
+            _arrow(surf, pal.targeting, p, q, u(2), u(12), r + u(6))
+            mid = ((p[0] + q[0]) / 2, (p[1] + q[1]) / 2)
+            tip = f"{src} has declared its reach aimed at {dst}"
+        else:
+            p, q = _offset(a, b, -u(16))
+            colour = pal.states[ar.source % len(pal.states)]
+            if ar.kind == "offer":
+                _dashed(surf, colour, p, q, u(2), u(6))
+                tip = (
+                    f"{src} offers to station reach {ar.reach:.1f} and shield "
+                    f"{ar.shield:.1f} at {dst} (awaiting its answer)"
+                )
             else:
-                p, q = _offset(a, b, -u(16))
-                colour = pal.states[ar.source % len(pal.states)]
-                if ar.kind == "offer":
-                    _dashed(surf, colour, p, q, u(2), u(6))
-                    tip = (
-                        f"{src} offers to station reach {ar.reach:.1f} and shield "
-                        f"{ar.shield:.1f} at {dst} (awaiting its answer)"
-                    )
-                else:
-                    _arrow(surf, colour, p, q, u(3), u(12), r + u(6))
-                    tip = (
-                        f"{src} stations reach {ar.reach:.1f} and shield {ar.shield:.1f} "
-                        f"at {dst}: {dst} becomes a target for {src}'s rivals"
-                    )
-                mid = (p[0] * 0.3 + q[0] * 0.7, p[1] * 0.3 + q[1] * 0.7)
-                sq = pygame.Rect(0, 0, u(10), u(10))
-                sq.center = (round(mid[0]), round(mid[1]))
-                pygame.draw.rect(surf, colour, sq)
-            spot = pygame.Rect(0, 0, u(18), u(18))
-            spot.center = (round(mid[0]) + ox, round(mid[1]) + oy)
-            self.regions.append((spot, tip))
+                _arrow(surf, colour, p, q, u(3), u(12), r + u(6))
+                tip = (
+                    f"{src} stations reach {ar.reach:.1f} and shield {ar.shield:.1f} "
+                    f"at {dst}: {dst} becomes a target for {src}'s rivals"
+                )
+            mid = (p[0] * 0.3 + q[0] * 0.7, p[1] * 0.3 + q[1] * 0.7)
+            sq = pygame.Rect(0, 0, u(10), u(10))
+            sq.center = (round(mid[0]), round(mid[1]))
+            pygame.draw.rect(surf, colour, sq)
+        ox, oy = self.rect.topleft
+        spot = pygame.Rect(0, 0, u(18), u(18))
+        spot.center = (round(mid[0]) + ox, round(mid[1]) + oy)
+        self.regions.append((spot, tip))
+
+    def _draw_states(self, surf: pygame.Surface, r: int) -> None:
+        """Each state's shape (yours outlined), then every name on its backing, so no line
+        runs through a name."""
+        v, pal, u = self.view, self.palette, self.u
+        ox, oy = self.rect.topleft
         labels = []
         for s in v.states:
             c = self.centre(s.index)
@@ -278,7 +311,6 @@ class Board:
             pygame.draw.rect(surf, PANEL, back, border_radius=u(3))
             surf.blit(name, name.get_rect(midtop=back.midtop))
             surf.blit(sub, sub.get_rect(midtop=(back.centerx, back.y + name.get_height())))
-        return surf
 
     def _name_back(self, s, c, r: int, me: bool):
         """A state's name and role (or "you"), and the backing they sit on, above or below it."""
