@@ -10,7 +10,7 @@ first to the cost of waiting.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 import numpy as np
 
@@ -58,8 +58,13 @@ def exchange(
     """The strike exchange of model.md section 2 for every ordered pair.
 
     ``reach`` and ``shield`` default to the true stocks; pass what an observer *sees* to get the
-    exchange as that observer imagines it.
+    exchange as that observer imagines it. The exchange of the true stocks of a world that
+    :func:`keep_exchange` gave one (a world ``step`` returned) is not computed again.
     """
+    if reach is None and shield is None:
+        kept: Exchange | None = world.__dict__.get(_KEPT)
+        if kept is not None:
+            return kept
     reach = world.reach if reach is None else reach
     shield = world.shield if shield is None else shield
     eta = world.param("shield_efficiency")[:, None, None]
@@ -87,6 +92,44 @@ def exchange(
         rho=rho,
         stability=stability,
     )
+
+
+#: What the exchange reads of a world besides its parameters: two worlds that share their
+#: parameters and agree on these, bit for bit, have the same exchange.
+EXCHANGE_INPUTS = (
+    "reach",
+    "shield",
+    "fwd_reach",
+    "fwd_shield",
+    "alliance",
+    "targeting",
+    "hardening",
+    "economy",
+)
+#: Where a world keeps its exchange (beside its fields, as ``Params`` keeps its arrays).
+_KEPT = "_exchange"
+
+
+def keep_exchange(world: World, source: World, ex: Exchange) -> None:
+    """Let ``world`` keep ``ex``, the exchange of ``source``'s true stocks, when ``world`` has the
+    same exchange: the same parameters and :data:`EXCHANGE_INPUTS`, bit for bit.
+
+    A turn reads the exchange of the world it starts from several times (the crisis odds in the
+    policies' public view and in the diplomacy, the margins before the turn); ``step`` computed
+    it at the end of the turn before, so it keeps it with the world it returns. A kept exchange
+    is read-only, since every reader shares it (and a World is never modified in place).
+    """
+    if world.params is not source.params or not all(
+        _same_bits(getattr(world, name), getattr(source, name)) for name in EXCHANGE_INPUTS
+    ):
+        return
+    for f in fields(ex):
+        getattr(ex, f.name).flags.writeable = False
+    object.__setattr__(world, _KEPT, ex)
+
+
+def _same_bits(a: np.ndarray, b: np.ndarray) -> bool:
+    return a is b or (a.dtype == b.dtype and a.shape == b.shape and a.tobytes() == b.tobytes())
 
 
 def _effective(

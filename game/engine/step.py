@@ -25,7 +25,7 @@ import numpy as np
 
 from game.engine import diplomacy, economy, perception, tension, treaties
 from game.engine.actions import Diplomacy
-from game.engine.deterrence import Exchange, exchange
+from game.engine.deterrence import Exchange, exchange, keep_exchange
 from game.engine.economy import Builds
 from game.engine.events import Events
 from game.engine.legality import check
@@ -238,8 +238,9 @@ def _war_and_score(
     noise: Noise,
 ) -> tuple[World, Exchange, War]:
     """The exchange on the new stocks, tension, crises, the war roll of the crisis answers, and
-    the turn's utility and discounted score."""
-    ex = exchange(after)
+    the turn's utility and discounted score. The world keeps the exchange for the next turn when
+    no war changed what it was computed on."""
+    stocks, ex = after, exchange(after)
     new_tension = tension.next_tension(mid, sight.signal, extra_tension)
     war = tension.roll_war(after, resolved.war_odds, noise.war, ex)
     war_economy = after.economy * (1.0 - war.loss)
@@ -252,6 +253,7 @@ def _war_and_score(
     u = utility(after, ex, war.loss)
     weight = world.param("discount")[:, None] ** world.turn
     after = after.replace(utility=u, score=world.score + weight * u, turn=world.turn + 1)
+    keep_exchange(after, stocks, ex)
     return after, ex, war
 
 

@@ -24,6 +24,7 @@ from game.engine import (
     step,
 )
 from game.engine.actions import BACK_DOWN, STAND_FIRM
+from game.engine.deterrence import exchange
 from game.engine.orders import budget
 from game.engine.state import CIVILIAN
 
@@ -37,6 +38,7 @@ from .worlds import (
     play,
     play_random,
     random_orders,
+    rng_for,
     scenarios,
     seeds,
     spent,
@@ -270,3 +272,35 @@ def test_in_a_batch_only_the_worlds_at_war_freeze(world, orders_seed, seed):
         for b in np.flatnonzero(before.over):
             assert same_arrays(before.select(b), after.select(b))
         assert np.all(after.over >= before.over)  # once over, always over
+
+
+def fresh_exchange(world: World):
+    """The exchange of ``world`` computed anew (a copy of the world keeps nothing)."""
+    return exchange(world.replace())
+
+
+@pytest.mark.parametrize("seed", [0, None])
+def test_the_world_a_turn_leaves_keeps_its_exchange_for_the_next_turn(seed):
+    """The next turn reads the exchange of the world it starts from several times (the crisis
+    odds, the public view, the margins before the turn): step's own serves them, unchanged."""
+    world = rivals(batch=3)
+    after, events = step(world, Orders.from_shares(world, ARM), rng_for(seed))
+    kept = exchange(after)
+    assert kept.margin is events.margin and kept.stability is events.stability
+    again = fresh_exchange(after)
+    for field in dataclasses.fields(kept):
+        assert np.array_equal(getattr(kept, field.name), getattr(again, field.name))
+        assert not getattr(kept, field.name).flags.writeable  # every reader shares it
+    assert events.margin_before is not None
+    _, following = step(after, Orders.hold(after), rng_for(seed))
+    assert following.margin_before is kept.margin
+
+
+def test_a_world_a_war_changed_computes_its_exchange_anew():
+    """A war takes economy away after the exchange was run: the world cannot keep that one."""
+    world = brink()
+    after, events = step(world, escalate(world), rng_for(0))
+    assert events.war_started.all()
+    assert exchange(after) is not exchange(after)  # nothing kept: computed at each call
+    assert np.array_equal(exchange(after).margin, fresh_exchange(after).margin)
+    assert not np.array_equal(exchange(after).margin, events.margin)
