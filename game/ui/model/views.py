@@ -16,6 +16,7 @@ from game.engine.deterrence import exchange
 from game.engine.diplomacy import escalation_odds
 from game.engine.orders import legal_orders
 from game.engine.perception import seen_world
+from game.engine.state import World
 from game.engine.treaties import STATUSES
 from game.session import Session
 
@@ -129,15 +130,32 @@ def turn_view(session: Session, viewer: int | None) -> TurnView:
     """The snapshot of ``session`` for seat ``viewer`` (None: everything, true values)."""
     w = session.world
     sc = session.scenario
-    n = w.n
-    # Margins, stability and the odds of war as the viewer reckons them from what it sees (its
-    # own stocks true, every rival's as last seen), never the truth.
-    seen = w if viewer is None else seen_world(w, viewer)
-    ex = exchange(seen)
-    odds = escalation_odds(seen)
+    menu = legal_orders(w, 0 if viewer is None else viewer)
+    return TurnView(
+        turn=session.turn,
+        turns=int(sc.params.turns),
+        title=sc.title,
+        viewer=viewer,
+        states=_state_views(session, viewer),
+        links=_link_views(w, viewer),
+        arrows=_arrows(w),
+        treaties=_treaty_views(w, sc.names),
+        budget=menu.budget,
+        categories=menu.categories,
+        unit_costs=menu.unit_costs,
+        max_cut=menu.max_cut,
+        over=session.over,
+        crisis_threshold=float(w.param("crisis_threshold")[0]),
+    )
+
+
+def _state_views(session: Session, viewer: int | None) -> tuple[StateView, ...]:
+    """Each state as ``viewer`` sees it: its own numbers exact, a rival's stocks as last seen
+    with their likely range, and what only the state itself knows left out."""
+    w, sc = session.world, session.scenario
     noise = float(w.param("noise")[0])
     states = []
-    for i in range(n):
+    for i in range(w.n):
         look, text, seat = sc.looks[i], sc.texts[i], session.seats[i]
         own = viewer is None or viewer == i
         if own:
@@ -166,9 +184,18 @@ def turn_view(session: Session, viewer: int | None) -> TurnView:
                 seat=str(seat),
             )
         )
+    return tuple(states)
+
+
+def _link_views(w: World, viewer: int | None) -> tuple[LinkView, ...]:
+    """Each pair of states, with margins, stability and the odds of war as the viewer reckons
+    them from what it sees (its own stocks true, every rival's as last seen), never the truth."""
+    seen = w if viewer is None else seen_world(w, viewer)
+    ex = exchange(seen)
+    odds = escalation_odds(seen)
     links = []
-    for a in range(n):
-        for b in range(a + 1, n):
+    for a in range(w.n):
+        for b in range(a + 1, w.n):
             shared = (w.treaty_signed[0, :, a] > 0) & (w.treaty_signed[0, :, b] > 0)
             live = np.isin(w.treaty_status[0], (2, 3))  # in force, or withdrawing
             links.append(
@@ -186,9 +213,14 @@ def turn_view(session: Session, viewer: int | None) -> TurnView:
                     war_odds=float(odds[0, a, b]),
                 )
             )
+    return tuple(links)
+
+
+def _arrows(w: World) -> tuple[Arrow, ...]:
+    """Targeting, deployments and open offers of deployment, patron to host."""
     arrows = []
-    for p in range(n):
-        for h in range(n):
+    for p in range(w.n):
+        for h in range(w.n):
             if p == h:
                 continue
             if w.targeting[0, p, h] > 0.5:
@@ -199,6 +231,11 @@ def turn_view(session: Session, viewer: int | None) -> TurnView:
             orr, osh = float(w.offer_reach[0, p, h]), float(w.offer_shield[0, p, h])
             if orr + osh > 0:
                 arrows.append(Arrow("offer", p, h, orr, osh))
+    return tuple(arrows)
+
+
+def _treaty_views(w: World, names: tuple[str, ...]) -> tuple[TreatyView, ...]:
+    """Every treaty in a slot: its kind, status, parties, signatories and terms."""
     treaties = []
     for k in range(w.treaty_status.shape[1]):
         status = int(w.treaty_status[0, k])
@@ -209,26 +246,10 @@ def turn_view(session: Session, viewer: int | None) -> TurnView:
                 slot=k,
                 kind=TREATY_KINDS[int(w.treaty_kind[0, k])],
                 status=STATUSES[status],
-                parties=tuple(sc.names[m] for m in range(n) if w.treaty_invited[0, k, m] > 0),
-                signed=tuple(sc.names[m] for m in range(n) if w.treaty_signed[0, k, m] > 0),
+                parties=tuple(names[m] for m in range(w.n) if w.treaty_invited[0, k, m] > 0),
+                signed=tuple(names[m] for m in range(w.n) if w.treaty_signed[0, k, m] > 0),
                 cap=float(w.treaty_cap[0, k]),
                 verification=float(w.treaty_verification[0, k]),
             )
         )
-    menu = legal_orders(w, 0 if viewer is None else viewer)
-    return TurnView(
-        turn=session.turn,
-        turns=int(sc.params.turns),
-        title=sc.title,
-        viewer=viewer,
-        states=tuple(states),
-        links=tuple(links),
-        arrows=tuple(arrows),
-        treaties=tuple(treaties),
-        budget=menu.budget,
-        categories=menu.categories,
-        unit_costs=menu.unit_costs,
-        max_cut=menu.max_cut,
-        over=session.over,
-        crisis_threshold=float(w.param("crisis_threshold")[0]),
-    )
+    return tuple(treaties)
