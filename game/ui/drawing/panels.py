@@ -6,13 +6,15 @@ to the panel; the scene moves them to where the panel is drawn).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pygame
 
 from game.ui.drawing import text as txt
 from game.ui.drawing.game_board import draw_shape
 from game.ui.drawing.theme import ACCENT, MUTED, PANEL, PANEL_EDGE, TEXT, Palette
 from game.ui.model.trend import Trail, signed
-from game.ui.model.views import TurnView
+from game.ui.model.views import Figure, StateView, TurnView
 
 Regions = list[tuple[pygame.Rect, str]]
 
@@ -148,7 +150,6 @@ def rivals_panel(
     a thin trace of every turn's figure."""
     me = view.viewer if view.viewer is not None else 0
     others = [st for st in view.states if st.index != me]
-    size = round(15 * s)
     name_w = round(120 * s)
     bar_w = (width - name_w - round(150 * s)) // 2
     # Narrow (large text): each rival on three lines, its bars below its name and trust.
@@ -162,79 +163,119 @@ def rivals_panel(
         top = max(top, trail.scale())
     if stacked:
         bar_w = (width - round(26 * s)) // 2
+    rows = _RivalRows(width, s, name_w, bar_w, stacked, top, palette, trail)
     for k, st in enumerate(others):
-        y = round(28 * s) + k * row
-        bars_x, bars_y = (round(8 * s), y + round(44 * s)) if stacked else (name_w, y)
-        colour = palette.states[st.index % len(palette.states)]
-        draw_shape(
-            surf, st.shape, (round(16 * s), y + round(12 * s)), round(8 * s), colour, TEXT, 1
-        )
-        surf.blit(txt.render(st.name, size, TEXT, True), (round(30 * s), y))
-        lk = view.link(me, st.index)
-        tag = "ally" if lk is not None and lk.allied else st.role
-        surf.blit(txt.render(tag, round(13 * s), MUTED), (round(30 * s), y + round(20 * s)))
-        shown = [("reach", st.reach)]
-        if "shield" in view.categories or st.shield.high > 0:
-            shown.append(("shield", st.shield))
-        for j, (label, fig) in enumerate(shown):
-            x = bars_x + j * (bar_w + round(10 * s))
-            series = None
-            if trail is not None and st.index < len(trail.reach):
-                series = (trail.reach if label == "reach" else trail.shield)[st.index]
-            change = trail.change(series) if trail is not None and series else None
-            lab = txt.render(f"{label} ~{fig.value:.1f}", round(13 * s), MUTED)
-            surf.blit(lab, (x, bars_y))
-            if change is not None and round(change, 1) != 0:
-                # A rival growing stronger is the "bad" colour for you; an ally's, neutral.
-                tint = palette.bad if change > 0 and tag != "ally" else ACCENT
-                d = txt.render(signed(change), round(13 * s), tint, True)
-                if lab.get_width() + round(6 * s) + d.get_width() <= bar_w:
-                    surf.blit(d, (x + lab.get_width() + round(6 * s), bars_y))
-            by = bars_y + round(22 * s)
-            bh = round(10 * s)
-            pygame.draw.rect(surf, (50, 58, 68), (x, by, bar_w, bh))
-            lo, hi, mid = (round(bar_w * min(f / top, 1.0)) for f in (fig.low, fig.high, fig.value))
-            pygame.draw.rect(surf, colour, (x, by, max(mid, 1), bh))
-            if fig.high > 0:
-                pygame.draw.line(surf, TEXT, (x + lo, by + bh // 2), (x + hi, by + bh // 2), 2)
-                pygame.draw.line(surf, TEXT, (x + lo, by - 2), (x + lo, by + bh + 2), 2)
-                pygame.draw.line(surf, TEXT, (x + hi, by - 2), (x + hi, by + bh + 2), 2)
-            if series is not None and len(series) > 1:
-                _trace(
-                    surf,
-                    series,
-                    pygame.Rect(x, by + bh + round(3 * s), bar_w, round(7 * s)),
-                    top,
-                    colour,
-                    s,
-                )
-            tip = (
-                f"{st.name}'s {label} as you see it: about {fig.value:.1f}, likely between "
-                f"{fig.low:.1f} and {fig.high:.1f}. Intelligence and verified treaties narrow "
-                "the range; a shield can be mistaken for reach."
-            )
-            if series is not None and len(series) > 1:
-                tip += (
-                    f" Last turn you saw about {series[-2]:.1f}; at the start {series[0]:.1f}."
-                    f" The bars keep one scale all game (full: {top:.0f}); the line beneath"
-                    " traces every turn."
-                )
-            regions.append((pygame.Rect(x, bars_y, bar_w, round(42 * s)), tip))
-        x = width // 2 if stacked else name_w + 2 * (bar_w + round(10 * s))
-        belief = st.belief if st.belief is not None else 1.0
-        surf.blit(txt.render(f"trust {belief:.0%}", size, TEXT), (x, y))
-        tension = lk.tension if lk is not None else 0.0
-        warn = palette.bad if lk is not None and lk.crisis else MUTED
-        surf.blit(txt.render(f"tension {tension:.2f}", round(13 * s), warn), (x, y + round(20 * s)))
-        regions.append(
-            (
-                pygame.Rect(x, y, width - x, round(42 * s)),
-                f"Your belief that {st.name} only seeks security (not gains): {belief:.0%}. "
-                f"Tension between you: {tension:.2f} "
-                f"(a crisis opens at {view.crisis_threshold:.2f}).",
-            )
-        )
+        regions += _rival(surf, view, me, st, round(28 * s) + k * row, rows)
     return surf, regions
+
+
+@dataclass(frozen=True)
+class _RivalRows:
+    """How the rivals panel lays out a rival's row, and the figure a full bar stands for."""
+
+    width: int
+    s: float
+    name_w: int
+    bar_w: int
+    stacked: bool  # three lines a rival: the bars below its name and trust
+    top: float  # a full bar
+    palette: Palette
+    trail: Trail | None
+
+
+def _rival(
+    surf: pygame.Surface, view: TurnView, me: int, st: StateView, y: int, rows: _RivalRows
+) -> Regions:
+    """One rival's row from ``y``: its shape, name and role (or "ally"), its bars, your trust
+    and the tension between you; returns the tooltips' regions."""
+    s = rows.s
+    regions: Regions = []
+    bars_x, bars_y = (round(8 * s), y + round(44 * s)) if rows.stacked else (rows.name_w, y)
+    colour = rows.palette.states[st.index % len(rows.palette.states)]
+    draw_shape(surf, st.shape, (round(16 * s), y + round(12 * s)), round(8 * s), colour, TEXT, 1)
+    surf.blit(txt.render(st.name, round(15 * s), TEXT, True), (round(30 * s), y))
+    lk = view.link(me, st.index)
+    tag = "ally" if lk is not None and lk.allied else st.role
+    surf.blit(txt.render(tag, round(13 * s), MUTED), (round(30 * s), y + round(20 * s)))
+    shown = [("reach", st.reach)]
+    if "shield" in view.categories or st.shield.high > 0:
+        shown.append(("shield", st.shield))
+    for j, (label, fig) in enumerate(shown):
+        x = bars_x + j * (rows.bar_w + round(10 * s))
+        regions.append(_rival_bar(surf, st, label, fig, (x, bars_y), tag == "ally", rows))
+    x = rows.width // 2 if rows.stacked else rows.name_w + 2 * (rows.bar_w + round(10 * s))
+    belief = st.belief if st.belief is not None else 1.0
+    surf.blit(txt.render(f"trust {belief:.0%}", round(15 * s), TEXT), (x, y))
+    tension = lk.tension if lk is not None else 0.0
+    warn = rows.palette.bad if lk is not None and lk.crisis else MUTED
+    surf.blit(txt.render(f"tension {tension:.2f}", round(13 * s), warn), (x, y + round(20 * s)))
+    regions.append(
+        (
+            pygame.Rect(x, y, rows.width - x, round(42 * s)),
+            f"Your belief that {st.name} only seeks security (not gains): {belief:.0%}. "
+            f"Tension between you: {tension:.2f} "
+            f"(a crisis opens at {view.crisis_threshold:.2f}).",
+        )
+    )
+    return regions
+
+
+def _rival_bar(
+    surf: pygame.Surface,
+    st: StateView,
+    label: str,
+    fig: Figure,
+    at: tuple[int, int],
+    ally: bool,
+    rows: _RivalRows,
+) -> tuple[pygame.Rect, str]:
+    """A rival's ``label`` (reach or shield) at ``at``: its figure and change since last turn,
+    a bar with the likely range, the trace of every turn; returns its tooltip's region."""
+    s, bar_w, top, trail, palette = rows.s, rows.bar_w, rows.top, rows.trail, rows.palette
+    x, bars_y = at
+    colour = palette.states[st.index % len(palette.states)]
+    series = None
+    if trail is not None and st.index < len(trail.reach):
+        series = (trail.reach if label == "reach" else trail.shield)[st.index]
+    change = trail.change(series) if trail is not None and series else None
+    lab = txt.render(f"{label} ~{fig.value:.1f}", round(13 * s), MUTED)
+    surf.blit(lab, (x, bars_y))
+    if change is not None and round(change, 1) != 0:
+        # A rival growing stronger is the "bad" colour for you; an ally's, neutral.
+        tint = palette.bad if change > 0 and not ally else ACCENT
+        d = txt.render(signed(change), round(13 * s), tint, True)
+        if lab.get_width() + round(6 * s) + d.get_width() <= bar_w:
+            surf.blit(d, (x + lab.get_width() + round(6 * s), bars_y))
+    by = bars_y + round(22 * s)
+    bh = round(10 * s)
+    pygame.draw.rect(surf, (50, 58, 68), (x, by, bar_w, bh))
+    lo, hi, mid = (round(bar_w * min(f / top, 1.0)) for f in (fig.low, fig.high, fig.value))
+    pygame.draw.rect(surf, colour, (x, by, max(mid, 1), bh))
+    if fig.high > 0:
+        pygame.draw.line(surf, TEXT, (x + lo, by + bh // 2), (x + hi, by + bh // 2), 2)
+        pygame.draw.line(surf, TEXT, (x + lo, by - 2), (x + lo, by + bh + 2), 2)
+        pygame.draw.line(surf, TEXT, (x + hi, by - 2), (x + hi, by + bh + 2), 2)
+    if series is not None and len(series) > 1:
+        _trace(
+            surf,
+            series,
+            pygame.Rect(x, by + bh + round(3 * s), bar_w, round(7 * s)),
+            top,
+            colour,
+            s,
+        )
+    tip = (
+        f"{st.name}'s {label} as you see it: about {fig.value:.1f}, likely between "
+        f"{fig.low:.1f} and {fig.high:.1f}. Intelligence and verified treaties narrow "
+        "the range; a shield can be mistaken for reach."
+    )
+    if series is not None and len(series) > 1:
+        tip += (
+            f" Last turn you saw about {series[-2]:.1f}; at the start {series[0]:.1f}."
+            f" The bars keep one scale all game (full: {top:.0f}); the line beneath"
+            " traces every turn."
+        )
+    return pygame.Rect(x, bars_y, bar_w, round(42 * s)), tip
 
 
 def _trace(
