@@ -594,29 +594,20 @@ def iterated_match(
     n_batch = _whole(batch, "batch", 1)
     p_flip = _probability(noise, "noise")
     rng = np.random.default_rng(seed)
+    row_buffer, col_buffer = _play(row_strategy, col_strategy, n_turns, n_batch, p_flip, rng)
+    return _match_result(row_strategy, col_strategy, table, row_buffer, col_buffer, p_flip)
 
-    # Stored turn-major so that writing one turn and reading the last one touch contiguous
-    # memory; strategies see the transposed views, [batch, t].
-    row_buffer = np.zeros((n_turns, n_batch), dtype=np.int8)
-    col_buffer = np.zeros((n_turns, n_batch), dtype=np.int8)
-    row_view = row_buffer.T
-    col_view = col_buffer.T
-    row_view.setflags(write=False)
-    col_view.setflags(write=False)
-    row_move = row_strategy.move
-    col_move = col_strategy.move
-    for t in range(n_turns):
-        row_seen = row_view[:, :t]
-        col_seen = col_view[:, :t]
-        r = row_move(row_seen, col_seen, t, rng)
-        c = col_move(col_seen, row_seen, t, rng)
-        row_buffer[t] = r
-        col_buffer[t] = c
-        if p_flip > 0.0:
-            flips = rng.random((2, n_batch)) < p_flip
-            row_buffer[t] ^= flips[0]
-            col_buffer[t] ^= flips[1]
 
+def _match_result(
+    row_strategy: Strategy,
+    col_strategy: Strategy,
+    table: FloatArray,
+    row_buffer: np.ndarray,
+    col_buffer: np.ndarray,
+    p_flip: float,
+) -> MatchResult:
+    """The match's result from the moves played (turn-major); ``ValueError`` if a strategy
+    returned a move other than C or D."""
     for strategy, buffer in ((row_strategy, row_buffer), (col_strategy, col_buffer)):
         if buffer.size and (buffer.min() < COOPERATE or buffer.max() > DEFECT):
             raise ValueError(
@@ -638,6 +629,40 @@ def iterated_match(
         payoffs=(R, S, T, P),
         noise=p_flip,
     )
+
+
+def _play(
+    row: Strategy,
+    col: Strategy,
+    n_turns: int,
+    n_batch: int,
+    p_flip: float,
+    rng: np.random.Generator,
+) -> tuple[np.ndarray, np.ndarray]:
+    """The moves played, turn-major ``[turns, batch]`` for the row and the column seat: each
+    turn the row's draws, the column's, then the flips of both (the module notes' order)."""
+    # Stored turn-major so that writing one turn and reading the last one touch contiguous
+    # memory; strategies see the transposed views, [batch, t].
+    row_buffer = np.zeros((n_turns, n_batch), dtype=np.int8)
+    col_buffer = np.zeros((n_turns, n_batch), dtype=np.int8)
+    row_view = row_buffer.T
+    col_view = col_buffer.T
+    row_view.setflags(write=False)
+    col_view.setflags(write=False)
+    row_move = row.move
+    col_move = col.move
+    for t in range(n_turns):
+        row_seen = row_view[:, :t]
+        col_seen = col_view[:, :t]
+        r = row_move(row_seen, col_seen, t, rng)
+        c = col_move(col_seen, row_seen, t, rng)
+        row_buffer[t] = r
+        col_buffer[t] = c
+        if p_flip > 0.0:
+            flips = rng.random((2, n_batch)) < p_flip
+            row_buffer[t] ^= flips[0]
+            col_buffer[t] ^= flips[1]
+    return row_buffer, col_buffer
 
 
 # --------------------------------------------------------------------------------------------
@@ -758,47 +783,19 @@ def round_robin(
     >>> t.score("always_defect", "tit_for_tat"), t.score("tit_for_tat", "always_defect")
     (204.0, 199.0)
     """
-    entrants = [
-        _strategy(s)
-        for s in (strategies.values() if isinstance(strategies, Mapping) else strategies)
-    ]
+    entrants = _entrants(strategies, self_play)
     names = tuple(s.name for s in entrants)
-    if len(set(names)) != len(names):
-        raise ValueError(f"strategy names must be distinct; got {list(names)}")
     k = len(entrants)
-    if k < (1 if self_play else 2):
-        raise ValueError("a round robin needs at least two strategies (one, with self_play)")
     table = _payoff_table(payoffs)
     n_turns = _whole(turns, "turns", 0)
     n_reps = _whole(repetitions, "repetitions", 1)
     p_flip = _probability(noise, "noise")
     children = _seed_sequence(seed).spawn(k * k)
 
-    scores = np.full((k, k), np.nan)
     pairs = [(i, j) for i in range(k) for j in range(i if self_play else i + 1, k)]
     seeds = [children[i * k + j] for i, j in pairs]
-    if all(STRATEGIES.get(s.name) is s for s in entrants):
-        means = _pairings_at_once(entrants, pairs, seeds, table, n_turns, n_reps, p_flip)
-    else:  # a strategy of the caller's may draw as it likes: each pairing plays on its own
-        means = []
-        for (i, j), child in zip(pairs, seeds, strict=True):
-            result = iterated_match(
-                entrants[i],
-                entrants[j],
-                payoffs=table.ravel(),
-                turns=n_turns,
-                noise=p_flip,
-                seed=child,
-                batch=n_reps,
-            )
-            means.append((float(result.row_score.mean()), float(result.col_score.mean())))
-    for (i, j), (row_mean, col_mean) in zip(pairs, means, strict=True):
-        if i == j:
-            scores[i, i] = (row_mean + col_mean) / 2.0
-        else:
-            scores[i, j] = row_mean
-            scores[j, i] = col_mean
-
+    means = _pairing_means(entrants, pairs, seeds, table, n_turns, n_reps, p_flip)
+    scores = _score_matrix(k, pairs, means)
     totals = np.nansum(scores, axis=1)
     ranking = tuple(sorted(names, key=lambda n: (-float(totals[names.index(n)]), n)))
     R, S, T, P = (float(v) for v in table.ravel())
@@ -813,6 +810,65 @@ def round_robin(
         noise=p_flip,
         self_play=bool(self_play),
     )
+
+
+def _entrants(
+    strategies: Iterable[str | Strategy] | Mapping[str, Strategy], self_play: bool
+) -> list[Strategy]:
+    """A round robin's strategies; ``ValueError`` for names given twice or too few entrants."""
+    entrants = [
+        _strategy(s)
+        for s in (strategies.values() if isinstance(strategies, Mapping) else strategies)
+    ]
+    names = tuple(s.name for s in entrants)
+    if len(set(names)) != len(names):
+        raise ValueError(f"strategy names must be distinct; got {list(names)}")
+    if len(entrants) < (1 if self_play else 2):
+        raise ValueError("a round robin needs at least two strategies (one, with self_play)")
+    return entrants
+
+
+def _score_matrix(
+    k: int, pairs: list[tuple[int, int]], means: list[tuple[float, float]]
+) -> FloatArray:
+    """``scores[i, j]``: i's mean score per match against j (a self-pairing's diagonal is the
+    mean of both seats); NaN for a pairing not played."""
+    scores = np.full((k, k), np.nan)
+    for (i, j), (row_mean, col_mean) in zip(pairs, means, strict=True):
+        if i == j:
+            scores[i, i] = (row_mean + col_mean) / 2.0
+        else:
+            scores[i, j] = row_mean
+            scores[j, i] = col_mean
+    return scores
+
+
+def _pairing_means(
+    entrants: list[Strategy],
+    pairs: list[tuple[int, int]],
+    seeds: list[np.random.SeedSequence],
+    table: FloatArray,
+    n_turns: int,
+    n_reps: int,
+    p_flip: float,
+) -> list[tuple[float, float]]:
+    """Each pairing's (row mean, column mean) score per match, in the order of ``pairs``."""
+    if all(STRATEGIES.get(s.name) is s for s in entrants):
+        return _pairings_at_once(entrants, pairs, seeds, table, n_turns, n_reps, p_flip)
+    # A strategy of the caller's may draw as it likes: each pairing plays on its own.
+    means = []
+    for (i, j), child in zip(pairs, seeds, strict=True):
+        result = iterated_match(
+            entrants[i],
+            entrants[j],
+            payoffs=table.ravel(),
+            turns=n_turns,
+            noise=p_flip,
+            seed=child,
+            batch=n_reps,
+        )
+        means.append((float(result.row_score.mean()), float(result.col_score.mean())))
+    return means
 
 
 #: The most flips a round robin draws ahead of play (a bool each).
@@ -859,8 +915,52 @@ def _pairings_at_once(
     width = n_pairs * reps  # matches; a turn's moves are [row seats..., column seats...]
     streams = [np.random.default_rng(seed) for seed in seeds]
     moves = np.zeros((n_turns, 2 * width), dtype=np.int8)  # turn-major, as iterated_match
+    plays = _seats(entrants, pairs, streams, n_turns, reps)
+    drawing, ahead = _flips_ahead(entrants, pairs, streams, n_turns, reps, p_flip)
+    for t in range(n_turns):
+        now = moves[t]
+        for move, mine, _theirs, _own, _other, own_view, other_view, rng in plays:
+            now[mine] = move(own_view[:, :t], other_view[:, :t], t, rng)
+        if p_flip > 0.0:
+            now ^= ahead[t]
+            for p in drawing:
+                flips = streams[p].random((2, reps)) < p_flip
+                now[p * reps : (p + 1) * reps] ^= flips[0]
+                now[width + p * reps : width + (p + 1) * reps] ^= flips[1]
+        for _move, mine, theirs, own_buffer, other_buffer, _ov, _tv, _rng in plays:
+            own_buffer[t] = now[mine]
+            other_buffer[t] = now[theirs]
+
+    means = []
+    for p in range(n_pairs):
+        row_moves = np.ascontiguousarray(moves[:, p * reps : (p + 1) * reps].T)
+        col_moves = np.ascontiguousarray(moves[:, width + p * reps : width + (p + 1) * reps].T)
+        row_score = table[row_moves, col_moves].sum(axis=1)
+        col_score = table[col_moves, row_moves].sum(axis=1)
+        means.append((float(row_score.mean()), float(col_score.mean())))
+    return means
+
+
+#: One strategy's part in a round robin played at once: its move function, the columns of a
+#: turn's moves it plays and those it faces, its own and its opponents' histories (turn-major
+#: buffers and their read-only ``[matches, t]`` views), and the draws it may make.
+_Seat = tuple[
+    MoveFunction, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, Any
+]
+
+
+def _seats(
+    entrants: list[Strategy],
+    pairs: list[tuple[int, int]],
+    streams: list[np.random.Generator],
+    n_turns: int,
+    reps: int,
+) -> list[_Seat]:
+    """Every strategy that plays, with the matches it plays in either seat (see :data:`_Seat`);
+    a stochastic one draws from each of its pairings' streams in turn."""
+    width = len(pairs) * reps
     block = np.arange(reps)
-    plays = []
+    plays: list[_Seat] = []
     for s, strategy in enumerate(entrants):
         rows = [p for p, (i, _j) in enumerate(pairs) if i == s]
         cols = [p for p, (_i, j) in enumerate(pairs) if j == s]
@@ -885,7 +985,20 @@ def _pairings_at_once(
         plays.append(
             (strategy.move, mine, theirs, own_buffer, other_buffer, own_view, other_view, rng)
         )
+    return plays
 
+
+def _flips_ahead(
+    entrants: list[Strategy],
+    pairs: list[tuple[int, int]],
+    streams: list[np.random.Generator],
+    n_turns: int,
+    reps: int,
+    p_flip: float,
+) -> tuple[list[int], np.ndarray]:
+    """The pairings that draw their flips turn by turn, and every other pairing's flips for
+    the whole match, ``[turns, 2 * matches]`` (none without noise)."""
+    width = len(pairs) * reps
     # A pairing of two deterministic strategies draws nothing but its flips, so its stream gives
     # every turn's flips in one call (the same numbers as one call a turn); the others draw theirs
     # each turn, after the strategies' own draws, as iterated_match does.
@@ -901,29 +1014,8 @@ def _pairings_at_once(
     ]
     ahead = np.zeros((n_turns, 2 * width), dtype=bool)
     if p_flip > 0.0:
-        for p in set(range(n_pairs)) - set(drawing):
+        for p in set(range(len(pairs))) - set(drawing):
             flips = streams[p].random((n_turns, 2, reps)) < p_flip
             ahead[:, p * reps : (p + 1) * reps] = flips[:, 0]
             ahead[:, width + p * reps : width + (p + 1) * reps] = flips[:, 1]
-    for t in range(n_turns):
-        now = moves[t]
-        for move, mine, _theirs, _own, _other, own_view, other_view, rng in plays:
-            now[mine] = move(own_view[:, :t], other_view[:, :t], t, rng)
-        if p_flip > 0.0:
-            now ^= ahead[t]
-            for p in drawing:
-                flips = streams[p].random((2, reps)) < p_flip
-                now[p * reps : (p + 1) * reps] ^= flips[0]
-                now[width + p * reps : width + (p + 1) * reps] ^= flips[1]
-        for _move, mine, theirs, own_buffer, other_buffer, _ov, _tv, _rng in plays:
-            own_buffer[t] = now[mine]
-            other_buffer[t] = now[theirs]
-
-    means = []
-    for p in range(n_pairs):
-        row_moves = np.ascontiguousarray(moves[:, p * reps : (p + 1) * reps].T)
-        col_moves = np.ascontiguousarray(moves[:, width + p * reps : width + (p + 1) * reps].T)
-        row_score = table[row_moves, col_moves].sum(axis=1)
-        col_score = table[col_moves, row_moves].sum(axis=1)
-        means.append((float(row_score.mean()), float(col_score.mean())))
-    return means
+    return drawing, ahead
