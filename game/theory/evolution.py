@@ -355,8 +355,23 @@ def moran_process(
     counts0, a, names = _types(
         population, payoff_matrix, strategies, turns, payoffs, noise, repetitions, tournament_seed
     )
-    size = int(counts0.sum())
     rng = np.random.default_rng(moran_seed)
+    counts, fixated_at = _moran_run(counts0, a, w, n_steps, rng)
+    fixated = int(np.argmax(counts[-1])) if fixated_at is not None else None
+    counts.setflags(write=False)
+    a.setflags(write=False)
+    return MoranRun(
+        counts=counts, fixated=fixated, fixated_at=fixated_at, names=names, payoff_matrix=a
+    )
+
+
+def _moran_run(
+    counts0: IntArray, a: FloatArray, w: float, n_steps: int, rng: np.random.Generator
+) -> tuple[IntArray, int | None]:
+    """The counts ``[steps + 1, k]`` of ``n_steps`` birth-death steps from ``counts0``, and the
+    step at which one type took the whole population (``None`` if none did); once one has, no
+    more draws are made and the counts stay as they are."""
+    size = int(counts0.sum())
     counts = np.empty((n_steps + 1, counts0.size), dtype=np.int64)
     counts[0] = counts0
     current = counts0[None, :].copy()
@@ -369,12 +384,7 @@ def moran_process(
         counts[t] = current[0]
         if current.max() == size:
             fixated_at = t
-    fixated = int(np.argmax(counts[-1])) if fixated_at is not None else None
-    counts.setflags(write=False)
-    a.setflags(write=False)
-    return MoranRun(
-        counts=counts, fixated=fixated, fixated_at=fixated_at, names=names, payoff_matrix=a
-    )
+    return counts, fixated_at
 
 
 def fixation_probability(
