@@ -426,20 +426,7 @@ def richardson_fit(x: npt.ArrayLike, y: npt.ArrayLike, dt: float = 1.0) -> Richa
     >>> round(fit.k, 6), round(fit.a, 6), fit.stable
     (0.9, 1.2, True)
     """
-    xv = np.asarray(x, dtype=float)
-    yv = np.asarray(y, dtype=float)
-    if xv.ndim != 1 or xv.shape != yv.shape:
-        raise ValueError(
-            f"x and y must be 1-D series of the same length; got shapes {xv.shape} and {yv.shape}"
-        )
-    if xv.size < 4:
-        raise ValueError(
-            f"need at least 4 points (3 changes) to fit 3 coefficients per equation; got {xv.size}"
-        )
-    if not (np.all(np.isfinite(xv)) and np.all(np.isfinite(yv))):
-        raise ValueError("the series must hold finite numbers")
-    if not dt > 0:
-        raise ValueError(f"dt must be > 0; got {dt}")
+    xv, yv = _series(x, y, dt)
     ones = np.ones(xv.size - 1)
     design_x = np.column_stack([yv[:-1], -xv[:-1], ones])  # coefficients k, a, g
     design_y = np.column_stack([xv[:-1], -yv[:-1], ones])  # coefficients l, b, h
@@ -457,12 +444,6 @@ def richardson_fit(x: npt.ArrayLike, y: npt.ArrayLike, dt: float = 1.0) -> Richa
         _r_squared(change_x, design_x @ np.array([k, a, g])),
         _r_squared(change_y, design_y @ np.array([l, b, h])),
     )
-    try:
-        point: tuple[float, float] | None = richardson_equilibrium(k, l, a, b, g, h)
-    except ValueError:
-        point = None
-    if point is not None and not all(math.isfinite(v) for v in point):
-        point = None
     return RichardsonFit(
         k=k,
         l=l,
@@ -471,10 +452,48 @@ def richardson_fit(x: npt.ArrayLike, y: npt.ArrayLike, dt: float = 1.0) -> Richa
         g=g,
         h=h,
         stable=richardson_stable(k, l, a, b),
-        equilibrium=point,
+        equilibrium=_finite_equilibrium(k, l, a, b, g, h),
         r2=r2,
         n_points=int(xv.size),
     )
+
+
+def _series(x: npt.ArrayLike, y: npt.ArrayLike, dt: float) -> tuple[FloatArray, FloatArray]:
+    """The two series as float arrays; ``ValueError`` unless they are 1-D, of one length of at
+    least 4, finite, and ``dt > 0``."""
+    xv = np.asarray(x, dtype=float)
+    yv = np.asarray(y, dtype=float)
+    if xv.ndim != 1 or xv.shape != yv.shape:
+        raise ValueError(
+            f"x and y must be 1-D series of the same length; got shapes {xv.shape} and {yv.shape}"
+        )
+    if xv.size < 4:
+        raise ValueError(
+            f"need at least 4 points (3 changes) to fit 3 coefficients per equation; got {xv.size}"
+        )
+    if not (np.all(np.isfinite(xv)) and np.all(np.isfinite(yv))):
+        raise ValueError("the series must hold finite numbers")
+    if not dt > 0:
+        raise ValueError(f"dt must be > 0; got {dt}")
+    return xv, yv
+
+
+def _finite_equilibrium(
+    k: float,
+    l: float,  # noqa: E741
+    a: float,
+    b: float,
+    g: float,
+    h: float,
+) -> tuple[float, float] | None:
+    """The fitted race's equilibrium, or ``None`` where there is none or it is not finite."""
+    try:
+        point: tuple[float, float] | None = richardson_equilibrium(k, l, a, b, g, h)
+    except ValueError:
+        point = None
+    if point is not None and not all(math.isfinite(v) for v in point):
+        point = None
+    return point
 
 
 def richardson_nullclines(
