@@ -232,6 +232,8 @@ class DiplomacyScene(Overlay):
     # Widgets --------------------------------------------------------------------------------
 
     def layout(self) -> None:
+        """The dialog: what to do and to whom, the terms it takes, then Add, Remove last and
+        Done at its foot (the text between them is drawn)."""
         u = self.u
         self.box = pygame.Rect(
             0, 0, min(self.width - u(40), u(820)), min(self.height - u(40), u(520))
@@ -245,59 +247,78 @@ class DiplomacyScene(Overlay):
         self.also_menu: UIDropDownMenu | None = None
         self.kind_menu: UIDropDownMenu | None = None
         if self.menu:
-            # Row one: the purpose, then its actions; row two: whom (or which treaty). The lists
-            # open inside the dialog (they scroll when long), never past its edge.
-            room = max(self.box.bottom - u(16) - (y + row), 3 * row)
-            inner = self.box.w - u(32)
-            pw = (inner - u(10)) * 2 // 5
-            self.purpose_menu = UIDropDownMenu(
-                [purpose_label(g) for g in self.purposes()],
-                purpose_label(self.purpose),
-                pygame.Rect(x, y, pw, row),
-                self.manager,
-                container=self.root,
-                expansion_height_limit=room,
-            )
-            self.action_menu = UIDropDownMenu(
-                list[str | tuple[str, str]]([_label(a) for a in self.in_purpose()]),
-                _label(self.action),
-                pygame.Rect(x + pw + u(10), y, inner - pw - u(10), row),
-                self.manager,
-                container=self.root,
-                expansion_height_limit=room,
-            )
-            y += row + u(10)
-            targets = self.targets()
-            lw = txt.font(self.font_size).size("Whom")[0] + u(12)
-            self.label((x, y, lw, row), "Whom")
-            three = self.action == "propose_treaty" and len(self.others) > 1
-            tw = (pw if three else inner) - lw
-            self.target_menu = UIDropDownMenu(
-                list[str | tuple[str, str]](targets),
-                targets[self.target_i % len(targets)],
-                pygame.Rect(x + lw, y, tw, row),
-                self.manager,
-                container=self.root,
-                expansion_height_limit=max(self.box.bottom - u(16) - (y + row), 3 * row),
-            )
-            if three:
-                # A third party: three-party frameworks are proposed from here too.
-                ax = x + pw + u(10)
-                aw = txt.font(self.font_size).size("Also invite")[0] + u(12)
-                self.label((ax, y, aw, row), "Also invite")
-                options = self.also_options()
-                self.also_menu = UIDropDownMenu(
-                    list[str | tuple[str, str]](options),
-                    self.also if self.also in options else options[0],
-                    pygame.Rect(ax + aw, y, self.box.right - u(16) - ax - aw, row),
-                    self.manager,
-                    container=self.root,
-                    expansion_height_limit=max(self.box.bottom - u(16) - (y + row), 3 * row),
-                )
+            y = self._choosers(x, y, row)
         self.entries = {}
-        fields: list[str] = []
         if self.action in ("offer_deployment", "propose_treaty"):
             y += row + u(10)
+        self._terms(x, y, row)
+        self.text_top = y + row + u(10)
+        self._buttons_and_keys()
+        self._status = None
+
+    def _room_below(self, y: int, row: int) -> int:
+        """How far a list opened at ``y`` may drop inside the dialog (it scrolls when long)."""
+        return max(self.box.bottom - self.u(16) - (y + row), 3 * row)
+
+    def _choosers(self, x: int, y: int, row: int) -> int:
+        """Row one: the purpose, then its actions; row two: whom (or which treaty), and for a
+        treaty a third party. The lists open inside the dialog (they scroll when long), never
+        past its edge. Returns the second row's top."""
+        u = self.u
+        room = self._room_below(y, row)
+        inner = self.box.w - u(32)
+        pw = (inner - u(10)) * 2 // 5
+        self.purpose_menu = UIDropDownMenu(
+            [purpose_label(g) for g in self.purposes()],
+            purpose_label(self.purpose),
+            pygame.Rect(x, y, pw, row),
+            self.manager,
+            container=self.root,
+            expansion_height_limit=room,
+        )
+        self.action_menu = UIDropDownMenu(
+            list[str | tuple[str, str]]([_label(a) for a in self.in_purpose()]),
+            _label(self.action),
+            pygame.Rect(x + pw + u(10), y, inner - pw - u(10), row),
+            self.manager,
+            container=self.root,
+            expansion_height_limit=room,
+        )
+        y += row + u(10)
+        targets = self.targets()
+        lw = txt.font(self.font_size).size("Whom")[0] + u(12)
+        self.label((x, y, lw, row), "Whom")
+        three = self.action == "propose_treaty" and len(self.others) > 1
+        tw = (pw if three else inner) - lw
+        self.target_menu = UIDropDownMenu(
+            list[str | tuple[str, str]](targets),
+            targets[self.target_i % len(targets)],
+            pygame.Rect(x + lw, y, tw, row),
+            self.manager,
+            container=self.root,
+            expansion_height_limit=self._room_below(y, row),
+        )
+        if three:
+            # A third party: three-party frameworks are proposed from here too.
+            ax = x + pw + u(10)
+            aw = txt.font(self.font_size).size("Also invite")[0] + u(12)
+            self.label((ax, y, aw, row), "Also invite")
+            options = self.also_options()
+            self.also_menu = UIDropDownMenu(
+                list[str | tuple[str, str]](options),
+                self.also if self.also in options else options[0],
+                pygame.Rect(ax + aw, y, self.box.right - u(16) - ax - aw, row),
+                self.manager,
+                container=self.root,
+                expansion_height_limit=self._room_below(y, row),
+            )
+        return y
+
+    def _terms(self, x: int, y: int, row: int) -> None:
+        """The terms the action takes at ``y``: a deployment's reach and shield, or a treaty's
+        kind, cap and verification."""
+        u = self.u
+        fields: list[str] = []
         if self.action == "offer_deployment":
             fields = ["reach", "shield"]
         elif self.action == "propose_treaty":
@@ -307,7 +328,7 @@ class DiplomacyScene(Overlay):
                 pygame.Rect(x, y, u(200), row),
                 self.manager,
                 container=self.root,
-                expansion_height_limit=max(self.box.bottom - u(16) - (y + row), 3 * row),
+                expansion_height_limit=self._room_below(y, row),
             )
             fields = ["cap", "verification"]
         fx = x + (u(210) if self.action == "propose_treaty" else 0)
@@ -326,7 +347,10 @@ class DiplomacyScene(Overlay):
             e.set_text(self.numbers[key])
             self.entries[key] = e
             fx += fw + u(10)
-        self.text_top = y + row + u(10)
+
+    def _buttons_and_keys(self) -> None:
+        """Add to orders, Remove last and Done in a row at the foot; arrows choose and aim."""
+        u = self.u
         gap = u(10)
         bw = min(u(230), (self.box.w - u(32) - 2 * gap) // 3)  # three in a row, never overlapping
         by = self.box.bottom - u(56)
@@ -349,7 +373,6 @@ class DiplomacyScene(Overlay):
         self.shortcut(pygame.K_LEFT, lambda: self.choose(-1))
         self.shortcut(pygame.K_DOWN, lambda: self.aim(1))
         self.shortcut(pygame.K_UP, lambda: self.aim(-1))
-        self._status = None
 
     def choose(self, step: int) -> None:
         if not self.menu:
