@@ -172,6 +172,8 @@ class LensScene(Overlay):
         self.scroll = max(0, min(self.scroll, body_h - self._view_h()))
 
     def _render(self) -> pygame.Surface:
+        """The lens's text from the top: the game and its plain reading, the payoff table and
+        its notes, then Jervis's world, deterrence both ways and first-strike stability."""
         u = self.u
         g = self.game()
         surf = pygame.Surface((self.box.w, u(1600)))
@@ -183,7 +185,16 @@ class LensScene(Overlay):
         self.sentence = reading(g.A, g.B, g.row, g.col) if self.seat is not None else ""
         if self.sentence:
             y = self._wrap(surf, self.sentence, x, y, ACCENT) + u(4)
-        # The table.
+        y = self._table(surf, g, x, y)
+        y = self._table_notes(surf, g, x, y)
+        y += u(6)
+        y = self._deterrence(surf, g, x, y)
+        return surf.subsurface((0, 0, surf.get_width(), min(y, surf.get_height()))).copy()
+
+    def _table(self, surf: pygame.Surface, g: StageGame, x: int, y: int) -> int:
+        """The 2x2 payoff table below ``y``, pure equilibria outlined, Nash and Pareto cells
+        marked, best-reply arrows over it; returns the ``y`` below it."""
+        u = self.u
         tx, ty = x + u(150), y + u(30)
         cell_w, cell_h = max(u(110), min(u(220), (self.box.w - tx - x) // 2)), u(60)
         for c, m in enumerate(MOVES):
@@ -214,7 +225,10 @@ class LensScene(Overlay):
                     tag = txt.render(" + ".join(marks), u(13), MUTED)
                     surf.blit(tag, (rect.x + u(6), rect.y + u(3)))
         self._best_reply_arrows(surf, g, tx, ty, cell_w, cell_h)
-        y = ty + 2 * cell_h + u(10)
+        return ty + 2 * cell_h + u(10)
+
+    def _table_notes(self, surf: pygame.Surface, g: StageGame, x: int, y: int) -> int:
+        """What the payoffs, the marks and the arrows mean, and any mixed equilibrium."""
         note = (
             "Payoffs: the row's, then the column's: each side's utility toward the other over "
             "the next three turns, arming with half its budget or restraining: its economy and "
@@ -243,7 +257,10 @@ class LensScene(Overlay):
                     y,
                     TEXT,
                 )
-        y += u(6)
+        return y
+
+    def _deterrence(self, surf: pygame.Surface, g: StageGame, x: int, y: int) -> int:
+        """Jervis's world, each side's deterrence of the other, first-strike stability."""
         y = self._para(
             surf,
             f"Jervis's world: {JERVIS_WORLD_TITLES.get(g.world, g.world)}",
@@ -264,7 +281,7 @@ class LensScene(Overlay):
                 x,
                 y,
             )
-        y = self._para(
+        return self._para(
             surf,
             f"First-strike stability {g.stability:.2f}",
             "1: nobody gains by striking first; near 0: use it or lose it, and every "
@@ -272,7 +289,6 @@ class LensScene(Overlay):
             x,
             y,
         )
-        return surf.subsurface((0, 0, surf.get_width(), min(y, surf.get_height()))).copy()
 
     def _wrap(self, surf, text, x, y, colour):
         lines = txt.wrap(text, self.u(15), self.box.w - 2 * x)
