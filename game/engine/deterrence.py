@@ -58,15 +58,22 @@ def exchange(
     """The strike exchange of model.md section 2 for every ordered pair.
 
     ``reach`` and ``shield`` default to the true stocks; pass what an observer *sees* to get the
-    exchange as that observer imagines it. The exchange of the true stocks of a world that
-    :func:`keep_exchange` gave one (a world ``step`` returned) is not computed again.
+    exchange as that observer imagines it. A world ``step`` returned keeps the exchange of its
+    true stocks (see :func:`keep_exchange`): it is computed at most once.
     """
-    if reach is None and shield is None:
-        kept: Exchange | None = world.__dict__.get(_KEPT)
-        if kept is not None:
-            return kept
+    if reach is None and shield is None and _KEPT in world.__dict__:
+        kept: Exchange | None = world.__dict__[_KEPT]
+        if kept is None:  # the first time it is asked for
+            kept = _read_only(_exchange(world, world.reach, world.shield))
+            object.__setattr__(world, _KEPT, kept)
+        return kept
     reach = world.reach if reach is None else reach
     shield = world.shield if shield is None else shield
+    return _exchange(world, reach, shield)
+
+
+def _exchange(world: World, reach: np.ndarray, shield: np.ndarray) -> Exchange:
+    """The exchange of ``reach`` and ``shield`` against ``world``'s ties and parameters."""
     eta = world.param("shield_efficiency")[:, None, None]
     theta = world.param("unacceptable_damage")[:, None, None]
     eye = np.eye(world.n, dtype=bool)
@@ -111,21 +118,26 @@ _KEPT = "_exchange"
 
 
 def keep_exchange(world: World, source: World, ex: Exchange) -> None:
-    """Let ``world`` keep ``ex``, the exchange of ``source``'s true stocks, when ``world`` has the
-    same exchange: the same parameters and :data:`EXCHANGE_INPUTS`, bit for bit.
+    """Let ``world`` keep its exchange: ``ex``, the exchange of ``source``'s true stocks, when
+    ``world`` has the same parameters and :data:`EXCHANGE_INPUTS` bit for bit; otherwise (a war
+    took economy away, a world already over kept its old stocks) its own, computed the first
+    time :func:`exchange` is asked for it.
 
     A turn reads the exchange of the world it starts from several times (the crisis odds in the
     policies' public view and in the diplomacy, the margins before the turn); ``step`` computed
     it at the end of the turn before, so it keeps it with the world it returns. A kept exchange
     is read-only, since every reader shares it (and a World is never modified in place).
     """
-    if world.params is not source.params or not all(
+    same = world.params is source.params and all(
         _same_bits(getattr(world, name), getattr(source, name)) for name in EXCHANGE_INPUTS
-    ):
-        return
+    )
+    object.__setattr__(world, _KEPT, _read_only(ex) if same else None)
+
+
+def _read_only(ex: Exchange) -> Exchange:
     for f in fields(ex):
         getattr(ex, f.name).flags.writeable = False
-    object.__setattr__(world, _KEPT, ex)
+    return ex
 
 
 def _same_bits(a: np.ndarray, b: np.ndarray) -> bool:

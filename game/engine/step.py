@@ -83,11 +83,14 @@ def step(world: World, orders: Orders, rng: Rng) -> tuple[World, Events]:
 
     # 6. The exchange on the new stocks; tension; crises; war from the crisis answers.
     # 7. Utility and the discounted score.
-    after, ex, war = _war_and_score(world, mid, after, resolved, sight, verified.tension, noise)
+    armed, ex = after, exchange(after)
+    after, war = _war_and_score(world, mid, armed, ex, resolved, sight, verified.tension, noise)
 
     # Worlds that were already over stay exactly as they were (only the turn counter moves).
     if world.over.any():
         after = _freeze(world, after)
+    # The next turn reads this world's exchange again (crisis odds, margins before the turn).
+    keep_exchange(after, armed, ex)
 
     events = Events(
         turn=world.turn,
@@ -232,15 +235,14 @@ def _war_and_score(
     world: World,
     mid: World,
     after: World,
+    ex: Exchange,
     resolved: diplomacy.Resolved,
     sight: Sight,
     extra_tension: np.ndarray,
     noise: Noise,
-) -> tuple[World, Exchange, War]:
-    """The exchange on the new stocks, tension, crises, the war roll of the crisis answers, and
-    the turn's utility and discounted score. The world keeps the exchange for the next turn when
-    no war changed what it was computed on."""
-    stocks, ex = after, exchange(after)
+) -> tuple[World, War]:
+    """Tension, crises, the war roll of the crisis answers (``ex`` is the exchange on the new
+    stocks), and the turn's utility and discounted score."""
     new_tension = tension.next_tension(mid, sight.signal, extra_tension)
     war = tension.roll_war(after, resolved.war_odds, noise.war, ex)
     war_economy = after.economy * (1.0 - war.loss)
@@ -253,8 +255,7 @@ def _war_and_score(
     u = utility(after, ex, war.loss)
     weight = world.param("discount")[:, None] ** world.turn
     after = after.replace(utility=u, score=world.score + weight * u, turn=world.turn + 1)
-    keep_exchange(after, stocks, ex)
-    return after, ex, war
+    return after, war
 
 
 def _inspected_by_others(world: World, dip: Diplomacy) -> np.ndarray:

@@ -296,11 +296,26 @@ def test_the_world_a_turn_leaves_keeps_its_exchange_for_the_next_turn(seed):
     assert following.margin_before is kept.margin
 
 
-def test_a_world_a_war_changed_computes_its_exchange_anew():
-    """A war takes economy away after the exchange was run: the world cannot keep that one."""
+def test_a_world_a_war_changed_keeps_its_own_exchange():
+    """A war takes economy away after the exchange was run: the world cannot keep that one, so
+    it computes its own the first time it is asked for, and keeps that."""
     world = brink()
     after, events = step(world, escalate(world), rng_for(0))
     assert events.war_started.all()
-    assert exchange(after) is not exchange(after)  # nothing kept: computed at each call
-    assert np.array_equal(exchange(after).margin, fresh_exchange(after).margin)
-    assert not np.array_equal(exchange(after).margin, events.margin)
+    own = exchange(after)
+    assert exchange(after) is own  # computed once
+    assert np.array_equal(own.margin, fresh_exchange(after).margin)
+    assert not np.array_equal(own.margin, events.margin)
+
+
+def test_a_batch_with_a_world_over_keeps_the_frozen_worlds_exchange():
+    """A world already over keeps its old stocks (the others move on): the batch's exchange is
+    computed on what the worlds hold, and equals each world's own."""
+    world = brink().tile(2)
+    world = world.replace(over=np.array([True, False]))
+    after, events = step(world, Orders.from_shares(world, ARM), rng_for([0, 1]))
+    kept = exchange(after)
+    for field in dataclasses.fields(kept):
+        assert np.array_equal(getattr(kept, field.name), getattr(fresh_exchange(after), field.name))
+    for b in range(2):
+        assert np.array_equal(kept.margin[b], fresh_exchange(after.select(b)).margin[0])
