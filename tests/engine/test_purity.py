@@ -53,9 +53,10 @@ def test_no_engine_module_imports_another_inside_a_function():
 
 
 def test_the_engine_modules_import_one_another_without_a_circle():
+    imports = _engine_imports()  # parsed once: the comprehension asked for it per import
     graph = {
-        m: {n for n, _ in found if n in _engine_imports() and n != m}
-        for m, found in _engine_imports().items()
+        m: {n for n, _ in found if n in imports and n != m}
+        for m, found in imports.items()
         if not m.endswith("__init__")
     }
     graph = {m: {n for n in deps if not n.endswith("__init__")} for m, deps in graph.items()}
