@@ -51,14 +51,15 @@ def latencies(scenario_id: str, policy: str, difficulty: str, decisions: int) ->
     return np.array(out)
 
 
-def game_rate(scenario_id: str, batch: int) -> tuple[float, float]:
-    """(seconds, world-turns per second) of a strategist-only game as a batch of ``batch``."""
+def game_rate(scenario_id: str, batch: int, most: int | None = None) -> tuple[float, float]:
+    """(seconds, world-turns per second) of a strategist-only game as a batch of ``batch``
+    (its first ``most`` turns if given, else to the end)."""
     scenario = load(scenario_id)
     seats = tuple(Seat(False, "strategist") for _ in scenario.states)
     runner = Runner(scenario, list(range(batch)), seats)
     start = time.perf_counter()
     turns = 0
-    while not runner.finished.all():
+    while not runner.finished.all() and (most is None or turns < most):
         runner.advance(runner.ai_orders())
         turns += 1
     took = time.perf_counter() - start
@@ -75,7 +76,8 @@ def step_overhead(scenario_id: str, turns: int = 200) -> float:
     return turns / (time.perf_counter() - start)
 
 
-def report(scenario_id: str, decisions: int, batch: int) -> None:
+def report(scenario_id: str, decisions: int, batch: int, turns: int | None = None) -> None:
+    """``turns``: play only the first turns of the strategist-only games (a smoke run)."""
     base = latencies(scenario_id, "baseline", "normal", decisions)
     print(f"{scenario_id}: one seat's decision at batch 1, over {decisions} turns")
     print(f"  baseline (Steady Deterrer): median {1e3 * np.median(base):7.2f} ms")
@@ -86,9 +88,10 @@ def report(scenario_id: str, decisions: int, batch: int) -> None:
             f"p95 {1e3 * np.percentile(lat, 95):7.1f} ms "
             f"({np.median(lat) / np.median(base):.0f}x the baseline)"
         )
-    one, rate_one = game_rate(scenario_id, 1)
-    many, rate_many = game_rate(scenario_id, batch)
-    print("strategist-only game, every seat a strategist (normal):")
+    one, rate_one = game_rate(scenario_id, 1, turns)
+    many, rate_many = game_rate(scenario_id, batch, turns)
+    length = "" if turns is None else f", its first {turns} turns"
+    print(f"strategist-only game, every seat a strategist (normal){length}:")
     print(f"  batch 1: {one:.1f} s ({rate_one:.1f} world-turns/s)")
     print(
         f"  batch {batch}: {many:.1f} s ({rate_many:.1f} world-turns/s, "

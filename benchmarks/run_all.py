@@ -52,11 +52,20 @@ def main(argv: list[str] | None = None) -> int:
     print("\n== 4. profile ==")
     profile_engine.report("the_shield", batch, max(turns // 2, 1))
     print("\n== 5. lab tournament ==")
-    bench_lab.report("hawk,dove,copycat", 5 if not args.quick else 1, 20 if not args.quick else 2)
+    # Quick: two entrants (16 seatings, not 81), one repetition, two turns.
+    bench_lab.report(
+        "hawk,dove" if args.quick else "hawk,dove,copycat",
+        1 if args.quick else 5,
+        2 if args.quick else 20,
+    )
     print("\n== 6. debrief ==")
     bench_debrief.report("two_neighbours" if args.quick else "the_shield", 3)
     print("\n== 7. strategist ==")
-    bench_strategist.report("the_shield", 5 if args.quick else 40, 8 if args.quick else 256)
+    # Quick: 3 decisions, and the strategist-only games only 2 turns long at batch 1 and 4.
+    if args.quick:
+        bench_strategist.report("the_shield", 3, 4, turns=2)
+    else:
+        bench_strategist.report("the_shield", 40, 256)
     print(f"\nall benchmarks: {time.perf_counter() - start:.1f} s")
     return 0
 
