@@ -11,6 +11,8 @@ from world ``b`` gives the same answer as reading it from that single game's
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import pickle
 from collections.abc import Callable
 from typing import Any
 
@@ -101,6 +103,22 @@ class Batch:
         return float(np.mean(self.bet_outcomes(bet) == want))
 
 
+#: Every batch :func:`play` has played in this test session, by what decides its games: the
+#: scenario's content (its pickle, so a copy or a ``dataclasses.replace`` to the same values is
+#: the same key, and per-world parameter arrays count by value), the seats, the seeds and the
+#: script (by identity: the key holds it, so its ``id`` is never reused). The engine is
+#: deterministic per seed, so a batch played again would be bit-identical; tests that ask for the
+#: same batch (in one module or across modules) share one playing of it.
+_PLAYED: dict[tuple[Any, ...], Batch] = {}
+
+
+def _played_key(
+    scenario: Scenario, seated: tuple[Seat, ...], seeds: list[int], script: Script | None
+) -> tuple[Any, ...]:
+    content = hashlib.sha256(pickle.dumps(scenario, protocol=pickle.HIGHEST_PROTOCOL)).digest()
+    return (content, seated, tuple(seeds), script)
+
+
 def play(
     scenario: Scenario,
     stand_in: str,
@@ -109,9 +127,27 @@ def play(
     **policies: str,
 ) -> Batch:
     """Play ``seeds`` (default :data:`SEEDS`) to the end in one batch, every seat an AI
-    (see :func:`seats`), with ``script`` changing each turn's orders if given."""
+    (see :func:`seats`), with ``script`` changing each turn's orders if given.
+
+    A batch already played in this session with the same scenario, seats, seeds and script is
+    not played again (see :data:`_PLAYED`): the caller gets its own :class:`Batch` of the same
+    worlds and events (read them, do not write to them)."""
     chosen = list(SEEDS if seeds is None else seeds)
-    runner = Runner(scenario, chosen, seats(scenario, stand_in, **policies))
+    seated = seats(scenario, stand_in, **policies)
+    try:
+        key = _played_key(scenario, seated, chosen, script)
+    except (pickle.PicklingError, TypeError, AttributeError):  # not picklable: play it afresh
+        return _play(scenario, chosen, seated, script)
+    if key not in _PLAYED:
+        _PLAYED[key] = _play(scenario, chosen, seated, script)
+    done = _PLAYED[key]
+    return Batch(scenario, list(done.worlds), list(done.events), done._outcomes)
+
+
+def _play(
+    scenario: Scenario, chosen: list[int], seated: tuple[Seat, ...], script: Script | None
+) -> Batch:
+    runner = Runner(scenario, chosen, seated)
     worlds, events = [runner.world], []
     turn = 0
     while not runner.finished.all():
