@@ -270,8 +270,11 @@ class Policy:
         raise NotImplementedError
 
     @staticmethod
-    def shares_to_move(obs: Observation, shares: np.ndarray, cut: np.ndarray | None = None) -> Move:
-        """A move from budget shares ``[B, 5]``: disallowed categories dropped, rest civilian."""
+    def shares_to_move(
+        obs: Observation, shares: np.ndarray, cut: np.ndarray | None = None, trim: bool = True
+    ) -> Move:
+        """A move from budget shares ``[B, 5]``: disallowed categories dropped, rest civilian,
+        and (unless ``trim`` is off, for a state that means to cheat) kept under the caps."""
         shares = np.clip(np.asarray(shares, dtype=float), 0.0, None).copy()
         for c, cat in enumerate(CATEGORIES):
             if cat not in obs.allowed:
@@ -285,7 +288,8 @@ class Policy:
         cuts = (
             np.zeros(obs.batch) if cut is None else np.minimum(np.maximum(cut, 0.0), obs.own_reach)
         )
-        spend = Policy.within_caps(obs, spend, cuts)
+        if trim:
+            spend = Policy.within_caps(obs, spend, cuts)
         return Move(spend=spend, cut=cuts)
 
     @staticmethod

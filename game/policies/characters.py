@@ -1,9 +1,12 @@
 """The game's opponents: characters a student can name, each with its source.
 
-Every character joins the registry by being defined. Each decides, per world of the batch, how
-much to arm and what to do in diplomacy; the *how* is shared (:mod:`game.policies.playbook`).
-The three copycats are the classic iterated strategies themselves (``game.theory.iterated``),
-played against each rival through :class:`ClassicAdapter`, not rewritten.
+Every character joins the registry by being defined. The Dove and the Security Seeker are
+strategists (:mod:`game.policies.strategist`): they look ahead through the engine like every
+strategist, and differ only by the weights of their utility. The Hawk, the Opportunist, the
+Balancer and the Richardson Reactor still decide by rules, per world of the batch (the *how* is
+shared, :mod:`game.policies.playbook`). The three copycats are the classic iterated strategies
+themselves (``game.theory.iterated``), played against each rival through :class:`ClassicAdapter`,
+not rewritten.
 """
 
 from __future__ import annotations
@@ -15,13 +18,12 @@ import numpy as np
 from game.engine.actions import (
     BACK_DOWN,
     ESCALATE,
-    SHIELD_CAP,
     STAND_FIRM,
-    TRANSPARENCY,
 )
-from game.engine.state import CIVILIAN, HARDENING, REACH, SECURITY_SEEKER
+from game.engine.state import CIVILIAN, REACH, SECURITY_SEEKER
 from game.policies import playbook as pb
 from game.policies.base import Move, Observation, Policy
+from game.policies.strategist import Strategist, Weights
 from game.theory.iterated import STRATEGIES, Strategy
 
 
@@ -199,37 +201,6 @@ def _hosts_forces_of_rival(obs: Observation, h: int) -> np.ndarray:
     return ~obs.ally[:, h] & (obs.hosted_total[:, h] > obs.deployed_at[:, h])
 
 
-class Dove(Policy):
-    """Dove: never arms beyond hardening its own force, signs every treaty, proposes
-    transparency, talks, and backs down in every crisis.
-
-    Source: unconditional cooperation, the sucker's strategy of the iterated prisoner's dilemma
-    (Axelrod 1984), and the reassurance side of Kydd (2005): it proves it is benign, at a price.
-    """
-
-    name = "dove"
-    title = "Dove"
-    traits = ("never arms", "signs treaties", "backs down", "reassures")
-    motives = {
-        "talk": "a dove reassures every rival, whatever it does",
-        "treaty": "a dove proposes and signs every treaty it can",
-    }
-
-    def act(self, obs: Observation) -> Move:
-        shares = np.zeros((obs.batch, 5))
-        room = obs.hardening_max - obs.own_hardening
-        shares[:, HARDENING] = np.where(room > 0.3 * obs.hardening_max, 0.1, 0.0)
-        move = self.shares_to_move(obs, shares)
-        d = self.diplomacy_template(obs)
-        i = self.seat
-        pb.answer_hosts(obs, d, i, obs.support > obs.review_threshold + 0.1)
-        pb.sign_if(obs, d, i, 0.0)
-        pb.propose_to(obs, d, i, pb.most_trusted_rival(obs), TRANSPARENCY, 0.0, 0.7)
-        d.talk[:, i, :] = obs.rivals
-        pb.answer_crises(obs, d, i, np.full(obs.crisis.shape, BACK_DOWN))
-        return Move(move.spend, move.cut, d)
-
-
 class RichardsonReactor(Policy):
     """Richardson Reactor: builds reach in proportion to the reach it sees its rivals hold, less
     a fatigue term in its own stock, plus a standing grievance; it cuts when fatigue wins.
@@ -255,46 +226,6 @@ class RichardsonReactor(Policy):
         d = self.diplomacy_template(obs)
         pb.answer_hosts(obs, d, self.seat, obs.support > obs.review_threshold + 0.1)
         pb.answer_crises(obs, d, self.seat, np.full(obs.crisis.shape, STAND_FIRM))
-        return Move(move.spend, move.cut, d)
-
-
-class SecuritySeeker(Policy):
-    """Security Seeker: arms only against a rival it believes is probably expansionist; when it
-    feels safe it reassures: it cuts a little reach, talks, and proposes a shield cap.
-
-    Source: Kydd (1997, 2005): security seekers arm from fear alone, and costly, verifiable
-    restraint is how one proves it is one.
-    """
-
-    name = "security_seeker"
-    title = "Security Seeker"
-    traits = ("arms from fear", "reassures when safe", "signs with the trusted")
-    motives = {
-        "talk": "it feels safe, and reassures a rival it believes benign",
-        "treaty": "it feels safe, and offers a cap to the rival it trusts most",
-        "deploy": "an ally of its is exposed, and a shield there covers it",
-    }
-
-    def act(self, obs: Observation) -> Move:
-        fear = np.where(obs.rivals, 1.0 - obs.belief, 0.0).max(axis=1)
-        afraid = fear > 0.6
-        shares = pb.arms_shares(obs, np.where(afraid, 0.4, 0.0), self.difficulty)
-        safe = ~afraid & (obs.cover_margin[:, :] >= 0).all(axis=1) | (fear < 0.3)
-        cut = np.where(safe & ~afraid, 0.05 * obs.own_reach, 0.0)
-        move = self.shares_to_move(obs, shares, cut)
-        d = self.diplomacy_template(obs)
-        i = self.seat
-        pb.answer_hosts(obs, d, i, obs.support > obs.review_threshold + 0.1)
-        pb.protect_allies(obs, d, i, 0.4)
-        pb.sign_if(obs, d, i, 0.5)
-        trusted = pb.most_trusted_rival(obs)
-        calm = ~afraid & (trusted >= 0)
-        trusted_ok = np.where(calm, trusted, -1)
-        pb.propose_to(obs, d, i, trusted_ok, SHIELD_CAP, pb.shield_cap_offer(obs), 0.7)
-        for j in range(len(obs.names)):
-            d.talk[:, i, j] = obs.rivals[:, j] & (obs.belief[:, j] > 0.5) & ~afraid
-        weak = (obs.cover_margin < 0) & (obs.escalation_odds > 0.02)
-        pb.answer_crises(obs, d, i, np.where(weak, BACK_DOWN, STAND_FIRM))
         return Move(move.spend, move.cut, d)
 
 
@@ -414,6 +345,37 @@ class Balancer(Policy):
         outmatched = (obs.cover_margin < 0) & (obs.escalation_odds > 0.1)
         pb.answer_crises(obs, d, i, np.where(outmatched, BACK_DOWN, answers))
         return Move(move.spend, move.cut, d)
+
+
+class Dove(Strategist):
+    """Dove: a strategist that dreads the spiral above all, fears little and trusts talk: it
+    arms only when a rival's strike would go unanswered, reassures, signs what leaves it safer
+    and backs down at the brink.
+
+    Source: unconditional cooperation, the sucker's strategy of the iterated prisoner's dilemma
+    (Axelrod 1984), and the reassurance side of Kydd (2005): it proves it is benign, at a price;
+    Osgood's (1962) graduated reciprocation in tension reduction.
+    """
+
+    name = "dove"
+    title = "Dove"
+    traits = ("looks ahead", "shuns the spiral", "trusts talk")
+    weights = Weights(greed=0.0, fear=0.5, parity=0.5, risk=6.0, standing=0.5, trust=0.9)
+
+
+class SecuritySeeker(Strategist):
+    """Security Seeker: a strategist with the game's own prudent weights. It arms from fear
+    alone, until its second strike deters; when it feels safe it reassures (talk, a costly cut,
+    a cap offered to a rival).
+
+    Source: Kydd (1997, 2005): security seekers arm from fear alone, and costly, verifiable
+    restraint is how one proves it is one; Glaser (2010) on the rational security seeker.
+    """
+
+    name = "security_seeker"
+    title = "Security Seeker"
+    traits = ("looks ahead", "arms from fear", "reassures when safe")
+    weights = Strategist.weights
 
 
 class RandomPlayer(Policy):

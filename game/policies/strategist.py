@@ -126,6 +126,9 @@ class Strategist(Policy):
         self.public_reasons: list[str] = []
         self.plans: list[Plan] = []  # [B] the plan it played
         self.unanswered: np.ndarray | None = None  # [B, N] offers made that were not taken up
+        self.burned: np.ndarray | None = None  # [B]: times it has been caught cheating
+        self.cheated: np.ndarray | None = None  # [B]: it cheated last turn
+        self.standing: np.ndarray | None = None  # [B]: its standing a turn ago
 
     # ----------------------------------------------------------------------------------------
     # Deciding
@@ -155,10 +158,13 @@ class Strategist(Policy):
                     chosen[w] = per_world[w][k]
                     public[w] = self._move_reason(obs, w, chosen[w])
         move, said = self._move(obs, chosen)
+        move, secret = self._cheat(obs, move, chosen)
         for w, line in enumerate(said):
             if line:
                 public[w] = f"{public[w]}; {_lower(line)}" if public[w] else line
-        # The full reason is the public one (what others can see), then its spending.
+        # The full reason is the public one (what others can see), then its spending (and a cap
+        # broken in secret).
+        spending = [f"{x}; {_lower(c)}" if c else x for x, c in zip(spending, secret, strict=True)]
         reasons = [f"{p}; {_lower(x)}" if p else x for p, x in zip(public, spending, strict=True)]
         self.plans, self.reasons, self.public_reasons = chosen, reasons, public
         return move
@@ -518,6 +524,60 @@ class Strategist(Policy):
             lines.append("; ".join([kept[0], *(_lower(x) for x in kept[1:])]) if kept else "")
         return Move(move.spend, move.cut, d), lines
 
+    def cheat_odds(self, obs: Observation) -> np.ndarray:
+        """``[B, K]``: the chance it breaks each binding treaty in secret this turn, by the
+        inspection game (an inspectee cheats while ``g > P(caught) * b``): only a greedy
+        character is tempted at all. Its temptation ``u`` each turn is uniform; it cheats when
+        ``u > P(caught) * b / g``, so the odds fall step by step as verification rises, with no
+        cliff. It expects to be inspected half the time, ``P(caught) = v * (passive + (1 -
+        passive) / 2)``, and what being caught costs it (``CAUGHT_COST``, in units of its
+        greed) grows by half each time it has been caught: the others now watch a known cheat."""
+        if self.weights.greed <= 0:
+            return np.zeros(obs.treaty_bound.shape)
+        passive = obs.passive_detection[:, None]
+        caught = obs.treaty_verification * (passive + 0.5 * (1.0 - passive))
+        burned = np.zeros(obs.batch) if self.burned is None else self.burned
+        cost = CAUGHT_COST / self.weights.greed * 1.5 ** burned[:, None]
+        return np.clip(1.0 - caught * cost, 0.0, 1.0) * obs.treaty_bound
+
+    def _remember_if_caught(self, obs: Observation) -> None:
+        """A caught violation costs ``violation_standing``: a cheat whose standing fell by that
+        much after it cheated knows it was caught (it sees its own standing)."""
+        if self.burned is None:
+            self.burned = np.zeros(obs.batch)
+        if self.cheated is not None and self.standing is not None:
+            fell = self.standing - obs.own_standing >= 0.9 * obs.violation_standing
+            self.burned = self.burned + (self.cheated & fell)
+        self.standing = obs.own_standing.copy()
+
+    def _cheat(self, obs: Observation, move: Move, plans: list[Plan]) -> tuple[Move, list[str]]:
+        """Where the inspection game tempts it (:meth:`cheat_odds`), it breaks every cap that
+        binds it in secret and spends its plan untrimmed. Returns the move and each world's
+        private reason ("" where it kept the treaties)."""
+        out = [""] * obs.batch
+        if self.weights.greed <= 0 or not obs.treaty_bound.any():
+            return move, out
+        self._remember_if_caught(obs)
+        temptation = np.array([g.random() for g in self.rngs])[:, None]
+        sneaky = obs.treaty_bound & (temptation < self.cheat_odds(obs))
+        d = move.diplomacy
+        assert d is not None
+        d.cheat[:, self.seat, :] = sneaky
+        self.cheated = np.asarray(sneaky.any(axis=1))
+        whole = np.asarray((~obs.treaty_bound | sneaky).all(axis=1) & self.cheated)
+        if not whole.any():
+            return move, out
+        shares = np.array([p.shares for p in plans])
+        raw = self.shares_to_move(obs, shares, move.cut, trim=False).spend
+        spend = np.where(whole[:, None], raw, move.spend)
+        for w in np.flatnonzero(whole):
+            if raw[w, :CIVILIAN].sum() > move.spend[w, :CIVILIAN].sum() + 1e-9:
+                out[w] = (
+                    f"{obs.names[self.seat]} built past a treaty's cap in secret: what it gains "
+                    "outweighs the odds of being caught times what that costs"
+                )
+        return Move(spend, move.cut, d), out
+
     def _commitments(self, obs: Observation, d: Diplomacy, answers: np.ndarray) -> list[str]:
         """In a crisis it means to stand in, a character that values standing ties its hands:
         it commits publicly to stand firm (Fearon 1997), so that backing down would cost it
@@ -655,19 +715,6 @@ class StrategicHawk(Strategist):
     title = "Strategic Hawk"
     traits = ("looks ahead", "greedy", "takes risks")
     weights = Weights(greed=1.0, fear=1.0, parity=1.0, risk=1.0, standing=1.5, trust=0.2)
-
-
-class StrategicDove(Strategist):
-    """Strategic Dove: a strategist that dreads the spiral, fears little and trusts talk.
-
-    Source: Kydd's (2005) trustworthy type, which takes risks for mutual restraint; Osgood's
-    (1962) graduated reciprocation in tension reduction.
-    """
-
-    name = "strategic_dove"
-    title = "Strategic Dove"
-    traits = ("looks ahead", "shuns the spiral", "trusts talk")
-    weights = Weights(greed=0.0, fear=0.5, parity=0.5, risk=6.0, standing=0.5, trust=0.9)
 
 
 class StrategicOpportunist(Strategist):
@@ -852,6 +899,11 @@ INSPECT_STAKE = 0.3
 RISING = 0.15
 
 
+#: What being caught cheating costs a character of greed 1 (trust, standing, tension), against
+#: what a turn of building past a cap gains, before the turn's own temptation is weighed (a
+#: greedier character counts it for less: the strategic opportunist, at greed 1.5, weighs it 2).
+CAUGHT_COST = 3.0
+
 #: The share of its reach a costly signal gives up (Kydd 2005: a cut large enough to cost).
 SIGNAL_CUT = 0.1
 
@@ -874,7 +926,6 @@ __all__ = [
     "LOOK",
     "Plan",
     "StrategicBalancer",
-    "StrategicDove",
     "StrategicHawk",
     "StrategicOpportunist",
     "StrategicReactor",

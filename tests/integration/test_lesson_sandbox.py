@@ -125,7 +125,8 @@ def test_the_bet_answer_is_what_happens_in_most_seeds(scenario, default):
     bet = scenario.bet
     assert bet.measure == "arms" and bet.choices[bet.answer] == "It rises"
     assert bet.answer == ROSE and set(bet.states) == set(scenario.names)
-    # Measured over three windows of 50 seeds: everyone's reach and shield rose in 88-92 %.
+    # Measured over three windows of 50 seeds (60000, 61000, 62000): everyone's reach and shield
+    # rose in all.
     assert default.bet_share() >= 0.85
 
 
@@ -133,6 +134,6 @@ def test_with_clear_sight_the_bets_answer_is_clearly_rarer(scenario, default):
     """The control: the same seeds and seats with clear sight (``noise = 0.05``) and shields
     that look like shields (``distinguishability = 1``): fewer builds are misread as threats."""
     clear = play(with_params(scenario, noise=0.05, distinguishability=1.0), STAND_IN)
-    # Measured over three windows of 50 seeds: arms rose in 38-44 %, against 88-92 %.
+    # Measured over the same three windows: arms rose in 36-42 %, against all.
     assert clear.bet_share() <= 0.55
     assert default.bet_share() - clear.bet_share() >= 0.35

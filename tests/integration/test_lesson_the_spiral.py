@@ -111,14 +111,14 @@ def test_distinguishable_builds_break_the_spiral(scenario, spiral):
 
 
 def test_a_reassuring_player_is_the_way_out(scenario, spiral):
-    """The same batch with Orun played by the security seeker (it holds unless afraid, cuts a
-    little reach and talks when it feels safe): Orun's pairs end far calmer and its neighbours
-    end trusting it."""
-    calm = play(scenario, "security_seeker")
+    """The same batch with Orun played by the dove (a strategist that dreads the spiral: it arms
+    only when a strike on it would go unanswered, and talks): Orun's pairs end far calmer and its
+    neighbours end trusting it."""
+    calm = play(scenario, "dove")
     own = tension(spiral)[-1][:, ORUN, [TESSAR, VEYRA]].mean(axis=1)
     own_calm = tension(calm)[-1][:, ORUN, [TESSAR, VEYRA]].mean(axis=1)
-    # Measured over three windows: 0.31-0.37 calmer at the end, calmer in 96-98 % of seeds;
-    # trust in Orun 0.34-0.37 higher.
+    # Measured on seeds 60000-60049 and 61000-61049: 0.23-0.27 calmer at the end, calmer in
+    # 80-90 % of seeds; trust in Orun 0.34 higher.
     assert own.mean() - own_calm.mean() > 0.12
     assert share(own_calm < own) >= 0.7
     trust = belief(spiral)[-1][:, [TESSAR, VEYRA], ORUN].mean(axis=1)

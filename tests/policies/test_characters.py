@@ -51,11 +51,39 @@ def test_the_hawk_arms():
     assert move.spend[0, REACH] > move.spend[0, HARDENING]
 
 
-def test_the_dove_never_arms_beyond_hardening_and_backs_down():
-    world = neighbours(crisis=np.array([[[0.0, 1.0], [1.0, 0.0]]]), tension=np.full((1, 2, 2), 0.8))
-    move = act("dove", world)
-    assert move.spend[0, REACH] == 0.0
-    assert move.diplomacy.answer[0, 0, 1] == BACK_DOWN
+def feared_neighbour(belief: float):
+    """Two Neighbours with the rival at 60 reach against its 10, believed a security seeker with
+    odds ``belief``."""
+    return neighbours(
+        reach=np.array([[10.0, 60.0]]),
+        seen_reach=np.array([[[10.0, 60.0], [10.0, 60.0]]]),
+        belief=np.array([[[1.0, belief], [0.9, 1.0]]]),
+    )
+
+
+def spiral_start(belief: float, crisis: bool = False):
+    """The Spiral at the start (signals open), Orun believing its neighbours security seekers
+    with odds ``belief``, in a crisis with Tessar if ``crisis``."""
+    world = load("the_spiral").initial_world()
+    b = world.belief.copy()
+    b[0, 0, 1:] = belief
+    world = world.replace(belief=b)
+    if crisis:
+        c, t = np.zeros((1, 3, 3)), world.tension.copy()
+        c[0, 0, 1] = c[0, 1, 0] = 1.0
+        t[0, 0, 1] = t[0, 1, 0] = 0.95
+        world = world.replace(crisis=c, tension=t)
+    return world
+
+
+def test_the_dove_holds_even_when_afraid_reassures_and_backs_down():
+    for belief in (0.9, 0.1):
+        world = feared_neighbour(belief)
+        assert arms_share(act("dove", world), world) == 0.0
+    doubted = act("dove", spiral_start(0.5))
+    assert arms_share(doubted, spiral_start(0.5)) == 0.0
+    assert doubted.diplomacy.talk[0, 0].any() or doubted.cut[0] > 0, "it reassures"
+    assert act("dove", spiral_start(0.9, crisis=True)).diplomacy.answer[0, 0, 1] == BACK_DOWN
 
 
 def test_the_hawk_escalates_a_crisis():
@@ -88,18 +116,16 @@ def test_the_grudger_never_forgives_but_the_copycat_does():
     assert copycat[0] == 0.0 and copycat[1] > 0.2 and copycat[2:] == [0.0, 0.0, 0.0]
 
 
-def test_the_security_seeker_reassures_a_trusted_rival():
-    world = neighbours(belief=np.array([[[1.0, 0.9], [0.9, 1.0]]]))
-    move = act("security_seeker", world)
-    assert move.cut[0] > 0.0, "a small costly cut"
-    assert move.diplomacy.talk[0, 0, 1]
-    assert move.spend[0, REACH] == 0.0
+def test_the_security_seeker_arms_from_fear_alone():
+    """The same rival with the same 60 reach: armed against when it is probably greedy, not when
+    it is trusted (the strike it fears is the expansionist's)."""
+    feared, trusted = feared_neighbour(0.1), feared_neighbour(0.9)
+    assert arms_share(act("security_seeker", feared), feared) > 0.3
+    assert arms_share(act("security_seeker", trusted), trusted) == 0.0
 
 
-def test_the_security_seeker_arms_against_a_feared_rival():
-    world = neighbours(belief=np.array([[[1.0, 0.1], [0.9, 1.0]]]))
-    move = act("security_seeker", world)
-    assert arms_share(move, world) > 0.3 and move.cut[0] == 0.0
+def test_the_security_seeker_talks_to_a_rival_it_trusts():
+    assert act("security_seeker", spiral_start(0.9)).diplomacy.talk[0, 0].any()
 
 
 def test_the_richardson_reactor_builds_with_what_it_sees():

@@ -244,11 +244,13 @@ def test_with_every_seat_a_strategist_the_diplomacy_comes_from_the_projection():
 
 def test_strategic_characters_are_weights_not_scripts():
     """Each strategic character plays the strategist's own decision; only its weights (and, for
-    the reactor, whether it makes diplomacy of its own) tell it apart."""
+    the reactor, whether it makes diplomacy of its own) tell it apart. The security seeker is
+    the plain strategist's own weights under a character's name."""
     names = [n for n, cls in REGISTRY.items() if issubclass(cls, Strategist)]
-    assert {"strategic_hawk", "strategic_dove", "strategic_reactor"} <= set(names)
-    weights = {REGISTRY[n].weights for n in names}
-    assert len(weights) == len(names)
+    assert {"strategic_hawk", "dove", "security_seeker", "strategic_reactor"} <= set(names)
+    assert REGISTRY["security_seeker"].weights == Strategist.weights
+    weights = {REGISTRY[n].weights for n in names if n != "security_seeker"}
+    assert len(weights) == len(names) - 1
     for n in names:
         cls = REGISTRY[n]
         assert cls.act is Strategist.act and cls._score is Strategist._score, n
@@ -286,3 +288,42 @@ def test_what_others_may_read_is_the_start_of_its_whole_reason():
                 for b, why in enumerate(runner.public_reasons[seat]):
                     assert full[b].startswith(why), (full[b], why)
                     assert "%" not in why
+
+
+def accord_cheats(verification: float, policy: str = "strategic_opportunist"):
+    """The Accord on 12 seeds, Ostrel played by ``policy`` and the others steady, with the
+    treaty's verification set: per turn, whether Ostrel broke the cap in secret, how far its
+    reach went past the cap, and its full and public reasons."""
+    import dataclasses
+
+    scenario = load("the_accord")
+    (t,) = scenario.treaties
+    scenario = dataclasses.replace(
+        scenario, treaties=(dataclasses.replace(t, verification=verification),)
+    )
+    seats = (Seat(False, "baseline"), Seat(False, "baseline"), Seat(False, policy))
+    runner = Runner(scenario, list(range(72_000, 72_012)), seats)
+    cheated, over, full, public = [], [], [], []
+    while not runner.finished.all():
+        orders = runner.ai_orders()
+        cheated.append(orders.diplomacy.cheat[:, 2, 0].copy())
+        full += list(runner.reasons[2])
+        public += list(runner.public_reasons[2])
+        runner.advance(orders)
+        over.append(runner.world.reach[:, 2] - t.cap)
+    return np.array(cheated), np.array(over), full, public
+
+
+def test_a_greedy_strategist_breaks_a_cap_in_secret_where_the_inspection_game_says_it_pays():
+    """Weakly verified, the strategic opportunist builds past the cap in some turns, says so in
+    its full reason only; where verification makes being caught dearer than any turn's gain it
+    never cheats, and a strategist without greed never cheats at all."""
+    cheated, over, full, public = accord_cheats(0.3)
+    assert 0.05 < cheated.mean() < 0.95
+    assert over.max() > 1.0, "it built past the cap"
+    secret = [w for w in full if "in secret" in w]
+    assert secret and not any("in secret" in w for w in public)
+    checked, over_checked, _, _ = accord_cheats(0.8)
+    assert not checked.any() and over_checked.max() <= 1e-6
+    honest, _, _, _ = accord_cheats(0.3, "strategist")
+    assert not honest.any()
