@@ -23,7 +23,7 @@ from game.engine.actions import (
 from game.engine.state import CIVILIAN, REACH, SECURITY_SEEKER
 from game.policies import playbook as pb
 from game.policies.base import Move, Observation, Policy
-from game.policies.strategist import Strategist, Weights
+from game.policies.strategist import StrategicReactor, Strategist, Weights
 from game.theory.iterated import STRATEGIES, Strategy
 
 
@@ -203,16 +203,29 @@ def _hosts_forces_of_rival(obs: Observation, h: int) -> np.ndarray:
 
 class RichardsonReactor(Policy):
     """Richardson Reactor: builds reach in proportion to the reach it sees its rivals hold, less
-    a fatigue term in its own stock, plus a standing grievance; it cuts when fatigue wins.
+    a fatigue term in its own stock, plus a standing grievance; it cuts when fatigue wins. Its
+    arms are the classic equations; a treaty it is invited to sign it weighs by looking ahead
+    through the engine, as the strategic reactor would, with its own build either way: it
+    refuses a cap that would hold its build back and signs one that binds only the others.
 
     Source: Richardson (1960), ``dx/dt = k y - a x + g``, with k = 0.3, a = 0.2 and g = 1 reach a
-    turn: stable against another reactor since a b > k l.
+    turn: stable against another reactor since a b > k l. The look-ahead: the strategists'
+    projection (:meth:`game.policies.strategist.Strategist.signatures`).
     """
 
     name = "richardson"
     title = "Richardson Reactor"
-    traits = ("action-reaction", "fatigue", "no diplomacy beyond the basics")
+    traits = ("action-reaction", "fatigue", "signs only what leaves it better off")
+    motives = {
+        "treaty": "its look-ahead shows the treaty's cap leaves its own build room and holds "
+        "the others",
+    }
+    needs_view = True
     k, a, g = 0.3, 0.2, 1.0
+
+    def __init__(self, seat: int, rngs: list[np.random.Generator], difficulty: str = "normal"):
+        super().__init__(seat, rngs, difficulty)
+        self.judge = StrategicReactor(seat, rngs, difficulty)
 
     def act(self, obs: Observation) -> Move:
         threat = np.where(obs.rivals, obs.seen_reach, 0.0).max(axis=1)
@@ -226,6 +239,10 @@ class RichardsonReactor(Policy):
         d = self.diplomacy_template(obs)
         pb.answer_hosts(obs, d, self.seat, obs.support > obs.review_threshold + 0.1)
         pb.answer_crises(obs, d, self.seat, np.full(obs.crisis.shape, STAND_FIRM))
+        if "treaties" in obs.allowed_diplomacy and obs.treaty_invites.any():
+            plan = shares.copy()
+            plan[:, CIVILIAN] = 1.0 - plan[:, :CIVILIAN].sum(axis=1)
+            d.sign[:, self.seat, :] |= self.judge.signatures(obs, plan)
         return Move(move.spend, move.cut, d)
 
 

@@ -169,6 +169,26 @@ class Strategist(Policy):
         self.plans, self.reasons, self.public_reasons = chosen, reasons, public
         return move
 
+    def signatures(self, obs: Observation, shares: np.ndarray) -> np.ndarray:
+        """``[B, K]`` the treaties it is invited to sign that it would sign, were it to play the
+        arms ``shares`` ``[B, 5]`` either way: those whose projection, signed, scores above the
+        same plan unsigned. How any character may answer an invitation by looking ahead, whatever
+        decides its arms: a cap below where its plan goes trims the plan and costs it, one with
+        room to spare binds only the others."""
+        out = np.zeros(obs.treaty_invites.shape, dtype=bool)
+        moves = _sign_moves(obs)
+        if not moves:
+            return out
+        if obs.view is None:
+            raise ValueError("answering by looking ahead needs the world its seat knows")
+        views, extra = self._samples(obs.view)
+        plain = [Plan(tuple(float(x) for x in row)) for row in shares]
+        table = [[p] + [_with_move(p, m) for m in moves] for p in plain]
+        scores, _ = self._score(views, extra, table, obs)
+        for c, (_, k) in enumerate(moves, start=1):
+            out[:, k] = (scores[:, c] > scores[:, 0] + 1e-6) & obs.treaty_invites[:, k]
+        return out
+
     def _learn(self, obs: Observation) -> None:
         """An alliance or programme offered last turn and not taken up counts as refused: it
         expects each further offer to that state to be taken up half as often."""

@@ -11,6 +11,7 @@ Ostrel ``ai:richardson``).
 
 import dataclasses
 
+import numpy as np
 import pytest
 
 from game.analysis import ROSE
@@ -130,3 +131,45 @@ def test_with_the_third_bound_too_the_bets_answer_is_clearly_rarer(outsider, bou
     # after turn 4 in 0 of 40 seeds (level in all 40), against 40 of 40.
     assert bound.bet_share() <= 0.1
     assert outsider.bet_share() - bound.bet_share() >= 0.75
+
+
+def framework(turn: int, cap: float):
+    """Aurum proposes, on ``turn``, a reach ceiling of ``cap`` for all three (verification 0.7)."""
+
+    def script(runner, t, orders):
+        if t != turn:
+            return orders
+        d = orders.diplomacy_or_none().copy()
+        d.propose_kind[:, AURUM] = REACH_CEILING
+        d.propose_parties[:, AURUM, :] = True
+        d.propose_cap[:, AURUM] = cap
+        d.propose_verification[:, AURUM] = 0.7
+        return orders.with_diplomacy(d)
+
+    return script
+
+
+def ostrel_signed(batch, turn: int) -> np.ndarray:
+    """``[B]`` Ostrel signed a treaty naming all three, on or after ``turn``."""
+    signed = np.zeros(batch.size, dtype=bool)
+    for w in batch.worlds[turn:]:
+        three = (w.treaty_invited > 0).sum(axis=2) == 3
+        signed |= ((w.treaty_signed[:, :, OSTREL] > 0.5) & three).any(axis=1)
+    return signed
+
+
+def test_the_outsider_refuses_a_framework_it_would_lose_by_and_takes_one_it_would_gain_by(
+    scenario,
+):
+    """Nothing scripts Ostrel's answer: it weighs the invitation by looking ahead through the
+    engine with its own build either way. A three-party ceiling at the parties' level (30),
+    proposed on turn 6 when it stands near 40 and is still building, would hold it back: it
+    refuses. One at 80 leaves its build room and binds only the others: it signs where its
+    look-ahead shows that leaves it better off."""
+    tight = ostrel_signed(play(scenario, STAND_IN, script=framework(6, CAP)), 6)
+    roomy = ostrel_signed(play(scenario, STAND_IN, script=framework(6, 80.0)), 6)
+    # Measured over three windows of 50 seeds: signed the tight one in 0-2 %, the roomy one in
+    # 38-46 %.
+    assert tight.mean() <= 0.1
+    assert roomy.mean() >= 0.2
+    assert roomy.mean() - tight.mean() >= 0.2
