@@ -328,14 +328,36 @@ class Strategist(Policy):
         obs: Observation,
     ) -> tuple[np.ndarray, dict[str, np.ndarray]]:
         """``([B, P], terms)``: each plan's mean weighted score over the samples (``-inf`` where a
-        plan cannot be played), and each term's discounted sum ``[B, P, ...]`` for the reasons."""
+        plan cannot be played), and each term's discounted sum ``[B, P, ...]`` for the reasons.
+        Every plan x sample of every world is one row of one batch (:meth:`_rows`), projected
+        together (:meth:`_project`)."""
+        b = views.batch // self.samples
+        p = len(table[0])
+        batch, spec, legal = self._rows(views, table, obs)
+        first, taken = self._first_turn(batch, spec, legal, table, accept)
+        projected = self._project(batch, spec, table, first, taken)
+        if projected is None:
+            # A move the engine refuses is no plan: score only the plain arms.
+            return self._score(views, accept, _plain(table, b), obs)
+        total, parts = projected
+        total = np.where(legal, total, -np.inf)
+        scores = total.reshape(b, p, self.samples).mean(axis=2)
+        shaped = {
+            k: v.reshape((b, p, self.samples) + v.shape[1:]).mean(axis=2) for k, v in parts.items()
+        }
+        return scores, shaped
+
+    def _rows(
+        self, views: World, table: list[list[Plan]], obs: Observation
+    ) -> tuple[World, list[tuple[int, int, int]], np.ndarray]:
+        """The projection's rows: ``(world, plan, sample)`` for every world's every plan, the
+        sampled views repeated to match, scored with the character's weights (utility-only
+        parameters), and whether each row's plan can be played."""
         i, wts = self.seat, self.weights
         b = views.batch // self.samples
         p = len(table[0])
         spec = [(w, k, s) for w in range(b) for k in range(p) for s in range(self.samples)]
         batch = views.select(np.array([w * self.samples + s for (w, _k, s) in spec]))
-        n = batch.n
-        # The character's weights: the utility it scores with (utility-only parameters).
         params = batch.params.replace(
             greed_leverage=wts.greed,
             crisis_leverage=wts.parity * np.asarray(batch.param("crisis_leverage")),
@@ -346,16 +368,44 @@ class Strategist(Policy):
         kind[:, i] = EXPANSIONIST if wts.greed > 0 else kind[:, i]
         batch = batch.replace(params=params, kind=kind)
         legal = np.array([self._legal(obs, w, table[w][k]) for (w, k, _s) in spec])
-        shares = np.array([table[w][k].shares for (w, k, _s) in spec])
-        cuts = np.array([table[w][k].cut for (w, k, _s) in spec])
+        return batch, spec, legal
+
+    def _first_turn(
+        self,
+        batch: World,
+        spec: list[tuple[int, int, int]],
+        legal: np.ndarray,
+        table: list[list[Plan]],
+        accept: np.ndarray,
+    ) -> tuple[Diplomacy, np.ndarray]:
+        """The projection's first-turn diplomacy (each row's move and, in its sample, the other's
+        answer; hosts taking up pending offers) and the rows whose offer is taken up next turn."""
+        n = batch.n
         first = Diplomacy.none(batch.batch, n, TREATY_SLOTS)
         taken = np.zeros(batch.batch, dtype=bool)
-        row_moves = [table[w][k].move for (w, k, _s) in spec]
-        for r, (w, _k, s) in enumerate(spec):
+        for r, (w, k, s) in enumerate(spec):
             if legal[r]:
                 refused = self._refused(w, n)
-                taken[r] = self._write(first, r, row_moves[r], accept[w, s], batch, refused)
-        _expect_hosts(first, batch, i)
+                taken[r] = self._write(first, r, table[w][k].move, accept[w, s], batch, refused)
+        _expect_hosts(first, batch, self.seat)
+        return first, taken
+
+    def _project(
+        self,
+        batch: World,
+        spec: list[tuple[int, int, int]],
+        table: list[list[Plan]],
+        first: Diplomacy,
+        taken: np.ndarray,
+    ) -> tuple[np.ndarray, dict[str, np.ndarray]] | None:
+        """Every row played ``horizon`` turns through ``step``: the seat's plan each turn, the
+        others their last orders (answering its arming from the second turn). Returns each row's
+        discounted weighted utility and the terms behind it, or None if the engine refuses a
+        row's move."""
+        i, wts, n = self.seat, self.weights, batch.n
+        shares = np.array([table[w][k].shares for (w, k, _s) in spec])
+        cuts = np.array([table[w][k].cut for (w, k, _s) in spec])
+        row_moves = [table[w][k].move for (w, k, _s) in spec]
         discount = batch.param("discount")
         total = np.zeros(batch.batch)
         parts = {
@@ -387,8 +437,7 @@ class Strategist(Policy):
             try:
                 world, events = step(world, orders, None)
             except IllegalOrder:
-                # A move the engine refuses is no plan: score only the plain arms.
-                return self._score(views, accept, _plain(table, b), obs)
+                return None
             terms = utility_terms(world, exchange(world), events.war_loss)
             weight = discount**turn
             parts["prosperity"] += weight * terms.prosperity[:, i]
@@ -409,12 +458,7 @@ class Strategist(Policy):
                 - wts.risk * brink
                 + (terms.leverage - terms.insecurity - terms.spiral)[:, i].sum(axis=1)
             )
-        total = np.where(legal, total, -np.inf)
-        scores = total.reshape(b, p, self.samples).mean(axis=2)
-        shaped = {
-            k: v.reshape((b, p, self.samples) + v.shape[1:]).mean(axis=2) for k, v in parts.items()
-        }
-        return scores, shaped
+        return total, parts
 
     def _write(
         self,
