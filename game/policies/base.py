@@ -137,6 +137,23 @@ class PublicView:
         )
 
 
+def _cover(
+    world: World, i: int, margin: np.ndarray, ally: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """``([B, N], [B, N])`` by the exchange ``margin`` seat ``i`` imagines: the best margin it
+    or any ally holds against each state (extended deterrence: a rival is held off if i *or any
+    ally* would retaliate unacceptably), and which of its allies are exposed (for ally h, some
+    non-ally of h that neither h nor any of h's allies deters)."""
+    guard = ally.copy()
+    guard[:, i] = True
+    cover = np.where(guard[:, :, None], margin, -np.inf).max(axis=1)
+    guards = (world.alliance > 0.5) | np.eye(world.n, dtype=bool)[None]  # [B, h, g]
+    best = np.where(guards[:, :, :, None], margin[:, None, :, :], -np.inf).max(axis=2)
+    foes = (world.alliance < 0.5) & ~np.eye(world.n, dtype=bool)[None]  # [B, h, j]
+    exposed = (foes & (best < 0)).any(axis=2) & ally
+    return cover, exposed
+
+
 def observe(
     world: World, i: int, public: PublicView | None = None, with_view: bool = False
 ) -> Observation:
@@ -149,16 +166,7 @@ def observe(
     seen_reach, seen_shield = imagined.reach, imagined.shield
     ex = exchange(imagined)
     ally = world.alliance[:, i, :] > 0.5
-    # Extended deterrence: a rival is held off if i *or any ally* would retaliate unacceptably.
-    guard = ally.copy()
-    guard[:, i] = True
-    cover = np.where(guard[:, :, None], ex.margin, -np.inf).max(axis=1)
-    # Which allies are exposed: for ally h, some non-ally of h that neither h nor any of h's
-    # allies deters (by the stocks i sees).
-    guards = (world.alliance > 0.5) | np.eye(world.n, dtype=bool)[None]  # [B, h, g]
-    best = np.where(guards[:, :, :, None], ex.margin[:, None, :, :], -np.inf).max(axis=2)
-    foes = (world.alliance < 0.5) & ~np.eye(world.n, dtype=bool)[None]  # [B, h, j]
-    exposed = (foes & (best < 0)).any(axis=2) & ally
+    cover, exposed = _cover(world, i, ex.margin, ally)
     return Observation(
         seat=i,
         names=world.names,
