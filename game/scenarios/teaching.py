@@ -79,6 +79,8 @@ def _choice_index(c: _Checker, field: str, value: Any, count: int) -> int | None
 
 
 def _parse_bet(c: _Checker, raw: Any, names: list[str] | None) -> Bet | None:
+    """The ``[text.bet]`` table: every field is checked (problems in file order) before any
+    is given up on, so one reading reports them all."""
     if raw is _MISSING:
         return None
     table = c.table("text.bet", raw)
@@ -87,17 +89,46 @@ def _parse_bet(c: _Checker, raw: Any, names: list[str] | None) -> Bet | None:
     at = "text.bet"
     c.keys(at, table, _BET_KEYS)
     question = c.string(f"{at}.question", table.get("question", _MISSING))
-    choices = c.strings(f"{at}.choices", table.get("choices", _MISSING), 3)
+    choices = _bet_choices(c, at, table.get("choices", _MISSING))
+    answer = _choice_index(c, f"{at}.answer", table.get("answer", _MISSING), 3)
+    explanation = c.string(f"{at}.explanation", table.get("explanation", _MISSING))
+    measure = c.choice(f"{at}.measure", table.get("measure", _MISSING), BET_MEASURES)
+    ask, reveal = _bet_turns(c, at, table)
+    targets = _bet_targets(c, at, table, measure, names)
+    if None in (question, choices, answer, explanation, measure, ask, reveal) or targets is None:
+        return None
+    assert question is not None and choices is not None and answer is not None
+    assert explanation is not None and measure is not None
+    states, between = targets
+    return Bet(
+        question=question,
+        choices=(choices[0], choices[1], choices[2]),
+        answer=answer,
+        explanation=explanation,
+        measure=measure,
+        states=states,
+        between=between,
+        ask_before=ask,
+        reveal_after=reveal,
+    )
+
+
+def _bet_choices(c: _Checker, at: str, value: Any) -> tuple[str, ...] | None:
+    """The bet's three choices, in the order: falls, stays level, rises."""
+    choices = c.strings(f"{at}.choices", value, 3)
     if choices is not None and len(choices) != 3:
         c.expect(
             f"{at}.choices",
             "exactly 3 choices, in the order: falls, stays level, rises",
             list(choices),
         )
-        choices = None
-    answer = _choice_index(c, f"{at}.answer", table.get("answer", _MISSING), 3)
-    explanation = c.string(f"{at}.explanation", table.get("explanation", _MISSING))
-    measure = c.choice(f"{at}.measure", table.get("measure", _MISSING), BET_MEASURES)
+        return None
+    return choices
+
+
+def _bet_turns(c: _Checker, at: str, table: dict[str, Any]) -> tuple[Any, Any]:
+    """``ask_before`` (default 1) and ``reveal_after`` (default 0: the end of the game), each
+    None after a problem; a reveal before the ask is one."""
     ask = c.integer(
         f"{at}.ask_before", table.get("ask_before", _MISSING), 1, MAX_TURNS, default=1, why="a turn"
     )
@@ -112,67 +143,79 @@ def _parse_bet(c: _Checker, raw: Any, names: list[str] | None) -> Bet | None:
     if ask is not None and reveal is not None and reveal and reveal < ask:
         c.expect(f"{at}.reveal_after", f"a turn no earlier than ask_before ({ask})", reveal)
         reveal = None
-    states: tuple[str, ...] = ()
-    between: tuple[tuple[str, str], ...] = ()
-    ok = True
+    return ask, reveal
+
+
+def _bet_targets(
+    c: _Checker, at: str, table: dict[str, Any], measure: str | None, names: list[str] | None
+) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]] | None:
+    """What the bet's measure is read on, as ``(states, between)``: the states of a per-state
+    measure or the pairs of a pair measure (the other empty), or None after a problem. Nothing
+    is checked (both empty) when the measure or the state names are unknown."""
     if measure in BET_STATE_MEASURES and names is not None:
-        value = table.get("states", _MISSING)
-        if (
-            not isinstance(value, list)
-            or not value
-            or not all(v in names for v in value)
-            or len(set(value)) != len(value)
-        ):
-            c.expect(
-                f"{at}.states",
-                "a non-empty array of distinct state names ("
-                + ", ".join(names)
-                + f') for the measure "{measure}"',
-                value,
-            )
+        states = _bet_states(c, at, table, measure, names)
+        return None if states is None else (states, ())
+    if measure in BET_PAIR_MEASURES and names is not None:
+        between = _bet_between(c, at, table, measure, names)
+        return None if between is None else ((), between)
+    return (), ()
+
+
+def _bet_states(
+    c: _Checker, at: str, table: dict[str, Any], measure: str, names: list[str]
+) -> tuple[str, ...] | None:
+    """The distinct states a per-state measure is read on (``states``; ``between`` is a
+    problem here), or None after a problem."""
+    value = table.get("states", _MISSING)
+    states: tuple[str, ...] | None = None
+    if (
+        not isinstance(value, list)
+        or not value
+        or not all(v in names for v in value)
+        or len(set(value)) != len(value)
+    ):
+        c.expect(
+            f"{at}.states",
+            "a non-empty array of distinct state names ("
+            + ", ".join(names)
+            + f') for the measure "{measure}"',
+            value,
+        )
+    else:
+        states = tuple(value)
+    if "between" in table:
+        c.fail(f"{at}.between", f'not used by the measure "{measure}"; use states')
+        states = None
+    return states
+
+
+def _bet_between(
+    c: _Checker, at: str, table: dict[str, Any], measure: str, names: list[str]
+) -> tuple[tuple[str, str], ...] | None:
+    """The pairs of states a pair measure is read on (``between``; ``states`` is a problem
+    here), or None after a problem."""
+    value = table.get("between", _MISSING)
+    pairs = value if isinstance(value, list) and value else None
+    clean: list[tuple[str, str]] = []
+    ok = True
+    for k, pair in enumerate(pairs or []):
+        ij = _two_states(c, f"{at}.between[{k}]", pair, names)
+        if ij is None:
             ok = False
         else:
-            states = tuple(value)
-        if "between" in table:
-            c.fail(f"{at}.between", f'not used by the measure "{measure}"; use states')
-            ok = False
-    elif measure in BET_PAIR_MEASURES and names is not None:
-        value = table.get("between", _MISSING)
-        pairs = value if isinstance(value, list) and value else None
-        clean: list[tuple[str, str]] = []
-        for k, pair in enumerate(pairs or []):
-            ij = _two_states(c, f"{at}.between[{k}]", pair, names)
-            if ij is None:
-                ok = False
-            else:
-                clean.append((names[ij[0]], names[ij[1]]))
-        if pairs is None:
-            c.expect(
-                f"{at}.between",
-                "a non-empty array of pairs of states, e.g. "
-                '[["Aurum", "Veyra"]]' + f' for the measure "{measure}"',
-                value,
-            )
-            ok = False
-        between = tuple(clean)
-        if "states" in table:
-            c.fail(f"{at}.states", f'not used by the measure "{measure}"; use between')
-            ok = False
-    if None in (question, choices, answer, explanation, measure, ask, reveal) or not ok:
-        return None
-    assert question is not None and choices is not None and answer is not None
-    assert explanation is not None and measure is not None
-    return Bet(
-        question=question,
-        choices=(choices[0], choices[1], choices[2]),
-        answer=answer,
-        explanation=explanation,
-        measure=measure,
-        states=states,
-        between=between,
-        ask_before=ask,
-        reveal_after=reveal,
-    )
+            clean.append((names[ij[0]], names[ij[1]]))
+    if pairs is None:
+        c.expect(
+            f"{at}.between",
+            "a non-empty array of pairs of states, e.g. "
+            '[["Aurum", "Veyra"]]' + f' for the measure "{measure}"',
+            value,
+        )
+        ok = False
+    if "states" in table:
+        c.fail(f"{at}.states", f'not used by the measure "{measure}"; use between')
+        ok = False
+    return tuple(clean) if ok else None
 
 
 def _parse_quiz(c: _Checker, raw: Any) -> tuple[QuizQuestion, ...] | None:
