@@ -492,7 +492,7 @@ def _phase_plane(fig: Figure, a: Analysis, st: _Style) -> None:
                 )
             else:
                 note = f"fitted equilibrium off the chart, at ({ex:.1f}, {ey:.1f})"
-        r2 = f"fit R² {c.r2[0]:.2f} / {c.r2[1]:.2f}"
+        r2 = f"how closely the fit follows the game (1: exactly): {c.r2[0]:.2f} / {c.r2[1]:.2f}"
         note = f"{note}; {r2}" if note else r2
     elif fit is not None:
         note = f"no Richardson fit: {fit.reason}"

@@ -114,17 +114,21 @@ def _passive_phrase(name: str, s: np.ndarray) -> str:
 
 
 def _wrong_signs(fit: RichardsonFit, a: str, b: str) -> list[str]:
-    """Per side, the fitted fear and fatigue with the wrong sign for a race, in words."""
+    """Per side, the fitted fear and fatigue with the wrong sign for a race, in plain words
+    (each number named by what it measures, never by its symbol in Richardson's equations)."""
     out = []
-    for who, other, fear, fear_sym, fatigue, fatigue_sym in (
-        (a, b, fit.k, "k", fit.a, "a"),
-        (b, a, fit.l, "l", fit.b, "b"),
-    ):
+    for who, other, fear, fatigue in ((a, b, fit.k, fit.a), (b, a, fit.l, fit.b)):
         parts = []
         if fear < -SIGN_TOLERANCE:
-            parts.append(f"less when {other} had more (fear {fear_sym} = {fear:.2f})")
+            parts.append(
+                f"less when {other} had more (how much {who} fears falling behind came out "
+                f"at {fear:.2f}, below zero)"
+            )
         if fatigue < -SIGN_TOLERANCE:
-            parts.append(f"faster the more it already had (fatigue {fatigue_sym} = {fatigue:.2f})")
+            parts.append(
+                f"faster the more it already had (how much its own arms hold {who} back came "
+                f"out at {fatigue:.2f}, below zero)"
+            )
         if parts:
             out.append(f"{who} building {' and '.join(parts)}")
     return out
@@ -197,7 +201,10 @@ def fit_pair(series: Series, names: Sequence[str], i: int, j: int) -> PairFit:
     fit = raw
     loose = min(fit.r2) < 0.3
     top = max(float(x.max()), float(y.max()), 1.0)
-    lead = f"Fitted to Richardson's model, restraint outweighs fear between {a} and {b} (ab > kl)"
+    lead = (
+        f"Fitted to Richardson's model, restraint outweighs fear between {a} and {b} (what "
+        "their own arms cost holds them back more than fear of the other pushes them on)"
+    )
     # Where each side stood over the second half of the game: a resting point far below it
     # is not "where the race settles" (a side that only wore down fits a rest at zero).
     half = x.size // 2
@@ -205,13 +212,12 @@ def fit_pair(series: Series, names: Sequence[str], i: int, j: int) -> PairFit:
     if fit.equilibrium is None:
         reading = (
             f"Fitted to Richardson's model, fear and restraint between {a} and {b} come out "
-            "in balance (ab = kl), so the fit gives no single resting point"
+            "in balance, so the fit gives no single resting point"
         )
     elif not fit.stable:
         reading = (
-            f"Fitted to Richardson's model, fear outweighs restraint between {a} and {b} "
-            "(ab < kl): left alone, such a race runs away, or collapses, depending on where "
-            "it starts"
+            f"Fitted to Richardson's model, fear outweighs restraint between {a} and {b}: left "
+            "alone, such a race runs away, or collapses, depending on where it starts"
         )
     elif fit.equilibrium[0] < floor_x or fit.equilibrium[1] < floor_y:
         reading = (

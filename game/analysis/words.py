@@ -136,24 +136,32 @@ def landing_sentences(a: Analysis) -> list[str]:
 
 
 def fit_lines(fit: Any) -> list[str]:
-    """A rival pair's Richardson numbers in words (a ``PairFit``; empty when there is no fit)."""
+    """A rival pair's Richardson numbers in plain words (a ``PairFit``; empty when there is no
+    fit): each number named by what it measures and whose it is, never by its symbol in
+    Richardson's equations (k, l, a, b, g, h, R²), so a player can read them."""
     c = fit.fit
     if c is None:
         return []
+    a, b = fit.a, fit.b
     lines = [
-        f"Fear (how much each builds in answer to the other): k = {c.k:.3f} for {fit.a}, "
-        f"l = {c.l:.3f} for {fit.b}.",
-        f"Fatigue (how much its own arms hold it back): a = {c.a:.3f}, b = {c.b:.3f}.",
-        f"Grievance (building regardless): g = {c.g:.2f}, h = {c.h:.2f}.",
+        f"How much each builds in answer to the other's arms (fear): {a} {c.k:.2f}, {b} {c.l:.2f}.",
+        f"How much its own arms hold each back (fatigue): {a} {c.a:.2f}, {b} {c.b:.2f}.",
+        f"How much each builds whatever the other does (grievance): {a} {c.g:.1f}, {b} {c.h:.1f}.",
     ]
-    stable = "stable" if c.stable else "unstable"
-    rule = "ab > kl" if c.stable else "ab < kl"
     if fit.equilibrium is not None:
         ex, ey = fit.equilibrium
-        lines.append(f"Equilibrium ({stable}, {rule}): {fit.a} {ex:.1f}, {fit.b} {ey:.1f}.")
+        how = (
+            "steady: restraint outweighs fear, so the race heads there"
+            if c.stable
+            else "unsteady: fear outweighs restraint, so the race runs away from it"
+        )
+        lines.append(f"Where the race would come to rest: {a} {ex:.1f}, {b} {ey:.1f} ({how}).")
     else:
-        lines.append(f"No finite equilibrium; the race is {stable} ({rule}).")
-    lines.append(f"Fit quality: R² {c.r2[0]:.2f} and {c.r2[1]:.2f} over {c.n_points} turns.")
+        lines.append("No single point where the race would come to rest.")
+    lines.append(
+        f"How closely the model follows this game (1: exactly, 0: not at all): {a} "
+        f"{c.r2[0]:.2f}, {b} {c.r2[1]:.2f}, over {c.n_points} turns."
+    )
     return lines
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 
@@ -72,7 +74,10 @@ def test_negative_fear_is_no_race():
     assert f.fit is None and f.raw is not None
     assert f.raw.k == pytest.approx(-0.5) and f.raw.stable
     assert "did not follow a Richardson race" in f.reading
-    assert "Calder building less when Mirel had more (fear k = -0.50)" in f.reading
+    assert (
+        "Calder building less when Mirel had more (how much Calder fears falling behind came "
+        "out at -0.50, below zero)"
+    ) in f.reading
     assert "outweighs" not in f.reading and "settles" not in f.reading
     assert "wrong sign" in f.reason
 
@@ -82,7 +87,10 @@ def test_negative_fatigue_is_no_race():
     f = fit(x, y)
     assert f.fit is None and f.raw is not None and f.raw.a == pytest.approx(-0.1)
     assert "did not follow a Richardson race" in f.reading
-    assert "Calder building faster the more it already had (fatigue a = -0.10)" in f.reading
+    assert (
+        "Calder building faster the more it already had (how much its own arms hold Calder "
+        "back came out at -0.10, below zero)"
+    ) in f.reading
     assert "outweighs" not in f.reading
 
 
@@ -167,3 +175,35 @@ def test_a_war_in_turn_four_is_too_short_to_fit():
     assert a.war_turn == 4 and a.fits
     for f in a.fits:
         assert f.fit is None and f.reason.startswith("too few turns to fit a race"), f.reading
+
+
+#: A symbol of Richardson's equations shown as a value ("fear l = -0.15", "ab > kl", "R²"):
+#: what a player must never be asked to decode on the debrief's Theory tab.
+SYMBOL = re.compile(r"\b[klabgh] = |\b(ab|kl) [<>=] |R²")
+
+
+@pytest.mark.parametrize(
+    "coefficients",
+    [
+        (0.3, 0.25, 0.5, 0.4, 2.0, 3.0, 1.0, 5.0),  # a stable race
+        (0.4, 0.4, 0.2, 0.2, 1.0, 1.0, 1.0, 2.0),  # a runaway race
+        (-0.5, 0.5, 0.2, 0.3, 20.0, 2.0, 10.0, 10.0),  # fear below zero
+        (0.1, 0.3, -0.1, 0.5, 1.0, 1.0, 5.0, 5.0),  # fatigue below zero
+    ],
+)
+def test_the_fit_is_told_in_plain_words_without_symbols(coefficients):
+    """The Theory tab shows a pair's reading and its numbers (``fit_lines``) to players: each
+    number is named by what it measures and whose it is, never as a bare symbol."""
+    from game.analysis.words import fit_lines
+
+    k, l_, a, b, g, h, x0, y0 = coefficients
+    x, y = richardson_simulate(k, l_, a, b, g, h, x0=x0, y0=y0, steps=15)
+    f = fit(x, y)
+    lines = fit_lines(f)
+    for text in [f.reading, *lines]:
+        assert not SYMBOL.search(text), text
+    if f.fit is None:
+        assert "how much" in f.reading and "below zero" in f.reading
+    else:
+        assert lines[0].startswith("How much each builds in answer to the other's arms")
+        assert f"Calder {f.fit.k:.2f}, Mirel {f.fit.l:.2f}" in lines[0]
