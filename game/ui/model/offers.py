@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from game.engine.actions import ACTION_GROUPS, Action
 from game.ui.model.draft import OrderDraft
-from game.ui.model.plain_words import treaty_label
+from game.ui.model.plain_words import treaty_label, treaty_terms
 from game.ui.model.views import TurnView
 
 
@@ -47,8 +47,10 @@ def offers_for(draft: OrderDraft, view: TurnView) -> list[Offer]:
                     title=f"A treaty with {' and '.join(others)} awaits your signature"
                     if others
                     else "A treaty awaits your signature",
-                    body=f"{treaty_label(k + 1, t, me)}. It enters into force when every party "
-                    "has signed; a proposal left unsigned expires.",
+                    body=f"{treaty_label(k + 1, t, me)}. "
+                    + (f"If it comes into force, {treaty_terms(t)}. " if treaty_terms(t) else "")
+                    + "It enters into force when every party has signed; a proposal left "
+                    "unsigned expires.",
                     accept=Action("sign_treaty", me, treaty=t.slot),
                     accept_word="Sign",
                 )

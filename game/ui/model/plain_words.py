@@ -8,6 +8,10 @@ from game.engine.actions import CAPPED, TREATY_KINDS
 #: Treaty kinds whose terms include a cap, by name.
 CAPPED_KINDS = frozenset(TREATY_KINDS[k] for k in CAPPED)
 
+#: What "standing" is, in a student's words (said beside the word where a screen costs or
+#: changes it, as the state panel's tooltip says it beside the number).
+STANDING_MEANS = "how far other states believe your word"
+
 #: The budget lines' names on the turn screen (the engine's name where it is plain already).
 CATEGORY_LABELS: dict[str, str] = {"cut": "scrap reach"}
 
@@ -120,7 +124,7 @@ ACTION_COSTS: dict[str, str] = {
     "sanction": "a little of your own growth each turn it lasts",
     "offer_deployment": "upkeep of the forces you station, while they are abroad",
     "offer_programme": "the shield money you pool, while the programme runs",
-    "back_down": "standing",
+    "back_down": f"standing ({STANDING_MEANS})",
     "escalate": "nothing now, but war may break out if both sides escalate",
     "cheat": "the treaty, and your word, if you are caught",
 }
@@ -172,6 +176,23 @@ TREATY_STATUS: dict[str, str] = {
     "withdrawing": "being left",
     "lapsed": "lapsed",
 }
+
+
+#: What each kind of treaty binds its parties to (``{cap}``: its cap), in a student's words.
+TREATY_TERMS: dict[str, str] = {
+    "shield_cap": "each party keeps its shield (interceptors at home and stationed abroad) at or "
+    "below {cap:.1f}",
+    "forward_ban": "no party keeps forces stationed on another state's soil",
+    "reach_ceiling": "each party keeps its reach (its strike force) at or below {cap:.1f}",
+    "transparency": "the parties let each other see their forces more clearly",
+}
+
+
+def treaty_terms(t) -> str:
+    """What the treaty ``t`` (a :class:`game.ui.model.views.TreatyView`) binds its parties to:
+    "each party keeps its shield (...) at or below 5.4"; empty for an unknown kind."""
+    text = TREATY_TERMS.get(t.kind, "")
+    return text.format(cap=t.cap) if text else ""
 
 
 def treaty_label(number: int, t, me: str) -> str:

@@ -16,6 +16,7 @@ from game.engine.events import Events
 from game.engine.orders import unit_costs
 from game.engine.state import CIVILIAN, REACH, SHIELD
 from game.session import Session
+from game.ui.model.plain_words import STANDING_MEANS
 from game.ui.model.trend import Trail, report, signed, trail_of
 
 #: The own numbers the report can show, with their words and decimals.
@@ -118,7 +119,10 @@ def _own_why(key: str, ch: Change, share: float, cut: float, built: float) -> st
             return "forces wear out a little each turn unless you build"
         return ""
     if key == "standing":
-        return "your word counts for more" if d > 0 else "backing down or broken vows cost it"
+        word = f"standing is {STANDING_MEANS}"
+        if d > 0:
+            return f"{word}, and it counts for more now"
+        return f"{word}; backing down or broken vows cost it"
     if key == "support":
         return "the defence burden sits easier" if d > 0 else "the defence burden or fear weighs"
     return ""

@@ -12,6 +12,7 @@ from game.engine.perception import seen_world
 from game.ui.drawing import text as txt
 from game.ui.drawing.theme import PANEL, TEXT
 from game.ui.model.draft import OrderDraft
+from game.ui.model.plain_words import STANDING_MEANS
 from game.ui.scenes.scene import Overlay
 
 CHOICES = (
@@ -43,7 +44,7 @@ class CrisisScene(Overlay):
             f"Tension between you is {float(w.tension[0, i, other]):.2f}. Each side chooses at "
             "the same time.",
             f"Back down: no war; you lose {float(w.param('backdown_standing')[0]):.2f} standing "
-            "(more if you had publicly committed).",
+            f"({STANDING_MEANS}; more if you had publicly committed).",
             "Stand firm: no war unless the other side escalates; if both stand firm, tension "
             "rises.",
             f"Escalate: if {self.names[other]} escalates too, the odds of war are {full:.0%}; if "

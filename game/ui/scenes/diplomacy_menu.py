@@ -21,6 +21,7 @@ from game.ui.model.plain_words import (
     action_label,
     purpose_label,
     treaty_label,
+    treaty_terms,
 )
 from game.ui.model.views import TurnView
 from game.ui.scenes.scene import Overlay
@@ -195,7 +196,13 @@ class DiplomacyScene(Overlay):
         """What the chosen action does and costs, in a sentence, with the lesson's numbers."""
         if not self.action:
             return ""
-        return action_help(self.action, self._params()) or ACTIONS[self.action].capitalize() + "."
+        said = action_help(self.action, self._params()) or ACTIONS[self.action].capitalize() + "."
+        treaties = self.view.treaties
+        if self.action in SLOT_ACTIONS and treaties:
+            terms = treaty_terms(treaties[self.target_i % len(treaties)])
+            if terms:  # what the chosen treaty's cap means ("Shield cap 5.4": at or below 5.4)
+                said += f" This treaty: {terms}."
+        return said
 
     def cost(self) -> str:
         return action_cost(self.action, self._params()) if self.action else ""
