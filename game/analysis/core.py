@@ -149,6 +149,31 @@ def fit_pair(series: Series, names: Sequence[str], i: int, j: int) -> PairFit:
     """
     a, b = names[i], names[j]
     x, y = series.reach[:, i], series.reach[:, j]
+    unfit = _too_little_to_fit(a, b, x, y)
+    if unfit is not None:
+        return unfit
+    raw, failed, error = _least_squares(a, b, x, y)
+    unfit = _no_answer(a, b, x, y, raw)
+    if unfit is not None:
+        return unfit
+    if raw is None:
+        return _no_fit(a, b, failed, error)
+    wrong = _wrong_signs(raw, a, b)
+    if wrong:
+        why = "fear or fatigue has the wrong sign for a race"
+        reading = (
+            f"The arms of {a} and {b} did not follow a Richardson race: the best fit has "
+            f"{'; and '.join(wrong)}, which is not how a race moves, so no resting point is "
+            "read from it."
+        )
+        return _no_fit(a, b, reading, why, raw)
+    reading = _race_reading(raw, a, b, x, y)
+    return PairFit(a, b, raw, raw.equilibrium, bool(raw.stable), reading, "", raw)
+
+
+def _too_little_to_fit(a: str, b: str, x: np.ndarray, y: np.ndarray) -> PairFit | None:
+    """No fit at all when fewer than :data:`MIN_FIT_TURNS` turns were played or neither reach
+    moved; None when there is enough to try one."""
     turns = x.size - 1
     if turns < MIN_FIT_TURNS:
         played = f"{turns} played, a fit needs at least {MIN_FIT_TURNS}"
@@ -157,20 +182,34 @@ def fit_pair(series: Series, names: Sequence[str], i: int, j: int) -> PairFit:
     if float(np.ptp(x)) < 1e-9 and float(np.ptp(y)) < 1e-9:
         why = "neither side's reach changed"
         return _no_fit(a, b, f"No race to fit between {a} and {b}: {why}.", why)
-    raw: RichardsonFit | None = None
+    return None
+
+
+def _least_squares(
+    a: str, b: str, x: np.ndarray, y: np.ndarray
+) -> tuple[RichardsonFit | None, str, str]:
+    """The least-squares fit of ``x`` and ``y``, or None with the reading and the reason why
+    it could not be made (both empty when it was)."""
     try:
         raw = richardson_fit(x, y)
     except ValueError as exc:
-        error = str(exc)
         failed = (
             f"The reach of {a} and {b} moved too regularly to tell fear from fatigue, "
             "so no Richardson fit is shown."
         )
-    else:
-        values = (raw.k, raw.l, raw.a, raw.b, raw.g, raw.h, *raw.r2)
-        if not all(math.isfinite(v) for v in values):
-            raw, error = None, "the fit did not give finite coefficients"
-            failed = f"No race to fit between {a} and {b}: {error}."
+        return None, failed, str(exc)
+    values = (raw.k, raw.l, raw.a, raw.b, raw.g, raw.h, *raw.r2)
+    if not all(math.isfinite(v) for v in values):
+        error = "the fit did not give finite coefficients"
+        return None, f"No race to fit between {a} and {b}: {error}.", error
+    return raw, "", ""
+
+
+def _no_answer(
+    a: str, b: str, x: np.ndarray, y: np.ndarray, raw: RichardsonFit | None
+) -> PairFit | None:
+    """No race when a side (or both) built too rarely to be answering the other (``raw`` kept
+    as the fit's raw coefficients); None when both kept building."""
     still = [(n, s) for n, s in ((a, x), (b, y)) if _passive(s)]
     if len(still) == 2:
         why = "neither side kept building; their reach held or wore down"
@@ -187,18 +226,11 @@ def fit_pair(series: Series, names: Sequence[str], i: int, j: int) -> PairFit:
             f"whatever {other} did."
         )
         return _no_fit(a, b, reading, why, raw)
-    if raw is None:
-        return _no_fit(a, b, failed, error)
-    wrong = _wrong_signs(raw, a, b)
-    if wrong:
-        why = "fear or fatigue has the wrong sign for a race"
-        reading = (
-            f"The arms of {a} and {b} did not follow a Richardson race: the best fit has "
-            f"{'; and '.join(wrong)}, which is not how a race moves, so no resting point is "
-            "read from it."
-        )
-        return _no_fit(a, b, reading, why, raw)
-    fit = raw
+    return None
+
+
+def _race_reading(fit: RichardsonFit, a: str, b: str, x: np.ndarray, y: np.ndarray) -> str:
+    """The reading of a fit that is a race: where it settles, if anywhere it means."""
     loose = min(fit.r2) < 0.3
     top = max(float(x.max()), float(y.max()), 1.0)
     lead = (
@@ -234,8 +266,7 @@ def fit_pair(series: Series, names: Sequence[str], i: int, j: int) -> PairFit:
     else:
         ex, ey = fit.equilibrium
         reading = f"{lead}: the race settles near {_num(ex)} reach for {a} and {_num(ey)} for {b}"
-    reading += " (a loose fit: read it as a hint)." if loose else "."
-    return PairFit(a, b, fit, fit.equilibrium, bool(fit.stable), reading, "", fit)
+    return reading + (" (a loose fit: read it as a hint)." if loose else ".")
 
 
 # --------------------------------------------------------------------------------------------
