@@ -19,8 +19,13 @@ from game.lessons import LESSON_ORDER
 from game.scenarios import load
 
 HERE = Path(__file__).parent
-ENTRANTS = "strategist:hard,baseline,hawk,dove,copycat,security_seeker,opportunist"
-SMALL = "strategist:hard,baseline,hawk,dove,copycat"  # for three seats: 5^3 assignments
+#: Two seats: the hard strategist against every other character.
+ENTRANTS = (
+    "strategist:hard,baseline,copycat,hawk,opportunist,balancer,richardson,dove,security_seeker"
+)
+#: Three seats: the hard strategist against the Steady Deterrer, the copycat and every character
+#: that still plays by rules (7^3 = 343 assignments).
+SMALL = "strategist:hard,baseline,copycat,hawk,opportunist,balancer,richardson"
 REPETITIONS = 3
 SEED = 300_000
 
@@ -35,7 +40,11 @@ def main() -> None:
             continue
         entrants = ENTRANTS if n == 2 else SMALL
         result = run_tournament(
-            scenario, parse_entrants(entrants), repetitions=REPETITIONS, seed=SEED
+            scenario,
+            parse_entrants(entrants),
+            repetitions=REPETITIONS,
+            seed=SEED,
+            cap=400,
         )
         rows = result.standings()
         lines = [
