@@ -363,3 +363,34 @@ def test_every_tab_fits_the_window_in_large_text(big_app, shield):
     for _ in CHART_NAMES:  # every chart picker layout keeps to the window
         key(app, pygame.K_DOWN)
         assert outside(app) == []
+
+
+@pytest.mark.parametrize("big_app", [1.5, 2.0], indirect=True)
+def test_chart_text_grows_with_the_ui_scale(big_app, shield):
+    """At 200 % every chart's text is twice its size at 100 % (as the rest of the text is):
+    each chart is drawn at 100 dots per inch times the scale, on a page that gives it the
+    room (and scrolls), not shrunk to the view at about 1.3x. So is the end screen's chart."""
+    from game.ui.drawing.window_charts import SMALL_INCHES, chart_dpi
+
+    app = big_app
+    full = round(100 * app.scale)
+    m = match_of(shield)
+    app.reset(EndScene(app, m))
+    frames(app, 2)
+    assert chart_dpi(app.top.chart_rect.size, app.scale, SMALL_INCHES) == full
+    key(app, pygame.K_d)
+    d = app.top
+    seen = set()
+    for k, tab in enumerate(TABS):
+        key(app, pygame.K_1 + k)
+        pages = [d.page]
+        if tab == "charts":
+            pages = []
+            for _ in CHART_NAMES:
+                key(app, pygame.K_DOWN)
+                pages.append(d.page)
+        for page in pages:
+            for slot in page.slots:
+                seen.add(slot.name)
+                assert chart_dpi(slot.rect.size, app.scale) == full, (slot.name, slot.rect)
+    assert {"phase_plane", "stage_timeline", "counterfactuals", *CHART_NAMES} <= seen

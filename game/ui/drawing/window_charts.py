@@ -55,6 +55,7 @@ def _render(
     size: tuple[int, int],
     colours: tuple[tuple[int, int, int], ...],
     markers: tuple[str, ...],
+    scale: float = 1.0,
 ) -> pygame.Surface:
     import matplotlib
 
@@ -63,15 +64,15 @@ def _render(
     from game.analysis.charts import MPL_LOCK
 
     with MPL_LOCK:
-        return _draw_arms(names, data, shape, size, colours, markers)
+        return _draw_arms(names, data, shape, size, colours, markers, scale)
 
 
-def _draw_arms(names, data, shape, size, colours, markers) -> pygame.Surface:
+def _draw_arms(names, data, shape, size, colours, markers, scale=1.0) -> pygame.Surface:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
     arms = np.frombuffer(data, dtype=float).reshape(shape)
-    dpi = 100
+    dpi = chart_dpi(size, scale, SMALL_INCHES)  # text grows with the UI scale, as elsewhere
     fig = Figure(figsize=(size[0] / dpi, size[1] / dpi), dpi=dpi, facecolor="#222830")
     canvas = FigureCanvasAgg(fig)
     ax = fig.add_subplot(1, 1, 1)
@@ -108,12 +109,15 @@ def _draw_arms(names, data, shape, size, colours, markers) -> pygame.Surface:
     )
 
 
-def arms_chart(session: Session, size: tuple[int, int], palette: Palette) -> pygame.Surface:
-    """The reach of every state over the game, as a picture of ``size`` pixels."""
+def arms_chart(
+    session: Session, size: tuple[int, int], palette: Palette, scale: float = 1.0
+) -> pygame.Surface:
+    """The reach of every state over the game, as a picture of ``size`` pixels, its text
+    grown with the UI ``scale``."""
     names, arms = arms_over_time(session)
     markers = tuple(MARKERS.get(look.shape, "o") for look in session.scenario.looks)
     arms = np.ascontiguousarray(arms, dtype=float)
-    return _render(names, arms.tobytes(), arms.shape, size, palette.states, markers)
+    return _render(names, arms.tobytes(), arms.shape, size, palette.states, markers, scale)
 
 
 # --------------------------------------------------------------------------------------------
@@ -136,12 +140,28 @@ def analysis_digest(analysis: Analysis) -> str:
     return h.hexdigest()[:20]
 
 
-def chart_dpi(size: tuple[int, int], scale: float) -> int:
-    """Dots per inch for a chart of ``size`` pixels: text grows with the UI scale, but a small
-    chart keeps room for its axes (the figure stays at least 5 x 2.5 inches)."""
+#: The least figure, in inches, a chart keeps room for its axes in (500 x 250 pixels at UI
+#: scale 1).
+MIN_INCHES = (5.0, 2.5)
+#: The same for the end screen's small chart (one panel, no subplots).
+SMALL_INCHES = (3.0, 1.6)
+
+
+def chart_dpi(size: tuple[int, int], scale: float, least: tuple[float, float] = MIN_INCHES) -> int:
+    """Dots per inch for a chart of ``size`` pixels: 100 times the UI scale, so that chart text
+    grows with the rest of the text (at 200 % it is twice as large as at 100 %). Only a chart
+    smaller than ``least`` inches at that density gets fewer dots, so its axes still fit: the
+    window's charts are made at least :func:`chart_min_height` tall, so that happens only where
+    the window is too narrow."""
     dpi = 100.0 * max(scale, 0.5)
-    dpi = min(dpi, size[0] / 5.0, size[1] / 2.5)
+    dpi = min(dpi, size[0] / least[0], size[1] / least[1])
     return max(40, round(dpi))
+
+
+def chart_min_height(scale: float) -> int:
+    """The least height, in pixels, a chart needs for its text to grow with the UI ``scale``
+    (``MIN_INCHES`` tall at :func:`chart_dpi`'s full density): 250 at 100 %, 500 at 200 %."""
+    return round(MIN_INCHES[1] * 100.0 * max(scale, 0.5))
 
 
 def render_chart(

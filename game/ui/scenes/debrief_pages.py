@@ -31,6 +31,7 @@ from game.ui.drawing.theme import (
     Colour,
     Palette,
 )
+from game.ui.drawing.window_charts import chart_min_height
 
 
 def tag_colour(tag: str, palette: Palette) -> Colour:
@@ -171,7 +172,11 @@ class Page:
             cx += w + self.u(10)
 
     def slot(self, name: str, rect: pygame.Rect, pair: tuple[int, int] | None = None) -> Slot:
-        s = Slot(pygame.Rect(rect), name, pair)
+        """A chart's place on the page, at least :func:`chart_min_height` tall, so its text
+        grows with the UI scale like the page's (the page scrolls when it outgrows the view)."""
+        rect = pygame.Rect(rect)
+        rect.h = max(rect.h, chart_min_height(self.scale))
+        s = Slot(rect, name, pair)
         self.slots.append(s)
         self.y = max(self.y, s.rect.bottom)
         return s

@@ -212,5 +212,7 @@ class EndScene(Scene):
             y += u(after)
         surface.set_clip(None)
         if self._chart is None:
-            self._chart = arms_chart(self.session, self.chart_rect.size, self.app.palette)
+            self._chart = arms_chart(
+                self.session, self.chart_rect.size, self.app.palette, self.app.scale
+            )
         surface.blit(self._chart, self.chart_rect)
