@@ -229,3 +229,34 @@ def test_the_reveals_chart_does_not_draw_a_level_change_as_a_plunge(app):
     assert reveal.outcome == LEVEL  # the case seen on screen
     assert abs(after - before) / (hi - lo) <= 1 / 6 + 1e-9
     assert lo <= min(reveal.values) and hi >= max(reveal.values)
+
+
+@pytest.mark.parametrize("big_app", [1.0, 2.0], indirect=True)
+def test_the_reveal_keeps_its_chart_at_large_text(big_app):  # noqa: F811 (the fixture)
+    """At 200 % on 1280x800 the reveal used to leave its chart out (no room under the text).
+    The chart is always there: at 100 % under the text as before, at 200 % the text keeps
+    its size and text and chart scroll together (Down, the wheel), the chart reached at the
+    end; the words never run under the Continue button."""
+    from game.scenarios import load
+
+    app = big_app
+    session = Session.new(load("the_shield"), 3)
+    session.play_turn()
+    session.play_turn()
+    app.push(RevealScene(app, Match(session)))
+    frames(app, 1)
+    reveal = app.top
+    button = find_button(app, "Continue").rect
+    assert reveal.chart.h > 0
+    assert reveal.box.contains(reveal.view) and reveal.view.bottom <= button.top
+    if app.scale == 1.0:
+        assert reveal.max_scroll == 0 and reveal.view.contains(reveal.chart)
+        return
+    assert reveal.max_scroll > 0 and reveal.size >= round(11 * app.scale)
+    for _ in range(40):
+        key(app, pygame.K_DOWN)
+    assert reveal.scroll == reveal.max_scroll
+    assert reveal.view.contains(reveal.chart.move(0, -reveal.scroll))  # the chart in sight
+    pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=1, flipped=False))
+    frames(app, 1)
+    assert reveal.scroll < reveal.max_scroll  # the wheel scrolls back up

@@ -168,20 +168,33 @@ class RevealScene(_Box):
         return [p for p in paragraphs if p[0]]
 
     def layout(self) -> None:
+        """The text, then the chart. Where both fit (100 % on a laptop) the box holds them;
+        where large text leaves no room for the chart under the text, the text keeps its size
+        and the text and chart scroll together in the box (Up/Down, the wheel), with a
+        scrollbar and a hint, rather than the chart being left out."""
         u = self.u
         bh = u(42)
         head, foot = u(58), u(14) + bh + u(14)
         room = self.box_rect()
         width = room.w - u(36)
         avail = room.h - head - foot
-        chart_h = u(110) if avail > u(360) else 0
-        text_room = avail - (chart_h + u(12) if chart_h else 0)
+        chart_h = u(110)
+        fits = avail > u(360)
+        text_room = avail - (chart_h + u(12)) if fits else avail
         self.size, self.blocks = fit_paragraphs(self.paragraphs(), width, text_room, u(18), u(11))
         step = round(self.size * 1.25)
         text_h = sum(len(ls) * step for ls, _, _ in self.blocks)
-        text_h = min(text_room, text_h + (len(self.blocks) - 1) * (step // 2))
-        self.box = self.box_rect(head + text_h + (chart_h + u(12) if chart_h else 0) + foot)
+        text_h += (len(self.blocks) - 1) * (step // 2)
+        if fits:
+            text_h = min(text_room, text_h)
+        #: The height of the text and chart together, and how far they scroll (0: no scroll).
+        self.content_h = text_h + u(12) + chart_h
+        view_h = min(avail, self.content_h)
+        self.max_scroll = max(0, self.content_h - view_h)
+        self.scroll = min(getattr(self, "scroll", 0), self.max_scroll)
+        self.box = self.box_rect(head + view_h + foot)
         x, y = self.box.x + u(18), self.box.y + head
+        self.view = pygame.Rect(x, y, width, view_h)
         self.text_rect = pygame.Rect(x, y, width, text_h)
         self.chart = pygame.Rect(x, self.text_rect.bottom + u(12), width, chart_h)
         bw = min(u(220), self.box.w // 2)
@@ -195,6 +208,19 @@ class RevealScene(_Box):
         )
         self.shortcut(pygame.K_ESCAPE, self.close)
         self.shortcut(pygame.K_KP_ENTER, self.close)
+        if self.max_scroll:
+            line = round(self.size * 1.25)
+            self.shortcut(pygame.K_DOWN, lambda: self.scroll_by(3 * line))
+            self.shortcut(pygame.K_UP, lambda: self.scroll_by(-3 * line))
+            self.shortcut(pygame.K_PAGEDOWN, lambda: self.scroll_by(self.view.h - line))
+            self.shortcut(pygame.K_PAGEUP, lambda: self.scroll_by(line - self.view.h))
+
+    def scroll_by(self, dy: int) -> None:
+        self.scroll = min(max(self.scroll + dy, 0), self.max_scroll)
+
+    def on_event(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.MOUSEWHEEL and self.max_scroll:
+            self.scroll_by(-event.y * 3 * round(self.size * 1.25))
 
     def close(self) -> None:
         if self.app.top is self:
@@ -202,11 +228,26 @@ class RevealScene(_Box):
 
     def draw(self, surface: pygame.Surface) -> None:
         self.draw_box(surface, "Your bet, revealed")
-        blit_paragraphs(
-            surface, self.blocks, self.text_rect.topleft, self.size, self.text_rect.bottom
-        )
-        if self.chart.h > 0:
+        if not self.max_scroll:
+            blit_paragraphs(
+                surface, self.blocks, self.text_rect.topleft, self.size, self.text_rect.bottom
+            )
             self._draw_chart(surface)
+            return
+        u, v = self.u, self.view
+        surface.set_clip(v)
+        blit_paragraphs(surface, self.blocks, (v.x, v.y - self.scroll), self.size)
+        self._draw_chart(surface, self.chart.move(0, -self.scroll))
+        surface.set_clip(None)
+        # The scrollbar beside the view, and a hint under it while the chart is out of sight.
+        bar = pygame.Rect(v.right + u(6), v.y, max(2, u(4)), v.h)
+        pygame.draw.rect(surface, PANEL_EDGE, bar, border_radius=u(2))
+        thumb_h = max(u(20), v.h * v.h // self.content_h)
+        thumb_y = v.y + (v.h - thumb_h) * self.scroll // self.max_scroll
+        pygame.draw.rect(surface, ACCENT, (bar.x, thumb_y, bar.w, thumb_h), border_radius=u(2))
+        if self.scroll < self.max_scroll:
+            hint = txt.render("More below, with the chart: Down or the mouse wheel", u(13), MUTED)
+            surface.blit(hint, (v.x, self.box.bottom - u(14) - hint.get_height()))
 
     def chart_span(self) -> tuple[float, float]:
         """The chart's value range: the curve's, and at least three times the "about level"
@@ -221,9 +262,10 @@ class RevealScene(_Box):
             lo, hi = lo - 1.0, hi + 1.0
         return lo, hi
 
-    def _draw_chart(self, surface: pygame.Surface) -> None:
-        """The measure turn by turn, with the bet's two moments marked."""
-        u, r = self.u, self.chart
+    def _draw_chart(self, surface: pygame.Surface, rect: pygame.Rect | None = None) -> None:
+        """The measure turn by turn, with the bet's two moments marked (in ``rect``: the
+        chart's place, moved by the scroll)."""
+        u, r = self.u, (self.chart if rect is None else rect)
         pygame.draw.rect(surface, (28, 33, 40), r, border_radius=u(4))
         pygame.draw.rect(surface, PANEL_EDGE, r, 1, border_radius=u(4))
         vals = self.values
@@ -236,13 +278,23 @@ class RevealScene(_Box):
             y = plot.bottom - plot.h * (v - lo) / (hi - lo)
             return (x, y)
 
+        tags = []
         for t, word in ((self.start, "bet"), (self.end, "reveal")):
             x, _ = at(t, lo)
             pygame.draw.line(surface, MUTED, (x, plot.y), (x, plot.bottom), 1)
             tag = txt.render(
                 f"{word} ({bet_number(self.bet, vals[min(t, len(vals) - 1)])})", u(13), MUTED
             )
-            surface.blit(tag, tag.get_rect(midtop=(x, plot.bottom + u(4))).clamp(r))
+            tags.append((tag, tag.get_rect(midtop=(x, plot.bottom + u(4))).clamp(r), x))
+        (bet, at_bet, bx), (reveal, at_reveal, rx) = tags
+        if at_bet.colliderect(at_reveal):  # marks a turn or two apart: the words side by side
+            at_bet = bet.get_rect(topright=(bx + u(2), at_bet.y)).clamp(r)
+            at_reveal = reveal.get_rect(topleft=(max(rx - u(2), at_bet.right + u(8)), at_bet.y))
+            at_reveal = at_reveal.clamp(r)
+            if at_bet.colliderect(at_reveal):  # no room either side: the bet's word goes left
+                at_bet.right = at_reveal.x - u(8)
+        surface.blit(bet, at_bet)
+        surface.blit(reveal, at_reveal)
         if len(vals) > 1:
             pygame.draw.lines(
                 surface, ACCENT, False, [at(t, v) for t, v in enumerate(vals)], max(2, u(2))
