@@ -268,3 +268,28 @@ def test_hot_seat_each_team_reads_its_own_report_after_its_cover(app):
         key(app, pygame.K_h)
         key(app, pygame.K_RETURN)  # this team's orders for turn 2; the report is not asked again
         assert scene_name(app) != "TurnReportScene"
+
+
+@pytest.mark.parametrize("big_app", [1.0, 1.5, 2.0], indirect=True)
+def test_the_report_leaves_the_board_and_its_arrows_in_sight(big_app):  # noqa: F811
+    """At 200 % the report used to be laid over the whole screen, board and arrows included
+    (it went beside the board only with 420 px to spare at 100 %). It now sits beside the board
+    wherever a readable column fits, and every arrow of the turn is on the board, clear of the
+    report and of the other arrows (one near the board's edge moves left rather than run
+    under the report)."""
+    from game.ui.scenes.report import TurnReportScene
+
+    app = big_app
+    start_game(app, "the_spiral", 2)
+    play_a_turn(app)
+    report = app.top
+    assert isinstance(report, TurnReportScene)
+    board = report.board.rect
+    assert not report.box.colliderect(board)
+    places = report.arrow_places()
+    assert len(places) == len(report.report.arrows) == 3  # every state moved in the Spiral
+    for k, (_, _, rect) in enumerate(places):
+        assert board.contains(rect), rect
+        assert not rect.colliderect(report.box)
+        for _, _, other in places[k + 1 :]:
+            assert not rect.colliderect(other), (rect, other)

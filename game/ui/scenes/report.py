@@ -108,8 +108,9 @@ class TurnReportScene(Overlay):
         pages: list[list[Row]] = [[]]
         used = 0
         for row in self._wrapped():
-            heading = row.bold and row.colour == ACCENT
-            h = round(row.size * 1.3) + (self.u(8) if heading and pages[-1] else 0)
+            heading = _heading(row)
+            starts = heading and bool(pages[-1]) and not _heading(pages[-1][-1])  # 1st line
+            h = round(row.size * 1.3) + (self.u(8) if starts else 0)
             # A heading never ends a page: it moves to the next with its first line.
             need = h + (round(self.u(16) * 1.3) if heading else 0)
             if used + need > room and pages[-1]:
@@ -125,8 +126,10 @@ class TurnReportScene(Overlay):
         u, W, H = self.u, self.width, self.height
         top = u(44)
         board = getattr(self.board, "rect", None)
-        # Beside the board when there is room for a readable column, else over it.
-        left = board.right + u(10) if board is not None and W - board.right > u(420) else u(10)
+        # Beside the board when there is room for a readable column (about 30 characters of
+        # its body text: at 200 % on 1280x800 the 570 px beside the board), so the board's
+        # arrows of the turn stay in sight; over it only in a window too narrow for that.
+        left = board.right + u(10) if board is not None and W - board.right > u(260) else u(10)
         self.box = pygame.Rect(left, top, W - left - u(10), H - top - u(10))
         self.pages = self._paginate()
         self.page = min(self.page, len(self.pages) - 1)
@@ -220,8 +223,8 @@ class TurnReportScene(Overlay):
         x, y = self.box.x + u(16), self.box.y + u(56)
         out = []
         for k, row in enumerate(self.rows):
-            if row.bold and row.colour == ACCENT and k:
-                y += u(8)
+            if _heading(row) and k and not _heading(self.rows[k - 1]):  # a heading's 2nd line
+                y += u(8)  # follows its first without the air before a part
             out.append((row, (x + row.indent, y)))
             y += round(row.size * 1.3)
         return out
@@ -235,16 +238,37 @@ class TurnReportScene(Overlay):
             out.append(pygame.Rect(pos, (width, round(row.size * 1.3))))  # one line's box
         return out
 
+    def arrow_places(self) -> list[tuple[int, float, pygame.Rect]]:
+        """Beside each state whose reach moved (as you saw it): its index, the change and the
+        rectangle of its arrow and words, right of the state, or moved left to end at the
+        board's edge where there is no room (large text, a state near the edge), so that
+        they stay clear of the report beside the board."""
+        board = self.board
+        if board is None:
+            return []
+        u = self.u
+        r = board.shape_radius()
+        limit = board.rect.right
+        if self.box.x > board.rect.centerx:  # the report beside the board
+            limit = min(limit, self.box.x - u(4))
+        out = []
+        for j, d in self.report.arrows.items():
+            cx, cy = board.centre(j)
+            w = u(18) + txt.font(u(14), True).size(_arrow_label(d))[0]
+            x, y = board.rect.x + cx + r + u(8), board.rect.y + cy - r
+            if x + w > limit:
+                x = max(limit - w, board.rect.x + cx)
+            out.append((j, d, pygame.Rect(x, y - u(2), w, txt.font(u(14), True).get_height())))
+        return out
+
     def _arrows(self, surface: pygame.Surface) -> None:
         """Beside each state whose reach moved (as you saw it), an arrow and the change."""
         board = self.board
         if board is None:
             return
         pal, u = self.app.palette, self.u
-        r = board.shape_radius()
-        for j, d in self.report.arrows.items():
-            cx, cy = board.centre(j)
-            x, y = board.rect.x + cx + r + u(8), board.rect.y + cy - r
+        for j, d, rect in self.arrow_places():
+            x, y = rect.x, rect.y + u(2)
             mine = self.report.viewer == board.view.states[j].name
             colour = ACCENT if mine else (pal.bad if d > 0 else pal.good)
             h = u(14)
@@ -253,5 +277,13 @@ class TurnReportScene(Overlay):
             else:
                 pts = [(x, y), (x + u(7), y + h), (x + u(14), y)]
             pygame.draw.polygon(surface, colour, pts)
-            label = f"reach {d:+.1f}".replace("-", "\u2212")
-            surface.blit(txt.render(label, u(14), colour, True), (x + u(18), y - u(2)))
+            surface.blit(txt.render(_arrow_label(d), u(14), colour, True), (x + u(18), y - u(2)))
+
+
+def _arrow_label(d: float) -> str:
+    return f"reach {d:+.1f}".replace("-", "\u2212")
+
+
+def _heading(row: Row) -> bool:
+    """A part's heading line (bold, in the accent colour)."""
+    return row.bold and row.colour == ACCENT
