@@ -293,3 +293,15 @@ def test_the_report_leaves_the_board_and_its_arrows_in_sight(big_app):  # noqa: 
         assert not rect.colliderect(report.box)
         for _, _, other in places[k + 1 :]:
             assert not rect.colliderect(other), (rect, other)
+
+
+@pytest.mark.parametrize("big_app", [1.0, 2.0], indirect=True)
+def test_a_name_above_its_state_is_not_cut_off_at_the_boards_top(big_app):  # noqa: F811
+    """At 200 % The Spiral's Orun (top of the board) had its name drawn above the board's edge,
+    cut in half; a name above its state now starts inside the board."""
+    app = big_app
+    start_game(app, "the_spiral", 2)
+    board = app.top.board
+    inside = pygame.Rect((0, 0), board.rect.size)
+    for back in board.name_backs:
+        assert inside.contains(back), back

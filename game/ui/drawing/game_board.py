@@ -321,6 +321,8 @@ class Board:
         h = name.get_height() + sub.get_height()
         above = s.position[1] < 0.4  # states high on the board carry their names above
         top = c[1] - r - u(8) - h if above else c[1] + r + u(6)
+        if above:  # large text: never cut off at the board's top (it may touch the shape)
+            top = max(top, u(2))
         back = pygame.Rect(0, 0, w, h)
         back.midtop = (round(c[0]), round(top))
         return back, name, sub
