@@ -36,6 +36,15 @@ def test_a_treaty_proposed_to_you_asks_for_your_signature(app):
     assert "Shield cap 5.4" in offer.body and "Aurum + Ostrel" in offer.body
     # "Shield cap 5.4" alone says nothing to a player: the offer says what the cap binds.
     assert "each party keeps its shield" in offer.body and "at or below 5.4" in offer.body
+    # And its glossary card, as the theory lens links them: G opens it, Esc comes back.
+    assert find_button(app, "? Arms control").text.endswith("[G]")
+    key(app, pygame.K_g)
+    frames(app, 1)
+    assert scene_name(app) == "GlossaryScene"
+    assert app.top.ids[app.top.index] == "arms_control"
+    key(app, pygame.K_ESCAPE)
+    frames(app, 1)
+    assert scene_name(app) == "OfferScene"
     assert find_button(app, "Sign").text.endswith("[Y]")
     key(app, pygame.K_y)
     frames(app, 2)

@@ -22,6 +22,8 @@ class Offer:
     accept: Action
     accept_word: str
     refuse: Action | None = None
+    #: The glossary card that explains what is offered ("": none), opened from the offer.
+    card: str = ""
 
 
 def offers_for(draft: OrderDraft, view: TurnView) -> list[Offer]:
@@ -53,6 +55,7 @@ def offers_for(draft: OrderDraft, view: TurnView) -> list[Offer]:
                     "unsigned expires.",
                     accept=Action("sign_treaty", me, treaty=t.slot),
                     accept_word="Sign",
+                    card="arms_control",
                 )
             )
     for j, name in enumerate(names):
@@ -81,6 +84,7 @@ def offers_for(draft: OrderDraft, view: TurnView) -> list[Offer]:
                     accept=Action("accept_deployment", me, name),
                     accept_word="Accept",
                     refuse=Action("refuse_deployment", me, name),
+                    card="extended_deterrence",
                 )
             )
         if w.programme_offer[0, j, i] > 0.5 and w.programme[0, i, j] < 0.5:

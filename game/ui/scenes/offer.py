@@ -10,6 +10,8 @@ from __future__ import annotations
 import pygame
 
 from game.engine.actions import Action
+from game.glossary import CONCEPTS
+from game.ui import navigation
 from game.ui.drawing import text as txt
 from game.ui.drawing.theme import ACCENT, MUTED, PANEL, TEXT
 from game.ui.model.draft import OrderDraft
@@ -48,6 +50,25 @@ class OfferScene(Overlay):
             pygame.K_ESCAPE,
             tooltip="Leave it for now: the Diplomacy menu can answer it this turn",
         )
+        #: Where the offer's words must end (above the glossary link, when there is one).
+        self.text_bottom = self.box.bottom - u(70)
+        card = CONCEPTS.get(self.offer.card)
+        if card is not None:  # the glossary link, as the theory lens has them
+            label = f"? {card.title}"
+            w = min(txt.font(self.font_size).size(f"{label}  [G]")[0] + u(24), self.box.w // 2)
+            top = y - u(10) - u(36)
+            self.button(
+                (self.box.x + u(16), top, w, u(36)),
+                label,
+                self.open_card,
+                pygame.K_g,
+                tooltip=f"Open the glossary card: {card.title}",
+            )
+            self.text_bottom = top - u(6)
+
+    def open_card(self) -> None:
+        """The glossary, focused on the offer's card; leaving it comes back to the offer."""
+        navigation.push(self.app, "glossary", self.offer.card, back_to="the offer")
 
     def _answer(self, action: Action) -> None:
         reason = self.draft.add_action(action)
@@ -73,7 +94,7 @@ class OfferScene(Overlay):
             surface, txt.wrap(self.offer.title, u(22), width, True), (x, y), u(22), TEXT, True
         )
         y += u(8)
-        bottom = self.box.bottom - u(70)
+        bottom = self.text_bottom
         lines = txt.wrap(self.offer.body, u(16), width)
         step = round(u(16) * 1.25)
         lines = lines[: max(1, (bottom - y) // step)]
