@@ -2,9 +2,10 @@
 
 Every character joins the registry by being defined. The Dove and the Security Seeker are
 strategists (:mod:`game.policies.strategist`): they look ahead through the engine like every
-strategist, and differ only by the weights of their utility. The Hawk, the Opportunist, the
-Balancer and the Richardson Reactor still decide by rules, per world of the batch (the *how* is
-shared, :mod:`game.policies.playbook`). The three copycats are the classic iterated strategies
+strategist, and differ only by the weights of their utility. The Hawk, the Opportunist and the
+Balancer still decide by rules, per world of the batch (the *how* is shared,
+:mod:`game.policies.playbook`); the Richardson Reactor arms by Richardson's equations and answers
+a treaty invitation by looking ahead. The three copycats are the classic iterated strategies
 themselves (``game.theory.iterated``), played against each rival through :class:`ClassicAdapter`,
 not rewritten.
 """
@@ -205,8 +206,9 @@ class RichardsonReactor(Policy):
     """Richardson Reactor: builds reach in proportion to the reach it sees its rivals hold, less
     a fatigue term in its own stock, plus a standing grievance; it cuts when fatigue wins. Its
     arms are the classic equations; a treaty it is invited to sign it weighs by looking ahead
-    through the engine, as the strategic reactor would, with its own build either way: it
-    refuses a cap that would hold its build back and signs one that binds only the others.
+    through the engine, as the strategic reactor would, with its own build either way, and signs
+    where that leaves it better off (in Three Powers it refuses a ceiling at the parties' level
+    once it is building past it, and often signs one with room above its build).
 
     Source: Richardson (1960), ``dx/dt = k y - a x + g``, with k = 0.3, a = 0.2 and g = 1 reach a
     turn: stable against another reactor since a b > k l. The look-ahead: the strategists'
@@ -217,8 +219,7 @@ class RichardsonReactor(Policy):
     title = "Richardson Reactor"
     traits = ("action-reaction", "fatigue", "signs only what leaves it better off")
     motives = {
-        "treaty": "its look-ahead shows the treaty's cap leaves its own build room and holds "
-        "the others",
+        "treaty": "its look-ahead shows it better off with the treaty than without",
     }
     needs_view = True
     k, a, g = 0.3, 0.2, 1.0
@@ -305,6 +306,8 @@ class Opportunist(Policy):
         self._remember_if_caught(obs)
         temptation = np.array([g.random() for g in self.rngs])[:, None]
         sneaky = obs.treaty_bound & (temptation < self.cheat_odds(obs))
+        if "treaties" not in obs.allowed_diplomacy:  # a lesson that closes treaties: no cheat
+            sneaky = np.zeros_like(sneaky)
         d.cheat[:, i, :] = sneaky
         self.cheated = np.asarray(sneaky.any(axis=1))
         move = self.shares_to_move(obs, shares)
@@ -366,8 +369,8 @@ class Balancer(Policy):
 
 class Dove(Strategist):
     """Dove: a strategist that dreads the spiral above all, fears little and trusts talk: it
-    arms only when a rival's strike would go unanswered, reassures, signs what leaves it safer
-    and backs down at the brink.
+    rarely arms (a strike it could not answer weighs on it only half as much as on the game's
+    own utility), reassures, signs what leaves it safer and backs down at the brink.
 
     Source: unconditional cooperation, the sucker's strategy of the iterated prisoner's dilemma
     (Axelrod 1984), and the reassurance side of Kydd (2005): it proves it is benign, at a price;
@@ -381,8 +384,8 @@ class Dove(Strategist):
 
 
 class SecuritySeeker(Strategist):
-    """Security Seeker: a strategist with the game's own prudent weights. It arms from fear
-    alone, until its second strike deters; when it feels safe it reassures (talk, a costly cut,
+    """Security Seeker: a strategist with the prudent strategist's own weights. It arms from
+    fear alone, until its second strike deters; when it feels safe it reassures (talk, a costly cut,
     a cap offered to a rival).
 
     Source: Kydd (1997, 2005): security seekers arm from fear alone, and costly, verifiable

@@ -139,13 +139,13 @@ class Strategist(Policy):
         b = obs.batch
         self._learn(obs)
         views, extra = self._samples(obs.view)
-        arms = self._arms_plans(obs)
-        arm_scores, arm_terms = self._score(views, extra, [arms] * b, obs)
-        best_arms = [arms[k] for k in arm_scores.argmax(axis=1)]
+        arms = self._arms_plans(obs)  # [B][P]: each world's own
+        arm_scores, arm_terms = self._score(views, extra, arms, obs)
+        best_arms = [arms[w][k] for w, k in enumerate(arm_scores.argmax(axis=1))]
         # Stage two: the diplomatic moves, each on top of that world's best arms plan.
         moves = self._moves(obs)
         chosen: list[Plan] = list(best_arms)
-        spending = [self._arms_reason(obs, w, best_arms[w], arm_terms, arms) for w in range(b)]
+        spending = [self._arms_reason(obs, w, best_arms[w], arm_terms, arms[w]) for w in range(b)]
         public = [""] * b
         if moves:
             per_world = [[_with_move(best_arms[w], m) for m in moves] for w in range(b)]
@@ -181,7 +181,7 @@ class Strategist(Policy):
             return out
         if obs.view is None:
             raise ValueError("answering by looking ahead needs the world its seat knows")
-        views, extra = self._samples(obs.view)
+        views, extra = self._samples(obs.view, only=np.asarray(obs.treaty_invites.any(axis=1)))
         plain = [Plan(tuple(float(x) for x in row)) for row in shares]
         table = [[p] + [_with_move(p, m) for m in moves] for p in plain]
         scores, _ = self._score(views, extra, table, obs)
@@ -207,14 +207,17 @@ class Strategist(Policy):
     def _refused(self, w: int, n: int) -> np.ndarray:
         return np.zeros(n) if self.unanswered is None else self.unanswered[w]
 
-    def _samples(self, seen: World) -> tuple[World, np.ndarray]:
+    def _samples(self, seen: World, only: np.ndarray | None = None) -> tuple[World, np.ndarray]:
         """The seat's private view ``samples`` times per world (row ``w * S + s``) with the
         unseen drawn (each rival's kind, its true stocks), and ``[B, S, N]`` uniforms for
         whether each other state would accept an offer or answer talk in that sample. Each
-        world draws from its own stream, so world ``b`` of a batch is the single game."""
+        world draws from its own stream, so world ``b`` of a batch is the single game; with
+        ``only`` (``[B]``), only those worlds draw (the others' samples are not to be read)."""
         i, n, s_count = self.seat, seen.n, self.samples
-        draws = np.empty((seen.batch, s_count, 3, n))
+        draws = np.zeros((seen.batch, s_count, 3, n))
         for w in range(seen.batch):
+            if only is not None and not only[w]:
+                continue
             g = self.rngs[w]
             for s in range(s_count):
                 draws[w, s, 0] = g.random(n)
@@ -235,25 +238,33 @@ class Strategist(Policy):
         )
         return views, accept.reshape(seen.batch, s_count, n)
 
-    def _arms_plans(self, obs: Observation) -> list[Plan]:
+    def _arms_plans(self, obs: Observation) -> list[list[Plan]]:
+        """``[B][P]`` each world's arms plans: holding, then every level of an offensive mix (a
+        fifth of it hardening while its own force is hardened below 0.8 of the most, in that
+        world) and, where shields are allowed, of a defensive mix. Each world decides from its
+        own state only, so world ``b`` of a batch is the single game."""
         allowed = set(obs.allowed)
-        mixes = []
-        offence = np.zeros(5)
-        offence[REACH] = 1.0
-        if "hardening" in allowed and obs.own_hardening.max() < 0.8 * obs.hardening_max.max():
-            offence[REACH], offence[HARDENING] = 0.8, 0.2
-        mixes.append(offence)
-        if "shield" in allowed:
-            defence = np.zeros(5)
-            defence[SHIELD], defence[REACH] = 0.8, 0.2
-            mixes.append(defence)
-        plans = [Plan(tuple(np.eye(5)[CIVILIAN]))]
-        for level in LEVELS:
-            for mix in mixes:
-                s = mix * level
-                s[CIVILIAN] = 1.0 - s.sum()
-                plans.append(Plan(tuple(float(x) for x in s)))
-        return plans
+        variants: dict[bool, list[Plan]] = {}
+        for harden in (False, True):
+            offence = np.zeros(5)
+            offence[REACH] = 1.0
+            if harden:
+                offence[REACH], offence[HARDENING] = 0.8, 0.2
+            mixes = [offence]
+            if "shield" in allowed:
+                defence = np.zeros(5)
+                defence[SHIELD], defence[REACH] = 0.8, 0.2
+                mixes.append(defence)
+            plans = [Plan(tuple(np.eye(5)[CIVILIAN]))]
+            for level in LEVELS:
+                for mix in mixes:
+                    s = mix * level
+                    s[CIVILIAN] = 1.0 - s.sum()
+                    plans.append(Plan(tuple(float(x) for x in s)))
+            variants[harden] = plans
+        soft = obs.own_hardening < 0.8 * np.asarray(obs.hardening_max)
+        hardens = np.broadcast_to(soft, (obs.batch,)) & ("hardening" in allowed)
+        return [variants[bool(h)] for h in hardens]
 
     def _moves(self, obs: Observation) -> list[tuple[str, int]]:
         """The diplomatic moves worth weighing this turn (the lesson's groups only; none for a
@@ -592,8 +603,8 @@ class Strategist(Policy):
         """``[B, K]``: the chance it breaks each binding treaty in secret this turn, by the
         inspection game (an inspectee cheats while ``g > P(caught) * b``): only a greedy
         character is tempted at all. Its temptation ``u`` each turn is uniform; it cheats when
-        ``u > P(caught) * b / g``, so the odds fall step by step as verification rises, with no
-        cliff. It expects to be inspected half the time, ``P(caught) = v * (passive + (1 -
+        ``u < 1 - P(caught) * b / g``, so the odds fall step by step as verification rises, with
+        no cliff. It expects to be inspected half the time, ``P(caught) = v * (passive + (1 -
         passive) / 2)``, and what being caught costs it (``CAUGHT_COST``, in units of its
         greed) grows by half each time it has been caught: the others now watch a known cheat."""
         if self.weights.greed <= 0:
@@ -615,20 +626,25 @@ class Strategist(Policy):
         self.standing = obs.own_standing.copy()
 
     def _cheat(self, obs: Observation, move: Move, plans: list[Plan]) -> tuple[Move, list[str]]:
-        """Where the inspection game tempts it (:meth:`cheat_odds`), it breaks every cap that
-        binds it in secret and spends its plan untrimmed. Returns the move and each world's
+        """Where the inspection game tempts it (:meth:`cheat_odds`) on every cap that binds it,
+        it breaks them all in secret and spends its plan untrimmed (a cap kept beside one broken
+        would still trim the build, so it cheats on none there). Each world draws its temptation
+        only while a treaty binds it there. This reading of the inspection game is a rule beside
+        the projection, which scores the plan within the caps. Returns the move and each world's
         private reason ("" where it kept the treaties)."""
         out = [""] * obs.batch
-        if self.weights.greed <= 0 or not obs.treaty_bound.any():
+        if self.weights.greed <= 0 or "treaties" not in obs.allowed_diplomacy:
             return move, out
         self._remember_if_caught(obs)
-        temptation = np.array([g.random() for g in self.rngs])[:, None]
-        sneaky = obs.treaty_bound & (temptation < self.cheat_odds(obs))
+        bound = np.asarray(obs.treaty_bound.any(axis=1))
+        temptation = np.array([g.random() if bound[w] else 1.0 for w, g in enumerate(self.rngs)])
+        sneaky = obs.treaty_bound & (temptation[:, None] < self.cheat_odds(obs))
+        whole = np.asarray((~obs.treaty_bound | sneaky).all(axis=1) & sneaky.any(axis=1))
+        sneaky &= whole[:, None]
         d = move.diplomacy
         assert d is not None
         d.cheat[:, self.seat, :] = sneaky
-        self.cheated = np.asarray(sneaky.any(axis=1))
-        whole = np.asarray((~obs.treaty_bound | sneaky).all(axis=1) & self.cheated)
+        self.cheated = whole
         if not whole.any():
             return move, out
         shares = np.array([p.shares for p in plans])

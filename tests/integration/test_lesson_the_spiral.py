@@ -111,8 +111,8 @@ def test_distinguishable_builds_break_the_spiral(scenario, spiral):
 
 
 def test_a_reassuring_player_is_the_way_out(scenario, spiral):
-    """The same batch with Orun played by the dove (a strategist that dreads the spiral: it arms
-    only when a strike on it would go unanswered, and talks): Orun's pairs end far calmer and its
+    """The same batch with Orun played by the dove (a strategist that dreads the spiral: it fears
+    little, rarely arms, and talks): Orun's pairs end far calmer and its
     neighbours end trusting it."""
     calm = play(scenario, "dove")
     own = tension(spiral)[-1][:, ORUN, [TESSAR, VEYRA]].mean(axis=1)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from game.engine.actions import REACH_CEILING
 from game.engine.perception import private_view
 from game.policies import REGISTRY, Strategist, get_policy, observe
 from game.policies.strategist import LOOK, Weights
@@ -327,3 +328,57 @@ def test_a_greedy_strategist_breaks_a_cap_in_secret_where_the_inspection_game_sa
     assert not checked.any() and over_checked.max() <= 1e-6
     honest, _, _, _ = accord_cheats(0.3, "strategist")
     assert not honest.any()
+
+
+def assert_batch_is_singles(scenario, seats, seeds, script=None):
+    """Play ``seeds`` as one batch and each alone (``script(turn, world_seed, orders)`` may change
+    a turn's orders per world): every world of the batch is its single game, turn by turn."""
+    batch = Runner(scenario, seeds, seats)
+    singles = [Runner(scenario, [s], seats) for s in seeds]
+    turn = 0
+    while not batch.finished.all():
+        turn += 1
+        orders = batch.ai_orders()
+        if script is not None:
+            orders = script(turn, seeds, orders)
+        batch.advance(orders)
+        for b, single in enumerate(singles):
+            if single.finished.all():
+                continue
+            alone = single.ai_orders()
+            if script is not None:
+                alone = script(turn, [seeds[b]], alone)
+            single.advance(alone)
+            assert batch.world.select([b]).digest() == single.world.digest(), (turn, seeds[b])
+
+
+def test_a_batch_equals_single_games_where_worlds_part_ways():
+    """Each world decides from its own state alone: the dove's arms plans in the Sandbox (whose
+    hardening differs from world to world), a greedy strategist's temptation to cheat where a
+    treaty binds in some worlds only (Veyra gives notice in some), and the Richardson reactor's
+    look-ahead at an invitation made in one world only."""
+    sandbox = load("sandbox")
+    seats = tuple(Seat.parse("ai:baseline" if s == "human" else s) for s in sandbox.default_seats)
+    assert_batch_is_singles(sandbox, seats, [3, 4, 5])
+
+    accord = load("the_accord")
+    greedy = (Seat.parse("ai:baseline"), Seat.parse("ai:strategist"))
+    greedy += (Seat.parse("ai:strategic_opportunist"),)
+    assert_batch_is_singles(accord, greedy, [60_000, 60_001, 60_002, 60_003])
+
+    powers = load("three_powers")
+
+    def invite_in_the_first(turn, seeds, orders):
+        if turn != 3:
+            return orders
+        d = orders.diplomacy_or_none().copy()
+        for b, seed in enumerate(seeds):
+            if seed == 60_000:
+                d.propose_kind[b, 0] = REACH_CEILING
+                d.propose_parties[b, 0, :] = True
+                d.propose_cap[b, 0] = 60.0
+                d.propose_verification[b, 0] = 0.7
+        return orders.with_diplomacy(d)
+
+    reactor = tuple(Seat.parse(s) for s in ("ai:balancer", "ai:balancer", "ai:richardson"))
+    assert_batch_is_singles(powers, reactor, [60_000, 60_001], invite_in_the_first)
