@@ -9,6 +9,7 @@ from game.policies.base import (
     UnknownPolicy,
     get_policy,
     observe,
+    roster,
 )
 from game.policies.baseline import SteadyDeterrer
 from game.policies.characters import (
@@ -49,4 +50,5 @@ __all__ = [
     "UnknownPolicy",
     "get_policy",
     "observe",
+    "roster",
 ]

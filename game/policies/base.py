@@ -358,6 +358,20 @@ class Policy:
         return Diplomacy.none(obs.batch, len(obs.names), TREATY_SLOTS)
 
 
+def roster() -> list[str]:
+    """Every opponent's name in the order a player meets them: the Steady Deterrer, then the
+    characters (the classic copycats first, as they were defined), then the strategists by
+    their weights (``strategist``, ``strategic_*``)."""
+
+    def group(name: str) -> int:
+        if name == "baseline":
+            return 0
+        return 2 if name == "strategist" or name.startswith("strategic_") else 1
+
+    order = list(REGISTRY)
+    return sorted(order, key=lambda name: (group(name), order.index(name)))
+
+
 def get_policy(name: str) -> type[Policy]:
     """The policy class registered as ``name``; a clear error listing the known names if none."""
     try:

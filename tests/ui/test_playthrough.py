@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.policies import REGISTRY
+from game.policies import roster
 
 from .drive import (
     click,
@@ -47,7 +47,7 @@ def test_a_whole_game_from_the_title_to_the_end_with_the_keyboard(app):
     type_text(app, "42")
     key(app, pygame.K_RETURN)  # Enter leaves the field...
     assert not setup.typing() and setup.seed == 42
-    names = list(REGISTRY)  # the opponents in the order O steps through them
+    names = roster()  # the opponents in the order O steps through them
     second = names[(names.index("baseline") + 2) % len(names)]
     assert setup.seat_texts() == ["human", f"ai:{second}:hard"]
     key(app, pygame.K_RETURN)  # ...and starts, with the lesson's intro
@@ -88,7 +88,7 @@ def test_the_keyboard_sets_up_every_seat_of_a_four_state_game(app):
     key(app, pygame.K_TAB)
     key(app, pygame.K_TAB)
     assert setup.selected == 3
-    names = list(REGISTRY)
+    names = roster()
     for _ in range((names.index("hawk") - names.index(setup.seats[3][1])) % len(names)):
         key(app, pygame.K_o)
     key(app, pygame.K_d, mod=pygame.KMOD_SHIFT)  # normal -> easy

@@ -11,7 +11,7 @@ import pygame_gui
 from pygame_gui.elements import UISelectionList, UITextBox, UITextEntryLine
 
 from game.lessons import lessons
-from game.policies import DIFFICULTIES, REGISTRY
+from game.policies import DIFFICULTIES, REGISTRY, roster
 from game.scenarios import Scenario, load
 from game.session import SeatError, Session
 from game.ui import navigation
@@ -102,7 +102,7 @@ class SetupScene(Scene):
         i = self.selected if seat is None else seat
         self.selected = i
         if self.seats[i][0] == "ai":
-            names = list(REGISTRY)
+            names = roster()
             self.seats[i][1] = names[(names.index(self.seats[i][1]) + step) % len(names)]
         self.rebuild()
 
