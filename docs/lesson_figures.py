@@ -254,8 +254,8 @@ The Sandbox with its own seats at the four corners of shield efficiency (the off
 balance) and distinguishability, 100 games each. "Dilemma share": of the rival pairs' stage games
 every four turns, the share that is a prisoner's dilemma or chicken. The payoffs follow Jervis:
 offense with builds that look alike is the most dilemma-prone world, defense with builds told apart
-the least. The AI characters' arming does not yet follow the payoffs (they are rule lists), so
-arms, war and stability do not order the same way.
+the least. Three of the Sandbox's four AI seats still arm by rules (only the dove looks ahead
+through the payoffs), so arms, war and stability do not order the same way.
 
 {chr(10).join(jervis)}
 
