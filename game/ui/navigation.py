@@ -90,6 +90,7 @@ TRANSITIONS: frozenset[tuple[str | None, str]] = frozenset(
         ("debrief", "export"),
         ("replay", "glossary"),
         ("replay", "debrief"),
+        ("offer", "glossary"),
     }
 )
 
