@@ -368,9 +368,10 @@ class Balancer(Policy):
 
 
 class Dove(Strategist):
-    """Dove: a strategist that dreads the spiral above all, fears little and trusts talk: it
-    rarely arms (a strike it could not answer weighs on it only half as much as on the game's
-    own utility), reassures, signs what leaves it safer and backs down at the brink.
+    """Dove: looks a few turns ahead and hates an arms race above all: it rarely arms, talks to
+    reassure its rivals, signs deals that leave it safer and backs down when a crisis turns
+    dangerous. A strategist: the spiral's risk weighs six times on it, a strike it could not
+    answer half as much as on the game's own utility, and it trusts talk.
 
     Source: unconditional cooperation, the sucker's strategy of the iterated prisoner's dilemma
     (Axelrod 1984), and the reassurance side of Kydd (2005): it proves it is benign, at a price;
@@ -384,9 +385,9 @@ class Dove(Strategist):
 
 
 class SecuritySeeker(Strategist):
-    """Security Seeker: a strategist with the prudent strategist's own weights. It arms from
-    fear alone, until its second strike deters; when it feels safe it reassures (talk, a costly cut,
-    a cap offered to a rival).
+    """Security Seeker: looks a few turns ahead and arms only out of fear, until it can strike
+    back hard enough to deter; when it feels safe it reassures (it talks, cuts a little, offers a
+    cap). A strategist with the prudent strategist's own weights.
 
     Source: Kydd (1997, 2005): security seekers arm from fear alone, and costly, verifiable
     restraint is how one proves it is one; Glaser (2010) on the rational security seeker.
