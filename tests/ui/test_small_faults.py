@@ -164,3 +164,13 @@ def test_a_dialog_wears_the_games_theme(app, scale):
     fill = tuple(app.screen.get_at((ok.rect.x + 6, ok.rect.centery)))[:3]
     assert fill == (0x2F, 0x6F, 0xB0)  # the theme's "#primary" blue
     assert ok.text == "OK  [Enter]"
+
+
+def test_a_seat_reads_as_its_opponents_title():
+    """The debrief's header names each seat's opponent as the set-up screen does, not by its id."""
+    from game.ui.model.plain_words import seat_title
+
+    assert seat_title("human") == "human"
+    assert seat_title("ai:baseline") == "Steady Deterrer"
+    assert seat_title("ai:richardson:normal") == "Richardson Reactor"
+    assert seat_title("ai:hawk:hard") == "Hawk, hard"

@@ -4,6 +4,7 @@ number beside them in the tooltip (and in the glossary)."""
 from __future__ import annotations
 
 from game.engine.actions import CAPPED, TREATY_KINDS
+from game.policies import REGISTRY
 
 #: Treaty kinds whose terms include a cap, by name.
 CAPPED_KINDS = frozenset(TREATY_KINDS[k] for k in CAPPED)
@@ -247,3 +248,17 @@ def reading(A, B, you: str, other: str) -> str:
     if both_arm_settles and hold_better:
         return f"{first}; yet if you both hold, you both do better: that is the trap."
     return f"{first}."
+
+
+def seat_title(seat: str) -> str:
+    """A seat as a player reads it: "human", or the AI opponent's title ("Steady Deterrer",
+    "Richardson Reactor"), with its difficulty when it is not the normal one ("Hawk, hard")."""
+    if seat == "human":
+        return "human"
+    parts = seat.split(":")
+    name = parts[1] if len(parts) > 1 else seat
+    cls = REGISTRY.get(name)
+    title = str(getattr(cls, "title", name)) if cls is not None else name
+    if len(parts) > 2 and parts[2] != "normal":
+        return f"{title}, {parts[2]}"
+    return title

@@ -39,6 +39,7 @@ from game.ui.drawing.theme import ACCENT, BACKGROUND, MUTED, PANEL, PANEL_EDGE, 
 from game.ui.drawing.window_charts import CHARTS
 from game.ui.model.analysis_cache import match_analysis
 from game.ui.model.game_match import Match
+from game.ui.model.plain_words import seat_title
 from game.ui.scenes.debrief_charts import CHART_NAMES, CHART_TAB, charts_page
 from game.ui.scenes.debrief_pages import Link, Page, flow, flow_rows
 from game.ui.scenes.debrief_questions import questions_page
@@ -433,8 +434,7 @@ class DebriefScene(Scene):
         head = txt.render("Debrief", u(26), TEXT, True)
         surface.blit(head, (u(20), u(8)))
         seats = ", ".join(
-            f"{n} ({'human' if seat == 'human' else seat.removeprefix('ai:')})"
-            for n, seat in zip(a.names, a.seats, strict=False)
+            f"{n} ({seat_title(seat)})" for n, seat in zip(a.names, a.seats, strict=False)
         )
         room = self.width - u(40) - head.get_width() - u(16)
         sub = f"{a.title}, seed {a.seed}, {a.turns_played} turns. {seats}."

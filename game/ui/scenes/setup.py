@@ -257,9 +257,9 @@ class SetupScene(Scene):
                     getattr(cls, "title", name),
                     partial(self.cycle_opponent, 1, i),
                     pygame.K_o if chosen else None,
-                    tooltip=f"The AI opponent for {sc.names[i]}: "
-                    + (cls.__doc__ or name).strip().split("\n")[0]
-                    + " (O / Shift+O: next / previous)",
+                    # What the opponent does is the sentence under the seats (the whole first
+                    # sentence of its docstring); the tooltip only says how to change it.
+                    tooltip=f"The AI opponent for {sc.names[i]} (O / Shift+O: next / previous)",
                 )
                 self.button(
                     (xs[3], y, widths[3], row),
