@@ -152,10 +152,12 @@ class Runner:
             if explained:
                 self.reasons[i] = list(explained)
                 self.public_reasons[i] = list(getattr(policy, "public_reasons", explained))
-            elif move.diplomacy is not None and not move.diplomacy.is_empty():
-                # A rule-based character: its visible moves, with the rule that made them.
+            elif move.diplomacy is not None:
+                # A rule-based character: its visible moves (a treaty left unsigned among them),
+                # with the rule that made them.
                 lines = policy.explain(obs, move)
-                self.reasons[i] = self.public_reasons[i] = lines
+                if any(lines):
+                    self.reasons[i] = self.public_reasons[i] = lines
         allowed = tuple(self.world.params.diplomacy)
         if orders.diplomacy is not None and len(allowed) < len(DIPLOMACY_GROUPS):
             # Progressive disclosure binds the AI too: actions outside the lesson are dropped.

@@ -20,6 +20,7 @@ from game.engine.actions import (
     BACK_DOWN,
     ESCALATE,
     STAND_FIRM,
+    TREATY_KINDS,
 )
 from game.engine.state import CIVILIAN, REACH, SECURITY_SEEKER
 from game.policies import playbook as pb
@@ -245,6 +246,26 @@ class RichardsonReactor(Policy):
             plan[:, CIVILIAN] = 1.0 - plan[:, :CIVILIAN].sum(axis=1)
             d.sign[:, self.seat, :] |= self.judge.signatures(obs, plan)
         return Move(move.spend, move.cut, d)
+
+    def explain(self, obs: Observation, move: Move) -> list[str]:
+        """Its visible moves (:meth:`Policy.explain`), and where it left a treaty it is invited
+        to unsigned this turn, why: a refusal is a move the others can see too."""
+        out = super().explain(obs, move)
+        d = move.diplomacy
+        if d is None or obs.view is None:
+            return out
+        unsigned = obs.treaty_invites & ~d.sign[:, self.seat, :]
+        who = f"{obs.names[self.seat]} ({self.title})"
+        for w in np.flatnonzero(unsigned.any(axis=1)):
+            if out[w]:
+                continue
+            k = int(np.flatnonzero(unsigned[w])[0])
+            kind = TREATY_KINDS[int(obs.view.treaty_kind[w, k])].replace("_", " ")
+            out[w] = (
+                f"{who} left the proposed {kind} unsigned: its look-ahead shows it worse off "
+                "bound by it than free"
+            )
+        return out
 
 
 class Opportunist(Policy):

@@ -173,3 +173,24 @@ def test_the_outsider_refuses_a_framework_it_would_lose_by_and_takes_one_it_woul
     assert tight.mean() <= 0.1
     assert roomy.mean() >= 0.2
     assert roomy.mean() - tight.mean() >= 0.2
+
+
+def test_the_outsider_says_why_it_leaves_a_framework_unsigned(scenario):
+    """A refusal is visible, so it comes with a reason: on the turns after a ceiling at 30 is
+    proposed, Ostrel's public reason says it left the proposal unsigned, and why."""
+    from game.session import Runner, Seat
+
+    seats = (Seat(False, STAND_IN), Seat(False, "balancer"), Seat(False, "richardson"))
+    runner = Runner(scenario, [60_000, 60_001, 60_002], seats)
+    said = []
+    for turn in range(1, 9):
+        orders = framework(6, CAP)(runner, turn, runner.ai_orders())
+        if turn > 6:
+            said += runner.public_reasons[OSTREL]
+        runner.advance(orders)
+    refusals = [line for line in said if "unsigned" in line]
+    assert refusals, said
+    assert all(
+        line.startswith("Ostrel (Richardson Reactor) left the proposed reach ceiling")
+        for line in refusals
+    )

@@ -71,6 +71,24 @@ def _pct(x: float) -> str:
     return f"{round(100 * x)}%"
 
 
+def _listed(names: tuple[str, ...]) -> str:
+    """``"Aurum, Veyra and Ostrel"``."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+#: Treaties whose terms are a cap: their headlines say it ("a reach ceiling at 30").
+CAP_WORDS = frozenset({"shield_cap", "reach_ceiling"})
+
+
+def _treaty(event: Event) -> str:
+    if event.treaty is None:
+        return "treaty"
+    words = TREATY_WORDS.get(event.treaty.kind, "treaty")
+    if event.treaty.kind in CAP_WORDS:
+        words += f" at {round(event.treaty.cap, 1):g}"
+    return words
+
+
 def headline(event: Event) -> str:
     """One event as a wire-report line (dateline: the first actor's capital)."""
     actors = event.actors or ("",)
@@ -78,11 +96,11 @@ def headline(event: Event) -> str:
     fields = {
         "a": actors[0],
         "b": actors[1] if len(actors) > 1 else "its rivals",
-        "all": " and ".join(actors) if actors[0] else "the parties",
+        "all": _listed(actors) if actors[0] else "the parties",
         "share": _pct(v.get("share", 0.0)),
         "amount": f"{v.get('amount', 0.0):.1f}",
         "tension": f"{v.get('tension', 0.0):.2f}",
-        "treaty": TREATY_WORDS.get(event.treaty.kind, "treaty") if event.treaty else "treaty",
+        "treaty": _treaty(event),
         "answer": (event.answer or "stand_firm").replace("_", " "),
     }
     template = TEMPLATES.get(event.kind)
