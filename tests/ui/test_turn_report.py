@@ -305,3 +305,14 @@ def test_a_name_above_its_state_is_not_cut_off_at_the_boards_top(big_app):  # no
     inside = pygame.Rect((0, 0), board.rect.size)
     for back in board.name_backs:
         assert inside.contains(back), back
+
+
+def test_another_states_change_is_given_as_the_change_in_our_estimate():
+    """A rival's stock in the report is the viewer's estimate, and so is its change: a state
+    that held can still seem to have gained reach (a misread shield, noise), so the change says
+    it is our estimate's; the viewer's own change is exact and says nothing of the kind."""
+    from game.ui.model.trend import _stock
+
+    assert _stock("Reach", (32.0, 79.0), True) == "Reach ~79.0 (our estimate +47.0)"
+    assert _stock("Reach", (30.0, 32.0), False) == "Reach 32.0 (+2.0)"
+    assert _stock("Reach", (30.0, 30.0), True) == "Reach ~30.0"

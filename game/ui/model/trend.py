@@ -86,11 +86,15 @@ def signed(x: float, digits: int = 1) -> str:
 
 
 def _stock(label: str, series: tuple[float, ...], approx: bool) -> str:
+    """``"Reach 30.0 (+2.0)"``: a stock and its change over the turn. Another state's stock is
+    the viewer's estimate, and so is its change: it moves with what intelligence saw (a misread
+    shield, noise), even in a turn the other state held, so it says so ("our estimate +47.0")."""
     now = series[-1]
     mark = "~" if approx else ""
     text = f"{label} {mark}{now:.1f}"
     if len(series) > 1 and round(now - series[-2], 1) != 0:
-        text += f" ({signed(now - series[-2])})"
+        change = signed(now - series[-2])
+        text += f" (our estimate {change})" if approx else f" ({change})"
     return text
 
 
