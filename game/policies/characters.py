@@ -290,32 +290,12 @@ class Opportunist(Policy):
 
     def __init__(self, seat: int, rngs: list[np.random.Generator], difficulty: str = "normal"):
         super().__init__(seat, rngs, difficulty)
-        self.burned: np.ndarray | None = None  # [B]: times it has been caught cheating
-        self.cheated: np.ndarray | None = None  # [B]: it cheated last turn
-        self.standing: np.ndarray | None = None  # [B]: its standing a turn ago
+        self.ledger = pb.CheatLedger()
 
     def cheat_odds(self, obs: Observation) -> np.ndarray:
         """``[B, K]``: the chance it cheats on each binding treaty this turn: the inspection game
-        (theory: an inspectee cheats while ``g > P(caught) * b``). Its temptation ``u`` each turn
-        is uniform; it cheats when ``u > P(caught) * b / g``, so the odds fall step by step as
-        verification rises, with no cliff. It expects to be inspected half the time:
-        ``P(caught) = v * (passive + (1 - passive) / 2)``. Each time it has been caught the cost
-        it expects grows by half (the others now watch and punish a known cheat harder)."""
-        passive = obs.passive_detection[:, None]
-        caught = obs.treaty_verification * (passive + 0.5 * (1.0 - passive))
-        burned = np.zeros(obs.batch) if self.burned is None else self.burned
-        cost = self.caught_cost * 1.5 ** burned[:, None]
-        return np.clip(1.0 - caught * cost, 0.0, 1.0) * obs.treaty_bound
-
-    def _remember_if_caught(self, obs: Observation) -> None:
-        """A caught violation costs ``violation_standing``: a cheat whose standing fell by that
-        much after it cheated knows it was caught (it sees its own standing)."""
-        if self.burned is None:
-            self.burned = np.zeros(obs.batch)
-        if self.cheated is not None and self.standing is not None:
-            fell = self.standing - obs.own_standing >= 0.9 * obs.violation_standing
-            self.burned = self.burned + (self.cheated & fell)
-        self.standing = obs.own_standing.copy()
+        (:class:`~game.policies.playbook.CheatLedger`) at its ``caught_cost``."""
+        return self.ledger.odds(obs, self.caught_cost)
 
     def act(self, obs: Observation) -> Move:
         ahead = obs.rivals & (obs.deterrence_margin >= 0) & (obs.threat_margin < 0)
@@ -324,13 +304,13 @@ class Opportunist(Policy):
         shares = pb.arms_shares(obs, level, self.difficulty)
         d = self.diplomacy_template(obs)
         i = self.seat
-        self._remember_if_caught(obs)
+        self.ledger.remember(obs)
         temptation = np.array([g.random() for g in self.rngs])[:, None]
         sneaky = obs.treaty_bound & (temptation < self.cheat_odds(obs))
         if "treaties" not in obs.allowed_diplomacy:  # a lesson that closes treaties: no cheat
             sneaky = np.zeros_like(sneaky)
         d.cheat[:, i, :] = sneaky
-        self.cheated = np.asarray(sneaky.any(axis=1))
+        self.ledger.cheated = np.asarray(sneaky.any(axis=1))
         move = self.shares_to_move(obs, shares)
         if sneaky.any():  # where it cheats it builds past the caps: take the untrimmed spend
             raw = np.clip(shares, 0.0, None) * obs.budget[:, None]

@@ -177,3 +177,39 @@ def shield_cap_offer(obs: Observation) -> np.ndarray:
 
 
 TREATY_FOR_TRUST = (SHIELD_CAP, TRANSPARENCY)
+
+
+class CheatLedger:
+    """The inspection game from the inspectee's side, for a character that may break a cap in
+    secret: the odds it cheats on each binding treaty, and what it remembers of being caught.
+
+    Its temptation ``u`` each turn is uniform; it cheats when ``u < 1 - P(caught) * b / g``
+    (an inspectee cheats while ``g > P(caught) * b``), so the odds fall step by step as
+    verification rises, with no cliff. It expects to be inspected half the time, ``P(caught) =
+    v * (passive + (1 - passive) / 2)``, and the cost it expects grows by half each time it has
+    been caught (the others now watch and punish a known cheat harder).
+    """
+
+    def __init__(self) -> None:
+        self.burned: np.ndarray | None = None  # [B]: times it has been caught cheating
+        self.cheated: np.ndarray | None = None  # [B]: it cheated last turn
+        self.standing: np.ndarray | None = None  # [B]: its standing a turn ago
+
+    def odds(self, obs: Observation, cost: float) -> np.ndarray:
+        """``[B, K]`` the chance it cheats on each binding treaty this turn, ``cost`` being what
+        being caught costs it against a turn's gain past the cap."""
+        passive = obs.passive_detection[:, None]
+        caught = obs.treaty_verification * (passive + 0.5 * (1.0 - passive))
+        burned = np.zeros(obs.batch) if self.burned is None else self.burned
+        expected = cost * 1.5 ** burned[:, None]
+        return np.clip(1.0 - caught * expected, 0.0, 1.0) * obs.treaty_bound
+
+    def remember(self, obs: Observation) -> None:
+        """A caught violation costs ``violation_standing``: a cheat whose standing fell by that
+        much after it cheated knows it was caught (it sees its own standing)."""
+        if self.burned is None:
+            self.burned = np.zeros(obs.batch)
+        if self.cheated is not None and self.standing is not None:
+            fell = self.standing - obs.own_standing >= 0.9 * obs.violation_standing
+            self.burned = self.burned + (self.cheated & fell)
+        self.standing = obs.own_standing.copy()

@@ -126,9 +126,7 @@ class Strategist(Policy):
         self.public_reasons: list[str] = []
         self.plans: list[Plan] = []  # [B] the plan it played
         self.unanswered: np.ndarray | None = None  # [B, N] offers made that were not taken up
-        self.burned: np.ndarray | None = None  # [B]: times it has been caught cheating
-        self.cheated: np.ndarray | None = None  # [B]: it cheated last turn
-        self.standing: np.ndarray | None = None  # [B]: its standing a turn ago
+        self.ledger = pb.CheatLedger()  # what it remembers of cheating and being caught
 
     # ----------------------------------------------------------------------------------------
     # Deciding
@@ -601,29 +599,12 @@ class Strategist(Policy):
 
     def cheat_odds(self, obs: Observation) -> np.ndarray:
         """``[B, K]``: the chance it breaks each binding treaty in secret this turn, by the
-        inspection game (an inspectee cheats while ``g > P(caught) * b``): only a greedy
-        character is tempted at all. Its temptation ``u`` each turn is uniform; it cheats when
-        ``u < 1 - P(caught) * b / g``, so the odds fall step by step as verification rises, with
-        no cliff. It expects to be inspected half the time, ``P(caught) = v * (passive + (1 -
-        passive) / 2)``, and what being caught costs it (``CAUGHT_COST``, in units of its
-        greed) grows by half each time it has been caught: the others now watch a known cheat."""
+        inspection game (:class:`~game.policies.playbook.CheatLedger`): only a greedy character
+        is tempted at all, and what being caught costs it is ``CAUGHT_COST`` in units of its
+        greed."""
         if self.weights.greed <= 0:
             return np.zeros(obs.treaty_bound.shape)
-        passive = obs.passive_detection[:, None]
-        caught = obs.treaty_verification * (passive + 0.5 * (1.0 - passive))
-        burned = np.zeros(obs.batch) if self.burned is None else self.burned
-        cost = CAUGHT_COST / self.weights.greed * 1.5 ** burned[:, None]
-        return np.clip(1.0 - caught * cost, 0.0, 1.0) * obs.treaty_bound
-
-    def _remember_if_caught(self, obs: Observation) -> None:
-        """A caught violation costs ``violation_standing``: a cheat whose standing fell by that
-        much after it cheated knows it was caught (it sees its own standing)."""
-        if self.burned is None:
-            self.burned = np.zeros(obs.batch)
-        if self.cheated is not None and self.standing is not None:
-            fell = self.standing - obs.own_standing >= 0.9 * obs.violation_standing
-            self.burned = self.burned + (self.cheated & fell)
-        self.standing = obs.own_standing.copy()
+        return self.ledger.odds(obs, CAUGHT_COST / self.weights.greed)
 
     def _cheat(self, obs: Observation, move: Move, plans: list[Plan]) -> tuple[Move, list[str]]:
         """Where the inspection game tempts it (:meth:`cheat_odds`) on every cap that binds it,
@@ -635,7 +616,7 @@ class Strategist(Policy):
         out = [""] * obs.batch
         if self.weights.greed <= 0 or "treaties" not in obs.allowed_diplomacy:
             return move, out
-        self._remember_if_caught(obs)
+        self.ledger.remember(obs)
         bound = np.asarray(obs.treaty_bound.any(axis=1))
         temptation = np.array([g.random() if bound[w] else 1.0 for w, g in enumerate(self.rngs)])
         sneaky = obs.treaty_bound & (temptation[:, None] < self.cheat_odds(obs))
@@ -644,7 +625,7 @@ class Strategist(Policy):
         d = move.diplomacy
         assert d is not None
         d.cheat[:, self.seat, :] = sneaky
-        self.cheated = whole
+        self.ledger.cheated = whole
         if not whole.any():
             return move, out
         shares = np.array([p.shares for p in plans])
