@@ -152,7 +152,9 @@ class Runner:
             if explained:
                 self.reasons[i] = list(explained)
                 self.public_reasons[i] = list(getattr(policy, "public_reasons", explained))
-            elif move.diplomacy is not None:
+            elif move.diplomacy is not None and (
+                not move.diplomacy.is_empty() or obs.treaty_invites.any()
+            ):
                 # A rule-based character: its visible moves (a treaty left unsigned among them),
                 # with the rule that made them.
                 lines = policy.explain(obs, move)
