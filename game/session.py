@@ -87,6 +87,26 @@ class TurnRecord:
     #: Why each AI state played as it did this turn (state name -> one line), when its policy
     #: explains itself; a loaded game has them too, since loading replays the AI's moves.
     reasons: dict[str, str] = field(default_factory=dict)
+    #: The part of each reason about what other states could see (its diplomatic moves).
+    public: dict[str, str] = field(default_factory=dict)
+
+    def told(self, name: str) -> tuple[str, str]:
+        """What ``name`` said this turn, as ``(diplomacy, spending)``: see :func:`split_reason`."""
+        return split_reason(name, self.reasons.get(name, ""), self.public.get(name, ""))
+
+
+def split_reason(name: str, full: str, public: str) -> tuple[str, str]:
+    """A state's reason cut into ``(diplomacy, spending)``: why it made its visible diplomatic
+    moves and why it spent as it did, each a sentence naming the state ("" for a part it did not
+    explain). ``full`` is its whole reason, ``public`` the part about its diplomacy: a strategist
+    gives the public part first and its spending after a "; ", its subject dropped; a
+    rule-based character explains only its diplomacy. A diplomatic reason never explains an
+    arms build, so a report shows each part under the move it is about."""
+    if not public:
+        return "", full
+    rest = full[len(public) :] if full.startswith(public) else ""
+    rest = rest.removeprefix("; ")
+    return public, f"{name} {rest}" if rest else ""
 
 
 class Runner:
@@ -321,14 +341,22 @@ class Session:
         # AI's random stream, or the game would no longer be the one its seed gives.
         base = self.human_orders(human, actions)
         orders = self.runner.ai_orders(base)
-        return self.resolve(orders, self.runner.reasons_in(0))
+        return self.resolve(
+            orders, self.runner.reasons_in(0), self.runner.reasons_in(0, public=True)
+        )
 
-    def resolve(self, orders: Orders, reasons: dict[str, str] | None = None) -> Events:
+    def resolve(
+        self,
+        orders: Orders,
+        reasons: dict[str, str] | None = None,
+        public: dict[str, str] | None = None,
+    ) -> Events:
         """Resolve a turn with the complete joint orders (the replay path). ``step`` validates
         them once, before anything moves: an illegal order leaves the game as it was."""
         turn = self.turn
         events = self.runner.advance(orders)
-        self.history.append(TurnRecord(turn, orders, events, dict(reasons or {})))
+        record = TurnRecord(turn, orders, events, dict(reasons or {}), dict(public or {}))
+        self.history.append(record)
         return events
 
     def play_to_end(self) -> None:

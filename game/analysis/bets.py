@@ -232,6 +232,8 @@ class BetReport:
     measured_early_because_war_or_end: bool = False
     before_text: str = ""  # the values as shown (:func:`bet_number`)
     after_text: str = ""
+    #: One player's game (one human seat): the bet is "your" bet, not the class's.
+    solo: bool = False
 
     @property
     def called_it(self) -> bool | None:
@@ -251,7 +253,8 @@ class BetReport:
     def placed_sentence(self) -> str:
         if self.placed is None:
             return "No bet was placed."
-        return f"The class bet: {_full_stop(self.choices[self.placed])}"
+        who = "Your bet" if self.solo else "The class bet"
+        return f"{who}: {_full_stop(self.choices[self.placed])}"
 
     @property
     def expected_sentence(self) -> str:
@@ -283,6 +286,10 @@ class BetReport:
         """Whether the class called it ("" with no bet placed or nothing known yet)."""
         if self.called_it is None:
             return ""
+        if self.solo:
+            if self.called_it:
+                return "You called it: your bet matched what happened."
+            return "You did not call it: your bet did not match what happened this time."
         if self.called_it:
             return "The class called it: the bet matched what happened."
         return "The class did not call it: the bet did not match what happened this time."
@@ -313,9 +320,16 @@ def _progress(source: Any, played: int) -> tuple[int, bool]:
     return played, True
 
 
-def bet_report(source: Any, bet: Any, placed: int | None) -> BetReport:
+def solo_game(session: Any) -> bool:
+    """Whether ``session`` is one player's game (one human seat): its bet is "your bet". A
+    game of several teams at one screen, or one the class watches, is the class's."""
+    return len(getattr(session, "human_seats", ())) == 1
+
+
+def bet_report(source: Any, bet: Any, placed: int | None, solo: bool = False) -> BetReport:
     """The bet against the game so far. ``source`` is a Session or an Analysis; ``placed`` the
-    class's bet (an index into ``bet.choices``, None for none).
+    class's bet (an index into ``bet.choices``, None for none); ``solo``: one player's game
+    (:func:`solo_game`), whose bet the sentences call "your bet".
 
     What happened is known once the game has played the reveal turn, or has ended (in war, or
     at its last turn) after the bet was placed; until then ``revealed`` is False and ``reason``
@@ -337,6 +351,7 @@ def bet_report(source: Any, bet: Any, placed: int | None) -> BetReport:
         reveal_turn=reveal,
         expected=int(bet.answer),
         placed=None if placed is None else int(placed),
+        solo=solo,
     )
     if end <= start or (played < reveal and not ended):
         if played < reveal and not ended:

@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 
 from game.analysis import Analysis, bet_report
+from game.analysis.bets import solo_game
 from game.analysis.counterfactuals import ARM_SHARE
 from game.analysis.words import (
     game_title,
@@ -303,7 +304,7 @@ def _bet(session: Any, a: Analysis) -> str:
     bet = session.scenario.bet
     if bet is None:
         return _section("bet", '<p class="muted">This scenario has no bet.</p>')
-    r = bet_report(a, bet, session.answers.bet)
+    r = bet_report(a, bet, session.answers.bet, solo_game(session))
     parts = [
         f"<p><b>The question</b> (asked before turn {esc(r.ask_before)}, revealed after turn "
         f"{esc(r.reveal_turn)}): {esc(r.question)}</p>",

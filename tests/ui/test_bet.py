@@ -67,7 +67,7 @@ def test_the_bet_is_asked_before_its_turn_exactly_once_and_revealed_after_its_tu
     text = " ".join(t for t, _, _ in reveal.paragraphs())
     assert f"What happened: {BET.choices[expected]}." in text
     assert f"from {before:.1f} before turn 2 to {after:.1f} after turn 3" in text
-    assert f"The class bet: {BET.choices[2]}." in text
+    assert f"Your bet: {BET.choices[2]}." in text  # one player's game: not "the class"
     assert f"The lesson's theory expects: {BET.choices[BET.answer]}." in text
     assert BET.explanation in text
     assert measure_words(BET) in text
@@ -102,7 +102,7 @@ def test_a_bet_for_turn_one_follows_the_intro_and_the_mouse_places_it(app):
     while scene_name(app) == "CrisisScene":
         key(app, pygame.K_f)
     assert scene_name(app) == "RevealScene"
-    assert "The class bet: Their reach falls." in " ".join(t for t, _, _ in app.top.paragraphs())
+    assert "Your bet: Their reach falls." in " ".join(t for t, _, _ in app.top.paragraphs())
     click(app, "Continue")
     assert scene_name(app) in ("TurnScene", "OfferScene")  # an AI's offer may open the turn
 

@@ -45,15 +45,16 @@ def test_a_team_reads_why_an_ai_made_the_moves_it_could_see_and_nothing_of_its_s
             assert full[name].startswith(why)
             assert "budget" not in why and "%" not in why
         lines = headlines(events, "Aurum", limit=99, reasons=public)
-        seen_why += [line for line in lines if line.startswith("Why: ")]
+        seen_why += [line for line in lines if line.startswith("Diplomacy: ")]
         veyra = headlines(events, "Veyra", limit=99, reasons=public)
-        assert not any(line.startswith("Why: Veyra ") for line in veyra)
+        assert not any(line.startswith("Diplomacy: Veyra ") for line in veyra)
     assert seen_why, "six turns of two strategists bring at least one visible, explained move"
 
 
 def test_the_turn_report_puts_each_ai_reason_right_under_what_that_state_did():
-    """In the turn screen's wires the "Why:" line follows its state's own line, so it is on
-    screen even when the wires run long."""
+    """In the turn screen's wires a state's account of its diplomatic move follows its state's
+    own line, so it is on screen even when the wires run long; it is labelled "Diplomacy:",
+    not "Why:", since it does not explain the arms build on the line above it."""
     from game.ui.model.trend import trail_of, turn_lines
 
     s = Session.new(
@@ -66,10 +67,11 @@ def test_the_turn_report_puts_each_ai_reason_right_under_what_that_state_did():
         public = s.runner.reasons_in(0, public=True)
         wires = headlines(events, "Aurum", limit=99, reasons=public)
         lines = turn_lines(events, trail_of(s, 0), names, True, wires)
+        assert not any(line.startswith("Why: ") for line in lines), lines
         for k, line in enumerate(lines):
-            if line.startswith("Why: "):
-                who = line[5:].split(" ")[0]
+            if line.startswith("Diplomacy: "):
+                who = line.removeprefix("Diplomacy: ").split(" ")[0]
                 above = lines[k - 1]
-                assert above.startswith(f"{who}: ") or above.startswith(f"Why: {who}"), lines
+                assert above.startswith((f"{who}: ", f"Diplomacy: {who}")), lines
                 placed += 1
     assert placed >= 2

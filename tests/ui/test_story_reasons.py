@@ -33,5 +33,24 @@ def test_the_story_gives_the_reasons_of_the_states_a_turning_point_names():
     both = reasons_at(session, 1, ())
     assert len(both) >= 2
     veyra = reasons_at(session, 1, ("Veyra",))
-    assert veyra and all(why.startswith("Veyra ") for why in veyra)
+    assert veyra and all(why.startswith(("Why: Veyra ", "Diplomacy: Veyra ")) for why in veyra)
     assert reasons_at(session, 99, ()) == []
+
+
+def test_the_story_labels_a_diplomatic_reason_as_diplomacy_not_as_why_a_state_armed():
+    """A play-tester read "Veyra: armed ... Why: Veyra (Balancer) offered Aurum an alliance":
+    the Balancer explains only its diplomacy, so its reason is told as "Diplomacy: ...", and a
+    strategist's reason is cut in two, why it spent as it did ("Why: ...") and its diplomacy."""
+    session = Session.new(load("three_powers"), 1, ["human", "ai:balancer", "ai:hawk"])
+    for _ in range(4):
+        session.play_turn()
+    assert reasons_at(session, 4, ("Veyra",)) == [
+        "Diplomacy: Veyra (Balancer) offered Aurum an alliance: it seeks partners against the "
+        "strongest state it sees"
+    ]
+    shield = played(1)
+    told = reasons_at(shield, 1, ("Veyra",))
+    assert told == [
+        "Why: Veyra held: arming would cost more than it buys",
+        "Diplomacy: Veyra offered Ostrel an alliance: together they need not fear each other",
+    ]

@@ -132,7 +132,8 @@ def headlines(
 ) -> list[str]:
     """The turn's headlines for ``viewer``: most important first (war and crises lead).
     ``reasons`` (state name -> why) adds each AI state's own account of the move it made in
-    plain view (never of its hidden spending), after the events."""
+    plain view (never of its hidden spending), after the events, as "Diplomacy: ..." (it
+    explains a diplomatic move, not the state's arms)."""
     records = [e for e in events.records(0) if visible(e, viewer)]
     order = {"war": 0, "crisis": 1, "crisis_answer": 2, "violation_detected": 3}
     records.sort(key=lambda e: order.get(e.kind, 9))
@@ -146,7 +147,7 @@ def headlines(
                 lines.append(SEEN_BUILD.format(a=viewer, b=name, share=share))
     for name, why in (reasons or {}).items():
         if name != viewer and why:
-            lines.append(f"Why: {why}")
+            lines.append(f"Diplomacy: {why}")
     if not lines:
         lines = ["A quiet turn: no notable moves were reported"]
     return lines[:limit]

@@ -158,10 +158,11 @@ def turn_lines(
         if j != me
     }
     rest = [w for w in wires[urgent:] if w not in repeated and not w.startswith("A quiet turn")]
-    # Each state's account of its visible move ("Why: ...") goes right under what it did, so
-    # it is on screen even when the wires run long.
+    # Each state's account of its visible diplomatic move ("Diplomacy: ...", labelled so that
+    # it is not read as the reason for the arms build above it) goes right under what it did,
+    # so it is on screen even when the wires run long.
     why = {
-        name: [w for w in rest if w.startswith((f"Why: {name} ", f"Why: {name}:"))]
+        name: [w for w in rest if w.startswith((f"Diplomacy: {name} ", f"Diplomacy: {name}:"))]
         for name in names
     }
     said = {w for lines in why.values() for w in lines}

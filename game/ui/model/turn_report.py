@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from game.engine.events import Events
 from game.engine.orders import unit_costs
 from game.engine.state import CIVILIAN, REACH, SHIELD
-from game.session import Session
+from game.session import Session, split_reason
 from game.ui.model.plain_words import STANDING_MEANS
 from game.ui.model.trend import Trail, report, signed, trail_of
 
@@ -60,12 +60,16 @@ class Change:
 
 @dataclass(frozen=True)
 class Move:
-    """What another state did, as seen, and why (its own public account, when it gives one)."""
+    """What another state did, as seen: ``did``, its arms as seen, with ``why`` (what the model
+    says moves a state to arm; a state never tells why it spends), and ``diplomacy``, its own
+    public account of the diplomatic moves it made in plain view. A diplomatic reason is told
+    on its own labelled line, never as the reason for an arms build it does not explain."""
 
     name: str
     index: int
     did: str
     why: str | None = None
+    diplomacy: str | None = None
 
 
 @dataclass(frozen=True)
@@ -89,6 +93,8 @@ class TurnReport:
             out.append(f"{m.name}: {m.did}")
             if m.why:
                 out.append(f"Why: {m.why}")
+            if m.diplomacy:
+                out.append(f"Diplomacy: {m.diplomacy}")
         out.append(self.own)
         for c in (*self.changes, *self.tensions):
             out.append(c.at(1.0) + (f": {c.why}" if c.why else ""))
@@ -177,7 +183,7 @@ def turn_report(
     for line in lines[:-1]:
         name, _, did = line.partition(": ")
         j = names.index(name)
-        moves.append(Move(name, j, did, reasons.get(name) or _guess(did, share)))
+        moves.append(Move(name, j, did, _guess(did, share), reasons.get(name)))
     cut = float(events.cut[0, me])
     per_unit = unit_costs(before)[0, me]
     changes = []
@@ -230,7 +236,7 @@ def news_for(
     objectives = " ".join(session.scenario.objectives) if me == _objective_seat(session) else ""
     mine = {names[me]} | {n for n in names if n in objectives}
     # Already told above: the AI's reasons, the builds seen, your own build.
-    skip = ("Why: ", "Intelligence in ", "A quiet turn", f"{names[me]} puts ")
+    skip = ("Why: ", "Diplomacy: ", "Intelligence in ", "A quiet turn", f"{names[me]} puts ")
     urgent, rest = [], []
     for w in wires:
         if w.startswith(skip):
@@ -251,29 +257,33 @@ def standing_of_objectives(session: Session, me: int) -> list[str]:
     if me != _objective_seat(session):
         return []
     out = []
+    ended = session.over  # the report on the last turn: the verdict is no longer "so far"
     for objective in session.scenario.objectives:
-        v = verdict(session, objective, me)
+        v = verdict(session, objective, me, so_far=not ended)
         if v.met is not None:
-            why = v.why.replace(" all game", "").replace(" in 1 turns", " in 1 turn")
-            out.append(f"{'On track' if v.met else 'Off track'} so far: {why}.")
+            head = ("On track" if v.met else "Off track") + ("" if ended else " so far")
+            out.append(f"{head}: {v.why}.")
     return out
 
 
 def narration(session: Session, events: Events) -> list[str]:
     """The projector demo's report of the turn, for a room that sees every seat: what each
-    state did (its true arms share) and its own reason, then the turn's news."""
+    state did (its true arms share) and its own reasons: why it spent as it did beside its
+    arms, why it made its diplomatic moves on a line of their own; then the turn's news."""
     from game.ui.model.headlines import headlines
 
     names = session.scenario.names
-    reasons = session.runner.reasons_in(0)
+    reasons, public = session.runner.reasons_in(0), session.runner.reasons_in(0, public=True)
     out = [f"Turn {events.turn + 1}:"]
     for j, name in enumerate(names):
         spend = events.spend[0, j]
         total = float(spend.sum())
         share = float(total - spend[CIVILIAN]) / total if total > 0 else 0.0
         did = f"armed ({round(100 * share)}% of its budget)" if share >= 0.005 else "held"
-        why = reasons.get(name)
-        out.append(f"{name} {did}" + (f": {why}" if why else "."))
+        diplomacy, spending = split_reason(name, reasons.get(name, ""), public.get(name, ""))
+        out.append(f"{name} {did}" + (f". Why: {spending}" if spending else "."))
+        if diplomacy:
+            out.append(f"Diplomacy: {diplomacy}")
     news = headlines(events, None, limit=10)
     out += [w for w in news if " puts " not in w and not w.startswith("A quiet turn")]
     return out

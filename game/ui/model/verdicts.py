@@ -42,8 +42,10 @@ def _named(text: str, names: tuple[str, ...], me: int) -> set[int]:
     return {j for j, n in enumerate(names) if j != me and n in text}
 
 
-def verdict(session: Session, objective: str, me: int) -> Verdict:
-    """The verdict on one ``objective`` for seat ``me``."""
+def verdict(session: Session, objective: str, me: int, so_far: bool = False) -> Verdict:
+    """The verdict on one ``objective`` for seat ``me``: at the end of the game, or (``so_far``)
+    where it stands in the middle of one, in the present tense ("you do not yet deter Ostrel",
+    not "at the end, you did not deter Ostrel")."""
     t = objective.lower()
     names = session.scenario.names
     compound = ", and " in t or " while " in t
@@ -54,6 +56,10 @@ def verdict(session: Session, objective: str, me: int) -> Verdict:
         end = float(session.world.economy[0, me])
         met = end > start
         why = f"your economy went from {start:.0f} to {end:.0f}"
+        if f"{start:.0f}" == f"{end:.0f}":  # unchanged as shown: not "from 100 to 100"
+            held = "has held" if so_far else "held"
+            shade = "" if end == start else f", a shade {'above' if met else 'below'} its start"
+            why = f"your economy {held} steady at {end:.0f}{shade}"
         return Verdict(objective, met, why)
     if "crisis line" in t and not compound:
         named = _named(objective, names, me)
@@ -64,6 +70,8 @@ def verdict(session: Session, objective: str, me: int) -> Verdict:
                     return Verdict(
                         objective, False, f"a crisis opened with {names[j]} in turn {rec.turn + 1}"
                     )
+        if so_far:
+            return Verdict(objective, True, "tension has stayed below the crisis line")
         return Verdict(objective, True, "tension stayed below the crisis line all game")
     if "support" in t and "review line" in t:
         named = _named(objective, names, me)
@@ -77,14 +85,22 @@ def verdict(session: Session, objective: str, me: int) -> Verdict:
         w = session.world
         doubters = [names[j] for j in range(w.n) if j != me and float(w.belief[0, j, me]) < 0.5]
         if doubters:
-            return Verdict(
-                objective, False, f"{' and '.join(doubters)} ended doubting it (below 50%)"
-            )
-        return Verdict(objective, True, "every other state ended believing it (50% or more)")
+            doubt = f"{' and '.join(doubters)} {'doubt' if len(doubters) > 1 else 'doubts'} it"
+            if not so_far:
+                doubt = f"{' and '.join(doubters)} ended doubting it"
+            return Verdict(objective, False, f"{doubt} (below 50%)")
+        believe = (
+            "every other state believes it" if so_far else "every other state ended believing it"
+        )
+        return Verdict(objective, True, f"{believe} (50% or more)")
     if " deters " in t and not compound:
         named = _named(objective, names, me)
         margins = exchange(session.world).margin
         short = [names[j] for j in sorted(named) if float(margins[0, me, j]) < 0]
+        if named and so_far:
+            if short:
+                return Verdict(objective, False, f"you do not yet deter {short[0]}")
+            return Verdict(objective, True, "your second strike deters them now")
         if named:
             if short:
                 return Verdict(objective, False, f"at the end, you did not deter {short[0]}")
@@ -92,7 +108,8 @@ def verdict(session: Session, objective: str, me: int) -> Verdict:
     if "war" in t or "peace" in t:
         turn, pair = war_of(session)
         if turn is None or pair is None:
-            fact = f"no war broke out in {session.turn} turns"
+            turns = "1 turn" if session.turn == 1 else f"{session.turn} turns"
+            fact = f"no war has broken out in {turns}" if so_far else f"no war broke out in {turns}"
             return Verdict(objective, None if compound else True, fact)
         a, b = names.index(pair[0]), names.index(pair[1])
         named = _named(objective, names, me)
@@ -115,11 +132,11 @@ def verdicts(session: Session) -> list[Verdict]:
 
 def briefing(session: Session, seat: int) -> list[str]:
     """The turn screen's briefing before the first turn for ``seat``: the lesson's summary and
-    first objectives for the state they are written for; for any other human seat (hot-seat),
+    every objective for the state they are written for; for any other human seat (hot-seat),
     its own state's part and the aims every state shares, not another state's objectives."""
     sc = session.scenario
     if seat == objective_seat(session):
-        return [sc.summary, *sc.objectives[:2]]
+        return [sc.summary, *sc.objectives]
     text = sc.texts[seat]
     lead = sc.names[objective_seat(session)]
     return [

@@ -13,7 +13,7 @@ from collections.abc import Callable
 import pygame
 
 from game.analysis import bet_report, bet_value, series_of
-from game.analysis.bets import ABSOLUTE_BAND, RELATIVE_BAND, bet_number
+from game.analysis.bets import ABSOLUTE_BAND, RELATIVE_BAND, bet_number, solo_game
 from game.scenarios import Bet
 from game.ui.drawing import text as txt
 from game.ui.drawing.choices import Choices
@@ -143,7 +143,9 @@ class RevealScene(_Box):
         assert bet is not None, "a reveal needs a scenario with a bet"
         self.bet: Bet = bet
         #: What the debrief and the report say too (:func:`game.analysis.bet_report`).
-        self.report = bet_report(self.session, bet, self.session.answers.bet)
+        self.report = bet_report(
+            self.session, bet, self.session.answers.bet, solo_game(self.session)
+        )
         r = self.report
         self.outcome, self.placed = r.outcome, r.placed
         self.before, self.after = r.before, r.after

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pygame
 
 from game.analysis import Analysis, bet_report
+from game.analysis.bets import solo_game
 from game.analysis.words import outcome_sentence, tag_words
 from game.session import Session
 from game.ui.drawing import text as txt
@@ -16,10 +17,19 @@ from game.ui.scenes.debrief_pages import Page, concept_title, tag_colour
 
 def reasons_at(session: Session, turn: int, actors: tuple[str, ...]) -> list[str]:
     """What the AI states among ``actors`` (all of them, if none is named) said of their moves
-    on ``turn`` (1-based), for the story: the game is over, so nothing is hidden any more."""
+    on ``turn`` (1-based), for the story: the game is over, so nothing is hidden any more. Each
+    reason is labelled by the move it explains: "Why: ..." for how a state spent, "Diplomacy:
+    ..." for its diplomatic moves (which never explain an arms build)."""
     for record in session.history:
         if record.turn + 1 == turn:
-            return [why for name, why in record.reasons.items() if not actors or name in actors]
+            out = []
+            for name in record.reasons:
+                if actors and name not in actors:
+                    continue
+                diplomacy, spending = record.told(name)
+                out += [f"Why: {spending}"] if spending else []
+                out += [f"Diplomacy: {diplomacy}"] if diplomacy else []
+            return out
     return []
 
 
@@ -31,7 +41,7 @@ def story_page(a: Analysis, session: Session, palette: Palette, width: int, scal
     p.text(outcome_sentence(a), 20, pal.bad if a.war else TEXT, bold=True)
     p.gap(12)
     if sc.bet is not None:
-        r = bet_report(a, sc.bet, session.answers.bet)
+        r = bet_report(a, sc.bet, session.answers.bet, solo_game(session))
         mark, top = len(p.ops), p.y
         p.gap(10)
         x, w = u(14), width - u(28)
@@ -76,7 +86,7 @@ def story_page(a: Analysis, session: Session, palette: Palette, width: int, scal
         p.y = max(p.y, tag.bottom + u(4))
         p.text(tp.text, 16, TEXT, x=u(16))
         for why in reasons_at(session, tp.turn, tp.actors):
-            p.text(f"Why: {why}", 15, TEXT, x=u(16))
+            p.text(why, 15, TEXT, x=u(16))
         p.text(tp.theory, 15, MUTED, x=u(16))
         p.gap(6)
         p.link(f"Concept: {concept_title(tp.concept)}", tp.concept, u(16))

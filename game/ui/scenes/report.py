@@ -73,6 +73,8 @@ class TurnReportScene(Overlay):
             rows.append(Row(f"{m.name}: {m.did}", body, TEXT))
             if m.why:
                 rows.append(Row(f"Why: {m.why}", small, MUTED, indent=u(14)))
+            if m.diplomacy:  # its own line: a diplomatic reason never explains the arms above
+                rows.append(Row(f"Diplomacy: {m.diplomacy}", small, MUTED, indent=u(14)))
         rows.append(Row("What changed for you", head, ACCENT, True))
         rows.append(Row(r.own, body, TEXT))
         for c in (*r.changes, *r.tensions):
