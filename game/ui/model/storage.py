@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import re
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -104,19 +105,44 @@ class SaveInfo:
     autosave: bool
     problem: str = ""
     stamp: float = 0.0  # when it was saved (seconds since the epoch), for "newest first"
+    seconds: str = ""  # the time it was saved, to the second (two saves in one minute)
 
-    def label(self) -> str:
+    def label(self, exact: bool = False) -> str:
+        """The line the load screen lists it as, in words: "Earlier autosave: The Shield, turn
+        3, 2026-12-05 14:02", never a file name the game made up (``autosave-2026...``); a
+        file someone named keeps its name. ``exact``: the time to the second. A file that
+        cannot be read is named by its file, which is how a player finds it."""
         if self.autosave:
-            who = "Autosave" if self.path.name == AUTOSAVE else f"Earlier autosave {self.path.stem}"
+            who = "Autosave" if self.path.name == AUTOSAVE else "Earlier autosave"
+        elif _GAME_NAMED.fullmatch(self.path.stem):
+            who = "Saved game"
         else:
             who = _shown(self.path.stem)
         if self.problem:
-            return f"{who}: unreadable ({self.problem})"
-        return f"{who}: {self.scenario}, turn {self.turn}, {self.date}"
+            return f"{who} ({_shown(self.path.name)}): unreadable ({self.problem})"
+        date = f"{self.date}:{self.seconds}" if exact and self.seconds else self.date
+        return f"{who}: {self.scenario}, turn {self.turn}, {date}"
 
     @property
     def readable(self) -> bool:
         return not self.problem
+
+
+#: How :func:`save_new` names a save (``the_shield-turn03-20261205-140212``).
+_GAME_NAMED = re.compile(r"[a-z0-9_]+-turn\d{2,}-\d{8}-\d{6}")
+
+
+def labels(saves: list[SaveInfo]) -> list[str]:
+    """The load screen's line for each of ``saves``, no two alike (the list picks a save by its
+    line): saves of one minute give their time to the second, and any still alike a number."""
+    out = [s.label() for s in saves]
+    out = [s.label(exact=True) if out.count(t) > 1 else t for s, t in zip(saves, out, strict=True)]
+    seen: dict[str, int] = {}
+    for k, text in enumerate(out):
+        seen[text] = seen.get(text, 0) + 1
+        if seen[text] > 1:
+            out[k] = f"{text} ({seen[text]})"
+    return out
 
 
 def _shown(text: str, limit: int = 60) -> str:
@@ -161,14 +187,15 @@ def read_info(path: Path) -> SaveInfo:
         if when.tzinfo is None:
             when = when.replace(tzinfo=UTC)
         stamp = when.timestamp()
-        date = when.astimezone().strftime("%Y-%m-%d %H:%M")
+        local = when.astimezone()
+        date, seconds = local.strftime("%Y-%m-%d %H:%M"), local.strftime("%S")
     except FileNotFoundError:
         return SaveInfo(path, "", 0, "", auto, "the file is gone")
     except Unreadable as exc:
         return SaveInfo(path, "", 0, "", auto, str(exc), _mtime(path))
     except (OSError, ValueError, OverflowError, TypeError):  # far-off dates and the like
         return SaveInfo(path, "", 0, "", auto, "its date cannot be read", _mtime(path))
-    return SaveInfo(path, _title(scenario), turn, date, auto, "", stamp)
+    return SaveInfo(path, _title(scenario), turn, date, auto, "", stamp, seconds)
 
 
 def _json_files(folder: Path) -> list[Path]:

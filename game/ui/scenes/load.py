@@ -25,7 +25,7 @@ class LoadScene(Scene):
 
     def layout(self) -> None:
         u, W, H = self.u, self.width, self.height
-        labels = [s.label() for s in self.saves]
+        labels: list[str | tuple[str, str]] = [*storage.labels(self.saves)]
         rect = pygame.Rect(u(20), u(80), W - u(40), H - u(170))
         if labels:
             self.list = UISelectionList(
@@ -99,7 +99,7 @@ class LoadScene(Scene):
             pygame_gui.UI_SELECTION_LIST_NEW_SELECTION,
             pygame_gui.UI_SELECTION_LIST_DOUBLE_CLICKED_SELECTION,
         ):
-            labels = [s.label() for s in self.saves]
+            labels = storage.labels(self.saves)
             if event.text in labels:
                 self.index = labels.index(event.text)
                 if event.type == pygame_gui.UI_SELECTION_LIST_DOUBLE_CLICKED_SELECTION:
