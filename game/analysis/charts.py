@@ -241,10 +241,37 @@ def _turn_axis(ax: Axes, st: _Style, turns: int, label: bool = True) -> None:
         ax.set_xlabel("turn", fontsize=st.fs)
 
 
-def _finish(ax: Axes, s: Series, a: Analysis, st: _Style, ylabel: str) -> None:
+def flat_axis(ax: Axes, floor: bool = True) -> None:
+    """Give a flat chart (every value the same: a shield nobody builds, a reach nobody
+    changes) an axis in the data's own scale, not matplotlib's sliver around the value (-0.04
+    to 0.04 about a flat 0): from 0 to above the value for a measure that cannot go below 0
+    (``floor``), else the value plus or minus a tenth of it (at least 1). Limits set already,
+    or a series that moves, are left alone; call it before lines that are not data (the war
+    line)."""
+    if not ax.get_autoscaley_on():
+        return
+    ys = [np.asarray(line.get_ydata(), dtype=float).ravel() for line in ax.get_lines()]
+    values = np.concatenate(ys) if ys else np.empty(0)
+    values = values[np.isfinite(values)]
+    if values.size == 0:
+        return
+    lo, hi = float(values.min()), float(values.max())
+    if hi - lo > 1e-9 * max(abs(lo), abs(hi), 1.0):
+        return
+    if floor and lo >= 0.0:
+        top = 1.25 * lo if lo > 0.0 else 1.0
+        ax.set_ylim(-0.08 * top, top)  # the line and markers at 0 clear of the frame
+    else:
+        margin = max(0.1 * abs(lo), 1.0)
+        ax.set_ylim(lo - margin, lo + margin)
+
+
+def _finish(ax: Axes, s: Series, a: Analysis, st: _Style, ylabel: str, floor: bool = True) -> None:
+    """The turn axis, the y label, the grid, a flat series' axis and the war line."""
     _turn_axis(ax, st, s.turns)
     ax.set_ylabel(ylabel, fontsize=st.fs)
     st.axes(ax)
+    flat_axis(ax, floor)
     _war_line(ax, a)
 
 
@@ -402,12 +429,14 @@ def _beliefs(fig: Figure, a: Analysis, st: _Style) -> None:
     st.legend(_legend_place(fig, axes), handles)
 
 
-def _per_state(fig: Figure, a: Analysis, st: _Style, arr: np.ndarray, ylabel: str) -> None:
+def _per_state(
+    fig: Figure, a: Analysis, st: _Style, arr: np.ndarray, ylabel: str, floor: bool = True
+) -> None:
     s = a.series
     ax = fig.add_subplot(1, 1, 1)
     for i, name in enumerate(a.names):
         ax.plot(s.turn, arr[:, i], label=name, **st.state(i))
-    _finish(ax, s, a, st, ylabel)
+    _finish(ax, s, a, st, ylabel, floor)
     st.legend(ax)
 
 
@@ -602,6 +631,7 @@ def _counterfactuals(fig: Figure, a: Analysis, st: _Style) -> None:
         _turn_axis(ax, st, longest, label=_bottom(axes, i))
         ax.set_ylabel("score", fontsize=st.fs)
         st.axes(ax)
+        flat_axis(ax, floor=False)
         _war_line(ax, a, st)
     scale = "landed at: 0 as if all armed,\n1 as if all restrained" if a.landing else None
     st.legend(_legend_place(fig, axes), handles, title=scale)
@@ -639,7 +669,7 @@ def _figure(
     elif name == "economy":
         _per_state(fig, analysis, st, s.economy, "economy")
     elif name == "score":
-        _per_state(fig, analysis, st, s.score, "score (discounted sum of utility)")
+        _per_state(fig, analysis, st, s.score, "score (discounted sum of utility)", floor=False)
     elif name == "phase_plane":
         _phase_plane(fig, analysis, st)
     elif name == "stage_timeline":

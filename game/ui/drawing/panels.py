@@ -301,9 +301,20 @@ def _trace(
     pygame.draw.circle(surf, colour, pts[-1], max(2, round(2 * s)))
 
 
-def headlines_panel(lines: list[str], turn: int, size: tuple[int, int], s: float):
-    """Last turn's wire reports."""
-    title = "The wires, last turn" if turn > 0 else "Briefing"
+def headlines_panel(
+    lines: list[str], turn: int, size: tuple[int, int], s: float, start: int = 0, more: str = ""
+):
+    """Last turn's wire reports (before the first turn, the briefing).
+
+    With ``more`` (the key that pages the panel on; the wheel over it scrolls it) nothing is
+    left out unsaid: the panel shows the wrapped rows from row ``start``, and when some do not
+    fit a note says how many entries go on below and how to reach them (on the title's row
+    when there is room, else on the last row), the title when some are above. Without it,
+    only the first entry may be cut, with "...", and the rest are left out (for a caller that
+    fits the lines itself, as the demo does)."""
+    title = _head_title(turn)
+    if more:
+        return _scrolled_headlines(lines, title, size, s, start, more)
     surf = _panel(size, title, s)
     fs = round(15 * s)
     y = round(28 * s)
@@ -323,4 +334,88 @@ def headlines_panel(lines: list[str], turn: int, size: tuple[int, int], s: float
         y = txt.blit_lines(surf, wrapped, (round(22 * s), y), fs, TEXT) + round(3 * s)
         if cut:
             break
+    return surf
+
+
+def _head_rows(lines: list[str], size: tuple[int, int], s: float) -> list[tuple[int, bool, str]]:
+    """Every entry's wrapped rows: (entry, whether its last row, text)."""
+    fs, width = round(15 * s), size[0] - round(30 * s)
+    rows = []
+    for k, line in enumerate(lines):
+        wrapped = txt.wrap(line, fs, width) or [""]
+        rows += [(k, r == len(wrapped) - 1, text) for r, text in enumerate(wrapped)]
+    return rows
+
+
+def headlines_shown(
+    lines: list[str], turn: int, size: tuple[int, int], s: float, start: int = 0, more: str = ""
+) -> tuple[int, int]:
+    """How many wrapped rows from row ``start`` a :func:`headlines_panel` paged with ``more``
+    shows, and how many rows there are in all."""
+    rows = _head_rows(lines, size, s)
+    inline = _note(_head_title(turn), size, s, more, 99) is not None
+    return _fit(rows, size, s, start, inline), len(rows)
+
+
+def _head_title(turn: int) -> str:
+    return "The wires, last turn" if turn > 0 else "Briefing"
+
+
+def _note(title: str, size: tuple[int, int], s: float, key: str, below: int) -> str | None:
+    """The note on what is below that fits on the title's row, right of the title with "(more
+    above)" (the longer, then the shorter wording), or None: it takes the last row."""
+    fs = round(15 * s)
+    room = size[0] - round(40 * s) - txt.font(fs, True).size(f"{title} (more above)")[0]
+    for note in (f"{below} more below: scroll, or press {key}", f"{below} more below: {key}"):
+        if txt.font(fs).size(note)[0] <= room:
+            return note
+    return None
+
+
+def _fit(
+    rows: list[tuple[int, bool, str]], size: tuple[int, int], s: float, start: int, inline: bool
+) -> int:
+    step, gap = round(round(15 * s) * 1.25), round(3 * s)
+    top, bottom = round(28 * s), size[1] - round(4 * s)
+
+    def count(limit: int) -> int:
+        y, n = top, 0
+        for _, last, _ in rows[start:]:
+            if y + step > limit:
+                break
+            y, n = y + step + (gap if last else 0), n + 1
+        return n
+
+    whole = count(bottom)
+    if inline or start + whole >= len(rows):
+        return max(whole, 1)
+    return max(count(bottom - step - round(2 * s)), 1)  # room for the note below
+
+
+def _scrolled_headlines(
+    lines: list[str], title: str, size: tuple[int, int], s: float, start: int, more: str
+) -> pygame.Surface:
+    rows = _head_rows(lines, size, s)
+    start = min(max(start, 0), max(len(rows) - 1, 0))
+    surf = _panel(size, title + (" (more above)" if start > 0 else ""), s)
+    fs = round(15 * s)
+    step, gap = round(fs * 1.25), round(3 * s)
+    inline = _note(title, size, s, more, 99) is not None
+    shown = _fit(rows, size, s, start, inline)
+    y = round(28 * s)
+    for r in range(start, start + shown):
+        k, last, text = rows[r]
+        if r == 0 or rows[r - 1][0] != k:  # an entry's first row
+            surf.blit(txt.render("-", fs, MUTED), (round(10 * s), y))
+        surf.blit(txt.render(text, fs, TEXT), (round(22 * s), y))
+        y += step + (gap if last else 0)
+    if start + shown < len(rows):
+        below = len({k for k, _, _ in rows[start + shown :]})
+        said = _note(title, size, s, more, below)
+        note = txt.render(said or f"{below} more below: scroll here, or press {more}", fs, ACCENT)
+        if said is not None:  # on the title's row, at its right
+            at = (size[0] - round(10 * s) - note.get_width(), round(4 * s))
+        else:
+            at = (round(22 * s), size[1] - round(4 * s) - step)
+        surf.blit(note, at)
     return surf

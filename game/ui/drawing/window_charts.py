@@ -91,6 +91,9 @@ def _draw_arms(names, data, shape, size, colours, markers, scale=1.0) -> pygame.
         )
     from matplotlib.ticker import MaxNLocator
 
+    from game.analysis.charts import flat_axis
+
+    flat_axis(ax)  # reach nobody changed: an axis from 0, not a sliver around the value
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # turns are whole numbers
     ax.set_xlabel("turn", color="#cfd3d8")
     ax.set_ylabel("reach", color="#cfd3d8")

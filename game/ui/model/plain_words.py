@@ -212,6 +212,22 @@ def treaty_label(number: int, t, me: str) -> str:
     return f"{number}. {name}{terms}: {parties} ({status})"
 
 
+def proposal_label(kind: str, cap: float, parties: tuple[str, ...]) -> str:
+    """A treaty proposal in an order list, as the player made it: "Propose a reach ceiling at
+    30 to Veyra and Ostrel" (the kind's name as in :func:`treaty_label`, the cap where the kind
+    has one)."""
+    name = TREATY_NAMES.get(kind, kind.replace("_", " "))
+    name = name[0].lower() + name[1:]
+    if kind in CAPPED_KINDS:
+        name += f" at {round(cap, 1):g}"
+    article = "an" if name[0] in "aeiou" else "a"
+    said = f"Propose {article} {name}"
+    if parties:
+        last = parties[-1]
+        said += f" to {', '.join(parties[:-1])} and {last}" if len(parties) > 1 else f" to {last}"
+    return said
+
+
 def best_replies(A, B) -> tuple[tuple[int, int], tuple[int, int]]:
     """Each side's best move against each of the other's, in a 2x2 game (0: restrain, 1: arm):
     the row's best answer to the column restraining and arming, then the column's to the row's

@@ -116,7 +116,12 @@ class DebriefScene(Scene):
         self.show_tab(self.tab + step)
 
     def pick_chart(self, k: int) -> None:
-        self.chart = k % len(CHART_NAMES)
+        """Show chart ``k``: another chart opens at its top (a tall one scrolls; the scroll of
+        the last is no place in the next)."""
+        k %= len(CHART_NAMES)
+        if k != self.chart:
+            self.scroll["charts"] = 0
+        self.chart = k
         self.rebuild()
 
     def next_pair(self) -> None:

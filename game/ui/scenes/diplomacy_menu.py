@@ -19,6 +19,7 @@ from game.ui.model.plain_words import (
     action_cost,
     action_help,
     action_label,
+    proposal_label,
     purpose_label,
     treaty_label,
     treaty_terms,
@@ -238,6 +239,23 @@ class DiplomacyScene(Overlay):
 
     # Widgets --------------------------------------------------------------------------------
 
+    def orders_text(self) -> str:
+        """The diplomatic actions in the orders, as the dialog lists them: whom each concerns,
+        which treaty, and for a proposal its kind, cap and parties."""
+        acts = self.draft.plan.actions
+        if not acts:
+            return "No diplomatic action in your orders yet."
+        slots = [t.slot for t in self.view.treaties]
+        listing = ", ".join(
+            proposal_label(a.kind, a.cap, a.parties)
+            if a.action == "propose_treaty"
+            else _label(a.action)
+            + (f" ({a.other})" if a.other else "")
+            + (f" (treaty {slots.index(a.treaty) + 1})" if a.treaty in slots else "")
+            for a in acts
+        )
+        return f"In your orders: {listing}"
+
     def layout(self) -> None:
         """The dialog: what to do and to whom, the terms it takes, then Add, Remove last and
         Done at its foot (the text between them is drawn)."""
@@ -258,7 +276,7 @@ class DiplomacyScene(Overlay):
         self.entries = {}
         if self.action in ("offer_deployment", "propose_treaty"):
             y += row + u(10)
-        self._terms(x, y, row)
+        y = self._terms(x, y, row)
         self.text_top = y + row + u(10)
         self._buttons_and_keys()
         self._status = None
@@ -321,29 +339,41 @@ class DiplomacyScene(Overlay):
             )
         return y
 
-    def _terms(self, x: int, y: int, row: int) -> None:
+    def _terms(self, x: int, y: int, row: int) -> int:
         """The terms the action takes at ``y``: a deployment's reach and shield, or a treaty's
-        kind, cap and verification."""
+        kind, cap and verification. The kind's list is as wide as its longest name ("Ban on
+        stationed forces"); when that leaves the fields too little room (large text in a
+        narrow window), they go on the row below. Returns the last row's top."""
         u = self.u
         fields: list[str] = []
+        font = txt.font(self.font_size)
+        fx = x
         if self.action == "offer_deployment":
             fields = ["reach", "shield"]
         elif self.action == "propose_treaty":
+            fields = ["cap", "verification"]
+            names = [TREATY_NAMES.get(k, k) for k in TREATY_KINDS]
+            inner = self.box.w - u(32)
+            # The name, the list's arrow and the button's margins on both sides.
+            kw = min(max(font.size(n)[0] for n in names) + u(48), inner)
+            need = sum(font.size(k)[0] + u(12) + u(70) for k in fields) + u(10) * len(fields)
+            wrap = kw + need > inner
             self.kind_menu = UIDropDownMenu(
-                [TREATY_NAMES.get(k, k) for k in TREATY_KINDS],
+                list[str | tuple[str, str]](names),
                 TREATY_NAMES.get(TREATY_KINDS[self.kind_i], TREATY_KINDS[self.kind_i]),
-                pygame.Rect(x, y, u(200), row),
+                pygame.Rect(x, y, kw, row),
                 self.manager,
                 container=self.root,
                 expansion_height_limit=self._room_below(y, row),
             )
-            fields = ["cap", "verification"]
-        fx = x + (u(210) if self.action == "propose_treaty" else 0)
+            if wrap:
+                y += row + u(10)
+            else:
+                fx = x + kw + u(10)
         # Each field a label and its entry, sharing the width left in the dialog (large text
         # narrows them rather than pushing the last one past the edge).
         room = self.box.right - u(16) - fx
         fw = min(u(200), (room - u(10) * max(len(fields) - 1, 0)) // max(len(fields), 1))
-        font = txt.font(self.font_size)
         for key in fields:
             lw = min(font.size(key)[0] + u(12), fw - u(50))
             self.label((fx, y, lw, row), key)
@@ -354,6 +384,7 @@ class DiplomacyScene(Overlay):
             e.set_text(self.numbers[key])
             self.entries[key] = e
             fx += fw + u(10)
+        return y
 
     def _buttons_and_keys(self) -> None:
         """Add to orders, Remove last and Done in a row at the foot; arrows choose and aim."""
@@ -455,15 +486,7 @@ class DiplomacyScene(Overlay):
         x = self.box.x + u(16)
         surface.blit(txt.render("Diplomacy", u(24), TEXT, True), (x, self.box.y + u(12)))
         width = self.box.w - u(32)
-        acts = self.draft.plan.actions
-        slots = [t.slot for t in self.view.treaties]
-        listing = ", ".join(
-            _label(a.action)
-            + (f" ({a.other})" if a.other else "")
-            + (f" (treaty {slots.index(a.treaty) + 1})" if a.treaty in slots else "")
-            for a in acts
-        )
-        text = f"In your orders: {listing}" if acts else "No diplomatic action in your orders yet."
+        text = self.orders_text()
         preview, status, colour = self.preview(), self.status(), self.status_colour
         # (priority, gap above, lines, size, colour): what does not fit above the buttons goes,
         # the least needed first (your orders' list, the cost, then "Available.").

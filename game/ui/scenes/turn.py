@@ -19,7 +19,13 @@ from game.engine.orders import IllegalOrder
 from game.ui import navigation
 from game.ui.drawing import text as txt
 from game.ui.drawing.game_board import Board, Tween
-from game.ui.drawing.panels import headlines_panel, own_lines, own_panel, rivals_panel
+from game.ui.drawing.panels import (
+    headlines_panel,
+    headlines_shown,
+    own_lines,
+    own_panel,
+    rivals_panel,
+)
 from game.ui.drawing.theme import BACKGROUND, MUTED, PANEL_EDGE, TEXT
 from game.ui.model.draft import OrderDraft
 from game.ui.model.game_match import Match
@@ -147,8 +153,10 @@ class TurnScene(Scene):
             self.lines = (
                 briefing(self.session, self.seat)
                 if self.seat is not None
-                else [sc.summary, *sc.objectives[:2]]
+                else [sc.summary, *sc.objectives]
             )
+        #: The first entry the headlines panel shows (it scrolls when they do not all fit).
+        self.head_start = 0
 
     @property
     def has_diplomacy(self) -> bool:
@@ -248,6 +256,43 @@ class TurnScene(Scene):
         )
         self.shortcut(pygame.K_PAGEDOWN, lambda: self.scroll_by(1))
         self.shortcut(pygame.K_PAGEUP, lambda: self.scroll_by(-1))
+        self.shortcut(pygame.K_w, lambda: self.scroll_head(1, wrap=True))
+
+    #: The key that pages the headlines panel on (the wheel over it scrolls it).
+    HEAD_KEY = "W"
+
+    def _render_head(self) -> None:
+        self.head_surf = headlines_panel(
+            self.lines,
+            self.view.turn,
+            self.head_rect.size,
+            self.app.scale,
+            self.head_start,
+            self.HEAD_KEY,
+        )
+
+    def scroll_head(self, step: int, wrap: bool = False) -> None:
+        """Scroll the headlines (the briefing) ``step`` rows on, or with ``wrap`` a page on and
+        back to the top after the last: large text may leave room for only some of them, and
+        none is cut without a way to it (W pages on; the wheel scrolls)."""
+        shown, total = headlines_shown(
+            self.lines,
+            self.view.turn,
+            self.head_rect.size,
+            self.app.scale,
+            self.head_start,
+            self.HEAD_KEY,
+        )
+        at_end = self.head_start + shown >= total
+        if wrap:
+            start = 0 if at_end else self.head_start + shown
+        elif step > 0 and at_end:
+            start = self.head_start  # all of the rest is in sight already
+        else:
+            start = min(max(self.head_start + step, 0), max(total - 1, 0))
+        if start != self.head_start:
+            self.head_start = start
+            self._render_head()
 
     def _place_sliders(self) -> None:
         """A slider for each budget line in sight (compact: the chosen line's only)."""
@@ -355,7 +400,7 @@ class TurnScene(Scene):
             self.rivals_surf, self._rivals_regs = rivals_panel(
                 self.view, self.right_w, pal, s, self.trail
             )
-        self.head_surf = headlines_panel(self.lines, self.view.turn, self.head_rect.size, s)
+        self._render_head()
         self._orders_surf: pygame.Surface | None = None
 
     def _orders_height(self) -> int:
@@ -583,6 +628,9 @@ class TurnScene(Scene):
     def on_event(self, event: pygame.event.Event) -> None:
         if event.type == pygame.MOUSEWHEEL and self.column.collidepoint(pygame.mouse.get_pos()):
             self.scroll_by(-0.25 * event.y)
+            return
+        if event.type == pygame.MOUSEWHEEL and self.head_rect.collidepoint(pygame.mouse.get_pos()):
+            self.scroll_head(-1 if event.y > 0 else 1)
             return
         if event.type == pygame_gui.UI_HORIZONTAL_SLIDER_MOVED and self.draft is not None:
             cat = next((c for c, sl in self.sliders.items() if sl is event.ui_element), None)
