@@ -132,11 +132,11 @@ def verdicts(session: Session) -> list[Verdict]:
 
 def briefing(session: Session, seat: int) -> list[str]:
     """The turn screen's briefing before the first turn for ``seat``: the lesson's summary and
-    first objectives for the state they are written for; for any other human seat (hot-seat),
+    every objective for the state they are written for; for any other human seat (hot-seat),
     its own state's part and the aims every state shares, not another state's objectives."""
     sc = session.scenario
     if seat == objective_seat(session):
-        return [sc.summary, *sc.objectives[:2]]
+        return [sc.summary, *sc.objectives]
     text = sc.texts[seat]
     lead = sc.names[objective_seat(session)]
     return [
