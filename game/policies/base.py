@@ -342,7 +342,7 @@ class Policy:
             for kind, mask, words in pairs:
                 js = np.flatnonzero(mask[w, i])
                 if js.size:
-                    line = f"{who} " + words.format(j=", ".join(names[j] for j in js))
+                    line = f"{who} " + words.format(j=_and_list([names[j] for j in js]))
                     why = self.motives.get(kind, "")
                     out[w] = line + (f": {why}" if why else "")
                     break
@@ -379,3 +379,8 @@ def get_policy(name: str) -> type[Policy]:
     except KeyError:
         known = ", ".join(sorted(REGISTRY))
         raise UnknownPolicy(f"no opponent is called {name!r}; known opponents: {known}") from None
+
+
+def _and_list(names: list[str]) -> str:
+    """Names as a wire report writes them: "A", "A and B", "A, B and C"."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

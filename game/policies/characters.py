@@ -1,9 +1,9 @@
 """The game's opponents: characters a student can name, each with its source.
 
-Every character joins the registry by being defined. The Dove and the Security Seeker are
-strategists (:mod:`game.policies.strategist`): they look ahead through the engine like every
-strategist, and differ only by the weights of their utility. The Hawk, the Opportunist and the
-Balancer still decide by rules, per world of the batch (the *how* is shared,
+Every character joins the registry by being defined. The Hawk, the Dove, the Security Seeker and
+the Opportunist are strategists (:mod:`game.policies.strategist`): they look ahead through the
+engine like every strategist, and differ only by the weights of their utility. The Balancer still
+decides by rules, per world of the batch (the *how* is shared,
 :mod:`game.policies.playbook`); the Richardson Reactor arms by Richardson's equations and answers
 a treaty invitation by looking ahead. The three copycats are the classic iterated strategies
 themselves (``game.theory.iterated``), played against each rival through :class:`ClassicAdapter`,
@@ -144,68 +144,32 @@ class Grudger(ClassicAdapter):
     strategy = "grim_trigger"
 
 
-class Hawk(Policy):
-    """Hawk: arms heavily every turn, stations reach at its allies, aims at hosts of its rivals'
-    forces, sanctions them (until they stop hosting), refuses arms control and escalates every
-    crisis.
+class Hawk(Strategist):
+    """Hawk: looks ahead and wants the upper hand; it aims at and sanctions any state that hosts
+    its rivals' forces, sure that pressure will make it send them home, shrugs off the risk of a
+    spiral, trusts no talk and presses every crisis. A strategist: greed 1.5, fear 3, the
+    spiral's risk at half weight, and the belief that each lever it pulls on a host makes it
+    give in with odds 0.8 (it looks two turns further than its difficulty, to see the forces
+    leave).
 
-    Source: the dominant-strategy arming type of Baliga and Sjostrom (2004), whose mere
-    possibility feeds an arms race, and Schelling's (1966) brinkmanship; coercion works only if
-    the punishment stops when the target complies (Schelling 1966).
+    Source: the greedy type of Glaser (2010) and Kydd (2005), whose mere possibility feeds an
+    arms race (Baliga and Sjostrom 2004); Schelling's (1966) compellence and brinkmanship; and
+    the deterrence model of Jervis (1976): the belief that firmness makes the other give way,
+    where the spiral model expects it to push back.
     """
 
     name = "hawk"
     title = "Hawk"
-    traits = ("arms always", "escalates", "targets hosts", "refuses treaties")
-    motives = {
-        "target": "a hawk aims at whoever hosts its rivals' forces, until they leave",
-        "sanction": "a hawk makes the host of its rivals' forces pay, until they leave",
-        "deploy": "a hawk stations its reach with its allies",
-    }
-
-    def __init__(self, seat: int, rngs: list[np.random.Generator], difficulty: str = "normal"):
-        super().__init__(seat, rngs, difficulty)
-        self.punished: np.ndarray | None = None  # [B, N]: hosts it aims at and sanctions
-
-    def act(self, obs: Observation) -> Move:
-        shares = pb.arms_shares(obs, 0.6, self.difficulty)
-        move = self.shares_to_move(obs, shares)
-        d = self.diplomacy_template(obs)
-        i = self.seat
-        pb.answer_hosts(obs, d, i, np.ones(obs.batch, dtype=bool))
-        pb.protect_allies(obs, d, i, 0.3, reach=True)
-        if self.punished is None:
-            self.punished = np.zeros((obs.batch, len(obs.names)), dtype=bool)
-        # Hosts of a rival's forces become targets, and pay for it, until the forces leave.
-        for h in range(len(obs.names)):
-            if h == i:
-                continue
-            hosts_rival = obs.rivals[:, h] & (obs.hosting[:, h] == 0)
-            hosts_rival &= _hosts_forces_of_rival(obs, h)
-            lift = self.punished[:, h] & ~hosts_rival
-            d.target[:, i, h] = np.where(
-                hosts_rival & ~obs.targeting[:, h], 1, np.where(lift & obs.targeting[:, h], -1, 0)
-            )
-            d.sanction[:, i, h] = np.where(
-                hosts_rival & ~obs.sanctioning[:, h],
-                1,
-                np.where(lift & obs.sanctioning[:, h], -1, 0),
-            )
-            self.punished[:, h] = hosts_rival
-        pb.answer_crises(obs, d, i, np.full(obs.crisis.shape, ESCALATE))
-        return Move(move.spend, move.cut, d)
-
-
-def _hosts_forces_of_rival(obs: Observation, h: int) -> np.ndarray:
-    """``[B]`` state h carries forces of a state that is not an ally of the observer (public:
-    deployments are seen by all). Approximated from h's links: h is not the observer's ally and
-    something is stationed at h that the observer does not own."""
-    return ~obs.ally[:, h] & (obs.hosted_total[:, h] > obs.deployed_at[:, h])
+    traits = ("looks ahead", "coerces hosts", "takes risks", "trusts no talk")
+    weights = Weights(
+        greed=1.5, fear=3.0, parity=1.0, risk=0.5, standing=1.5, trust=0.1, coerce=0.8, patience=2
+    )
 
 
 class RichardsonReactor(Policy):
-    """Richardson Reactor: builds reach in proportion to the reach it sees its rivals hold, less
-    a fatigue term in its own stock, plus a standing grievance; it cuts when fatigue wins. Its
+    """Richardson Reactor: builds reach in proportion to the reach it sees its rivals hold, builds
+    less the more it already has, and keeps a standing grievance; it cuts when the weight of its
+    own stock outgrows its fear. Its
     arms are the classic equations; a treaty it is invited to sign it weighs by looking ahead
     through the engine, as the strategic reactor would, with its own build either way, and signs
     where that leaves it better off (in Three Powers it refuses a ceiling at the parties' level
@@ -268,64 +232,23 @@ class RichardsonReactor(Policy):
         return out
 
 
-class Opportunist(Policy):
-    """Opportunist: an expansionist that presses where the balance favours it. It arms when its
-    second strike deters a rival that cannot deter it back, escalates crises it can win, and
-    cheats on treaties whose verification is weak.
+class Opportunist(Strategist):
+    """Opportunist: looks ahead and presses where the balance favours it; it arms for an edge,
+    escalates crises it can win, and breaks a treaty's cap in secret where checks are weak. A
+    strategist: greed 1.5, fear and parity at 0.7 of the game's own, the spiral's risk twice;
+    it cheats by the inspection game (:class:`~game.policies.playbook.CheatLedger`, being caught
+    costing it 2 turns' gain), and where it is tempted to cheat it keeps the treaty in name
+    rather than leave it openly.
 
     Source: the greedy type of Kydd (2005) and Glaser (2010); Fearon (1995) on why private
-    information about the balance tempts a state to press.
+    information about the balance tempts a state to press; Downs and Rocke (1990) on covert
+    cheating under arms control.
     """
 
     name = "opportunist"
     title = "Opportunist"
-    traits = ("expansionist", "presses an advantage", "cheats when unwatched")
-    motives = {
-        "deploy": "it stations reach with its allies, closer to its rivals",
-        "treaty": "it signs what it may cheat on where checks are weak",
-    }
-    #: What being caught costs it (trust, standing, tension), against what a turn of building
-    #: past a cap gains, before the turn's own temptation (a uniform draw) is weighed.
-    caught_cost = 2.0
-
-    def __init__(self, seat: int, rngs: list[np.random.Generator], difficulty: str = "normal"):
-        super().__init__(seat, rngs, difficulty)
-        self.ledger = pb.CheatLedger()
-
-    def cheat_odds(self, obs: Observation) -> np.ndarray:
-        """``[B, K]``: the chance it cheats on each binding treaty this turn: the inspection game
-        (:class:`~game.policies.playbook.CheatLedger`) at its ``caught_cost``."""
-        return self.ledger.odds(obs, self.caught_cost)
-
-    def act(self, obs: Observation) -> Move:
-        ahead = obs.rivals & (obs.deterrence_margin >= 0) & (obs.threat_margin < 0)
-        behind = obs.rivals & (obs.threat_margin >= 0) & (obs.deterrence_margin < 0)
-        level = np.where(ahead.any(axis=1), 0.5, np.where(behind.any(axis=1), 0.3, 0.15))
-        shares = pb.arms_shares(obs, level, self.difficulty)
-        d = self.diplomacy_template(obs)
-        i = self.seat
-        self.ledger.remember(obs)
-        temptation = np.array([g.random() for g in self.rngs])[:, None]
-        sneaky = obs.treaty_bound & (temptation < self.cheat_odds(obs))
-        if "treaties" not in obs.allowed_diplomacy:  # a lesson that closes treaties: no cheat
-            sneaky = np.zeros_like(sneaky)
-        d.cheat[:, i, :] = sneaky
-        self.ledger.cheated = np.asarray(sneaky.any(axis=1))
-        move = self.shares_to_move(obs, shares)
-        if sneaky.any():  # where it cheats it builds past the caps: take the untrimmed spend
-            raw = np.clip(shares, 0.0, None) * obs.budget[:, None]
-            raw[:, CIVILIAN] = np.maximum(obs.budget - raw[:, :CIVILIAN].sum(axis=1), 0.0)
-            all_sneaky = np.asarray((~obs.treaty_bound | sneaky).all(axis=1))
-            spend = np.where(all_sneaky[:, None], raw, move.spend)
-            move = Move(spend, move.cut)
-        pb.answer_hosts(obs, d, i, np.ones(obs.batch, dtype=bool))
-        pb.protect_allies(obs, d, i, 0.4, reach=True)
-        pb.sign_if(obs, d, i, 0.0)
-        answers = np.where(
-            ahead, ESCALATE, np.where(behind & (obs.escalation_odds > 0.05), BACK_DOWN, STAND_FIRM)
-        )
-        pb.answer_crises(obs, d, i, answers)
-        return Move(move.spend, move.cut, d)
+    traits = ("looks ahead", "presses an advantage", "cheats when unwatched")
+    weights = Weights(greed=1.5, fear=0.7, parity=0.7, risk=2.0, standing=1.0, trust=0.3)
 
 
 class Balancer(Policy):
@@ -401,14 +324,14 @@ class SecuritySeeker(Strategist):
 
 
 class RandomPlayer(Policy):
-    """Random: splits its budget at random and answers crises at random. A baseline any
+    """Random Player: splits its budget at random and answers crises at random. A baseline any
     character should beat, and a source of surprises for a class.
 
     Source: the RANDOM entry of Axelrod's first tournament (Axelrod 1980).
     """
 
     name = "random"
-    title = "Random"
+    title = "Random Player"
     traits = ("unpredictable",)
 
     def act(self, obs: Observation) -> Move:

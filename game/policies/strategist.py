@@ -79,6 +79,11 @@ class Weights:
     risk: float = 1.0  # aversion to the spiral's risk (times spiral_weight)
     standing: float = 1.0  # value of standing (credibility)
     trust: float = 0.5  # trust in talk: the odds it expects a message to be answered in kind
+    #: belief that pressure makes a state give in (Jervis's deterrence model, against the spiral
+    #: model): the odds, for each lever it pulls (aim, sanction), that a host of its rivals'
+    #: forces sends them home the next turn
+    coerce: float = 0.0
+    patience: int = 0  # turns it looks ahead beyond its difficulty's horizon
 
 
 @dataclass(frozen=True)
@@ -96,8 +101,8 @@ class Plan:
 
 
 class Strategist(Policy):
-    """Strategist: looks a few turns ahead through the engine for every plan it could play, as
-    it sees the world, and plays the one its character values most.
+    """Strategist: looks a few turns ahead for every plan it could play, as it sees the world,
+    and plays the one its character values most (the game's own rules project each plan).
 
     Source: the theory lens's projection, used to decide (expected utility over what it cannot
     see, Harsanyi 1967; the others' last moves as level 0, Stahl and Wilson 1995).
@@ -105,7 +110,7 @@ class Strategist(Policy):
 
     name = "strategist"
     title = "Strategist"
-    traits = ("looks ahead", "weighs every plan", "explains itself")
+    traits: ClassVar[tuple[str, ...]] = ("looks ahead", "weighs every plan", "explains itself")
     #: A prudent security seeker: the game's own utility, with a rival's strike it does not
     #: deter feared many times over (so it restores its second strike when a shield erodes it,
     #: and is content once it deters), falling behind in a crisis weighed a third, and the
@@ -119,7 +124,8 @@ class Strategist(Policy):
 
     def __init__(self, seat: int, rngs: list[np.random.Generator], difficulty: str = "normal"):
         super().__init__(seat, rngs, difficulty)
-        self.horizon, self.samples = LOOK[difficulty]
+        horizon, self.samples = LOOK[difficulty]
+        self.horizon = horizon + self.weights.patience
         self.reasons: list[str] = []  # [B] why it played what it played this turn
         #: [B] why it made the diplomatic move others can see ("" when it made none): what a
         #: player may read in the wire reports (its spending stays hidden)
@@ -136,6 +142,8 @@ class Strategist(Policy):
             raise ValueError("a strategist needs the world its seat knows (Observation.view)")
         b = obs.batch
         self._learn(obs)
+        if self.weights.greed > 0 and "treaties" in obs.allowed_diplomacy:
+            self.ledger.remember(obs)  # was it caught cheating last turn?
         views, extra = self._samples(obs.view)
         arms = self._arms_plans(obs)  # [B][P]: each world's own
         arm_scores, arm_terms = self._score(views, extra, arms, obs)
@@ -160,6 +168,9 @@ class Strategist(Policy):
         for w, line in enumerate(said):
             if line:
                 public[w] = f"{public[w]}; {_lower(line)}" if public[w] else line
+        # A wire report names the character, as for every AI ("Veyra (Hawk) aimed at Brisa").
+        me = obs.names[self.seat]
+        public = [f"{me} ({self.title}){p[len(me) :]}" if p.startswith(me) else p for p in public]
         # The full reason is the public one (what others can see), then its spending (and a cap
         # broken in secret).
         spending = [f"{x}; {_lower(c)}" if c else x for x, c in zip(spending, secret, strict=True)]
@@ -276,6 +287,7 @@ class Strategist(Policy):
         moves: list[tuple[str, int]] = []
         others = [j for j in range(n) if j != i]
         has_ally = obs.ally.any(axis=1)
+        hosts = _hosts_rivals(_known(obs), i)
         for j in others:
             rival = obs.rivals[:, j]
             if "alliances" in groups and rival.any():
@@ -289,13 +301,17 @@ class Strategist(Policy):
                     moves.append(("drill", j))
             if "targeting" in groups and (rival & ~obs.targeting[:, j]).any():
                 moves.append(("target", j))
+            if "targeting" in groups and (obs.targeting[:, j] & ~hosts[:, j]).any():
+                moves.append(("untarget", j))
             if "economy" in groups and (rival & ~obs.sanctioning[:, j]).any():
                 moves.append(("sanction", j))
+            if "economy" in groups and (obs.sanctioning[:, j] & ~hosts[:, j]).any():
+                moves.append(("unsanction", j))
             if "deployments" in groups and (obs.ally[:, j] & (obs.home_shield > 0)).any():
                 moves.append(("deploy", j))
             if "treaties" in groups and (rival & (obs.free_slots >= n)).any():
                 moves.append(("propose", j))
-        if "signals" in groups and (obs.own_reach > 0).any():
+        if "signals" in groups and (obs.own_reach >= MIN_CUT_REACH).any():
             moves.append(("cut", -1))
         if "treaties" in groups and n >= 3 and (obs.free_slots >= n).any():
             moves.append(("propose_all", -1))
@@ -308,10 +324,11 @@ class Strategist(Policy):
         if not kind:
             return True
         if kind == "cut":
-            return bool(obs.own_reach[w] > 0)
+            return bool(obs.own_reach[w] >= MIN_CUT_REACH)
         if kind == "sign":
             return bool(obs.treaty_invites[w, j])
         rival = bool(obs.rivals[w, j])
+        hosts = _hosts_rivals(_known(obs), self.seat)
         if kind == "deploy":
             pending = obs.offers_from_me[w, j] > 0
             return bool(obs.ally[w, j]) and obs.home_shield[w] > 0 and not pending
@@ -327,6 +344,8 @@ class Strategist(Policy):
             "drill": rival and bool(obs.ally[w].any()),
             "target": rival and not bool(obs.targeting[w, j]),
             "sanction": rival and not bool(obs.sanctioning[w, j]),
+            "untarget": bool(obs.targeting[w, j]) and not hosts[w, j],
+            "unsanction": bool(obs.sanctioning[w, j]) and not hosts[w, j],
         }[kind]
 
     def _score(
@@ -343,8 +362,8 @@ class Strategist(Policy):
         b = views.batch // self.samples
         p = len(table[0])
         batch, spec, legal = self._rows(views, table, obs)
-        first, taken = self._first_turn(batch, spec, legal, table, accept)
-        projected = self._project(batch, spec, table, first, taken)
+        first, taken, yields = self._first_turn(batch, spec, legal, table, accept)
+        projected = self._project(batch, spec, table, first, (taken, yields))
         if projected is None:
             # A move the engine refuses is no plan: score only the plain arms.
             return self._score(views, accept, _plain(table, b), obs)
@@ -386,9 +405,10 @@ class Strategist(Policy):
         legal: np.ndarray,
         table: list[list[Plan]],
         accept: np.ndarray,
-    ) -> tuple[Diplomacy, np.ndarray]:
+    ) -> tuple[Diplomacy, np.ndarray, np.ndarray]:
         """The projection's first-turn diplomacy (each row's move and, in its sample, the other's
-        answer; hosts taking up pending offers) and the rows whose offer is taken up next turn."""
+        answer; hosts taking up pending offers), the rows whose offer is taken up next turn, and
+        ``[R, N]`` the hosts that give in to its pressure next turn (:meth:`_gives_in`)."""
         n = batch.n
         first = Diplomacy.none(batch.batch, n, TREATY_SLOTS)
         taken = np.zeros(batch.batch, dtype=bool)
@@ -397,7 +417,8 @@ class Strategist(Policy):
                 refused = self._refused(w, n)
                 taken[r] = self._write(first, r, table[w][k].move, accept[w, s], batch, refused)
         _expect_hosts(first, batch, self.seat)
-        return first, taken
+        draws = np.array([accept[w, s] for (w, _k, s) in spec])
+        return first, taken, self._gives_in(batch, first, draws)
 
     def _project(
         self,
@@ -405,7 +426,7 @@ class Strategist(Policy):
         spec: list[tuple[int, int, int]],
         table: list[list[Plan]],
         first: Diplomacy,
-        taken: np.ndarray,
+        answers: tuple[np.ndarray, np.ndarray],
     ) -> tuple[np.ndarray, dict[str, np.ndarray]] | None:
         """Every row played ``horizon`` turns through ``step``: the seat's plan each turn, the
         others their last orders (answering its arming from the second turn). Returns each row's
@@ -438,8 +459,8 @@ class Strategist(Policy):
             if turn == 0:
                 cut[:, i] = cuts * world.reach[:, i]
             dip = first if turn == 0 else None
-            if turn == 1 and taken.any():
-                dip = self._answers(world, row_moves, taken)
+            if turn == 1 and (answers[0].any() or answers[1].any()):
+                dip = self._answers(world, row_moves, *answers)
             orders = Orders(spend=spend, cut=cut, diplomacy=dip)
             if dip is not None:
                 orders = orders.pay_diplomacy(world, [i])
@@ -517,11 +538,32 @@ class Strategist(Policy):
             d.talk[r, j, i] = True
         return False
 
-    def _answers(self, world: World, moves: list[tuple[str, int]], taken: np.ndarray) -> Diplomacy:
+    def _gives_in(self, batch: World, first: Diplomacy, draws: np.ndarray) -> np.ndarray:
+        """``[R, N]`` the hosts of its rivals' forces that, in each row's sample, send the forces
+        home next turn under its pressure: with odds ``1 - (1 - coerce) ** levers`` for the levers
+        (aim, sanction) it holds on the host after this turn's move, as an offer is taken up with
+        the odds of its trust. A character with ``coerce`` 0 does not count on a host giving in."""
+        i, c = self.seat, self.weights.coerce
+        if c <= 0:
+            return np.zeros((batch.batch, batch.n), dtype=bool)
+        levers = np.zeros((batch.batch, batch.n))
+        for held, asked in ((batch.targeting, first.target), (batch.sanction, first.sanction)):
+            levers += np.where(asked[:, i] == 1, 1.0, np.where(asked[:, i] == -1, 0.0, held[:, i]))
+        return draws < 1.0 - (1.0 - c) ** levers
+
+    def _answers(
+        self, world: World, moves: list[tuple[str, int]], taken: np.ndarray, gives_in: np.ndarray
+    ) -> Diplomacy:
         """The projection's second turn: the other side of each offer that waits for an answer,
-        in the rows where it takes it up (a host accepts the deployment; a rival signs)."""
+        in the rows where it takes it up (a host accepts the deployment; a rival signs), and each
+        host that gives in to its pressure sending its rivals' forces home."""
         i, n = self.seat, world.n
         d = Diplomacy.none(world.batch, n, TREATY_SLOTS)
+        stationed = (world.fwd_reach + world.fwd_shield > 0) & (world.recall == 0)  # [R, p, h]
+        rival = world.alliance[:, i, :] < 0.5  # [R, p]: forces it wants gone
+        rival[:, i] = False
+        home = stationed & rival[:, :, None] & gives_in[:, None, :]
+        d.withdraw[:] = np.swapaxes(home, 1, 2)  # [R, h, p]: the host sends them home
         for r, (kind, j) in enumerate(moves):
             if not taken[r]:
                 continue
@@ -577,13 +619,17 @@ class Strategist(Policy):
         # the odds of war, were both to escalate, are more than its aversion to risk will bear.
         # A rival that has tied its hands will not back down: standing firm against it risks
         # twice as much.
+        # A greedy character that weighs the spiral's risk below the game's own (a hawk) is
+        # bold: it braves being outmatched and presses every crisis (Schelling's brinkmanship),
+        # until the odds of war pass even its tolerance.
         view = _known(obs)
         hands_tied = view.commitment[:, :, i] > 0.5  # [B, j]: j committed against it
-        weak = (obs.cover_margin < 0) & (obs.escalation_odds > 0.02)
+        bold = self.weights.risk < 1.0 and self.weights.greed > 0
+        weak = (obs.cover_margin < 0) & (obs.escalation_odds > 0.02) & (not bold)
         brink = self.weights.risk * obs.escalation_odds * np.where(hands_tied, 2.0, 1.0)
         weak |= brink > BRINK_TOLERANCE
         strong = (obs.deterrence_margin > 0) & (obs.threat_margin < 0)
-        press = strong & (self.weights.greed > 0)
+        press = (strong | bold) & (self.weights.greed > 0)
         answers = np.where(weak, BACK_DOWN, np.where(press, ESCALATE, STAND_FIRM))
         pb.answer_crises(obs, d, i, answers)
         parts = (
@@ -616,7 +662,6 @@ class Strategist(Policy):
         out = [""] * obs.batch
         if self.weights.greed <= 0 or "treaties" not in obs.allowed_diplomacy:
             return move, out
-        self.ledger.remember(obs)
         bound = np.asarray(obs.treaty_bound.any(axis=1))
         temptation = np.array([g.random() if bound[w] else 1.0 for w, g in enumerate(self.rngs)])
         sneaky = obs.treaty_bound & (temptation[:, None] < self.cheat_odds(obs))
@@ -665,7 +710,9 @@ class Strategist(Policy):
         ``INSPECT_STAKE``, above the inspection's cost (O'Neill 1994, Wittman 1989). It gives
         notice to leave a cap that binds its plan while a rival the cap does not hold (an
         outsider, or a party it sees well over the cap) builds fast and is already ahead of it: a
-        cap kept against a rising rival only keeps it behind. Returns each world's reason."""
+        cap kept against a rising rival only keeps it behind; unless it is tempted to break that
+        cap in secret (:meth:`cheat_odds`), which keeps the others bound. Returns each world's
+        reason."""
         i, out = self.seat, [""] * obs.batch
         if not self.diplomatic or "treaties" not in obs.allowed_diplomacy:
             return out
@@ -673,6 +720,7 @@ class Strategist(Policy):
         cost = view.param("inspection_cost")
         noise = view.param("noise")
         in_force = (view.treaty_status == IN_FORCE) & obs.treaty_bound
+        tempted = self.cheat_odds(obs)
         me = obs.names[i]
         for w in range(obs.batch):
             for k in np.flatnonzero(in_force[w]):
@@ -692,7 +740,9 @@ class Strategist(Policy):
                 room = obs.reach_room[w] if capped else obs.shield_room[w]
                 share = plans[w].shares[REACH if capped else SHIELD]
                 binds = share * obs.budget[w] > room + 1e-9
-                if binds and rising.any():
+                # A party tempted to break the cap in secret keeps it in name: leaving would free
+                # the others too (Downs and Rocke 1990: covert defection beside open exit).
+                if binds and rising.any() and tempted[w, k] <= 0:
                     d.leave[w, i, k] = True
                     j = obs.names[int(np.flatnonzero(rising)[0])]
                     out[w] = out[w] or (
@@ -747,7 +797,12 @@ class Strategist(Policy):
                     f"on {patrons[0]} no longer deterred"
                 )
             return f"{me} aimed its reach at {other}: to make its threat plain"
+        if kind in ("target", "sanction") and (obs.hosted_total[w, j] > 0):
+            verb = "aimed at" if kind == "target" else "sanctioned"
+            return f"{me} {verb} {other}: pressed, {other} may send its guests' forces home"
         return {
+            "untarget": f"{me} stopped aiming at {other}: the pressure no longer buys it anything",
+            "unsanction": f"{me} lifted its sanctions on {other}: they no longer buy it anything",
             "ally": f"{me} offered {other} an alliance: together they need not fear each other",
             "programme": f"{me} offered {other} a joint shield: its money and {other}'s know-how "
             "buy more shield together",
@@ -765,31 +820,6 @@ class Strategist(Policy):
         }[kind]
 
 
-class StrategicHawk(Strategist):
-    """Strategic Hawk: a strategist that prizes an edge for what it could coerce, shrugs at the
-    spiral and trusts no talk.
-
-    Source: the greedy type of Glaser (2010) and Kydd (2005), looking ahead.
-    """
-
-    name = "strategic_hawk"
-    title = "Strategic Hawk"
-    traits = ("looks ahead", "greedy", "takes risks")
-    weights = Weights(greed=1.0, fear=1.0, parity=1.0, risk=1.0, standing=1.5, trust=0.2)
-
-
-class StrategicOpportunist(Strategist):
-    """Strategic Opportunist: a strategist that presses an edge where the risk looks small.
-
-    Source: Fearon (1995) on private information and the temptation to press; Powell (1999).
-    """
-
-    name = "strategic_opportunist"
-    title = "Strategic Opportunist"
-    traits = ("looks ahead", "presses an edge", "weighs the risk")
-    weights = Weights(greed=1.5, fear=0.7, parity=0.7, risk=2.0, standing=1.0, trust=0.3)
-
-
 class StrategicReactor(Strategist):
     """Strategic Reactor: a strategist that fears the reach it sees and little else, with no
     diplomacy of its own beyond answering offers, invitations and crises.
@@ -805,8 +835,8 @@ class StrategicReactor(Strategist):
 
 
 class StrategicBalancer(Strategist):
-    """Strategic Balancer: a strategist that fears falling behind the strongest above all (its
-    parity weight) and seeks partners against it.
+    """Strategic Balancer: a strategist that fears falling behind the strongest above all and
+    seeks partners against it (its weight on parity is three times the game's).
 
     Source: balance-of-power theory (Waltz 1979), looking ahead.
     """
@@ -862,6 +892,16 @@ def _answered(mix: np.ndarray, world: World, i: int) -> np.ndarray:
     out[:, :, REACH] = reach
     out[:, :, CIVILIAN] = np.maximum(out[:, :, CIVILIAN] - extra, 0.0)
     return out
+
+
+def _hosts_rivals(world: World, i: int) -> np.ndarray:
+    """``[B, N]`` the states that carry forces of a rival of ``i``: a lever (aim, sanction) on
+    one is lifted only once they are gone. Lifting before the host complies would teach it that
+    holding out pays (Schelling 1966: the punishment goes on until compliance, and stops then)."""
+    rival = world.alliance[:, i, :] < 0.5  # [B, p]
+    rival[:, i] = False
+    stationed = world.fwd_reach + world.fwd_shield > 0  # [B, p, h]
+    return (stationed & rival[:, :, None]).any(axis=1)
 
 
 def _expect_hosts(d: Diplomacy, world: World, i: int) -> None:
@@ -936,6 +976,8 @@ def _own_move(
     own_shield, seen_j, top_reach = sizes
     if kind in ("ally", "programme", "target", "sanction"):
         getattr(d, kind)[r, i, j] = 1
+    elif kind in ("untarget", "unsanction"):
+        getattr(d, kind[2:])[r, i, j] = -1
     elif kind in ("talk", "drill", "sign"):
         getattr(d, kind)[r, i, j] = True
     elif kind == "deploy":
@@ -962,11 +1004,14 @@ RISING = 0.15
 
 #: What being caught cheating costs a character of greed 1 (trust, standing, tension), against
 #: what a turn of building past a cap gains, before the turn's own temptation is weighed (a
-#: greedier character counts it for less: the strategic opportunist, at greed 1.5, weighs it 2).
+#: greedier character counts it for less: the opportunist, at greed 1.5, weighs it 2).
 CAUGHT_COST = 3.0
 
 #: The share of its reach a costly signal gives up (Kydd 2005: a cut large enough to cost).
 SIGNAL_CUT = 0.1
+#: The least reach a cut can signal from: a tenth of less is no cost anyone would notice (a dove
+#: that cut a tenth every turn was seen "dismantling 0.0 reach").
+MIN_CUT_REACH = 1.0
 
 
 def _with_move(plan: Plan, move: tuple[str, int]) -> Plan:
@@ -987,8 +1032,6 @@ __all__ = [
     "LOOK",
     "Plan",
     "StrategicBalancer",
-    "StrategicHawk",
-    "StrategicOpportunist",
     "StrategicReactor",
     "Strategist",
     "Weights",

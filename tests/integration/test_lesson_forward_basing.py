@@ -1,7 +1,8 @@
-"""Forward Basing, pinned over a seeded batch: the rival aims at and sanctions the host of its
-rival's forward reach; tension between host and rival climbs, the host's domestic support falls
-under the sanctions and the bill, and a programme review often sends the forces home. Without the
-deployment the same seats leave the host calm and its support intact.
+"""Forward Basing, pinned over a seeded batch: the rival (a hawk, which looks ahead) aims at the
+host of its rival's forward reach, and often sanctions it; tension between host and rival climbs,
+the host's domestic support falls under the pressure and the bill, and a programme review often
+sends the forces home, after which the hawk lets go. Without the deployment the same seats leave
+the host calm and its support intact.
 
 The human seat (Brisa, the host) is played by ``ai:baseline`` (a host that accepts protection
 while its support holds); the other seats are the scenario's defaults (Aurum ``ai:baseline``,
@@ -51,30 +52,38 @@ def test_the_lesson_starts_with_forward_reach_in_an_allied_host(scenario):
 
 
 def test_the_rival_aims_at_the_host_and_tension_climbs(hosted):
+    """The hawk looks ahead and believes pressure makes a host give in: it aims at Brisa at once
+    and often sanctions it too (one move a turn), and tension climbs."""
     aimed = hosted.track(lambda w: w.targeting[:, VEYRA, BRISA] > 0.5)
     sanctioned = hosted.track(lambda w: w.sanction[:, VEYRA, BRISA] > 0.5)
-    assert aimed[1].all() and sanctioned[1].all(), "the hawk turns on the host at once"
+    # Measured over four windows of 50 seeds: aimed on the first turn in 80-94 %, within two
+    # turns in 84-100 %, at some point in 98-100 %; sanctioned at some point in 44-58 %.
+    assert aimed[1:3].any(axis=0).mean() >= 0.75
+    assert aimed.any(axis=0).mean() >= 0.95
+    assert sanctioned.any(axis=0).mean() >= 0.3
     tension = hosted.track(lambda w: w.tension[:, BRISA, VEYRA])
-    # Measured over these 40 seeds: the highest tension rose by at least 0.44 in every seed,
-    # and tension ended 0.38 above its start on average.
-    assert (tension.max(axis=0) > tension[0] + 0.3).mean() >= 0.95
-    # Measured over three windows of 50 seeds: 0.21-0.24 higher at the end on average.
-    assert (tension[-1] - tension[0]).mean() > 0.15
+    # Measured: the highest tension rose by more than 0.3 in 98-100 %, and tension ended
+    # 0.18-0.26 above its start on average (it eases once the forces leave).
+    assert (tension.max(axis=0) > tension[0] + 0.3).mean() >= 0.9
+    assert (tension[-1] - tension[0]).mean() > 0.12
 
 
 def test_the_hosts_support_falls_and_a_review_often_sends_the_forces_home(hosted):
     support = hosted.track(lambda w: w.support[:, BRISA])
-    # Measured over three windows of 50 seeds: support ended well below its start in 82-88 %
-    # (it recovers once the forces leave) and fell under the review line (0.3) in all.
-    assert (support[-1] < support[0] - 0.1).mean() >= 0.7
+    # Measured over four windows of 50 seeds: support ended well below its start in 94-100 %
+    # and fell under the review line (0.3) in 82-90 %.
+    assert (support[-1] < support[0] - 0.1).mean() >= 0.85
     assert (support.min(axis=0) < 0.3).mean() >= 0.7
     forces = hosted.track(lambda w: w.fwd_reach[:, AURUM, BRISA] + w.fwd_shield[:, AURUM, BRISA])
-    # Measured over three windows of 50 seeds: every host cancelled the hosting; the hawk then
-    # lifts its aim and sanction.
+    # Measured: the host cancelled the hosting in 76-88 %; the hawk then stopped aiming in
+    # 92-97 % of those games, and lifted its sanctions in 95-100 % (Schelling: the pressure
+    # goes on until the target complies, and stops then).
     gone = forces[-1] == 0
-    assert gone.mean() >= 0.6
-    lifted = hosted.track(lambda w: w.targeting[:, VEYRA, BRISA] < 0.5)[-1]
-    assert lifted[gone].mean() >= 0.9
+    assert gone.mean() >= 0.65
+    unaimed = hosted.track(lambda w: w.targeting[:, VEYRA, BRISA] < 0.5)[-1]
+    unsanctioned = hosted.track(lambda w: w.sanction[:, VEYRA, BRISA] < 0.5)[-1]
+    assert unaimed[gone].mean() >= 0.85
+    assert unsanctioned[gone].mean() >= 0.9
 
 
 def test_without_the_deployment_the_host_stays_calm(hosted, control):
@@ -83,14 +92,15 @@ def test_without_the_deployment_the_host_stays_calm(hosted, control):
     support = hosted.track(lambda w: w.support[:, BRISA])
     support_calm = control.track(lambda w: w.support[:, BRISA])
     assert control.track(lambda w: w.targeting[:, VEYRA, BRISA]).max() == 0.0
-    # Measured: mean tension over the game 0.48 against 0.07; final support 0.30 against 0.72.
-    assert tension.mean() - tension_calm.mean() > 0.3
+    # Measured over four windows: mean tension over the game 0.29-0.32 above the calm board's;
+    # final support 0.30-0.34 below it.
+    assert tension.mean() - tension_calm.mean() > 0.25
     assert (support_calm[-1] - support[-1]).mean() > 0.25
     assert (tension_calm.max(axis=0) < tension.max(axis=0)).mean() >= 0.95
-    # Economic retaliation: the host grows far less when it hosts (49 against 72 on average).
+    # The bill and the pressure: the host ends with a smaller economy in 94-98 %.
     econ = hosted.track(lambda w: w.economy[:, BRISA])[-1]
     econ_calm = control.track(lambda w: w.economy[:, BRISA])[-1]
-    assert (econ < econ_calm).mean() >= 0.9
+    assert (econ < econ_calm).mean() >= 0.85
 
 
 def test_the_bet_answer_is_what_happens_in_most_seeds(scenario, hosted):
@@ -98,14 +108,14 @@ def test_the_bet_answer_is_what_happens_in_most_seeds(scenario, hosted):
     bet = scenario.bet
     assert bet.measure == "tension" and bet.choices[bet.answer] == "It rises"
     assert bet.answer == ROSE
-    # Measured: tension rose in all 40 seeds.
-    assert hosted.bet_share() >= 0.85
+    # Measured over four windows of 50 seeds: tension rose in 82-96 % (it eases again where
+    # the forces leave early).
+    assert hosted.bet_share() >= 0.75
 
 
 def test_without_the_deployment_the_bets_answer_is_clearly_rarer(hosted, control):
     """The control: the same seeds and seats without Aurum's reach in Brisa."""
-    # Measured: tension between Brisa and Veyra rose in 4 of 40 seeds (fell in 28, level in 8),
-    # against 40 of 40.
+    # Measured over four windows: tension between Brisa and Veyra rose in 0-4 % of seeds.
     assert control.bet_share() <= 0.2
     assert hosted.bet_share() - control.bet_share() >= 0.6
 
@@ -120,7 +130,7 @@ def _no_sanctions(runner, turn, orders):
 def test_the_bill_for_hosting_alone_can_send_the_forces_home(scenario):
     """Without a single sanction, the host's share of the upkeep and the fear of being the
     rival's target (``support_fear``) wear Brisa's support down until a programme review sends
-    the forces home in a good share of seeds; with no fear of being a target it never happens,
+    the forces home in a good share of seeds; with no fear of being a target it seldom happens,
     so that part of the bill is what does it (Snyder 1984: the fear of entrapment)."""
 
     def home(batch):
@@ -135,10 +145,11 @@ def test_the_bill_for_hosting_alone_can_send_the_forces_home(scenario):
         STAND_IN,
         script=_no_sanctions,
     )
-    # Measured over two windows of 50 seeds: home in 38 % without sanctions, in none without the
-    # fear of being a target (support ends at 0.38-0.41 against 0.68-0.70).
-    assert home(unsanctioned).mean() >= 0.2
-    assert home(fearless).mean() == 0.0
+    # Measured over two windows of 50 seeds: home in 58-62 % without sanctions, in 2-6 % without
+    # the fear of being a target (support ends at 0.28-0.29 against 0.53).
+    assert home(unsanctioned).mean() >= 0.35
+    assert home(fearless).mean() <= 0.15
+    assert home(unsanctioned).mean() - home(fearless).mean() >= 0.3
     support = unsanctioned.track(lambda w: w.support[:, BRISA])[-1]
     support_fearless = fearless.track(lambda w: w.support[:, BRISA])[-1]
     assert support_fearless.mean() - support.mean() > 0.15

@@ -167,9 +167,9 @@ def test_the_bet_answer_is_what_happens_in_most_seeds(scenario, accord):
     bet = scenario.bet
     assert bet.measure == "reach" and bet.states == ("Ostrel",)
     assert bet.choices[bet.answer] == "It rises" and bet.answer == ROSE
-    # Measured on two windows of 50 seeds: Ostrel's reach rose past the cap in 88 % (90-94 %
-    # with a steady Veyra, which does not inspect).
-    assert accord.bet_share() >= 0.8
+    # Measured on two windows of 50 seeds: Ostrel's reach rose past the cap in 72-74 % (the
+    # opportunist looks ahead and builds past the cap only where its plan wants more reach).
+    assert accord.bet_share() >= 0.65
 
 
 def test_cheating_falls_step_by_step_as_verification_rises(scenario):
@@ -222,10 +222,10 @@ def test_without_cheating_the_bets_answer_is_clearly_rarer(scenario, accord):
     )
     honest = play(scenario, STAND_IN, Ostrel="baseline")
     assert cheating(checked)[0] == 0 and cheating(honest)[0] == 0
-    # Measured: rose in no seed in both, against 90-94 %.
+    # Measured: rose in no seed in both, against 72-74 %.
     for control in (checked, honest):
         assert control.bet_share() <= 0.1
-        assert accord.bet_share() - control.bet_share() >= 0.6
+        assert accord.bet_share() - control.bet_share() >= 0.55
 
 
 @pytest.fixture(scope="module")
@@ -237,7 +237,7 @@ def honest(scenario):
 def test_veyra_inspects_where_a_party_may_cheat(accord, honest):
     """Nothing scripts it: the strategist inspects when the odds that a party cheats, times what
     an inspection catches, outweigh the inspection's cost (the inspection game). Measured on
-    two windows of 50 seeds: it inspected in 18-36 % of games with the opportunist in Ostrel,
+    two windows of 50 seeds: it inspected in 38-42 % of games with the opportunist in Ostrel,
     and in 6 % with a law-abiding Ostrel that gives it no reason to doubt."""
     inspected, _ = veyras_moves(accord)
     inspected_honest, _ = veyras_moves(honest)
@@ -248,10 +248,14 @@ def test_veyra_inspects_where_a_party_may_cheat(accord, honest):
 def test_veyra_leaves_when_the_cap_binds_against_a_rising_rival(accord, honest):
     """It gives notice when the cap holds back the plan it chose while a rival the cap does not
     hold (one it sees well over the cap) builds fast and is already ahead of it. Measured on two
-    windows of 50 seeds: notice in 44-52 % of games with the cheating opportunist in Ostrel,
-    92 % where verification is 0.1 (Ostrel cheats freely), and 6-10 % with a law-abiding
-    Ostrel."""
+    windows of 50 seeds: notice in 38-50 % of games with the cheating opportunist in Ostrel,
+    and 6-10 % with a law-abiding Ostrel. The opportunist itself never gives notice where it
+    is tempted to cheat (it keeps the cap in name, binding the others)."""
     _, left = veyras_moves(accord)
     _, left_honest = veyras_moves(honest)
-    assert share(left) >= 0.3
+    assert share(left) >= 0.25
     assert share(left) - share(left_honest) >= 0.2
+    ostrel_left = np.zeros(accord.size, dtype=bool)
+    for e in accord.events:
+        ostrel_left |= e.diplomacy.leave[:, OSTREL].any(axis=1)
+    assert share(ostrel_left) <= 0.1

@@ -161,7 +161,8 @@ def test_the_balancer_seeks_allies_against_the_strongest():
 
 def test_difficulty_changes_how_hard_it_plays_not_the_rules():
     world = neighbours()
-    easy, hard = act("hawk", world, difficulty="easy"), act("hawk", world, difficulty="hard")
+    easy = act("balancer", world, difficulty="easy")
+    hard = act("balancer", world, difficulty="hard")
     assert arms_share(easy, world) < arms_share(hard, world)
     for move in (easy, hard):
         orders = Orders.hold(world).replace_state(0, move.spend, move.cut, move.diplomacy)

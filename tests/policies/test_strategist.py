@@ -248,7 +248,7 @@ def test_strategic_characters_are_weights_not_scripts():
     the reactor, whether it makes diplomacy of its own) tell it apart. The security seeker is
     the plain strategist's own weights under a character's name."""
     names = [n for n, cls in REGISTRY.items() if issubclass(cls, Strategist)]
-    assert {"strategic_hawk", "dove", "security_seeker", "strategic_reactor"} <= set(names)
+    assert {"hawk", "dove", "security_seeker", "strategic_reactor"} <= set(names)
     assert REGISTRY["security_seeker"].weights == Strategist.weights
     weights = {REGISTRY[n].weights for n in names if n != "security_seeker"}
     assert len(weights) == len(names) - 1
@@ -291,7 +291,7 @@ def test_what_others_may_read_is_the_start_of_its_whole_reason():
                     assert "%" not in why
 
 
-def accord_cheats(verification: float, policy: str = "strategic_opportunist"):
+def accord_cheats(verification: float, policy: str = "opportunist"):
     """The Accord on 12 seeds, Ostrel played by ``policy`` and the others steady, with the
     treaty's verification set: per turn, whether Ostrel broke the cap in secret, how far its
     reach went past the cap, and its full and public reasons."""
@@ -316,7 +316,7 @@ def accord_cheats(verification: float, policy: str = "strategic_opportunist"):
 
 
 def test_a_greedy_strategist_breaks_a_cap_in_secret_where_the_inspection_game_says_it_pays():
-    """Weakly verified, the strategic opportunist builds past the cap in some turns, says so in
+    """Weakly verified, the opportunist builds past the cap in some turns, says so in
     its full reason only; where verification makes being caught dearer than any turn's gain it
     never cheats, and a strategist without greed never cheats at all."""
     cheated, over, full, public = accord_cheats(0.3)
@@ -354,16 +354,21 @@ def assert_batch_is_singles(scenario, seats, seeds, script=None):
 
 def test_a_batch_equals_single_games_where_worlds_part_ways():
     """Each world decides from its own state alone: the dove's arms plans in the Sandbox (whose
-    hardening differs from world to world), a greedy strategist's temptation to cheat where a
+    hardening differs from world to world), the hawk's pressure on a host in Forward Basing
+    (lifted in some worlds only), a greedy strategist's temptation to cheat where a
     treaty binds in some worlds only (Veyra gives notice in some), and the Richardson reactor's
     look-ahead at an invitation made in one world only."""
     sandbox = load("sandbox")
     seats = tuple(Seat.parse("ai:baseline" if s == "human" else s) for s in sandbox.default_seats)
     assert_batch_is_singles(sandbox, seats, [3, 4, 5])
 
+    basing = load("forward_basing")  # the hawk presses the host, and lets go once it gives in
+    seats = tuple(Seat.parse("ai:baseline" if s == "human" else s) for s in basing.default_seats)
+    assert_batch_is_singles(basing, seats, [60_000, 60_003, 60_006])
+
     accord = load("the_accord")
     greedy = (Seat.parse("ai:baseline"), Seat.parse("ai:strategist"))
-    greedy += (Seat.parse("ai:strategic_opportunist"),)
+    greedy += (Seat.parse("ai:opportunist"),)
     assert_batch_is_singles(accord, greedy, [60_000, 60_001, 60_002, 60_003])
 
     powers = load("three_powers")

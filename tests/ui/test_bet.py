@@ -40,7 +40,8 @@ def play(app, hold: bool = True) -> None:
 
 
 def test_the_bet_is_asked_before_its_turn_exactly_once_and_revealed_after_its_turn(app):
-    session = Session.new(shield(bet=BET), 3, ["human", "ai:hawk", "ai:hawk", "ai:hawk"])
+    steady = ["ai:baseline"] * 3  # they make no offers to answer between turns
+    session = Session.new(shield(bet=BET), 3, ["human", *steady])
     flow.start(app, session, intro=True)
     key(app, pygame.K_ESCAPE)  # skip the intro: the bet is for turn 2, not yet
     assert scene_name(app) == "TurnScene" and session.answers.bet is None
@@ -172,7 +173,7 @@ def test_a_game_that_ends_before_the_reveal_shows_it_at_the_end(app):
 
 
 def test_hot_seat_the_class_bets_once_over_the_cover_screen(app):
-    session = Session.new(shield(bet=BET), 3, ["human", "human", "ai:hawk", "ai:hawk"])
+    session = Session.new(shield(bet=BET), 3, ["human", "human", "ai:baseline", "ai:baseline"])
     flow.start(app, session)
     assert scene_name(app) == "CoverScene"
     for _ in session.human_seats:  # each team gives its orders for turn 1

@@ -30,9 +30,9 @@ big_app = test_layout.big_app  # the large-text window fixture
 
 @pytest.fixture(scope="module")
 def war_game():
-    """The Spiral, a human who only holds against two hawks: a war on turn 10."""
+    """The Spiral, a human who only holds against two hawks: a war on turn 12."""
     sc = load("the_spiral")
-    s = Session.new(sc, 7, ["human", "ai:hawk", "ai:hawk"])
+    s = Session.new(sc, 9, ["human", "ai:hawk", "ai:hawk"])
     s.play_to_end()
     assert bool(s.world.over[0])
     return s, analyse(s)
@@ -222,7 +222,7 @@ def test_the_cli_refuses_a_tampered_save_in_one_line_without_a_window(
 
 def test_the_cli_checks_the_turn(save_file, capsys, dirs):
     assert main(["replay", str(save_file), "--turn", "99", "--screenshot", "x.png"]) == 2
-    assert "--turn must be from 0 to 10" in capsys.readouterr().err
+    assert "--turn must be from 0 to 12" in capsys.readouterr().err
 
 
 def _colours(path) -> tuple[np.ndarray, int]:
@@ -231,9 +231,9 @@ def _colours(path) -> tuple[np.ndarray, int]:
 
 
 def test_the_cli_draws_one_turn_into_a_png(save_file, tmp_path, capsys, dirs):
-    first, last = tmp_path / "t0.png", tmp_path / "t10.png"
+    first, last = tmp_path / "t0.png", tmp_path / "t12.png"
     assert main(["replay", str(save_file), "--screenshot", str(first), "--turn", "0"]) == 0
-    assert "turn 0 of 10" in capsys.readouterr().out
+    assert "turn 0 of 12" in capsys.readouterr().out
     assert main(["replay", str(save_file), "--screenshot", str(last)]) == 0  # the end by default
     a, na = _colours(first)
     b, _ = _colours(last)
