@@ -195,7 +195,8 @@ def _pct(x: float) -> str:
 def wires_for(events: Events, b: int, viewer: str, reasons: dict[str, str]) -> list[str]:
     """World ``b``'s wire reports of the turn as ``viewer``'s team reads them: the desktop
     game's headlines (:mod:`game.ui.model.headlines`, plain text, no pygame), its own seen builds of
-    others, and the AI states' accounts of the moves everyone could see."""
+    others, and the AI states' accounts of the moves everyone could see, each on its own
+    "Diplomacy:" line as in the desktop game (it explains a diplomatic move, not an arms build)."""
     from game.ui.model.headlines import SEEN_BUILD, headline, visible
 
     records = [e for e in events.records(b) if visible(e, viewer)]
@@ -209,7 +210,7 @@ def wires_for(events: Events, b: int, viewer: str, reasons: dict[str, str]) -> l
             lines.append(SEEN_BUILD.format(a=viewer, b=name, share=_pct(events.signal[b, me, j])))
     for name, why in reasons.items():
         if name != viewer and why:
-            lines.append(f"Why: {why}")
+            lines.append(f"Diplomacy: {why}")
     return lines or ["A quiet turn: no notable moves were reported"]
 
 

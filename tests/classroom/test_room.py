@@ -183,3 +183,18 @@ def test_a_host_stopped_while_writing_a_turn_plays_that_turn_again(tmp_path):
         room.group_world(g).digest() for g in range(2)
     ]
     assert load_save(folder / "group-1.json").world.digest() == room.group_world(0).digest()
+
+
+def test_a_classroom_wire_tells_an_ai_states_reason_on_its_own_diplomacy_line(tmp_path):
+    """The desktop game tells a state's public reason on a "Diplomacy:" line (it explains a move
+    everyone saw, never an arms build); a class's wires said "Why: Veyra (Hawk) aimed at Brisa:
+    ..." for the same move. A class reads the same words as one player."""
+    room = Room.create(tmp_path / "c", lesson("forward_basing", 4), 1, 3, False,
+                       ["ai:baseline", "human", "ai:hawk"])
+    team = room.teams[0]
+    seen: list[str] = []
+    for _ in range(3):
+        room.submit(team, Submission((0.0, 0.0, 0.0, 0.0, None), 0.0), room.turn)
+        seen += room.view(team)["wires"]
+    assert any(w.startswith("Diplomacy: Veyra (Hawk) ") for w in seen), seen
+    assert not any(w.startswith("Why: ") for w in seen), seen
