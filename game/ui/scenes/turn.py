@@ -31,7 +31,7 @@ from game.ui.model.draft import OrderDraft
 from game.ui.model.game_match import Match
 from game.ui.model.headlines import headlines
 from game.ui.model.offers import offers_for
-from game.ui.model.plain_words import category_label
+from game.ui.model.plain_words import category_label, proposal_label
 from game.ui.model.trend import Trail, trail_of, turn_lines
 from game.ui.model.verdicts import briefing
 from game.ui.model.views import TurnView, turn_view
@@ -49,6 +49,11 @@ CATEGORY_HELP = {
 }
 #: Steps of the budget a key press moves a slider.
 KEY_STEPS = 20
+
+
+def _lower_first(words: str) -> str:
+    """``words`` inside a sentence: "Propose a ..." listed as "propose a ..."."""
+    return words[:1].lower() + words[1:]
 
 
 class _Toolbar(NamedTuple):
@@ -710,7 +715,10 @@ class TurnScene(Scene):
         acts = self.draft.plan.actions
         if acts:
             words = ", ".join(
-                f"{a.action.replace('_', ' ')}" + (f" {a.other}" if a.other else "") for a in acts
+                _lower_first(proposal_label(a.kind, a.cap, a.parties))
+                if a.action == "propose_treaty"
+                else f"{a.action.replace('_', ' ')}" + (f" {a.other}" if a.other else "")
+                for a in acts
             )
             for line in txt.wrap(f"Diplomacy: {words}", fs, self.right_w)[:2]:
                 surf.blit(txt.render(line, fs, TEXT), (0, y))
