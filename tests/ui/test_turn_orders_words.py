@@ -38,3 +38,41 @@ def test_the_turn_screens_orders_say_what_a_treaty_proposal_proposes(app, monkey
     turn._orders_picture()
     said = [t for t in drawn if t.startswith("Diplomacy:")]
     assert said == ["Diplomacy: propose a reach ceiling at 30 to Veyra and Ostrel"], said
+
+
+def _orders_diplomacy(app, monkeypatch) -> list[str]:
+    """The "Diplomacy:" lines the turn screen's orders panel draws now."""
+    drawn: list[str] = []
+    wrap = turn_scene.txt.wrap
+    monkeypatch.setattr(
+        turn_scene.txt, "wrap", lambda text, *a, **k: drawn.append(text) or wrap(text, *a, **k)
+    )
+    app.top._orders_picture()
+    monkeypatch.undo()
+    return [t for t in drawn if t.startswith("Diplomacy:")]
+
+
+def _add(app, action: str, target: str) -> None:
+    key(app, pygame.K_d)
+    dip = app.top
+    dip.action_i = dip.menu.index(action)
+    dip.rebuild()
+    dip.target_i = next(k for k, t in enumerate(dip.targets()) if t.startswith(target))
+    dip.rebuild()
+    frames(app, 1)
+    click(app, "Add to orders")
+    click(app, "Done")
+    assert scene_name(app) == "TurnScene"
+
+
+def test_the_turn_screens_orders_name_other_actions_as_the_dialog_does(app, monkeypatch):
+    """A host that sent its guests home read "Diplomacy: withdraw deployment Aurum" (the
+    action's code name); an inspection did not say under which treaty."""
+    start_game(app, "forward_basing", 1)
+    _add(app, "withdraw_deployment", "Aurum")
+    assert _orders_diplomacy(app, monkeypatch) == ["Diplomacy: bring stationed forces home (Aurum)"]
+    start_game(app, "the_accord", 1)
+    _add(app, "inspect", "1.")
+    assert _orders_diplomacy(app, monkeypatch) == [
+        "Diplomacy: inspect a treaty's parties (treaty 1)"
+    ]

@@ -31,7 +31,7 @@ from game.ui.model.draft import OrderDraft
 from game.ui.model.game_match import Match
 from game.ui.model.headlines import headlines
 from game.ui.model.offers import offers_for
-from game.ui.model.plain_words import category_label, proposal_label
+from game.ui.model.plain_words import action_label, category_label, proposal_label
 from game.ui.model.trend import Trail, trail_of, turn_lines
 from game.ui.model.verdicts import briefing
 from game.ui.model.views import TurnView, turn_view
@@ -714,10 +714,13 @@ class TurnScene(Scene):
         y += u(3)
         acts = self.draft.plan.actions
         if acts:
+            slots = [t.slot for t in self.view.treaties]
             words = ", ".join(
                 _lower_first(proposal_label(a.kind, a.cap, a.parties))
                 if a.action == "propose_treaty"
-                else f"{a.action.replace('_', ' ')}" + (f" {a.other}" if a.other else "")
+                else _lower_first(action_label(a.action))
+                + (f" ({a.other})" if a.other else "")
+                + (f" (treaty {slots.index(a.treaty) + 1})" if a.treaty in slots else "")
                 for a in acts
             )
             for line in txt.wrap(f"Diplomacy: {words}", fs, self.right_w)[:2]:
