@@ -180,7 +180,11 @@ def measure_words(bet: Any) -> str:
     states = tuple(getattr(bet, "states", ()) or ())
     between = tuple(getattr(bet, "between", ()) or ())
     who = names_list(states) or "every state"
-    pairs = names_list([f"{a}–{b}" for a, b in between]) or "every pair"
+    # One pair in words ("Brisa and Veyra"); several, each as a pair ("Aurum–Veyra and ...").
+    if len(between) == 1:
+        pairs = names_list(list(between[0]))
+    else:
+        pairs = names_list([f"{a}–{b}" for a, b in between]) or "every pair"
     together = " together" if len(states) > 1 else ""
     average = " (on average)" if len(between) > 1 else ""
     measure = getattr(bet, "measure", "")

@@ -197,17 +197,17 @@ def wires_for(events: Events, b: int, viewer: str, reasons: dict[str, str]) -> l
     game's headlines (:mod:`game.ui.model.headlines`, plain text, no pygame), its own seen builds of
     others, and the AI states' accounts of the moves everyone could see, each on its own
     "Diplomacy:" line as in the desktop game (it explains a diplomatic move, not an arms build)."""
-    from game.ui.model.headlines import SEEN_BUILD, headline, visible
+    from game.ui.model.headlines import SEEN_BUILD, headline, lead_order, visible
 
-    records = [e for e in events.records(b) if visible(e, viewer)]
-    order = {"war": 0, "crisis": 1, "crisis_answer": 2, "violation_detected": 3}
-    records.sort(key=lambda e: order.get(e.kind, 9))
-    lines = [headline(e) for e in records]
+    records = lead_order([e for e in events.records(b) if visible(e, viewer)])
+    lines = [headline(e, events, b) for e in records]
     names = events.before.names
     me = names.index(viewer)
     for j, name in enumerate(names):
         if j != me and events.signal[b, me, j] >= NOTABLE_BUILD:
-            lines.append(SEEN_BUILD.format(a=viewer, b=name, share=_pct(events.signal[b, me, j])))
+            lines.append(
+                SEEN_BUILD.format(a=viewer, b=name, share=_pct(min(events.signal[b, me, j], 1.0)))
+            )
     for name, why in reasons.items():
         if name != viewer and why:
             lines.append(f"Diplomacy: {why}")

@@ -28,7 +28,9 @@ def test_a_diplomatic_reason_is_labelled_and_never_the_why_of_an_arms_build():
     session, events = three_powers(4)
     lines = turn_report(session, 0, events).lines()
     k = next(k for k, line in enumerate(lines) if line.startswith("Veyra: armed"))
-    assert lines[k + 1].startswith("Why: it gave no reason; in this model a state arms when")
+    assert lines[k + 1].startswith(
+        "Why: it gave no reason for its build; in this model a state arms when"
+    )
     assert lines[k + 2] == (
         f"Diplomacy: {BALANCER}: it seeks partners against the strongest state it sees"
     )

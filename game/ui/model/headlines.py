@@ -7,6 +7,7 @@ trust. Public acts (treaties, alliances, crises, war) are news for everyone.
 
 from __future__ import annotations
 
+from game.engine.actions import TREATY_KINDS
 from game.engine.events import EVENT_KINDS, NOTABLE_BUILD, Event, Events
 
 #: What only the first actor knows (its perception and beliefs).
@@ -71,6 +72,12 @@ def _pct(x: float) -> str:
     return f"{round(100 * x)}%"
 
 
+def seen_pct(x: float) -> str:
+    """A share of a budget as intelligence saw it: noise may read more than the whole budget
+    ("101%"), which no state can spend, so it is shown as at most all of it ("100%")."""
+    return _pct(min(x, 1.0))
+
+
 def _listed(names: tuple[str, ...]) -> str:
     """``"Aurum, Veyra and Ostrel"``."""
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
@@ -89,10 +96,26 @@ def _treaty(event: Event) -> str:
     return words
 
 
-def headline(event: Event) -> str:
-    """One event as a wire-report line (dateline: the first actor's capital)."""
+def sent_home(event: Event, events: Events | None, b: int = 0) -> bool:
+    """A deployment started home because its host sent it home (the patron did not ask)."""
+    if event.kind != "deployment_recalled" or events is None or len(event.actors) < 2:
+        return False
+    names = events.before.names
+    patron, host = (names.index(n) for n in event.actors[:2])
+    withdraw = events.diplomacy.withdraw
+    return bool(withdraw[b, host, patron]) and not bool(withdraw[b, patron, host])
+
+
+def headline(event: Event, events: Events | None = None, b: int = 0) -> str:
+    """One event as a wire-report line (dateline: the first actor's capital). With the turn's
+    ``events`` (world ``b``), a deployment the host sent home is told as the host's move."""
     actors = event.actors or ("",)
     v = event.values
+    if sent_home(event, events, b):
+        turns = round(v.get("turns", 0.0))
+        return f"{actors[1]} sends {actors[0]}'s forces home; they leave in {turns} " + (
+            "turn" if turns == 1 else "turns"
+        )
     fields = {
         "a": actors[0],
         "b": actors[1] if len(actors) > 1 else "its rivals",
@@ -111,6 +134,102 @@ def headline(event: Event) -> str:
         odds = v.get("odds", 0.0)
         line += f" (the odds were {_pct(odds)}); the game is over"
     return line
+
+
+#: Events that lead the wires, most urgent first; an inspection that caught a cheat goes just
+#: before the catch it caused (cause before effect).
+LEAD_ORDER = {"war": 0, "crisis": 1, "crisis_answer": 2, "violation_detected": 3}
+
+
+def _lead_keys(records: list[Event]) -> list[tuple[int, int]]:
+    caught = {e.treaty.slot for e in records if e.kind == "violation_detected" and e.treaty}
+    keys = []
+    for e in records:
+        if e.kind == "inspection" and e.treaty is not None and e.treaty.slot in caught:
+            keys.append((LEAD_ORDER["violation_detected"], 0))
+        else:
+            keys.append((LEAD_ORDER.get(e.kind, 9), 1))
+    return keys
+
+
+def lead_order(records: list[Event]) -> list[Event]:
+    """``records`` with the urgent ones first (war, crises, a cheat caught); an inspection
+    under a treaty whose cheat was caught this turn comes right before the catch."""
+    keys = _lead_keys(records)
+    return [e for _, e in sorted(zip(keys, records, strict=True), key=lambda p: p[0])]
+
+
+def leading(records: list[Event]) -> int:
+    """How many records :func:`lead_order` puts in the lead (with a catch, its inspection)."""
+    return sum(k[0] < 9 for k in _lead_keys(records))
+
+
+#: The player's own diplomatic moves, in the second person ("you ..."): the event's first
+#: actor is the player.
+YOUR_MOVES: dict[str, str] = {
+    "alliance_offered": "offered {b} an alliance",
+    "deployment_offered": "offered to station forces in {b}",
+    "deployment_recalled": "called your forces home from {b} (back in {turns})",
+    "targeting_declared": "aimed your reach at {b}",
+    "targeting_withdrawn": "stopped aiming your reach at {b}",
+    "sanction_imposed": "imposed sanctions on {b}",
+    "sanction_lifted": "lifted your sanctions on {b}",
+    "drill": "held joint drills with your allies",
+    "commitment": "vowed in public to stand firm against {b}",
+    "talk": "sent {b} a reassuring message",
+    "crisis_answer": "chose to {answer} in your crisis with {b}",
+    "treaty_signed": "signed the proposed {treaty}",
+    "treaty_withdrawal": "gave notice to leave the {treaty}",
+    "inspection": "inspected under the {treaty}",
+}
+#: The host's answers to a patron (the patron is named first).
+YOUR_ANSWERS: dict[str, str] = {
+    "deployment_accepted": "accepted {a}'s forces on your soil",
+    "deployment_refused": "turned down {a}'s offer of forces",
+}
+
+
+def _turns(x: float) -> str:
+    n = round(x)
+    return f"{n} turn" if n == 1 else f"{n} turns"
+
+
+def your_moves(events: Events, me: int, b: int = 0) -> list[str]:
+    """The diplomatic moves seat ``me`` made this turn in world ``b``, each as "you ..." would
+    end ("sent Veyra a reassuring message"; a host that sent its guests home: "asked Aurum's
+    forces to go home (they leave in 2 turns)"), in the order of the records."""
+    names = events.before.names
+    you = names[me]
+    code = int(events.diplomacy.propose_kind[b, me])
+    proposed = TREATY_KINDS[code] if 0 <= code < len(TREATY_KINDS) else None
+    out = []
+    for e in events.records(b):
+        a = e.actors[0] if e.actors else ""
+        other = e.actors[1] if len(e.actors) > 1 else "its rivals"
+        fields = {
+            "a": a,
+            "b": other,
+            "turns": _turns(e.values.get("turns", 0.0)),
+            "treaty": _treaty(e),
+            "answer": (e.answer or "stand_firm").replace("_", " "),
+        }
+        if sent_home(e, events, b) and other == you:
+            out.append(f"asked {a}'s forces to go home (they leave in {fields['turns']})")
+        elif e.kind in YOUR_ANSWERS and other == you:
+            out.append(YOUR_ANSWERS[e.kind].format(**fields))
+        elif e.kind in YOUR_MOVES and a == you and not sent_home(e, events, b):
+            out.append(YOUR_MOVES[e.kind].format(**fields))
+        elif (
+            e.kind == "treaty_proposed"
+            and e.treaty
+            and e.treaty.kind == proposed
+            and you in e.actors
+        ):
+            rest = tuple(n for n in e.actors if n != you)
+            to = f" to {_listed(rest)}" if rest else ""
+            out.append(f"proposed a {_treaty(e)}{to}")
+            proposed = None
+    return out
 
 
 def visible(event: Event, viewer: str | None) -> bool:
@@ -134,16 +253,14 @@ def headlines(
     ``reasons`` (state name -> why) adds each AI state's own account of the move it made in
     plain view (never of its hidden spending), after the events, as "Diplomacy: ..." (it
     explains a diplomatic move, not the state's arms)."""
-    records = [e for e in events.records(0) if visible(e, viewer)]
-    order = {"war": 0, "crisis": 1, "crisis_answer": 2, "violation_detected": 3}
-    records.sort(key=lambda e: order.get(e.kind, 9))
-    lines = [headline(e) for e in records]
+    records = lead_order([e for e in events.records(0) if visible(e, viewer)])
+    lines = [headline(e, events) for e in records]
     if viewer is not None:
         names = events.before.names
         me = names.index(viewer)
         for j, name in enumerate(names):
             if j != me and events.signal[0, me, j] >= NOTABLE_BUILD:
-                share = _pct(events.signal[0, me, j])
+                share = seen_pct(events.signal[0, me, j])
                 lines.append(SEEN_BUILD.format(a=viewer, b=name, share=share))
     for name, why in (reasons or {}).items():
         if name != viewer and why:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from game.engine.events import NOTABLE_BUILD, Events
 from game.engine.state import CIVILIAN
 from game.session import Session
-from game.ui.model.headlines import SEEN_BUILD
+from game.ui.model.headlines import SEEN_BUILD, leading, seen_pct, visible, your_moves
 
 #: The bars' scale is this many times the largest figure at the start of the game, so a rival
 #: that builds up shows a longer bar (the scale grows only if a figure outgrows it).
@@ -112,6 +112,10 @@ def report(events: Events, trail: Trail, names: tuple[str, ...], shield_shown: b
     did = f"armed ({round(100 * share)}% of your budget)" if share >= 0.005 else "held"
     if cut > 0:
         did += f", dismantled {cut:.1f} reach"
+    moves = your_moves(events, me)
+    if moves:  # "You: held" never hides a diplomatic move
+        did += "; you " + (moves[0] if len(moves) == 1 else ", ".join(moves[:-1]))
+        did += f" and {moves[-1]}" if len(moves) > 1 else ""
     parts = [
         _stock("Economy", trail.own["economy"], False),
         _stock("reach", trail.reach[me], False),
@@ -126,7 +130,7 @@ def report(events: Events, trail: Trail, names: tuple[str, ...], shield_shown: b
         seen = float(events.signal[0, me, j])
         pct = round(100 * seen)
         if seen >= NOTABLE_BUILD:
-            did = f"armed (~{pct}% of its budget, as your intelligence saw it)"
+            did = f"armed (~{seen_pct(seen)} of its budget, as your intelligence saw it)"
         elif pct > 0:
             did = f"built little (~{pct}% of its budget to arms, as seen)"
         else:
@@ -151,9 +155,9 @@ def turn_lines(
     repeat (an intelligence report on a build it already gives; "a quiet turn", since it says
     what every state did)."""
     me = trail.viewer
-    urgent = sum(e.kind in URGENT for e in events.records(0))
+    urgent = leading([e for e in events.records(0) if visible(e, names[me])])
     repeated = {
-        SEEN_BUILD.format(a=names[me], b=name, share=f"{round(100 * events.signal[0, me, j])}%")
+        SEEN_BUILD.format(a=names[me], b=name, share=seen_pct(events.signal[0, me, j]))
         for j, name in enumerate(names)
         if j != me
     }

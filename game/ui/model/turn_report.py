@@ -134,16 +134,30 @@ def _own_why(key: str, ch: Change, share: float, cut: float, built: float) -> st
     return ""
 
 
-def _guess(did: str, your_share: float) -> str | None:
+def _guess(
+    did: str,
+    your_share: float,
+    rival: bool = True,
+    your_reach: float = 0.0,
+    told: bool = False,
+    guests: str = "",
+) -> str | None:
     """When a state gives no public account of an arms build: what the model says moves a state
-    to arm, tied to what it saw you do (no more than you know)."""
+    to arm, tied to what it saw you do (no more than you know). Your reach is named only where
+    you are its rival and hold some (an ally's reach frightens nobody in this model, and no
+    reach frightens anyone); ``guests``: the patrons whose reach you host, if any; ``told``: it
+    explained a diplomatic move, on its own line, so what it left unexplained is its build."""
     if not did.startswith("armed"):
         return None
-    you = "your build" if your_share >= 0.05 else "your reach, even while you held,"
-    return (
-        f"it gave no reason; in this model a state arms when a rival's reach frightens it, "
-        f"and {you} is what it saw"
-    )
+    head = "it gave no reason for its build" if told else "it gave no reason"
+    general = f"{head}; in this model a state arms when a rival's reach frightens it"
+    if not rival:
+        return f"{general}, and you are its ally, not its rival"
+    if your_reach < 0.05:
+        hosted = f"; the reach you host is {guests}'s" if guests else ""
+        return f"{general}, and you hold no reach of your own{hosted}"
+    you = "your reach" if your_share >= 0.05 else "your reach, even while you held,"
+    return f"{general}, and {you} is part of what it sees"
 
 
 def _tension_why(d: float, you_armed: bool, they_armed: bool) -> str:
@@ -179,11 +193,17 @@ def turn_report(
     spend = events.spend[0, me]
     total = float(spend.sum())
     share = float(total - spend[CIVILIAN]) / total if total > 0 else 0.0
+    your_reach = max(float(before.reach[0, me]), float(after.reach[0, me]))
     moves = []
     for line in lines[:-1]:
         name, _, did = line.partition(": ")
         j = names.index(name)
-        moves.append(Move(name, j, did, _guess(did, share), reasons.get(name)))
+        rival = float(before.alliance[0, me, j]) < 0.5
+        told = reasons.get(name)
+        hosts = [p for p in range(len(names)) if p != j and float(before.fwd_reach[0, p, me]) > 0]
+        guests = " and ".join(names[p] for p in hosts)
+        why = _guess(did, share, rival, your_reach, bool(told), guests)
+        moves.append(Move(name, j, did, why, told))
     cut = float(events.cut[0, me])
     per_unit = unit_costs(before)[0, me]
     changes = []
@@ -238,11 +258,15 @@ def news_for(
     # Already told above: the AI's reasons, the builds seen, your own build.
     skip = ("Why: ", "Diplomacy: ", "Intelligence in ", "A quiet turn", f"{names[me]} puts ")
     urgent, rest = [], []
+    caught = any("caught breaking" in w for w in wires)
     for w in wires:
         if w.startswith(skip):
             continue
         if any(k in w.lower() for k in ("war ", "crisis", "caught breaking")):
             urgent.append(w)
+        elif caught and "inspectors visit" in w:  # the cause, before the catch it led to
+            first = next((k for k, u in enumerate(urgent) if "caught breaking" in u), len(urgent))
+            urgent.insert(first, w)
         elif any(n in w for n in mine):
             rest.append(w)
     return urgent + rest + standing_of_objectives(session, me)

@@ -4,9 +4,10 @@ A lesson's objectives are sentences written for the state the lesson is about (i
 seat). Some kinds can be checked against the record, whatever the lesson: a larger economy than
 at the start, keeping the peace (with the states named, or every pair), keeping tension below
 the crisis line, a state's support above the review line, the others' belief that you are a
-security seeker, a force that deters a named state at the end. Every other objective (a decision
-to take, something to notice) is the player's to judge, and says so; so does a sentence that
-asks for more than the measured part.
+security seeker, a force that deters a named state at the end, your reach within a treaty's cap,
+an inspection made at least once (whether it was worth its cost stays the player's to judge).
+Every other objective (a decision to take, something to notice) is the player's to judge, and
+says so; so does a sentence that asks for more than the measured part.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.analysis.core import war_of
+from game.engine.actions import REACH_CEILING
 from game.engine.deterrence import exchange
+from game.engine.treaties import caps_for
 from game.session import Session
 
 
@@ -80,7 +83,18 @@ def verdict(session: Session, objective: str, me: int, so_far: bool = False) -> 
         worlds = [rec.events.after for rec in session.history] or [session.world]
         low = min(float(w.support[0, who]) for w in worlds)
         subject = "your" if who == me else f"{names[who]}'s"
-        return Verdict(objective, low > line, f"{subject} support was never lower than {low:.2f}")
+        if low > line:
+            return Verdict(objective, True, f"{subject} support was never lower than {low:.2f}")
+        why = f"{subject} support fell to {low:.2f}, below the review line ({line:.2f})"
+        w = session.world
+        if so_far and float(w.support[0, who]) < line:  # what it risks now (model.md, 5)
+            hosts = float(w.fwd_reach[0, :, who].sum() + w.fwd_shield[0, :, who].sum()) > 0
+            abroad = float(w.fwd_reach[0, who].sum() + w.fwd_shield[0, who].sum()) > 0
+            joint = float(w.programme[0, who].sum()) > 0
+            only_hosting = hosts and not abroad and not joint  # then it is the costliest
+            risk = "the hosting" if only_hosting else f"{subject} costliest programme"
+            why += f", and while it stays there a review may cancel {risk}"
+        return Verdict(objective, False, why)
     if "believing" in t and "security seeker" in t:
         w = session.world
         doubters = [names[j] for j in range(w.n) if j != me and float(w.belief[0, j, me]) < 0.5]
@@ -105,6 +119,23 @@ def verdict(session: Session, objective: str, me: int, so_far: bool = False) -> 
             if short:
                 return Verdict(objective, False, f"at the end, you did not deter {short[0]}")
             return Verdict(objective, True, "at the end, your second strike deterred them")
+    if "within the cap" in t:
+        return _within_cap(session, objective, me, so_far)
+    if "inspect at least once" in t:
+        you = names[me]
+        looked = [
+            rec.turn + 1
+            for rec in session.history
+            if any(e.kind == "inspection" and e.actors[:1] == (you,) for e in rec.events.records(0))
+        ]
+        judge = "whether it was worth its cost is yours to judge"
+        if looked:
+            listed = ", ".join(map(str, looked[:-1])) + " and " if len(looked) > 1 else ""
+            when = ("turns " if len(looked) > 1 else "turn ") + listed + str(looked[-1])
+            return Verdict(objective, True, f"you inspected in {when}; {judge}")
+        if so_far:  # there may be a treaty to inspect later: not yet a miss
+            return Verdict(objective, None, "you have not inspected yet")
+        return Verdict(objective, False, "you never inspected")
     if "war" in t or "peace" in t:
         turn, pair = war_of(session)
         if turn is None or pair is None:
@@ -122,6 +153,39 @@ def verdict(session: Session, objective: str, me: int, so_far: bool = False) -> 
             return Verdict(objective, False if hit else None, fact)
         return Verdict(objective, not hit, fact if hit else f"{fact}, not a war of yours")
     return Verdict(objective, None, "yours to judge: the debrief's story and charts help")
+
+
+def _within_cap(session: Session, objective: str, me: int, so_far: bool) -> Verdict:
+    """ "Keep your reach within the cap" (and, if it says so, every pair out of war): your
+    reach after every turn against the tightest reach ceiling binding you then."""
+    worlds = [rec.events.after for rec in session.history]
+    worlds = [session.history[0].events.before, *worlds] if session.history else [session.world]
+    bound, over = False, None
+    for t, w in enumerate(worlds):
+        cap = float(caps_for(w, REACH_CEILING)[0, me])
+        if cap == float("inf"):
+            continue
+        bound = True
+        reach = float(w.reach[0, me])
+        if reach > cap + 0.05 and over is None:
+            over = (t, reach, cap)
+    if over is not None:
+        t, reach, cap = over
+        when = f"after turn {t}" if t else "at the start"
+        return Verdict(
+            objective, False, f"your reach was {reach:.1f}, over the cap of {cap:g}, {when}"
+        )
+    if so_far:
+        fact = "your reach has stayed within the cap" if bound else "no reach cap binds you yet"
+    else:
+        fact = "your reach stayed within the cap" if bound else "no reach cap bound you"
+    if "war" in objective.lower():
+        turn, pair = war_of(session)
+        if turn is not None and pair is not None:
+            return Verdict(objective, False, f"{pair[0]} struck {pair[1]} in turn {turn}")
+        turns = "1 turn" if session.turn == 1 else f"{session.turn} turns"
+        fact += f", and no war {'has broken' if so_far else 'broke'} out in {turns}"
+    return Verdict(objective, True, fact)
 
 
 def verdicts(session: Session) -> list[Verdict]:

@@ -24,6 +24,17 @@ VERDICT_WORDS: dict[bool | None, tuple[str, str]] = {
 }
 
 
+#: What a score is, in plain words (model.md section 7: the discounted sum of each turn's
+#: welfare).
+SCORE_MEANS = (
+    "A score adds up how well a state fared, turn by turn: its prosperity (1 a turn for an "
+    "economy the size it started at, more as it grows) and its standing, plus any edge its "
+    "strike held over a rival's, less the fear of its rivals' strikes and the strain of "
+    "tension; later turns count a little less. Higher is better; below 0, fear outweighed "
+    "prosperity over the game."
+)
+
+
 class EndScene(Scene):
     """Honest and short: what happened, who scored what, how the arms moved."""
 
@@ -47,11 +58,6 @@ class EndScene(Scene):
         war = [e for e in ev.records(0) if e.kind == "war"] if ev is not None else []
         if war_turn is not None and war:
             lines.append(f"The odds had been {war[0].values.get('odds', 0.0):.0%}.")
-        elif war_turn is None:
-            lines.append(
-                "Scores are the discounted sum of each state's welfare: prosperity, less the "
-                "threat it felt, plus its standing."
-            )
         return lines
 
     def layout(self) -> None:
@@ -142,7 +148,9 @@ class EndScene(Scene):
             line = f"{self.session.scenario.names[i]}{who}: score {float(w.score[0, i]):.2f}"
             if not compact:
                 line += f", economy {float(w.economy[0, i]):.0f}, reach {float(w.reach[0, i]):.1f}"
-            out.append((line, 16, TEXT, False, 10, 14 if k == len(order) - 1 else 0))
+            out.append((line, 16, TEXT, False, 10, 14 if k == len(order) - 1 and compact else 0))
+        if not compact:  # what the numbers mean, in plain words
+            out.append((SCORE_MEANS, 15, MUTED, False, 10, 14))
         if judged and compact:  # large text: one line, after the scores
             counts = [sum(v.met is m for v in judged) for m in (True, False, None)]
             line = f"Objectives: {counts[0]} met, {counts[1]} missed"

@@ -66,6 +66,18 @@ class _Toolbar(NamedTuple):
     submit_y: int  # Submit's top, below the rows
 
 
+def orders_lines(labels: list[str], size: int, width: int, rows: int = 2) -> list[str]:
+    """The orders' diplomatic actions in at most ``rows`` wrapped lines: as many as fit, then
+    how many more there are ("and 2 more: D lists them"), never cut off without a word."""
+    lines = txt.wrap(f"Diplomacy: {', '.join(labels)}", size, width)
+    k = len(labels)
+    while len(lines) > rows and k > 1:
+        k -= 1
+        more = f"and {len(labels) - k} more: D lists them"
+        lines = txt.wrap(f"Diplomacy: {', '.join(labels[:k])}, {more}", size, width)
+    return list(lines[:rows])
+
+
 class TurnScene(Scene):
     """One human seat's orders for the turn (or, in an AI-only game, a "next turn" button)."""
 
@@ -715,15 +727,15 @@ class TurnScene(Scene):
         acts = self.draft.plan.actions
         if acts:
             slots = [t.slot for t in self.view.treaties]
-            words = ", ".join(
+            labels = [
                 _lower_first(proposal_label(a.kind, a.cap, a.parties))
                 if a.action == "propose_treaty"
                 else _lower_first(action_label(a.action))
                 + (f" ({a.other})" if a.other else "")
                 + (f" (treaty {slots.index(a.treaty) + 1})" if a.treaty in slots else "")
                 for a in acts
-            )
-            for line in txt.wrap(f"Diplomacy: {words}", fs, self.right_w)[:2]:
+            ]
+            for line in orders_lines(labels, fs, self.right_w):
                 surf.blit(txt.render(line, fs, TEXT), (0, y))
                 y += u(19)
         problems = self.draft.problems()
