@@ -23,8 +23,23 @@ Detectors
     fell by :data:`FSS_DROP` or more in one turn. Once per pair until it recovers above
     ``FSS_LOW + 0.1``.
 ``treaty_lapse``
-    Treaty events: a party gave notice of withdrawal, a treaty lapsed, or a party was caught
-    breaking one (that last with the ``verification`` card).
+    A party gave notice of withdrawal from a treaty, or a treaty lapsed.
+``treaty_broken``
+    A party was caught breaking a treaty: the first time for each party and treaty, the repeats
+    counted in the sentence (so that a cheat caught every turn does not crowd out the rest).
+``pressure``
+    A state aimed its reach at another or sanctioned it: one point per pair, at the first lever,
+    the other lever and repeats in the sentence. When the target hosted a third state's forces,
+    the sentence says whether they left and how the host's support moved while the pressure
+    lasted.
+``forces_home``
+    A patron's forces started home from a host (recalled, or sent home), or a programme review
+    cancelled the hosting and they went home at once: when they left, which pressure the host
+    was under, and how tension with the states pressing it moved.
+``pressure_lifted``
+    A state that had aimed at or sanctioned a host of a third state's forces stopped (the first
+    lift of each episode; the other lever's lift in the sentence), and whether the forces had
+    left by then (pressure that ends once the host complies).
 ``entrapment``
     A host accepted a patron's forces while the patron had an armed rival (the host becomes a
     target); or a host of a patron's forces entered a crisis with a state not allied to the
@@ -62,6 +77,10 @@ RANK: tuple[str, ...] = (
     "backing_down",
     "crisis",
     "treaty_lapse",
+    "forces_home",
+    "pressure",
+    "treaty_broken",
+    "pressure_lifted",
     "surprise_attack_fear",
     "spiral",
     "entrapment",
@@ -296,16 +315,33 @@ def _detect_treaties(g: _Game, out: _Collector) -> None:
                     key=("lapse", e.treaty.slot if e.treaty is not None else -1),
                     gap=1,
                 )
-            elif k == "violation_detected":
-                who = e.actors[0]
-                out.add(
-                    t,
-                    "treaty_lapse",
-                    (who,),
-                    f"{who} was caught breaking the {_treaty(e)} treaty: tension with the "
-                    "other parties rose and their trust in it fell.",
-                    concept="verification",
-                )
+
+
+def _detect_violations(g: _Game, out: _Collector) -> None:
+    """Turning points: a party caught breaking a treaty (the first time per party and treaty)."""
+    analysis, s, names, T, rivals, rises, share, ev = g.unpack()
+    caught: dict[tuple[str, int], list[tuple[int, Event]]] = {}
+    for t in range(1, T + 1):
+        for e in ev(t):
+            if e.kind == "violation_detected":
+                slot = e.treaty.slot if e.treaty is not None else -1
+                caught.setdefault((e.actors[0], slot), []).append((t, e))
+    for (who, _slot), seen in caught.items():
+        t, e = seen[0]
+        again = [u for u, _ in seen[1:]]
+        more = (
+            f" It was caught again in turn{'s' if len(again) > 1 else ''} "
+            f"{_and([str(u) for u in again])}."
+            if again
+            else ""
+        )
+        out.add(
+            t,
+            "treaty_broken",
+            (who,),
+            f"{who} was caught breaking the {_treaty(e)} treaty: tension with the other parties "
+            f"rose and their trust in it fell.{more}",
+        )
 
 
 def _detect_first_strike_stability(g: _Game, out: _Collector) -> None:
@@ -502,16 +538,284 @@ def _detect_costly_signals(g: _Game, out: _Collector) -> None:
             out.add(turns[0], "costly_signal", (a, b), text, concept="tying_hands")
 
 
+#: The levers one state presses another with: lever -> (its event when imposed, when lifted).
+LEVERS: dict[str, tuple[str, str]] = {
+    "aim": ("targeting_declared", "targeting_withdrawn"),
+    "sanction": ("sanction_imposed", "sanction_lifted"),
+}
+#: How each lever reads when imposed, lifted and kept on ({b}: the state pressed).
+_LEVER_WORDS: dict[str, tuple[str, str, str]] = {
+    "aim": ("aimed its reach at {b}", "stopped aiming at {b}", "kept its reach aimed at {b}"),
+    "sanction": ("sanctioned {b}", "lifted its sanctions on {b}", "kept its sanctions on {b}"),
+}
+
+
+@dataclass(frozen=True)
+class _Lever:
+    """One lever: ``actor`` aimed at or sanctioned ``target`` in turn ``start`` and lifted it in
+    turn ``end`` (None: still on when the game ended)."""
+
+    actor: str
+    target: str
+    lever: str
+    start: int
+    end: int | None
+
+    def on_after(self, t: int) -> bool:
+        """Whether the lever was in force at the end of turn ``t``."""
+        return self.start <= t and (self.end is None or t < self.end)
+
+
+@dataclass(frozen=True)
+class _Leaving:
+    """A patron's forces leaving a host: they started home in ``turn`` and were gone in ``gone``
+    (None: still on their way when the game ended); ``review`` is True when a programme review
+    cancelled them (they went home at once)."""
+
+    patron: str
+    host: str
+    turn: int
+    gone: int | None
+    review: bool = False
+
+
+def _levers(g: _Game) -> list[_Lever]:
+    """Every aim and sanction of the game, from the events, in the order they were imposed."""
+    kinds = {kind: (lever, k == 0) for lever, pair in LEVERS.items() for k, kind in enumerate(pair)}
+    open_: dict[tuple[str, str, str], int] = {}
+    done: list[_Lever] = []
+    for t in range(1, g.turns + 1):
+        for e in g.ev(t):
+            if e.kind not in kinds or len(e.actors) != 2:
+                continue
+            lever, imposed = kinds[e.kind]
+            key = (e.actors[0], e.actors[1], lever)
+            if imposed:
+                open_.setdefault(key, t)
+            elif key in open_:
+                done.append(_Lever(*key, open_.pop(key), t))
+    done += [_Lever(*key, start, None) for key, start in open_.items()]
+    return sorted(done, key=lambda v: (v.start, v.actor, v.target, v.lever))
+
+
+def _leavings(g: _Game) -> list[_Leaving]:
+    """Every departure of a patron's forces from a host, from the events: a recall (asked by
+    either side) until the forces are home, or a programme review that sent them home at once."""
+    out: list[_Leaving] = []
+    started: dict[tuple[str, str], int] = {}
+    for t in range(1, g.turns + 1):
+        evs = g.ev(t)
+        reviewed = {e.actors[0] for e in evs if e.kind == "programme_cancelled"}
+        for e in evs:
+            if e.kind == "deployment_recalled" and len(e.actors) == 2:
+                started.setdefault((e.actors[0], e.actors[1]), t)
+        for e in evs:
+            if e.kind != "deployment_returned" or len(e.actors) != 2:
+                continue
+            patron, host = e.actors
+            since = started.pop((patron, host), t)
+            review = since == t and bool({patron, host} & reviewed)
+            out.append(_Leaving(patron, host, since, t, review))
+    out += [_Leaving(p, h, t, None) for (p, h), t in started.items()]
+    return sorted(out, key=lambda x: (x.turn, x.patron, x.host))
+
+
+def _patrons_at(g: _Game, host: str, t: int, besides: Sequence[str] = ()) -> list[str]:
+    """The states (other than ``besides``) whose forces ``host`` held before or after turn t."""
+    if g.series.deployed.shape[0] <= t:
+        return []  # a series without deployments (none recorded)
+    h = g.names.index(host)
+    return [
+        g.names[p]
+        for p in range(g.series.n)
+        if p != h
+        and g.names[p] not in besides
+        and (g.series.deployed[t - 1, p, h] > 0 or g.series.deployed[t, p, h] > 0)
+    ]
+
+
+def _released(levers: Sequence[_Lever], t: int, turns: int) -> int | None:
+    """The first turn after ``t`` at whose end none of one pair's ``levers`` was in force
+    (None: the pressure lasted to the end of the game)."""
+    for u in range(t + 1, turns + 1):
+        if not any(v.on_after(u) for v in levers):
+            return u
+    return None
+
+
+def _by_pair(levers: Sequence[_Lever]) -> dict[tuple[str, str], list[_Lever]]:
+    pairs: dict[tuple[str, str], list[_Lever]] = {}
+    for v in levers:
+        pairs.setdefault((v.actor, v.target), []).append(v)
+    return pairs
+
+
+def _detect_pressure(g: _Game, out: _Collector) -> None:
+    """Turning points: pressure (an aim or a sanction; one point per pair, at its first)."""
+    analysis, s, names, T, rivals, rises, share, ev = g.unpack()
+    leavings = _leavings(g)
+    for (a, b), mine in _by_pair(_levers(g)).items():
+        t = mine[0].start
+        firsts: dict[str, int] = {}
+        for v in mine:
+            firsts.setdefault(v.lever, v.start)
+        (lever, _), *rest = firsts.items()
+        text = f"{a} {_LEVER_WORDS[lever][0].format(b=b)}"
+        patrons = _patrons_at(g, b, t, (a,))
+        if patrons:
+            text += f", the host of {_and(patrons)}'s forces"
+        for lever, u in rest:
+            text += f", and {_LEVER_WORDS[lever][0].format(b='it')}"
+            text += f" in turn {u}" if u != t else ""
+        end = _released(mine, t, T)
+        lasted = f"until turn {end}" if end is not None else "to the end of the game"
+        stop = end if end is not None else T
+        x, y = names.index(a), names.index(b)
+        if patrons:
+            text += ": pressure on it to send them home. "
+            gone = [v for v in leavings if v.host == b and v.patron in patrons and v.turn >= t]
+            if gone:
+                when = "the same turn" if gone[0].turn == t else f"in turn {gone[0].turn}"
+                how = "A programme review sent them home" if gone[0].review else "They started home"
+                text += f"{how} {when}"
+            else:
+                text += "They were still there when the game ended"
+            text += (
+                f", and {b}'s support went from {_f(s.support[t - 1, y])} to "
+                f"{_f(s.support[stop, y])} while the pressure lasted ({lasted})"
+            )
+        else:
+            text += (
+                f": tension between them went from {_f(s.tension[t - 1, x, y])} to "
+                f"{_f(s.tension[stop, x, y])} while the pressure lasted ({lasted})"
+            )
+        again = len(mine) - len({v.lever for v in mine})
+        if again:
+            more = "once more" if again == 1 else f"{again} more times"
+            text += f"; {a} renewed the pressure {more} later"
+        out.add(t, "pressure", (a, b), text + ".")
+
+
+def _detect_forces_home(g: _Game, out: _Collector) -> None:
+    """Turning points: a patron's forces leaving a host (recalled, sent home, or cancelled by a
+    programme review)."""
+    analysis, s, names, T, rivals, rises, share, ev = g.unpack()
+    levers = _levers(g)
+    for lv in _leavings(g):
+        t, p, h = lv.turn, lv.patron, lv.host
+        pressing = [v for v in levers if v.target == h and v.actor != p and v.start <= t]
+        pressing = [v for v in pressing if v.end is None or v.end >= t]
+        by: dict[str, list[str]] = {}
+        for v in pressing:
+            by.setdefault(v.actor, []).append(v.lever)
+        doing = {"aim": "aiming its reach at {b}", "sanction": "sanctioning {b}"}
+        under = [
+            f"{a} was "
+            + " and ".join(doing[k].format(b=h if n == 0 else "it") for n, k in enumerate(ks))
+            for a, ks in by.items()
+        ]
+        if lv.review:
+            text = (
+                f"{h}'s support had fallen below the review line, and a programme review "
+                f"cancelled its hosting: {p}'s forces went home at once"
+                if h in _reviewed(g, t)
+                else f"A programme review at home cancelled {p}'s forces in {h}: they went home "
+                "at once"
+            )
+        else:
+            text = f"{p}'s forces started home from {h}"
+        if under:
+            text += f", while {_and(under)}"
+        if not lv.review:
+            text += (
+                f"; they left it in turn {lv.gone}"
+                if lv.gone is not None
+                else "; they were still on their way when the game ended"
+            )
+        stop = min(lv.gone if lv.gone is not None else T, T)
+        y = names.index(h)
+        moves = [
+            f"tension between {h} and {a} went from {_f(s.tension[t - 1, y, x])} to "
+            f"{_f(s.tension[stop, y, x])}"
+            for a in by
+            for x in (names.index(a),)
+        ]
+        if moves:
+            text += f". {'That turn' if stop == t else f'By turn {stop}'}, {_and(moves)}"
+        out.add(t, "forces_home", (h, p), text + ".", key=(p, h), gap=GAP)
+
+
+def _reviewed(g: _Game, t: int) -> set[str]:
+    """The states whose programme review cancelled something they hosted in turn ``t``."""
+    return {
+        e.actors[0]
+        for e in g.ev(t)
+        if e.kind == "programme_cancelled" and int(e.values.get("what", -1)) == 0
+    }
+
+
+def _detect_pressure_lifted(g: _Game, out: _Collector) -> None:
+    """Turning points: pressure lifted from a host of a third state's forces (the first lift of
+    each episode), and whether the forces had left by then."""
+    analysis, s, names, T, rivals, rises, share, ev = g.unpack()
+    leavings = _leavings(g)
+    told: set[_Lever] = set()
+    for (a, b), mine in _by_pair(_levers(g)).items():
+        for v in sorted(mine, key=lambda w: (w.end or T + 1, w.start)):
+            t = v.end
+            if t is None or v in told:
+                continue
+            patrons = [name for u in range(v.start, t + 1) for name in _patrons_at(g, b, u, (a,))]
+            patrons = list(dict.fromkeys(patrons))
+            if not patrons:
+                continue
+            text = f"{a} {_LEVER_WORDS[v.lever][1].format(b=b)}"
+            others = [w for w in mine if w is not v and w.on_after(t - 1) and w.start <= t]
+            told.update(w for w in others if w.end is not None)
+            kept = any(w.end is None for w in others)
+            for w in others:
+                if w.end is not None:
+                    words = _LEVER_WORDS[w.lever][1].format(b="it")
+                    text += f", and {words} in turn {w.end}" if w.end != t else f" and {words}"
+                else:
+                    text += f", but {_LEVER_WORDS[w.lever][2].format(b='it')}"
+            gone = [lv for lv in leavings if lv.host == b and lv.patron in patrons]
+            gone = [lv for lv in gone if lv.turn <= t]
+            P = _and(patrons)
+            if gone and gone[-1].gone is not None and gone[-1].gone <= t:
+                left = gone[-1].gone
+                when = "that same turn" if left == t else f"in turn {left}"
+                text += f": {P}'s forces had left {b} {when}, " + (
+                    "yet part of the pressure stayed on"
+                    if kept
+                    else "and the pressure ended once the host had done what it was pressed to do"
+                )
+            elif gone:
+                text += f": {P}'s forces were on their way home from {b}"
+            else:
+                text += f", with {P}'s forces still in {b}: the pressure had not sent them home"
+            x, y = names.index(a), names.index(b)
+            text += (
+                f". Tension between {a} and {b} was {_f(s.tension[t - 1, x, y])} before and "
+                f"{_f(s.tension[T, x, y])} when the game ended"
+            )
+            out.add(t, "pressure_lifted", (a, b), text + ".", key=(a, b), gap=GAP)
+
+
 #: The detectors, in the order their points are collected.
 DETECTORS: tuple[Callable[[_Game, _Collector], None], ...] = (
     _detect_war,
     _detect_crises_and_answers,
     _detect_treaties,
+    _detect_violations,
     _detect_first_strike_stability,
     _detect_spirals,
     _detect_entrapment,
     _detect_reassurance,
     _detect_costly_signals,
+    _detect_pressure,
+    _detect_forces_home,
+    _detect_pressure_lifted,
 )
 
 

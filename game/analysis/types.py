@@ -31,6 +31,10 @@ TAGS: dict[str, str] = {
     "reassurance": "reassurance",
     "surprise_attack_fear": "first_strike_stability",
     "treaty_lapse": "arms_control",
+    "treaty_broken": "verification",
+    "pressure": "extended_deterrence",
+    "forces_home": "extended_deterrence",
+    "pressure_lifted": "extended_deterrence",
     "entrapment": "entrapment_abandonment",
     "costly_signal": "costly_signal",
     "backing_down": "audience_cost",
@@ -56,6 +60,25 @@ THEORY: dict[str, str] = {
     "treaty_lapse": (
         "Arms control: a treaty holds while it is verified and each party expects the others to "
         "keep it; when one leaves, the limits and the transparency they bought go with it."
+    ),
+    "treaty_broken": (
+        "Verification (the inspection game): a cap holds only while cheating is likely to be "
+        "caught; a party caught cheating shows the others what it wants, and their trust in it "
+        "and in the treaty falls."
+    ),
+    "pressure": (
+        "Coercion (Schelling): aiming at a state or sanctioning it raises the price of what it "
+        "does; pressed on a host, it makes sheltering a patron's forces costly, so that the host "
+        "may send them home."
+    ),
+    "forces_home": (
+        "Alliance security dilemma (Snyder): hosting a patron's forces buys protection but makes "
+        "the host a target; when that price climbs, the host may send them home, and the patron's "
+        "promise to defend it weakens with them."
+    ),
+    "pressure_lifted": (
+        "Compellence (Schelling): pressure persuades only if it stops once the other side "
+        "complies; kept on after compliance, it would teach the host that giving in buys nothing."
     ),
     "entrapment": (
         "Alliance security dilemma (Snyder): a host that shelters a patron's forces gains "

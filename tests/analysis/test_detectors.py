@@ -18,11 +18,15 @@ OWN_TAGS = {
     "_detect_war": {"war", "entrapment"},
     "_detect_crises_and_answers": {"crisis", "backing_down"},
     "_detect_treaties": {"treaty_lapse"},
+    "_detect_violations": {"treaty_broken"},
     "_detect_first_strike_stability": {"surprise_attack_fear"},
     "_detect_spirals": {"spiral"},
     "_detect_entrapment": {"entrapment"},
     "_detect_reassurance": {"reassurance"},
     "_detect_costly_signals": {"costly_signal"},
+    "_detect_pressure": {"pressure"},
+    "_detect_forces_home": {"forces_home"},
+    "_detect_pressure_lifted": {"pressure_lifted"},
 }
 
 GAMES = [("the_spiral", 1), ("forward_basing", 2), ("the_accord", 3), ("sandbox", 1)]
