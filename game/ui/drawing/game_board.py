@@ -2,8 +2,10 @@
 
 Each state has a colour *and* a shape (never colour alone). Between states: tension as the
 colour and width of the line (with its number), alliances as a double line, treaties as a dashed
-line, targeting as an arrow, deployments as a marked arrow from patron to host. The picture is
-rendered once per view into a surface; a frame only blits it. Hover regions carry the numbers.
+line, targeting as an arrow, a sanction as a dotted line ending in a bar at the sanctioned state,
+deployments as a marked arrow from patron to host; a legend in a free corner names the marks on
+the board. The picture is rendered once per view into a surface; a frame only blits it. Hover
+regions carry the numbers.
 """
 
 from __future__ import annotations
@@ -105,6 +107,33 @@ def _arrow(surface, colour, a, b, width, head, shrink):
     pygame.draw.polygon(surface, colour, [end, left, right])
 
 
+def sanction_mark(surface, colour, a, b, width, bar, shrink):
+    """A sanction's mark: a dotted line from ``a`` ending in a bar across it short of ``b``."""
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    length = math.hypot(dx, dy) or 1.0
+    ux, uy = dx / length, dy / length
+    start = (a[0] + ux * shrink, a[1] + uy * shrink)
+    end = (b[0] - ux * shrink, b[1] - uy * shrink)
+    _dashed(surface, colour, start, end, width, max(4, width * 2))
+    half = bar / 2
+    pygame.draw.line(
+        surface,
+        colour,
+        (end[0] - uy * half, end[1] + ux * half),
+        (end[0] + uy * half, end[1] - ux * half),
+        max(width + 1, 3),
+    )
+
+
+#: The board's marks in the legend's order: kind -> its words there.
+LEGEND: dict[str, str] = {
+    "targeting": "reach aimed at",
+    "sanction": "sanctions in force on",
+    "deployment": "forces stationed at",
+    "offer": "forces offered to",
+}
+
+
 def _offset(a, b, d):
     dx, dy = b[0] - a[0], b[1] - a[1]
     length = math.hypot(dx, dy) or 1.0
@@ -169,8 +198,61 @@ class Board:
                 self._draw_link(surf, lk, blocked)
         for ar in self.view.arrows:
             self._draw_arrow(surf, ar, r)
+        self._draw_legend(surf, blocked)
         self._draw_states(surf, r)
         return surf
+
+    def _draw_legend(self, surf: pygame.Surface, blocked: list[pygame.Rect]) -> None:
+        """The marks on the board (only those drawn), each beside a sample of its mark, in the
+        first corner that covers no state, name or label (else the one that covers least; the
+        states and names are drawn over it)."""
+        pal, u = self.palette, self.u
+        kinds = [k for k in LEGEND if any(ar.kind == k for ar in self.view.arrows)]
+        #: What the legend names (for the tests), and where it went.
+        self.legend: list[str] = [LEGEND[k] for k in kinds]
+        self.legend_rect: pygame.Rect | None = None
+        if not kinds:
+            return
+        size, pad, mark = u(13), u(6), u(28)
+        rows = [txt.render(LEGEND[k], size, MUTED) for k in kinds]
+        step = max(r.get_height() for r in rows) + u(2)
+        box = pygame.Rect(0, 0, mark + u(8) + max(r.get_width() for r in rows) + 2 * pad, 0)
+        box.h = step * len(rows) + 2 * pad - u(2)
+        inset = surf.get_rect().inflate(-u(8), -u(8))
+
+        def covered(corner: str) -> int:
+            setattr(box, corner, getattr(inset, corner))
+            return sum(c.w * c.h for c in (box.clip(b) for b in blocked))
+
+        corners = ("bottomleft", "bottomright", "topleft", "topright")
+        best = min(corners, key=lambda c: (covered(c), corners.index(c)))
+        setattr(box, best, getattr(inset, best))
+        self.legend_rect = box.copy()
+        pygame.draw.rect(surf, PANEL, box, border_radius=u(3))
+        pygame.draw.rect(surf, PANEL_EDGE, box, 1, border_radius=u(3))
+        for k, (kind, row) in enumerate(zip(kinds, rows, strict=True)):
+            y = box.y + pad + k * step + row.get_height() // 2
+            a, b = (box.x + pad, y), (box.x + pad + mark, y)
+            if kind == "targeting":
+                _arrow(surf, pal.targeting, a, b, u(2), u(8), 0)
+            elif kind == "sanction":
+                sanction_mark(surf, pal.sanction, a, b, u(2), u(12), 0)
+            elif kind == "offer":
+                _dashed(surf, MUTED, a, b, u(2), u(6))
+            else:
+                _arrow(surf, MUTED, a, b, u(3), u(8), 0)
+                sq = pygame.Rect(0, 0, u(8), u(8))
+                sq.center = (box.x + pad + mark * 2 // 3, y)
+                pygame.draw.rect(surf, MUTED, sq)
+            surf.blit(row, (box.x + pad + mark + u(8), y - row.get_height() // 2))
+        ox, oy = self.rect.topleft
+        words = "; ".join(LEGEND[k] for k in kinds)
+        self.regions.append(
+            (
+                box.move(ox, oy),
+                f"The marks on the board, each from the state that makes it: {words}.",
+            )
+        )
 
     def _blocked(self, r: int) -> list[pygame.Rect]:
         """What a link's label must not cover: each state's shape and its name."""
@@ -264,6 +346,16 @@ class Board:
             _arrow(surf, pal.targeting, p, q, u(2), u(12), r + u(6))
             mid = ((p[0] + q[0]) / 2, (p[1] + q[1]) / 2)
             tip = f"{src} has declared its reach aimed at {dst}"
+        elif ar.kind == "sanction":
+            p, q = _offset(a, b, u(28))
+            sanction_mark(surf, pal.sanction, p, q, u(3), u(22), r + u(6))
+            mid = (p[0] * 0.4 + q[0] * 0.6, p[1] * 0.4 + q[1] * 0.6)
+            since = [x.since for x in v.states[ar.target].sanctions if x.by == src]
+            when = f" since turn {since[0]}" if since and since[0] is not None else ""
+            tip = (
+                f"{src} keeps sanctions on {dst}{when}: {dst} loses growth, support and "
+                f"trade with {src}, and {src} pays a little too"
+            )
         else:
             p, q = _offset(a, b, -u(16))
             colour = pal.states[ar.source % len(pal.states)]

@@ -11,12 +11,31 @@ from dataclasses import dataclass
 import pygame
 
 from game.ui.drawing import text as txt
-from game.ui.drawing.game_board import draw_shape
+from game.ui.drawing.game_board import draw_shape, sanction_mark
 from game.ui.drawing.theme import ACCENT, MUTED, PANEL, PANEL_EDGE, TEXT, Palette
 from game.ui.model.trend import Trail, signed
 from game.ui.model.views import Figure, StateView, TurnView
 
 Regions = list[tuple[pygame.Rect, str]]
+
+
+def sanction_lines(view: TurnView, st: StateView) -> list[str]:
+    """The sanctions on ``st`` in words, one a sanctioner, as its panel says them ("you" for the
+    viewer): who imposes it, for how many turns, and what it costs."""
+    me = view.states[view.viewer].name if view.viewer is not None else None
+    mine = st.name == me
+    out = []
+    for x in st.sanctions:
+        by = "you" if x.by == me else x.by
+        held = ""
+        if x.since is not None:
+            n = view.turn - x.since + 1
+            held = f" for {n} turn{'s' if n != 1 else ''} (since turn {x.since})"
+        start = "Under sanctions" if mine else f"{st.name} is under sanctions"
+        whose = "your" if mine else "its"
+        out.append(f"{start} from {by}{held}: {whose} growth, support and trade with {by} suffer.")
+    return out
+
 
 OWN_FIELDS = (
     ("economy", "Economy", "Output per turn; a fifth or so of it is your budget."),
@@ -83,7 +102,14 @@ def own_panel(
     rows = max(1, -(-len(fields) // 2))
     size = round(16 * s)
     row = round(24 * s)
-    h = round(30 * s) + rows * row + round(6 * s)
+    note_fs = round(14 * s)
+    notes = [
+        line
+        for said in sanction_lines(view, me)
+        for line in txt.wrap(said, note_fs, width - round(40 * s))
+    ]
+    note_step = round(note_fs * 1.3)
+    h = round(30 * s) + rows * row + round(6 * s) + len(notes) * note_step
     surf = _panel((width, h), f"{me.name}: your state", s)
     regions: Regions = []
     values = {
@@ -122,6 +148,24 @@ def own_panel(
                 surf.blit(d, (dx, y + round(2 * s)))
             tip = f"{label} {shown} ({words} since last turn): {why}"
         regions.append((pygame.Rect(x, y, col_w - round(8 * s), row), tip))
+    if notes:
+        y0 = round(28 * s) + rows * row + round(2 * s)
+        x0 = round(8 * s)
+        mid = y0 + note_fs // 2 + round(2 * s)
+        sanction_mark(
+            surf, palette.sanction, (x0, mid), (x0 + round(22 * s), mid), 2, round(12 * s), 0
+        )
+        y = y0
+        for line in notes:
+            surf.blit(txt.render(line, note_fs, palette.sanction), (round(36 * s), y))
+            y += note_step
+        regions.append(
+            (
+                pygame.Rect(x0, y0, width - 2 * x0, len(notes) * note_step),
+                " ".join(sanction_lines(view, me))
+                + " Sanctions end only when the state that imposed them lifts them.",
+            )
+        )
     colour = palette.states[me.index % len(palette.states)]
     corner = (width - round(18 * s), round(14 * s))
     draw_shape(surf, me.shape, corner, round(8 * s), colour, TEXT, 1)
@@ -193,7 +237,20 @@ def _rival(
     bars_x, bars_y = (round(8 * s), y + round(44 * s)) if rows.stacked else (rows.name_w, y)
     colour = rows.palette.states[st.index % len(rows.palette.states)]
     draw_shape(surf, st.shape, (round(16 * s), y + round(12 * s)), round(8 * s), colour, TEXT, 1)
-    surf.blit(txt.render(st.name, round(15 * s), TEXT, True), (round(30 * s), y))
+    name = txt.render(st.name, round(15 * s), TEXT, True)
+    surf.blit(name, (round(30 * s), y))
+    if st.sanctions:  # the sanction's mark beside its name, and the word where it fits
+        x0 = round(36 * s) + name.get_width()
+        mid = y + name.get_height() // 2
+        sanction_mark(
+            surf, rows.palette.sanction, (x0, mid), (x0 + round(16 * s), mid), 2, round(10 * s), 0
+        )
+        word = txt.render("sanctioned", round(12 * s), rows.palette.sanction)
+        spot = pygame.Rect(x0, y, round(18 * s), name.get_height())
+        if x0 + round(20 * s) + word.get_width() <= rows.name_w - round(4 * s):
+            surf.blit(word, (x0 + round(20 * s), mid - word.get_height() // 2))
+            spot.w += round(2 * s) + word.get_width()
+        regions.append((spot, " ".join(sanction_lines(view, st))))
     lk = view.link(me, st.index)
     tag = "ally" if lk is not None and lk.allied else st.role
     surf.blit(txt.render(tag, round(13 * s), MUTED), (round(30 * s), y + round(20 * s)))

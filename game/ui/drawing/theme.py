@@ -38,6 +38,8 @@ class Palette:
     alliance: Colour
     treaty: Colour
     targeting: Colour
+    #: A sanction in force on the board (drawn dotted with a bar at its end, not an arrow).
+    sanction: Colour = (236, 160, 40)
 
 
 STANDARD = Palette(
@@ -60,6 +62,7 @@ STANDARD = Palette(
     alliance=(140, 200, 255),
     treaty=(200, 200, 120),
     targeting=(240, 90, 70),
+    sanction=(236, 160, 40),
 )
 
 #: Okabe & Ito (2008), the report's chart colours too (with a grey light enough for the dark
@@ -75,6 +78,7 @@ COLOUR_BLIND = Palette(
     alliance=(86, 180, 233),
     treaty=(240, 228, 66),
     targeting=(213, 94, 0),
+    sanction=(204, 121, 167),
 )
 
 PALETTES = {p.name: p for p in (STANDARD, COLOUR_BLIND)}

@@ -53,6 +53,18 @@ class StateView:
     belief: float | None  # the viewer's belief that this state is a security seeker
     human: bool
     seat: str
+    #: The sanctions on this state, public to everyone: who imposes each, and the (1-based)
+    #: turn it was imposed in (None where the history is not at hand, as in a replay).
+    sanctions: tuple[Sanction, ...] = ()
+
+
+@dataclass(frozen=True)
+class Sanction:
+    """A sanction in force: ``by`` sanctions the state, since turn ``since`` (1-based; None
+    when unknown)."""
+
+    by: str
+    since: int | None = None
 
 
 @dataclass(frozen=True)
@@ -74,9 +86,10 @@ class LinkView:
 
 @dataclass(frozen=True)
 class Arrow:
-    """A directed mark: targeting, or a deployment (patron -> host) with its amounts."""
+    """A directed mark: targeting, a sanction (sanctioner -> sanctioned), or a deployment
+    (patron -> host) with its amounts."""
 
-    kind: str  # "targeting" or "deployment" or "offer"
+    kind: str  # "targeting", "sanction", "deployment" or "offer"
     source: int
     target: int
     reach: float = 0.0
@@ -154,6 +167,7 @@ def _state_views(session: Session, viewer: int | None) -> tuple[StateView, ...]:
     with their likely range, and what only the state itself knows left out."""
     w, sc = session.world, session.scenario
     noise = float(w.param("noise")[0])
+    since = _sanctions_since(session)
     states = []
     for i in range(w.n):
         look, text, seat = sc.looks[i], sc.texts[i], session.seats[i]
@@ -182,9 +196,25 @@ def _state_views(session: Session, viewer: int | None) -> tuple[StateView, ...]:
                 belief=None if own else float(w.belief[0, viewer, i]),
                 human=seat.human,
                 seat=str(seat),
+                sanctions=tuple(
+                    Sanction(sc.names[p], since.get((sc.names[p], sc.names[i])))
+                    for p in range(w.n)
+                    if p != i and w.sanction[0, p, i] > 0.5
+                ),
             )
         )
     return tuple(states)
+
+
+def _sanctions_since(session: Session) -> dict[tuple[str, str], int]:
+    """(sanctioner, sanctioned) -> the 1-based turn of the latest sanction each imposed, from
+    the session's history (empty without one: a replay's snapshot)."""
+    since: dict[tuple[str, str], int] = {}
+    for record in getattr(session, "history", ()):
+        for e in record.events.records(0):
+            if e.kind == "sanction_imposed" and len(e.actors) == 2:
+                since[(e.actors[0], e.actors[1])] = record.turn + 1
+    return since
 
 
 def _link_views(w: World, viewer: int | None) -> tuple[LinkView, ...]:
@@ -217,7 +247,7 @@ def _link_views(w: World, viewer: int | None) -> tuple[LinkView, ...]:
 
 
 def _arrows(w: World) -> tuple[Arrow, ...]:
-    """Targeting, deployments and open offers of deployment, patron to host."""
+    """Targeting, sanctions, deployments and open offers of deployment, patron to host."""
     arrows = []
     for p in range(w.n):
         for h in range(w.n):
@@ -225,6 +255,8 @@ def _arrows(w: World) -> tuple[Arrow, ...]:
                 continue
             if w.targeting[0, p, h] > 0.5:
                 arrows.append(Arrow("targeting", p, h))
+            if w.sanction[0, p, h] > 0.5:
+                arrows.append(Arrow("sanction", p, h))
             fr, fs = float(w.fwd_reach[0, p, h]), float(w.fwd_shield[0, p, h])
             if fr + fs > 0:
                 arrows.append(Arrow("deployment", p, h, fr, fs))
