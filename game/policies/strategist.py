@@ -42,6 +42,7 @@ from game.engine.actions import (
     REACH_CEILING,
     SHIELD_CAP,
     STAND_FIRM,
+    TREATY_KINDS,
     Diplomacy,
 )
 from game.engine.deterrence import exchange
@@ -133,6 +134,8 @@ class Strategist(Policy):
         self.plans: list[Plan] = []  # [B] the plan it played
         self.unanswered: np.ndarray | None = None  # [B, N] offers made that were not taken up
         self.ledger = pb.CheatLedger()  # what it remembers of cheating and being caught
+        #: [B, N] states it has pressed (aimed at, sanctioned) while they hosted its rivals' forces
+        self.pressed_hosts: np.ndarray | None = None
 
     # ----------------------------------------------------------------------------------------
     # Deciding
@@ -142,6 +145,10 @@ class Strategist(Policy):
             raise ValueError("a strategist needs the world its seat knows (Observation.view)")
         b = obs.batch
         self._learn(obs)
+        hosts = _hosts_rivals(_known(obs), self.seat)
+        if self.pressed_hosts is None:
+            self.pressed_hosts = np.zeros_like(hosts)
+        self.pressed_hosts |= hosts & (obs.targeting | obs.sanctioning)
         if self.weights.greed > 0 and "treaties" in obs.allowed_diplomacy:
             self.ledger.remember(obs)  # was it caught cheating last turn?
         views, extra = self._samples(obs.view)
@@ -288,6 +295,7 @@ class Strategist(Policy):
         others = [j for j in range(n) if j != i]
         has_ally = obs.ally.any(axis=1)
         hosts = _hosts_rivals(_known(obs), i)
+        shields = "shield" in obs.allowed  # a shield cap only where a shield may be built
         for j in others:
             rival = obs.rivals[:, j]
             if "alliances" in groups and rival.any():
@@ -309,7 +317,7 @@ class Strategist(Policy):
                 moves.append(("unsanction", j))
             if "deployments" in groups and (obs.ally[:, j] & (obs.home_shield > 0)).any():
                 moves.append(("deploy", j))
-            if "treaties" in groups and (rival & (obs.free_slots >= n)).any():
+            if "treaties" in groups and shields and (rival & (obs.free_slots >= n)).any():
                 moves.append(("propose", j))
         if "signals" in groups and (obs.own_reach >= MIN_CUT_REACH).any():
             moves.append(("cut", -1))
@@ -679,8 +687,8 @@ class Strategist(Policy):
         for w in np.flatnonzero(whole):
             if raw[w, :CIVILIAN].sum() > move.spend[w, :CIVILIAN].sum() + 1e-9:
                 out[w] = (
-                    f"{obs.names[self.seat]} built past a treaty's cap in secret: what it gains "
-                    "outweighs the odds of being caught times what that costs"
+                    f"{obs.names[self.seat]} built past a treaty's cap in secret: it judged the "
+                    "gain worth the risk of being caught"
                 )
         return Move(spend, move.cut, d), out
 
@@ -744,19 +752,21 @@ class Strategist(Policy):
                 # the others too (Downs and Rocke 1990: covert defection beside open exit).
                 if binds and rising.any() and tempted[w, k] <= 0:
                     d.leave[w, i, k] = True
-                    j = obs.names[int(np.flatnonzero(rising)[0])]
+                    jj = int(np.flatnonzero(rising)[0])
+                    why = "seems well over the cap" if parties[jj] else "is not bound by it"
                     out[w] = out[w] or (
-                        f"{me} gave notice to leave a treaty: its cap holds {me} back while "
-                        f"{j}, which the cap does not hold, builds fast"
+                        f"{me} gave notice to leave the {_treaty_words(view, w, int(k))}: it holds "
+                        f"{me} back while {obs.names[jj]}, which {why}, builds fast"
                     )
                     continue
                 greedy = float(np.max(np.where(parties, 1.0 - obs.belief[w], 0.0)))
                 extra = float(obs.treaty_verification[w, k]) * (1.0 - obs.passive_detection[w])
                 if greedy * extra * INSPECT_STAKE > cost[w]:
                     d.inspect[w, i, k] = True
+                    named = _treaty_words(view, w, int(k))
                     out[w] = out[w] or (
-                        f"{me} inspected under a treaty: the odds that a party cheats, times what "
-                        "an inspection catches, outweigh its cost"
+                        f"{me} inspected under the {named}: it doubts that every party keeps to "
+                        "the cap, and a check is worth what it costs"
                     )
         return out
 
@@ -777,45 +787,60 @@ class Strategist(Policy):
             return f"{me} put {level}: to blunt {obs.names[j]}'s strike"
         if gain_safe[j_safe] >= gain_edge[j_edge]:
             rival = obs.names[j_safe]
-            return f"{me} put {level}: {rival}'s strike would hurt it more than its answer deters"
+            return f"{me} put {level}: it could not yet hit back hard enough to deter {rival}"
         rival = obs.names[j_edge]
         if obs.deterrence_margin[w, j_edge] < 0:
-            return f"{me} put {level}: its second strike on {rival} fell short"
+            return f"{me} put {level}: what it could strike back with no longer deterred {rival}"
         return f"{me} put {level}: not to fall behind {rival}"
 
     def _move_reason(self, obs: Observation, w: int, plan: Plan) -> str:
         me = obs.names[self.seat]
         kind, j = plan.move
         other = obs.names[j] if j >= 0 and kind != "sign" else ""
-        if kind == "target":
+        if kind in ("target", "sanction"):
             known = _known(obs)
-            stationed = known.fwd_reach[w, :, j] + known.fwd_shield[w, :, j]  # by patron
-            patrons = [obs.names[p] for p in np.flatnonzero(stationed > 0) if p != self.seat]
-            if patrons:
+            guests = (known.alliance[w, self.seat] < 0.5) & (np.arange(known.n) != self.seat)
+            reach_there = known.fwd_reach[w, :, j] * guests  # by patron
+            shield_there = known.fwd_shield[w, :, j] * guests
+            verb = "aimed its reach at" if kind == "target" else "sanctioned"
+            if shield_there.max() > 0 and kind == "target":
+                p = obs.names[int(np.argmax(shield_there))]
                 return (
-                    f"{me} aimed at {other}: with {patrons[0]}'s shield there, its second strike "
-                    f"on {patrons[0]} no longer deterred"
+                    f"{me} aimed its reach at {other}: {p}'s shield stationed there would stop "
+                    f"too much of {me}'s answer to {p}, and aiming at it takes some of that back"
                 )
-            return f"{me} aimed its reach at {other}: to make its threat plain"
-        if kind in ("target", "sanction") and (obs.hosted_total[w, j] > 0):
-            verb = "aimed at" if kind == "target" else "sanctioned"
-            return f"{me} {verb} {other}: pressed, {other} may send its guests' forces home"
+            if reach_there.max() + shield_there.max() > 0:
+                p = obs.names[int(np.argmax(reach_there + shield_there))]
+                return (
+                    f"{me} {verb} {other}: to make hosting {p}'s forces cost {other} until it "
+                    "sends them home"
+                )
+            if kind == "target":
+                return f"{me} aimed its reach at {other}: to make its threat plain"
+        if kind in ("untarget", "unsanction"):
+            done = self.pressed_hosts is not None and bool(self.pressed_hosts[w, j])
+            what = "stopped aiming at" if kind == "untarget" else "lifted its sanctions on"
+            if done:
+                return (
+                    f"{me} {what} {other}: the forces it was pressing {other} to send home have "
+                    "left, so the pressure has done its job"
+                )
+            return f"{me} {what} {other}: the pressure cost {me} more than it bought"
         return {
-            "untarget": f"{me} stopped aiming at {other}: the pressure no longer buys it anything",
-            "unsanction": f"{me} lifted its sanctions on {other}: they no longer buy it anything",
             "ally": f"{me} offered {other} an alliance: together they need not fear each other",
             "programme": f"{me} offered {other} a joint shield: its money and {other}'s know-how "
             "buy more shield together",
-            "talk": f"{me} talked to {other}: if answered in kind, the fear between them eases",
+            "talk": f"{me} sent {other} a reassuring message: if {other} answers in kind, both "
+            "can fear each other less",
             "drill": f"{me} drilled with its allies, naming {other}: standing for its alliance",
             "sanction": f"{me} sanctioned {other}: to make what {other} does cost it",
             "cut": f"{me} cut its reach: a costly signal that it wants only safety",
             "deploy": f"{me} offered to station shield in {other}: a shield there guards {me} "
             "and its ally against a ragged answer",
-            "propose": f"{me} proposed a shield cap to {other}: so that neither's shield erodes "
-            "the other's second strike",
-            "propose_all": f"{me} proposed a reach ceiling to every state: all frozen where they "
-            "stand, with no outsider left to race",
+            "propose": f"{me} proposed a shield cap to {other}: so that neither's shield grows "
+            "until it could stop the other's answer to an attack",
+            "propose_all": f"{me} proposed a reach ceiling to every state: everyone frozen where "
+            "they stand, so that no one is left outside the deal to build",
             "sign": f"{me} signed a treaty it was offered: its terms leave it safer",
         }[kind]
 
@@ -1016,6 +1041,12 @@ MIN_CUT_REACH = 1.0
 
 def _with_move(plan: Plan, move: tuple[str, int]) -> Plan:
     return replace(plan, move=move, cut=SIGNAL_CUT if move[0] == "cut" else 0.0)
+
+
+def _treaty_words(view: World, w: int, k: int) -> str:
+    """A treaty as a wire report names it: "reach ceiling at 30"."""
+    kind = TREATY_KINDS[int(view.treaty_kind[w, k])].replace("_", " ")
+    return f"{kind} at {float(view.treaty_cap[w, k]):g}"
 
 
 def _lower(text: str) -> str:

@@ -167,7 +167,7 @@ def test_the_bet_answer_is_what_happens_in_most_seeds(scenario, accord):
     bet = scenario.bet
     assert bet.measure == "reach" and bet.states == ("Ostrel",)
     assert bet.choices[bet.answer] == "It rises" and bet.answer == ROSE
-    # Measured on two windows of 50 seeds: Ostrel's reach rose past the cap in 72-74 % (the
+    # Measured on two windows of 50 seeds: Ostrel's reach rose past the cap in 70-72 % (the
     # opportunist looks ahead and builds past the cap only where its plan wants more reach).
     assert accord.bet_share() >= 0.65
 
@@ -222,7 +222,7 @@ def test_without_cheating_the_bets_answer_is_clearly_rarer(scenario, accord):
     )
     honest = play(scenario, STAND_IN, Ostrel="baseline")
     assert cheating(checked)[0] == 0 and cheating(honest)[0] == 0
-    # Measured: rose in no seed in both, against 72-74 %.
+    # Measured: rose in no seed in both, against 70-72 %.
     for control in (checked, honest):
         assert control.bet_share() <= 0.1
         assert accord.bet_share() - control.bet_share() >= 0.55
@@ -237,7 +237,7 @@ def honest(scenario):
 def test_veyra_inspects_where_a_party_may_cheat(accord, honest):
     """Nothing scripts it: the strategist inspects when the odds that a party cheats, times what
     an inspection catches, outweigh the inspection's cost (the inspection game). Measured on
-    two windows of 50 seeds: it inspected in 38-42 % of games with the opportunist in Ostrel,
+    two windows of 50 seeds: it inspected in 34-36 % of games with the opportunist in Ostrel,
     and in 6 % with a law-abiding Ostrel that gives it no reason to doubt."""
     inspected, _ = veyras_moves(accord)
     inspected_honest, _ = veyras_moves(honest)
