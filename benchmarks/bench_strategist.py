@@ -88,6 +88,13 @@ def report(scenario_id: str, decisions: int, batch: int, turns: int | None = Non
             f"p95 {1e3 * np.percentile(lat, 95):7.1f} ms "
             f"({np.median(lat) / np.median(base):.0f}x the baseline)"
         )
+    # The hawk looks two turns further than its difficulty (patience 2): five at "normal".
+    lat = latencies(scenario_id, "hawk", "normal", decisions)
+    print(
+        f"  hawk       normal: median {1e3 * np.median(lat):7.1f} ms, "
+        f"p95 {1e3 * np.percentile(lat, 95):7.1f} ms "
+        f"({np.median(lat) / np.median(base):.0f}x the baseline; 5 turns ahead)"
+    )
     one, rate_one = game_rate(scenario_id, 1, turns)
     many, rate_many = game_rate(scenario_id, batch, turns)
     length = "" if turns is None else f", its first {turns} turns"
