@@ -38,6 +38,7 @@ import numpy as np
 
 from game.engine.actions import (
     BACK_DOWN,
+    CAPPED,
     ESCALATE,
     REACH_CEILING,
     SHIELD_CAP,
@@ -148,7 +149,8 @@ class Strategist(Policy):
         hosts = _hosts_rivals(_known(obs), self.seat)
         if self.pressed_hosts is None:
             self.pressed_hosts = np.zeros_like(hosts)
-        self.pressed_hosts |= hosts & (obs.targeting | obs.sanctioning)
+        levers = obs.targeting | obs.sanctioning
+        self.pressed_hosts = (self.pressed_hosts | (hosts & levers)) & levers
         if self.weights.greed > 0 and "treaties" in obs.allowed_diplomacy:
             self.ledger.remember(obs)  # was it caught cheating last turn?
         views, extra = self._samples(obs.view)
@@ -374,6 +376,8 @@ class Strategist(Policy):
         projected = self._project(batch, spec, table, first, (taken, yields))
         if projected is None:
             # A move the engine refuses is no plan: score only the plain arms.
+            if all(not p.move[0] for row in table for p in row):
+                raise RuntimeError("the engine refused a strategist's plain arms plan")
             return self._score(views, accept, _plain(table, b), obs)
         total, parts = projected
         total = np.where(legal, total, -np.inf)
@@ -552,7 +556,8 @@ class Strategist(Policy):
         (aim, sanction) it holds on the host after this turn's move, as an offer is taken up with
         the odds of its trust. A character with ``coerce`` 0 does not count on a host giving in."""
         i, c = self.seat, self.weights.coerce
-        if c <= 0:
+        if c <= 0 or "deployments" not in batch.params.diplomacy:
+            # (where the lesson closes deployments, no host can send forces home)
             return np.zeros((batch.batch, batch.n), dtype=bool)
         levers = np.zeros((batch.batch, batch.n))
         for held, asked in ((batch.targeting, first.target), (batch.sanction, first.sanction)):
@@ -728,7 +733,9 @@ class Strategist(Policy):
         cost = view.param("inspection_cost")
         noise = view.param("noise")
         in_force = (view.treaty_status == IN_FORCE) & obs.treaty_bound
-        tempted = self.cheat_odds(obs)
+        odds = self.cheat_odds(obs)
+        # Tempted on every cap that binds it, as :meth:`_cheat` needs before it breaks any.
+        tempted = (odds > 0) & ((odds > 0) | ~obs.treaty_bound).all(axis=1, keepdims=True)
         me = obs.names[i]
         for w in range(obs.batch):
             for k in np.flatnonzero(in_force[w]):
@@ -750,7 +757,8 @@ class Strategist(Policy):
                 binds = share * obs.budget[w] > room + 1e-9
                 # A party tempted to break the cap in secret keeps it in name: leaving would free
                 # the others too (Downs and Rocke 1990: covert defection beside open exit).
-                if binds and rising.any() and tempted[w, k] <= 0:
+                binds &= bool(view.treaty_kind[w, k] in CAPPED)  # a ban or openness caps nothing
+                if binds and rising.any() and not tempted[w, k]:
                     d.leave[w, i, k] = True
                     jj = int(np.flatnonzero(rising)[0])
                     why = "seems well over the cap" if parties[jj] else "is not bound by it"
@@ -766,7 +774,7 @@ class Strategist(Policy):
                     named = _treaty_words(view, w, int(k))
                     out[w] = out[w] or (
                         f"{me} inspected under the {named}: it doubts that every party keeps to "
-                        "the cap, and a check is worth what it costs"
+                        "its terms, and a check is worth what it costs"
                     )
         return out
 
@@ -818,13 +826,19 @@ class Strategist(Policy):
             if kind == "target":
                 return f"{me} aimed its reach at {other}: to make its threat plain"
         if kind in ("untarget", "unsanction"):
-            done = self.pressed_hosts is not None and bool(self.pressed_hosts[w, j])
+            pressed = self.pressed_hosts is not None and bool(self.pressed_hosts[w, j])
+            known = _known(obs)
+            stationed = known.fwd_reach[w, :, j] + known.fwd_shield[w, :, j]
+            stationed[self.seat] = 0.0
             what = "stopped aiming at" if kind == "untarget" else "lifted its sanctions on"
-            if done:
+            if pressed and stationed.max() <= 0:
                 return (
                     f"{me} {what} {other}: the forces it was pressing {other} to send home have "
                     "left, so the pressure has done its job"
                 )
+            if pressed:
+                p = obs.names[int(np.argmax(stationed))]
+                return f"{me} {what} {other}: {p}, whose forces are there, is its ally now"
             return f"{me} {what} {other}: the pressure cost {me} more than it bought"
         return {
             "ally": f"{me} offered {other} an alliance: together they need not fear each other",
@@ -834,7 +848,9 @@ class Strategist(Policy):
             "can fear each other less",
             "drill": f"{me} drilled with its allies, naming {other}: standing for its alliance",
             "sanction": f"{me} sanctioned {other}: to make what {other} does cost it",
-            "cut": f"{me} cut its reach: a costly signal that it wants only safety",
+            "cut": f"{me} cut its reach: a costly signal that it wants only safety"
+            if self.weights.greed <= 0
+            else f"{me} cut its reach: it cost more to keep than it bought",
             "deploy": f"{me} offered to station shield in {other}: a shield there guards {me} "
             "and its ally against a ragged answer",
             "propose": f"{me} proposed a shield cap to {other}: so that neither's shield grows "
@@ -874,7 +890,8 @@ class StrategicBalancer(Strategist):
 
 #: A strategist backs down in a crisis when its risk weight times the odds of war (were both to
 #: escalate) passes this: at the default weight (3) odds above 1 in 6, for a dove (6) above 1 in
-#: 12, for a hawk (1) above 1 in 2.
+#: 12; a hawk (0.5, greedy and bold) backs down only where a rival has tied its hands in public
+#: and the odds pass 1 in 2.
 BRINK_TOLERANCE = 0.5
 
 
@@ -1044,9 +1061,10 @@ def _with_move(plan: Plan, move: tuple[str, int]) -> Plan:
 
 
 def _treaty_words(view: World, w: int, k: int) -> str:
-    """A treaty as a wire report names it: "reach ceiling at 30"."""
-    kind = TREATY_KINDS[int(view.treaty_kind[w, k])].replace("_", " ")
-    return f"{kind} at {float(view.treaty_cap[w, k]):g}"
+    """A treaty as a wire report names it: "reach ceiling at 30", "forward ban"."""
+    kind = int(view.treaty_kind[w, k])
+    words = TREATY_KINDS[kind].replace("_", " ")
+    return f"{words} at {round(float(view.treaty_cap[w, k]), 1):g}" if kind in CAPPED else words
 
 
 def _lower(text: str) -> str:

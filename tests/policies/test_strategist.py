@@ -8,9 +8,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from game.engine.actions import REACH_CEILING
+from game.engine.actions import FORWARD_BAN, REACH_CEILING
 from game.engine.perception import private_view
-from game.policies import REGISTRY, Strategist, get_policy, observe
+from game.policies import REGISTRY, Strategist, get_policy, observe, strategist
 from game.policies.strategist import LOOK, Weights
 from game.scenarios import load
 from game.session import Runner, Seat, Session
@@ -390,3 +390,44 @@ def test_a_batch_equals_single_games_where_worlds_part_ways():
 
     reactor = tuple(Seat.parse(s) for s in ("ai:balancer", "ai:balancer", "ai:richardson"))
     assert_batch_is_singles(powers, reactor, [60_000, 60_001], invite_in_the_first)
+
+
+def test_the_hawk_counts_on_no_host_giving_in_where_the_lesson_closes_deployments():
+    """Where a lesson closes deployments no host can send forces home, so the hawk's projection
+    must not order the withdrawal the engine would refuse. It once did: every diplomatic plan of
+    the turn was dropped (the hawk never weighed an alliance or an aim), and where it already
+    aimed at the host the fallback refused again and again until Python gave up."""
+    import dataclasses
+
+    from game.engine.state import Targeting
+
+    basing = load("forward_basing")
+    closed = dataclasses.replace(
+        basing,
+        params=basing.params.replace(diplomacy=("alliances", "targeting", "economy")),
+        targeting=(Targeting(source=2, target=1),),  # Veyra already aims at Brisa
+    )
+    seats = (Seat.parse("ai:baseline"), Seat.parse("ai:baseline"), Seat.parse("ai:hawk"))
+    runner = Runner(closed, list(range(60_000, 60_006)), seats)
+    refused = []
+    original = strategist._plain
+    try:
+        strategist._plain = lambda table, b: refused.append(b) or original(table, b)
+        for _ in range(4):
+            runner.advance(runner.ai_orders())
+    finally:
+        strategist._plain = original
+    assert runner.world.turn == 4 and not refused
+
+
+def test_a_reason_names_a_treaty_as_a_player_reads_it():
+    """A cap is named with its cap, to the panels' tenth; a ban or openness has none (a review
+    found 'inspected under the forward ban at 0: ... keeps to the cap')."""
+    world = load("the_accord").initial_world()
+    kind = world.treaty_kind.copy()
+    cap = world.treaty_cap.copy()
+    kind[0, 0], cap[0, 0] = REACH_CEILING, 22.56
+    kind[0, 1], cap[0, 1] = FORWARD_BAN, 0.0
+    world = world.replace(treaty_kind=kind, treaty_cap=cap)
+    assert strategist._treaty_words(world, 0, 0) == "reach ceiling at 22.6"
+    assert strategist._treaty_words(world, 0, 1) == "forward ban"
