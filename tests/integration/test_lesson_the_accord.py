@@ -167,9 +167,10 @@ def test_the_bet_answer_is_what_happens_in_most_seeds(scenario, accord):
     bet = scenario.bet
     assert bet.measure == "reach" and bet.states == ("Ostrel",)
     assert bet.choices[bet.answer] == "It rises" and bet.answer == ROSE
-    # Measured on two windows of 50 seeds: Ostrel's reach rose past the cap in 70-72 % (the
-    # opportunist looks ahead and builds past the cap only where its plan wants more reach).
-    assert accord.bet_share() >= 0.65
+    # Measured on two windows of 50 seeds: Ostrel's reach rose past the cap in 70-72 %, and in
+    # 69-76 % on two fresh windows of 100 (docs/lesson-figures.md): the opportunist looks ahead
+    # and builds past the cap only where its plan wants more reach.
+    assert accord.bet_share() >= 0.55
 
 
 def test_cheating_falls_step_by_step_as_verification_rises(scenario):
@@ -225,7 +226,7 @@ def test_without_cheating_the_bets_answer_is_clearly_rarer(scenario, accord):
     # Measured: rose in no seed in both, against 70-72 %.
     for control in (checked, honest):
         assert control.bet_share() <= 0.1
-        assert accord.bet_share() - control.bet_share() >= 0.55
+        assert accord.bet_share() - control.bet_share() >= 0.5
 
 
 @pytest.fixture(scope="module")

@@ -36,7 +36,7 @@ HEADLINES = {
     "the_spiral": ("copycat", lambda sc: with_params(sc, distinguishability=1.0), 0.85, 0.5),
     "the_shield": ("baseline", no_deployments, 0.75, 0.6),
     "forward_basing": ("baseline", lambda sc: dataclasses.replace(sc, deployments=()), 0.75, 0.6),
-    "the_accord": ("baseline", verified, 0.65, 0.55),
+    "the_accord": ("baseline", verified, 0.55, 0.5),
     "three_powers": ("balancer", outsider_bound, 0.85, 0.75),
     "joint_shield": (
         "baseline",
