@@ -68,7 +68,8 @@ def shown(app) -> list[Action]:
 
 
 def test_later_leaves_it_and_it_is_not_asked_again(app):
-    session = Session.new(load("sandbox"), 3)
+    # Seed 5: an offer waits after the first turn, and another, new one after the second.
+    session = Session.new(load("sandbox"), 5)
     session.play_turn()
     flow.start(app, session, intro=False)
     past_lesson_screens(app, offers=False)
