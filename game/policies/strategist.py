@@ -538,7 +538,10 @@ class Strategist(Policy):
             trust_all = world.belief[r, i] * 0.5**refused
             others = np.arange(world.n) != i
             return bool((accept[others] < trust_all[others]).all())
-        trust = float(world.belief[r, i, j]) * 0.5 ** float(refused[j])
+        # A character that trusts talk less than the game's own (below a half: the hawk, the
+        # opportunist) expects its overtures taken up less often, in proportion.
+        wary = min(1.0, self.weights.trust / 0.5)
+        trust = wary * float(world.belief[r, i, j]) * 0.5 ** float(refused[j])
         answers = accept[j] < (self.weights.trust if kind == "talk" else trust)
         if kind in ("deploy", "propose"):
             return bool(answers)  # the other answers next turn (see :meth:`_answers`)

@@ -56,27 +56,27 @@ def test_the_rival_aims_at_the_host_and_tension_climbs(hosted):
     and often sanctions it too (one move a turn), and tension climbs."""
     aimed = hosted.track(lambda w: w.targeting[:, VEYRA, BRISA] > 0.5)
     sanctioned = hosted.track(lambda w: w.sanction[:, VEYRA, BRISA] > 0.5)
-    # Measured over four windows of 50 seeds: aimed on the first turn in 80-94 %, within two
-    # turns in 84-100 %, at some point in 98-100 %; sanctioned at some point in 44-58 %.
+    # Measured over four windows of 50 seeds: aimed on the first turn in 92-98 %, within two
+    # turns in 96-100 %, at some point in 98-100 %; sanctioned at some point in 48-64 %.
     assert aimed[1:3].any(axis=0).mean() >= 0.75
     assert aimed.any(axis=0).mean() >= 0.95
     assert sanctioned.any(axis=0).mean() >= 0.3
     tension = hosted.track(lambda w: w.tension[:, BRISA, VEYRA])
     # Measured: the highest tension rose by more than 0.3 in 98-100 %, and tension ended
-    # 0.18-0.26 above its start on average (it eases once the forces leave).
+    # 0.19-0.25 above its start on average (it eases once the forces leave).
     assert (tension.max(axis=0) > tension[0] + 0.3).mean() >= 0.9
     assert (tension[-1] - tension[0]).mean() > 0.12
 
 
 def test_the_hosts_support_falls_and_a_review_often_sends_the_forces_home(hosted):
     support = hosted.track(lambda w: w.support[:, BRISA])
-    # Measured over four windows of 50 seeds: support ended well below its start in 94-100 %
-    # and fell under the review line (0.3) in 82-90 %.
+    # Measured over four windows of 50 seeds: support ended well below its start in 96-100 %
+    # and fell under the review line (0.3) in 86-92 %.
     assert (support[-1] < support[0] - 0.1).mean() >= 0.85
     assert (support.min(axis=0) < 0.3).mean() >= 0.7
     forces = hosted.track(lambda w: w.fwd_reach[:, AURUM, BRISA] + w.fwd_shield[:, AURUM, BRISA])
-    # Measured: the host cancelled the hosting in 76-88 %; the hawk then stopped aiming in
-    # 92-97 % of those games, and lifted its sanctions in 95-100 % (Schelling: the pressure
+    # Measured: the host cancelled the hosting in 80-90 %; the hawk then stopped aiming in
+    # 93-100 % of those games, and lifted its sanctions in 95-100 % (Schelling: the pressure
     # goes on until the target complies, and stops then).
     gone = forces[-1] == 0
     assert gone.mean() >= 0.65
@@ -92,12 +92,12 @@ def test_without_the_deployment_the_host_stays_calm(hosted, control):
     support = hosted.track(lambda w: w.support[:, BRISA])
     support_calm = control.track(lambda w: w.support[:, BRISA])
     assert control.track(lambda w: w.targeting[:, VEYRA, BRISA]).max() == 0.0
-    # Measured over four windows: mean tension over the game 0.29-0.32 above the calm board's;
-    # final support 0.30-0.34 below it.
+    # Measured over four windows: mean tension over the game 0.30-0.33 above the calm board's;
+    # final support 0.31-0.35 below it.
     assert tension.mean() - tension_calm.mean() > 0.25
     assert (support_calm[-1] - support[-1]).mean() > 0.25
     assert (tension_calm.max(axis=0) < tension.max(axis=0)).mean() >= 0.95
-    # The bill and the pressure: the host ends with a smaller economy in 94-98 %.
+    # The bill and the pressure: the host ends with a smaller economy in 92-100 %.
     econ = hosted.track(lambda w: w.economy[:, BRISA])[-1]
     econ_calm = control.track(lambda w: w.economy[:, BRISA])[-1]
     assert (econ < econ_calm).mean() >= 0.85
@@ -108,7 +108,7 @@ def test_the_bet_answer_is_what_happens_in_most_seeds(scenario, hosted):
     bet = scenario.bet
     assert bet.measure == "tension" and bet.choices[bet.answer] == "It rises"
     assert bet.answer == ROSE
-    # Measured over four windows of 50 seeds: tension rose in 82-96 % (it eases again where
+    # Measured over four windows of 50 seeds: tension rose in 84-96 % (it eases again where
     # the forces leave early).
     assert hosted.bet_share() >= 0.75
 
