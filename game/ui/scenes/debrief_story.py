@@ -68,8 +68,9 @@ def story_page(a: Analysis, session: Session, palette: Palette, width: int, scal
     points = sorted(a.turning_points, key=lambda tp: tp.turn)
     if not points:
         p.text(
-            "No turning point stood out in this game: no spiral, crisis, broken treaty or "
-            "sudden fear of surprise attack. The charts show how it moved.",
+            "No turning point stood out in this game: no spiral, crisis, broken treaty, "
+            "pressure on a host, forces sent home or sudden fear of surprise attack. The charts "
+            "show how it moved.",
             16,
             MUTED,
         )
