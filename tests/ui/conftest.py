@@ -27,3 +27,25 @@ def app(dirs, monkeypatch):
     window.frame(1 / 60)
     yield window
     assert window.errors == []
+
+
+@pytest.fixture
+def window(dirs, monkeypatch):
+    """Windows of a given UI scale and size, on the title screen: ``window(scale, size)``; any
+    exception in a scene of any of them fails the test."""
+    monkeypatch.setenv("DELICATE_BALANCE_DEBUG", "1")
+    from game.ui.app import App
+    from game.ui.model.settings import Settings
+
+    made = []
+
+    def make(scale: float, size: tuple[int, int] = (1600, 1000)):
+        made_app = App(Settings(sound=False, ui_scale=scale, width=size[0], height=size[1]))
+        made_app.to_title()
+        made_app.frame(1 / 60)
+        made.append(made_app)
+        return made_app
+
+    yield make
+    for made_app in made:
+        assert made_app.errors == []

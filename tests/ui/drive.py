@@ -139,3 +139,18 @@ def open_sandbox_diplomacy(app):
     key(app, pygame.K_d)
     assert scene_name(app) == "DiplomacyScene"
     return app.top
+
+
+def open_proposal(app):
+    """Three Powers (seed 3), its Diplomacy dialog on "Propose a treaty" to Veyra with Ostrel
+    invited too; returns the dialog."""
+    start_game(app, "three_powers", 3)
+    key(app, pygame.K_d)
+    assert scene_name(app) == "DiplomacyScene"
+    dip = app.top
+    dip.action_i = dip.menu.index("propose_treaty")
+    dip.target_i = dip.targets().index("Veyra")
+    dip.also = "Ostrel"
+    dip.rebuild()
+    frames(app, 1)
+    return dip

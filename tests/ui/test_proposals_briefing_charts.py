@@ -19,49 +19,14 @@ from game.ui.model.plain_words import TREATY_NAMES, proposal_label
 from game.ui.scenes import diplomacy_menu
 from game.ui.scenes.debrief import CHART_NAMES, DebriefScene
 
-from .drive import click, click_at, frames, key, scene_name, start_game
+from .drive import click, click_at, frames, key, open_proposal, start_game
 
 matplotlib.use("Agg")
 
 
-@pytest.fixture
-def window(dirs, monkeypatch):
-    """A window of a given UI scale and size: ``window(scale, size)``."""
-    monkeypatch.setenv("DELICATE_BALANCE_DEBUG", "1")
-    from game.ui.app import App
-    from game.ui.model.settings import Settings
-
-    made = []
-
-    def make(scale: float, size: tuple[int, int] = (1600, 1000)):
-        app = App(Settings(sound=False, ui_scale=scale, width=size[0], height=size[1]))
-        app.to_title()
-        frames(app, 1)
-        made.append(app)
-        return app
-
-    yield make
-    for app in made:
-        assert app.errors == []
-
-
-def _propose(app):
-    """The Diplomacy dialog of Three Powers on "Propose a treaty" to Veyra, Ostrel invited."""
-    start_game(app, "three_powers", 3)
-    key(app, pygame.K_d)
-    assert scene_name(app) == "DiplomacyScene"
-    dip = app.top
-    dip.action_i = dip.menu.index("propose_treaty")
-    dip.target_i = dip.targets().index("Veyra")
-    dip.also = "Ostrel"
-    dip.rebuild()
-    frames(app, 1)
-    return dip
-
-
 def test_a_treaty_proposal_in_the_orders_says_what_was_proposed(window, monkeypatch):
     app = window(1.0)
-    dip = _propose(app)
+    dip = open_proposal(app)
     dip.kind_i = 2  # reach ceiling
     dip.rebuild()
     dip.entries["cap"].set_text("30")
@@ -96,7 +61,7 @@ def test_proposal_label_names_the_kind_its_cap_and_the_parties():
 )
 def test_the_treaty_kind_list_holds_its_longest_name(window, scale, size):
     app = window(scale, size)
-    dip = _propose(app)
+    dip = open_proposal(app)
     menu = dip.kind_menu
     button = menu.current_state.selected_option_button
     for name in TREATY_NAMES.values():

@@ -18,26 +18,6 @@ from .test_layout import outside
 SIZES = [(1280, 720), (1280, 800), (1920, 1080), (1024, 640)]
 
 
-@pytest.fixture
-def window(dirs, monkeypatch):
-    monkeypatch.setenv("DELICATE_BALANCE_DEBUG", "1")
-    from game.ui.app import App
-    from game.ui.model.settings import Settings
-
-    made = []
-
-    def make(scale: float, size: tuple[int, int]):
-        app = App(Settings(sound=False, ui_scale=scale, width=size[0], height=size[1]))
-        app.to_title()
-        frames(app, 1)
-        made.append(app)
-        return app
-
-    yield make
-    for app in made:
-        assert app.errors == []
-
-
 @pytest.mark.parametrize(("scale", "size"), list(itertools.product(SCALES, SIZES)))
 def test_nothing_overlaps_and_the_preview_is_in_sight(window, scale, size):
     app = window(scale, size)

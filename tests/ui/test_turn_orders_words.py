@@ -7,19 +7,11 @@ import pygame
 
 from game.ui.scenes import turn as turn_scene
 
-from .drive import click, frames, key, scene_name, start_game
+from .drive import click, frames, key, open_proposal, scene_name, start_game
 
 
 def test_the_turn_screens_orders_say_what_a_treaty_proposal_proposes(app, monkeypatch):
-    start_game(app, "three_powers", 3)
-    key(app, pygame.K_d)
-    assert scene_name(app) == "DiplomacyScene"
-    dip = app.top
-    dip.action_i = dip.menu.index("propose_treaty")
-    dip.target_i = dip.targets().index("Veyra")
-    dip.also = "Ostrel"
-    dip.rebuild()
-    frames(app, 1)
+    dip = open_proposal(app)
     dip.kind_i = 2  # reach ceiling
     dip.rebuild()
     dip.entries["cap"].set_text("30")

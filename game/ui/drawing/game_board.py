@@ -95,12 +95,18 @@ def _dashed(surface, colour, a, b, width, dash=10):
         )
 
 
-def _arrow(surface, colour, a, b, width, head, shrink):
+def _shrunk(a, b, shrink):
+    """The segment from ``a`` to ``b`` less ``shrink`` at each end, and its unit direction."""
     dx, dy = b[0] - a[0], b[1] - a[1]
     length = math.hypot(dx, dy) or 1.0
     ux, uy = dx / length, dy / length
     start = (a[0] + ux * shrink, a[1] + uy * shrink)
     end = (b[0] - ux * shrink, b[1] - uy * shrink)
+    return start, end, ux, uy
+
+
+def _arrow(surface, colour, a, b, width, head, shrink):
+    start, end, ux, uy = _shrunk(a, b, shrink)
     pygame.draw.line(surface, colour, start, end, width)
     left = (end[0] - ux * head - uy * head * 0.6, end[1] - uy * head + ux * head * 0.6)
     right = (end[0] - ux * head + uy * head * 0.6, end[1] - uy * head - ux * head * 0.6)
@@ -109,11 +115,7 @@ def _arrow(surface, colour, a, b, width, head, shrink):
 
 def sanction_mark(surface, colour, a, b, width, bar, shrink):
     """A sanction's mark: a dotted line from ``a`` ending in a bar across it short of ``b``."""
-    dx, dy = b[0] - a[0], b[1] - a[1]
-    length = math.hypot(dx, dy) or 1.0
-    ux, uy = dx / length, dy / length
-    start = (a[0] + ux * shrink, a[1] + uy * shrink)
-    end = (b[0] - ux * shrink, b[1] - uy * shrink)
+    start, end, ux, uy = _shrunk(a, b, shrink)
     _dashed(surface, colour, start, end, width, max(4, width * 2))
     half = bar / 2
     pygame.draw.line(

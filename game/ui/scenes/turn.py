@@ -278,8 +278,9 @@ class TurnScene(Scene):
     #: The key that pages the headlines panel on (the wheel over it scrolls it).
     HEAD_KEY = "W"
 
-    def _render_head(self) -> None:
-        self.head_surf = headlines_panel(
+    def _head_layout(self) -> tuple:
+        """What the headlines panel is drawn from, and what its scrolling counts rows of."""
+        return (
             self.lines,
             self.view.turn,
             self.head_rect.size,
@@ -288,18 +289,14 @@ class TurnScene(Scene):
             self.HEAD_KEY,
         )
 
+    def _render_head(self) -> None:
+        self.head_surf = headlines_panel(*self._head_layout())
+
     def scroll_head(self, step: int, wrap: bool = False) -> None:
         """Scroll the headlines (the briefing) ``step`` rows on, or with ``wrap`` a page on and
         back to the top after the last: large text may leave room for only some of them, and
         none is cut without a way to it (W pages on; the wheel scrolls)."""
-        shown, total = headlines_shown(
-            self.lines,
-            self.view.turn,
-            self.head_rect.size,
-            self.app.scale,
-            self.head_start,
-            self.HEAD_KEY,
-        )
+        shown, total = headlines_shown(*self._head_layout())
         at_end = self.head_start + shown >= total
         if wrap:
             start = 0 if at_end else self.head_start + shown
