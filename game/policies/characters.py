@@ -16,16 +16,11 @@ from typing import ClassVar, cast
 
 import numpy as np
 
-from game.engine.actions import (
-    BACK_DOWN,
-    ESCALATE,
-    STAND_FIRM,
-    TREATY_KINDS,
-)
+from game.engine.actions import BACK_DOWN, ESCALATE, STAND_FIRM
 from game.engine.state import CIVILIAN, REACH, SECURITY_SEEKER
 from game.policies import playbook as pb
 from game.policies.base import Move, Observation, Policy
-from game.policies.strategist import StrategicReactor, Strategist, Weights
+from game.policies.strategist import StrategicReactor, Strategist, Weights, treaty_kind_words
 from game.theory.iterated import STRATEGIES, Strategy
 
 
@@ -224,7 +219,7 @@ class RichardsonReactor(Policy):
             if out[w]:
                 continue
             k = int(np.flatnonzero(unsigned[w])[0])
-            kind = TREATY_KINDS[int(obs.view.treaty_kind[w, k])].replace("_", " ")
+            kind = treaty_kind_words(int(obs.view.treaty_kind[w, k]))
             out[w] = (
                 f"{who} left the proposed {kind} unsigned: its look-ahead shows it worse off "
                 "bound by it than free"

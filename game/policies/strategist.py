@@ -338,7 +338,9 @@ class Strategist(Policy):
         if kind == "sign":
             return bool(obs.treaty_invites[w, j])
         rival = bool(obs.rivals[w, j])
-        hosts = _hosts_rivals(_known(obs), self.seat)
+        if kind in ("untarget", "unsanction"):
+            held = obs.targeting if kind == "untarget" else obs.sanctioning
+            return bool(held[w, j]) and not bool(_hosts_rivals(_known(obs), self.seat)[w, j])
         if kind == "deploy":
             pending = obs.offers_from_me[w, j] > 0
             return bool(obs.ally[w, j]) and obs.home_shield[w] > 0 and not pending
@@ -354,8 +356,6 @@ class Strategist(Policy):
             "drill": rival and bool(obs.ally[w].any()),
             "target": rival and not bool(obs.targeting[w, j]),
             "sanction": rival and not bool(obs.sanctioning[w, j]),
-            "untarget": bool(obs.targeting[w, j]) and not hosts[w, j],
-            "unsanction": bool(obs.sanctioning[w, j]) and not hosts[w, j],
         }[kind]
 
     def _score(
@@ -575,10 +575,8 @@ class Strategist(Policy):
         host that gives in to its pressure sending its rivals' forces home."""
         i, n = self.seat, world.n
         d = Diplomacy.none(world.batch, n, TREATY_SLOTS)
-        stationed = (world.fwd_reach + world.fwd_shield > 0) & (world.recall == 0)  # [R, p, h]
-        rival = world.alliance[:, i, :] < 0.5  # [R, p]: forces it wants gone
-        rival[:, i] = False
-        home = stationed & rival[:, :, None] & gives_in[:, None, :]
+        staying = _rival_forces(world, i) & (world.recall == 0)  # [R, p, h]
+        home = staying & gives_in[:, None, :]
         d.withdraw[:] = np.swapaxes(home, 1, 2)  # [R, h, p]: the host sends them home
         for r, (kind, j) in enumerate(moves):
             if not taken[r]:
@@ -810,7 +808,7 @@ class Strategist(Policy):
         other = obs.names[j] if j >= 0 and kind != "sign" else ""
         if kind in ("target", "sanction"):
             known = _known(obs)
-            guests = (known.alliance[w, self.seat] < 0.5) & (np.arange(known.n) != self.seat)
+            guests = _rivals(known, self.seat)[w]
             reach_there = known.fwd_reach[w, :, j] * guests  # by patron
             shield_there = known.fwd_shield[w, :, j] * guests
             verb = "aimed its reach at" if kind == "target" else "sanctioned"
@@ -939,14 +937,23 @@ def _answered(mix: np.ndarray, world: World, i: int) -> np.ndarray:
     return out
 
 
+def _rivals(world: World, i: int) -> np.ndarray:
+    """``[B, N]`` the states not allied with ``i`` (``i`` itself not among them)."""
+    rival = world.alliance[:, i, :] < 0.5
+    rival[:, i] = False
+    return rival
+
+
+def _rival_forces(world: World, i: int) -> np.ndarray:
+    """``[B, p, h]`` forces of a rival ``p`` of ``i`` stationed at host ``h``."""
+    return np.asarray((world.fwd_reach + world.fwd_shield > 0) & _rivals(world, i)[:, :, None])
+
+
 def _hosts_rivals(world: World, i: int) -> np.ndarray:
     """``[B, N]`` the states that carry forces of a rival of ``i``: a lever (aim, sanction) on
     one is lifted only once they are gone. Lifting before the host complies would teach it that
     holding out pays (Schelling 1966: the punishment goes on until compliance, and stops then)."""
-    rival = world.alliance[:, i, :] < 0.5  # [B, p]
-    rival[:, i] = False
-    stationed = world.fwd_reach + world.fwd_shield > 0  # [B, p, h]
-    return (stationed & rival[:, :, None]).any(axis=1)
+    return np.asarray(_rival_forces(world, i).any(axis=1))
 
 
 def _expect_hosts(d: Diplomacy, world: World, i: int) -> None:
@@ -1063,10 +1070,15 @@ def _with_move(plan: Plan, move: tuple[str, int]) -> Plan:
     return replace(plan, move=move, cut=SIGNAL_CUT if move[0] == "cut" else 0.0)
 
 
+def treaty_kind_words(kind: int) -> str:
+    """A treaty's kind in words: "reach ceiling", "forward ban"."""
+    return TREATY_KINDS[kind].replace("_", " ")
+
+
 def _treaty_words(view: World, w: int, k: int) -> str:
     """A treaty as a wire report names it: "reach ceiling at 30", "forward ban"."""
     kind = int(view.treaty_kind[w, k])
-    words = TREATY_KINDS[kind].replace("_", " ")
+    words = treaty_kind_words(kind)
     return f"{words} at {round(float(view.treaty_cap[w, k]), 1):g}" if kind in CAPPED else words
 
 
@@ -1087,4 +1099,5 @@ __all__ = [
     "StrategicReactor",
     "Strategist",
     "Weights",
+    "treaty_kind_words",
 ]
