@@ -67,6 +67,7 @@ from typing import Any
 import numpy as np
 
 from game.analysis.types import TAGS, THEORY, Analysis, Series, TurningPoint
+from game.analysis.words import names_list
 from game.engine.events import Event
 
 #: At most this many turning points are kept.
@@ -113,13 +114,6 @@ def _treaty(e: Event) -> str:
     """The kind of treaty a treaty event is about, in words ("shield cap")."""
     kind = e.treaty.kind if e.treaty is not None and e.treaty.kind else "arms"
     return kind.replace("_", " ")
-
-
-def _and(names: Sequence[str]) -> str:
-    names = list(names)
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 class _Collector:
@@ -310,7 +304,7 @@ def _detect_treaties(g: _Game, out: _Collector) -> None:
                     t,
                     "treaty_lapse",
                     e.actors,
-                    f"The {_treaty(e)} treaty between {_and(e.actors)} lapsed: its limits "
+                    f"The {_treaty(e)} treaty between {names_list(e.actors)} lapsed: its limits "
                     "and the transparency it gave were gone.",
                     key=("lapse", e.treaty.slot if e.treaty is not None else -1),
                     gap=1,
@@ -331,7 +325,7 @@ def _detect_violations(g: _Game, out: _Collector) -> None:
         again = [u for u, _ in seen[1:]]
         more = (
             f" It was caught again in turn{'s' if len(again) > 1 else ''} "
-            f"{_and([str(u) for u in again])}."
+            f"{names_list([str(u) for u in again])}."
             if again
             else ""
         )
@@ -358,7 +352,7 @@ def _detect_first_strike_stability(g: _Game, out: _Collector) -> None:
             if armed and (crossed or dropped):
                 armed = False
                 builders = [names[k] for k in (i, j) if share[t - 1, k] >= BUILD_SHARE]
-                why = f" after {_and(builders)} built up" if builders else ""
+                why = f" after {names_list(builders)} built up" if builders else ""
                 out.add(
                     t,
                     "surprise_attack_fear",
@@ -425,7 +419,7 @@ def _detect_entrapment(g: _Game, out: _Collector) -> None:
                         "entrapment",
                         (host, patron),
                         f"{host} accepted {patron}'s forces on its soil: protection, but from now "
-                        f"on {_and(foes)} could count {host} among {patron}'s targets.",
+                        f"on {names_list(foes)} could count {host} among {patron}'s targets.",
                         key=(host, patron, "accept"),
                         gap=GAP,
                     )
@@ -443,8 +437,8 @@ def _detect_entrapment(g: _Game, out: _Collector) -> None:
                             t,
                             "entrapment",
                             (host, rival, *patrons),
-                            f"{host}, host of {_and(patrons)}'s forces, was drawn into a crisis "
-                            f"with {rival}.",
+                            f"{host}, host of {names_list(patrons)}'s forces, was drawn into a "
+                            f"crisis with {rival}.",
                             key=(host, rival, "crisis"),
                             gap=GAP,
                         )
@@ -499,8 +493,8 @@ def _detect_reassurance(g: _Game, out: _Collector) -> None:
                     for _, y in seen
                 )
                 result = (
-                    f"{_and(watchers)} believed more that {an} sought only security ({moves}), "
-                    "and tension with it fell"
+                    f"{names_list(watchers)} believed more that {an} sought only security "
+                    f"({moves}), and tension with it fell"
                 )
             out.add(
                 t,
@@ -663,7 +657,7 @@ def _detect_pressure(g: _Game, out: _Collector) -> None:
         text = f"{a} {_LEVER_WORDS[lever][0].format(b=b)}"
         patrons = _patrons_at(g, b, t, (a,))
         if patrons:
-            text += f", the host of {_and(patrons)}'s forces"
+            text += f", the host of {names_list(patrons)}'s forces"
         for lever, u in rest:
             text += f", and {_LEVER_WORDS[lever][0].format(b='it')}"
             text += f" in turn {u}" if u != t else ""
@@ -725,7 +719,7 @@ def _detect_forces_home(g: _Game, out: _Collector) -> None:
         else:
             text = f"{p}'s forces started home from {h}"
         if under:
-            text += f", while {_and(under)}"
+            text += f", while {names_list(under)}"
         if not lv.review:
             text += (
                 f"; they left it in turn {lv.gone}"
@@ -741,7 +735,7 @@ def _detect_forces_home(g: _Game, out: _Collector) -> None:
             for x in (names.index(a),)
         ]
         if moves:
-            text += f". {'That turn' if stop == t else f'By turn {stop}'}, {_and(moves)}"
+            text += f". {'That turn' if stop == t else f'By turn {stop}'}, {names_list(moves)}"
         out.add(t, "forces_home", (h, p), text + ".", key=(p, h), gap=GAP)
 
 
@@ -781,7 +775,7 @@ def _detect_pressure_lifted(g: _Game, out: _Collector) -> None:
                     text += f", but {_LEVER_WORDS[w.lever][2].format(b='it')}"
             gone = [lv for lv in leavings if lv.host == b and lv.patron in patrons]
             gone = [lv for lv in gone if lv.turn <= t]
-            P = _and(patrons)
+            P = names_list(patrons)
             if gone and gone[-1].gone is not None and gone[-1].gone <= t:
                 left = gone[-1].gone
                 when = "that same turn" if left == t else f"in turn {left}"
@@ -833,7 +827,7 @@ def _war_hosts(
                 t,
                 "entrapment",
                 (names[h], *patrons),
-                f"{names[h]} was not a party to the quarrel, but it hosted {_and(patrons)}'s "
+                f"{names[h]} was not a party to the quarrel, but it hosted {names_list(patrons)}'s "
                 "forces, and the war reached it too.",
             )
 

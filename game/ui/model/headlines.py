@@ -7,6 +7,7 @@ trust. Public acts (treaties, alliances, crises, war) are news for everyone.
 
 from __future__ import annotations
 
+from game.analysis.words import names_list
 from game.engine.actions import TREATY_KINDS
 from game.engine.events import EVENT_KINDS, NOTABLE_BUILD, Event, Events
 
@@ -78,11 +79,6 @@ def seen_pct(x: float) -> str:
     return _pct(min(x, 1.0))
 
 
-def _listed(names: tuple[str, ...]) -> str:
-    """``"Aurum, Veyra and Ostrel"``."""
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
 #: Treaties whose terms are a cap: their headlines say it ("a reach ceiling at 30").
 CAP_WORDS = frozenset({"shield_cap", "reach_ceiling"})
 
@@ -119,7 +115,7 @@ def headline(event: Event, events: Events | None = None, b: int = 0) -> str:
     fields = {
         "a": actors[0],
         "b": actors[1] if len(actors) > 1 else "its rivals",
-        "all": _listed(actors) if actors[0] else "the parties",
+        "all": names_list(actors) if actors[0] else "the parties",
         "share": _pct(v.get("share", 0.0)),
         "amount": f"{v.get('amount', 0.0):.1f}",
         "tension": f"{v.get('tension', 0.0):.2f}",
@@ -226,7 +222,7 @@ def your_moves(events: Events, me: int, b: int = 0) -> list[str]:
             and you in e.actors
         ):
             rest = tuple(n for n in e.actors if n != you)
-            to = f" to {_listed(rest)}" if rest else ""
+            to = f" to {names_list(rest)}" if rest else ""
             out.append(f"proposed a {_treaty(e)}{to}")
             proposed = None
     return out
