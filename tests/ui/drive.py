@@ -154,3 +154,15 @@ def open_proposal(app):
     dip.rebuild()
     frames(app, 1)
     return dip
+
+
+def queue_ceiling(app, cap: str = "30"):
+    """:func:`open_proposal`, then a reach ceiling at ``cap`` added to the orders; returns the
+    dialog."""
+    dip = open_proposal(app)
+    dip.kind_i = 2  # reach ceiling
+    dip.rebuild()
+    dip.entries["cap"].set_text(cap)
+    frames(app, 1)
+    click(app, "Add to orders")
+    return dip

@@ -19,19 +19,14 @@ from game.ui.model.plain_words import TREATY_NAMES, proposal_label
 from game.ui.scenes import diplomacy_menu
 from game.ui.scenes.debrief import CHART_NAMES, DebriefScene
 
-from .drive import click, click_at, frames, key, open_proposal, start_game
+from .drive import click_at, frames, key, open_proposal, queue_ceiling, start_game
 
 matplotlib.use("Agg")
 
 
 def test_a_treaty_proposal_in_the_orders_says_what_was_proposed(window, monkeypatch):
     app = window(1.0)
-    dip = open_proposal(app)
-    dip.kind_i = 2  # reach ceiling
-    dip.rebuild()
-    dip.entries["cap"].set_text("30")
-    frames(app, 1)
-    click(app, "Add to orders")
+    dip = queue_ceiling(app)
     assert [a.action for a in dip.draft.plan.actions] == ["propose_treaty"]
     # What the dialog draws, as the player reads it.
     drawn: list[str] = []

@@ -7,16 +7,11 @@ import pygame
 
 from game.ui.scenes import turn as turn_scene
 
-from .drive import click, frames, key, open_proposal, scene_name, start_game
+from .drive import click, frames, key, queue_ceiling, scene_name, start_game
 
 
 def test_the_turn_screens_orders_say_what_a_treaty_proposal_proposes(app, monkeypatch):
-    dip = open_proposal(app)
-    dip.kind_i = 2  # reach ceiling
-    dip.rebuild()
-    dip.entries["cap"].set_text("30")
-    frames(app, 1)
-    click(app, "Add to orders")
+    queue_ceiling(app)
     click(app, "Done")
     assert scene_name(app) == "TurnScene"
     turn = app.top
