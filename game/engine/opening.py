@@ -194,6 +194,7 @@ def _quiet_diplomacy(b: int, n: int) -> dict[str, np.ndarray]:
         "treaty_verification": np.zeros((b, TREATY_SLOTS)),
         "treaty_timer": np.zeros((b, TREATY_SLOTS), dtype=np.int16),
         "treaty_cheat": np.zeros((b, TREATY_SLOTS, n)),
+        "treaty_caught": np.zeros((b, TREATY_SLOTS, n)),
     }
 
 

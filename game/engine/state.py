@@ -231,6 +231,7 @@ class World:
     treaty_verification: np.ndarray
     treaty_timer: np.ndarray  # int: turns a proposal has waited, or notice left when withdrawing
     treaty_cheat: np.ndarray  # hidden: the party is cheating this turn
+    treaty_caught: np.ndarray  # public: the party was caught breaking the treaty last turn
     # Per world, [B].
     over: np.ndarray  # bool: the game has ended in this world (war)
     turn: int = 0

@@ -77,6 +77,8 @@ def step(world: World, orders: Orders, rng: Rng) -> tuple[World, Events]:
     #    the programme review.
     verified = _verify(world, mid, resolved, dip, stocks, noise)
     after, cancelled = _upkeep(mid, spend, built, stocks, verified, noise)
+    # A caught violation is public: every state may read it next turn (the story's event too).
+    after = after.replace(treaty_caught=verified.caught.astype(float))
 
     # 5. Perception and belief, of the stocks as the turn leaves them.
     after, sight = _perceive(mid, after, spend, cut, built, verified.evidence, noise)

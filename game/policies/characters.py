@@ -1,13 +1,12 @@
 """The game's opponents: characters a student can name, each with its source.
 
-Every character joins the registry by being defined. The Hawk, the Dove, the Security Seeker and
-the Opportunist are strategists (:mod:`game.policies.strategist`): they look ahead through the
-engine like every strategist, and differ only by the weights of their utility. The Balancer still
-decides by rules, per world of the batch (the *how* is shared,
-:mod:`game.policies.playbook`); the Richardson Reactor arms by Richardson's equations and answers
-a treaty invitation by looking ahead. The three copycats are the classic iterated strategies
-themselves (``game.theory.iterated``), played against each rival through :class:`ClassicAdapter`,
-not rewritten.
+Every character joins the registry by being defined. The Hawk, the Dove, the Security Seeker, the
+Opportunist and the Balancer are strategists (:mod:`game.policies.strategist`): they look ahead
+through the engine like every strategist, and differ only by the weights of their utility (the
+Balancer also allies only against a stronger third). The Richardson Reactor arms by Richardson's
+equations and answers a treaty invitation by looking ahead. The three copycats are the classic
+iterated strategies themselves (``game.theory.iterated``), played against each rival through
+:class:`ClassicAdapter`, not rewritten.
 """
 
 from __future__ import annotations
@@ -16,7 +15,7 @@ from typing import ClassVar, cast
 
 import numpy as np
 
-from game.engine.actions import BACK_DOWN, ESCALATE, STAND_FIRM
+from game.engine.actions import ESCALATE, STAND_FIRM
 from game.engine.state import CIVILIAN, REACH, SECURITY_SEEKER
 from game.policies import playbook as pb
 from game.policies.base import Move, Observation, Policy
@@ -246,44 +245,25 @@ class Opportunist(Strategist):
     weights = Weights(greed=1.5, fear=0.7, parity=0.7, risk=2.0, standing=1.0, trust=0.3)
 
 
-class Balancer(Policy):
-    """Balancer: arms and allies against the strongest state it sees; offers alliances to the
-    others and holds firm against the strongest in a crisis.
+class Balancer(Strategist):
+    """Balancer: looks ahead and fears falling behind the strongest state above all; it allies
+    only against a stronger third (never with the strongest), keeps a cap its fellow party keeps
+    while the two of them together still match the outsider, and holds firm against the
+    strongest in a crisis. A strategist: falling behind in a crisis weighs one and a half times
+    the game's own, a strike it could not answer half as much, and the spiral's risk four
+    times (at twice, two balancers on the Sandbox's calm, clear-sighted board still built up
+    shields in every game).
 
-    Source: balance-of-power theory (Waltz 1979): states balance against power, and with three or
-    more the only stable deterrence comes from two coalitions (see theory.md on multipolarity).
+    Source: balance-of-power theory (Waltz 1979): states balance against power, by alliances
+    before arms, and with three or more the only stable deterrence comes from two coalitions
+    (see theory.md on multipolarity); Walt (1987) on balancing rather than bandwagoning.
     """
 
     name = "balancer"
     title = "Balancer"
-    traits = ("balances the strongest", "seeks allies")
-    motives = {
-        "ally": "it seeks partners against the strongest state it sees",
-        "deploy": "an ally of its is exposed, and a shield there covers it",
-        "treaty": "it signs with states it trusts",
-    }
-
-    def act(self, obs: Observation) -> Move:
-        top = pb.strongest(obs)
-        rows = np.arange(obs.batch)
-        gap = obs.seen_reach[rows, top] - obs.own_reach
-        level = np.where(gap > 0, 0.4, 0.1)
-        shares = pb.arms_shares(obs, level, self.difficulty)
-        move = self.shares_to_move(obs, shares)
-        d = self.diplomacy_template(obs)
-        i = self.seat
-        for j in range(len(obs.names)):
-            if j == i:
-                continue
-            partner = (top != j) & ~obs.ally[:, j] & (gap > 0)
-            d.ally[:, i, j] = np.where(partner, 1, 0)
-        pb.answer_hosts(obs, d, i, obs.support > obs.review_threshold + 0.1)
-        pb.protect_allies(obs, d, i, 0.4)
-        pb.sign_if(obs, d, i, 0.5)
-        answers = np.full(obs.crisis.shape, STAND_FIRM)
-        outmatched = (obs.cover_margin < 0) & (obs.escalation_odds > 0.1)
-        pb.answer_crises(obs, d, i, np.where(outmatched, BACK_DOWN, answers))
-        return Move(move.spend, move.cut, d)
+    traits = ("looks ahead", "balances the strongest", "seeks allies")
+    weights = Weights(greed=0.0, fear=0.5, parity=1.5, risk=4.0, standing=1.0, trust=0.5)
+    balances = True
 
 
 class Dove(Strategist):

@@ -213,3 +213,67 @@ class CheatLedger:
             fell = self.standing - obs.own_standing >= 0.9 * obs.violation_standing
             self.burned = self.burned + (self.cheated & fell)
         self.standing = obs.own_standing.copy()
+
+
+def blur(obs: Observation) -> np.ndarray:
+    """``[B, N]`` the spread of the seat's sight of each state, in log terms (sigma: what it sees
+    is the truth times ``exp(sigma * z)``), at least :data:`BLUR_FLOOR` (a transparent treaty
+    does not show a party perfectly)."""
+    if obs.view is None:
+        raise ValueError("reading evidence needs the world its seat knows (Observation.view)")
+    sigma = obs.view.param("noise")[:, None] * (1.0 - obs.view.transparency[:, obs.seat, :])
+    return np.maximum(sigma, BLUR_FLOOR)
+
+
+class Cusum:
+    """Evidence that a state stands above a line, added up turn by turn, so that one noisy
+    sighting, or a shield build misread as reach, is not taken for the truth: Page's (1954)
+    cumulative-sum test. Each turn adds how far the state was seen above the line, in units of
+    the blur of the seat's sight of it (``ln(seen / line) / sigma``), less :data:`CUSUM_DRIFT`;
+    the sum never falls below zero, and it reads as above the line once the sum passes
+    :data:`CUSUM_SURE`. A state that stands at the line sets it off about once in a few hundred
+    turns; one a blur's width above it, within about five."""
+
+    def __init__(self) -> None:
+        self.sum: np.ndarray | None = None
+
+    def update(
+        self, seen: np.ndarray, line: np.ndarray, sigma: np.ndarray, live: np.ndarray
+    ) -> np.ndarray:
+        """Add this turn's sightings ``seen`` against ``line`` (arrays of one shape, ``sigma``
+        the blur); where ``live`` is False the evidence starts again. Returns where it is sure."""
+        z = np.log(np.maximum(seen, 1e-9) / np.maximum(line, 1e-9)) / sigma
+        if self.sum is None:
+            self.sum = np.zeros(np.shape(z))
+        self.sum = np.where(live, np.maximum(self.sum + z - CUSUM_DRIFT, 0.0), 0.0)
+        return live & (self.sum > CUSUM_SURE)
+
+
+class BreachWatch:
+    """What a party knows of the others' keeping to the caps that bind it: only a violation the
+    treaty's verification caught, which is public and sure. Its own sightings it does not count
+    as proof: noise, and a shield build misread as reach, can show a party that keeps to the cap
+    well over it turn after turn (Jervis 1978). A cap is only words unless someone checks."""
+
+    def __init__(self) -> None:
+        self.caught: np.ndarray | None = None  # [B, N]: ever caught breaking a treaty
+
+    def read(self, obs: Observation) -> np.ndarray:
+        """``[B, K, N]`` the parties of each treaty binding the seat that it knows broke a
+        treaty (call once a turn: it remembers every violation caught)."""
+        view = obs.view
+        if view is None:
+            raise ValueError("reading a breach needs the world its seat knows (Observation.view)")
+        if self.caught is None:
+            self.caught = np.zeros((obs.batch, len(obs.names)), dtype=bool)
+        self.caught |= (view.treaty_caught > 0.5).any(axis=1)
+        bound = obs.treaty_bound[:, :, None] & obs.treaty_parties
+        bound[:, :, obs.seat] = False
+        return bound & self.caught[:, None, :]
+
+
+#: :class:`Cusum`: the share of a blur a sighting may stand above the line and count for nothing,
+#: and the sum that reads as sure; :func:`blur`: the least spread of sight it assumes.
+CUSUM_DRIFT = 0.5
+CUSUM_SURE = 5.0
+BLUR_FLOOR = 0.05

@@ -123,6 +123,9 @@ class Strategist(Policy):
     #: Whether it weighs diplomatic moves of its own (every character answers offers, treaty
     #: invitations and crises; its inspections, notices and commitments follow the switch).
     diplomatic: ClassVar[bool] = True
+    #: Whether it allies only against a stronger third (balance-of-power: it never joins the
+    #: strongest state it sees, nor allies where no state is stronger than it).
+    balances: ClassVar[bool] = False
 
     def __init__(self, seat: int, rngs: list[np.random.Generator], difficulty: str = "normal"):
         super().__init__(seat, rngs, difficulty)
@@ -135,6 +138,9 @@ class Strategist(Policy):
         self.plans: list[Plan] = []  # [B] the plan it played
         self.unanswered: np.ndarray | None = None  # [B, N] offers made that were not taken up
         self.ledger = pb.CheatLedger()  # what it remembers of cheating and being caught
+        self.watch = pb.BreachWatch()  # what it has read of the others keeping their caps
+        self.breached: np.ndarray | None = None  # [B, K, N] parties it knows broke a treaty
+        self.ahead = pb.Cusum()  # [B, K, N]: the sightings of each state against its coalition
         #: [B, N] states it has pressed (aimed at, sanctioned) while they hosted its rivals' forces
         self.pressed_hosts: np.ndarray | None = None
 
@@ -153,6 +159,8 @@ class Strategist(Policy):
         self.pressed_hosts = (self.pressed_hosts | (hosts & levers)) & levers
         if self.weights.greed > 0 and "treaties" in obs.allowed_diplomacy:
             self.ledger.remember(obs)  # was it caught cheating last turn?
+        if "treaties" in obs.allowed_diplomacy:
+            self.breached = self.watch.read(obs)
         views, extra = self._samples(obs.view)
         arms = self._arms_plans(obs)  # [B][P]: each world's own
         arm_scores, arm_terms = self._score(views, extra, arms, obs)
@@ -350,7 +358,7 @@ class Strategist(Policy):
             # Every state may propose on the same turn: a slot for each keeps all legal.
             return bool(obs.free_slots[w] >= len(obs.names)) and bool(obs.rivals[w].any())
         return {
-            "ally": rival and not obs.ally[w, j],
+            "ally": rival and not obs.ally[w, j] and (not self.balances or _against(obs, w, j)),
             "programme": bool(obs.ally[w, j]) and _known(obs).programme[w, self.seat, j] < 0.5,
             "talk": rival,
             "drill": rival and bool(obs.ally[w].any()),
@@ -722,9 +730,10 @@ class Strategist(Policy):
         turn against it. It inspects where it pays: the odds that another party is greedy,
         times the extra detection an inspection buys (``verification * (1 - passive)``), times
         ``INSPECT_STAKE``, above the inspection's cost (O'Neill 1994, Wittman 1989). It gives
-        notice to leave a cap that binds its plan while a rival the cap does not hold (an
-        outsider, or a party it sees well over the cap) builds fast and is already ahead of it: a
-        cap kept against a rising rival only keeps it behind; unless it is tempted to break that
+        notice to leave a cap that binds its plan while a rival the cap does not hold builds
+        fast: a fellow party caught breaking it, or an outsider it has seen ahead of its side
+        (itself, its allies and a fellow party it may still win as an ally) turn after turn; a
+        cap kept against a rising rival only keeps it behind. Unless it is tempted to break that
         cap in secret (:meth:`cheat_odds`), which keeps the others bound. Returns each world's
         reason."""
         i, out = self.seat, [""] * obs.batch
@@ -732,8 +741,26 @@ class Strategist(Policy):
             return out
         view = _known(obs)
         cost = view.param("inspection_cost")
-        noise = view.param("noise")
         in_force = (view.treaty_status == IN_FORCE) & obs.treaty_bound
+        b, k_count, n = obs.treaty_parties.shape
+        breached = np.zeros((b, k_count, n), bool) if self.breached is None else self.breached
+        others = obs.treaty_parties.copy()
+        others[:, :, i] = False
+        unheld = obs.rivals[:, None, :] & ~others  # an outsider is held by nothing
+        # Its side: itself and its allies, and a fellow party it may still win as an ally (not
+        # yet refused) counted at the cap it keeps: a coalition balances before it arms (Waltz
+        # 1979). An outsider ahead of that side, read turn after turn (pb.Cusum), is ahead.
+        mine = obs.own_reach + np.where(obs.ally, obs.seen_reach, 0.0).sum(axis=1)  # [B]
+        refused = self.unanswered if self.unanswered is not None else np.zeros((b, n))
+        courted = others & obs.rivals[:, None, :] & ~breached & (refused[:, None, :] < 1)
+        courted &= "alliances" in obs.allowed_diplomacy
+        side = mine[:, None] + view.treaty_cap * courted.sum(axis=2)  # [B, K]
+        ahead = self.ahead.update(
+            np.broadcast_to(obs.seen_reach[:, None, :], unheld.shape),
+            np.broadcast_to(side[:, :, None], unheld.shape),
+            np.broadcast_to(pb.blur(obs)[:, None, :], unheld.shape),
+            unheld & in_force[:, :, None],
+        )
         odds = self.cheat_odds(obs)
         # Tempted on every cap that binds it, as :meth:`_cheat` needs before it breaks any.
         tempted = (odds > 0) & ((odds > 0) | ~obs.treaty_bound).all(axis=1, keepdims=True)
@@ -744,14 +771,11 @@ class Strategist(Policy):
                 parties[i] = False
                 if not parties.any():
                     continue
-                cap = float(view.treaty_cap[w, k])
-                # Over the cap by twice its sight's blur: a breach it can be sure of.
                 capped = view.treaty_kind[w, k] == REACH_CEILING
-                held = obs.seen_reach[w] if capped else obs.seen_shield[w]
-                blur = 1.0 + 2.0 * float(noise[w])
-                unheld = obs.rivals[w] & (~parties | (held > blur * cap))
-                ahead = obs.seen_reach[w] > obs.own_reach[w]  # it would fall further behind
-                rising = unheld & ahead & (obs.seen_build[w] >= RISING)
+                # A rival not held by the cap and building fast: a fellow party caught breaking
+                # it (so ahead of a seat the cap holds), or an outsider ahead of its side.
+                over = breached[w, k] & obs.rivals[w]
+                rising = (over | ahead[w, k]) & (obs.seen_build[w] >= RISING)
                 # Does this treaty's own cap hold back the plan it chose?
                 room = obs.reach_room[w] if capped else obs.shield_room[w]
                 share = plans[w].shares[REACH if capped else SHIELD]
@@ -762,7 +786,7 @@ class Strategist(Policy):
                 if binds and rising.any() and not tempted[w, k]:
                     d.leave[w, i, k] = True
                     jj = int(np.flatnonzero(rising)[0])
-                    why = "seems well over the cap" if parties[jj] else "is not bound by it"
+                    why = "was caught breaking it" if parties[jj] else "is not bound by it"
                     out[w] = out[w] or (
                         f"{me} gave notice to leave the {_treaty_words(view, w, int(k))}: it holds "
                         f"{me} back while {obs.names[jj]}, which {why}, builds fast"
@@ -876,19 +900,6 @@ class StrategicReactor(Strategist):
     diplomatic = False
 
 
-class StrategicBalancer(Strategist):
-    """Strategic Balancer: a strategist that fears falling behind the strongest above all and
-    seeks partners against it (its weight on parity is three times the game's).
-
-    Source: balance-of-power theory (Waltz 1979), looking ahead.
-    """
-
-    name = "strategic_balancer"
-    title = "Strategic Balancer"
-    traits = ("looks ahead", "balances the strongest", "seeks allies")
-    weights = Weights(greed=0.0, fear=2.0, parity=3.0, risk=2.0, standing=1.0, trust=0.5)
-
-
 #: A strategist backs down in a crisis when its risk weight times the odds of war (were both to
 #: escalate) passes this: at the default weight (3) odds above 1 in 6, for a dove (6) above 1 in
 #: 12; a hawk (0.5, greedy and bold) backs down only where a rival has tied its hands in public
@@ -900,6 +911,15 @@ BRINK_TOLERANCE = 0.5
 #: state behind can still catch up), and the most of its budget it would put into the answer.
 ANSWER_SHARE = 0.5
 ANSWER_CAP = 0.6
+
+
+def _against(obs: Observation, w: int, j: int) -> bool:
+    """Whether an alliance with ``j`` would be against a stronger third: some other rival the
+    seat sees with more reach than itself and than ``j``."""
+    third = obs.rivals[w].copy()
+    third[j] = False
+    stronger = obs.seen_reach[w] > max(float(obs.own_reach[w]), float(obs.seen_reach[w, j]))
+    return bool((third & stronger).any())
 
 
 def _sign_moves(obs: Observation) -> list[tuple[str, int]]:
@@ -1095,7 +1115,6 @@ def _plain(table: list[list[Plan]], b: int) -> list[list[Plan]]:
 __all__ = [
     "LOOK",
     "Plan",
-    "StrategicBalancer",
     "StrategicReactor",
     "Strategist",
     "Weights",

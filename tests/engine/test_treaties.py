@@ -340,6 +340,24 @@ def test_a_detected_violation_costs_trust_standing_and_calm():
     assert caught.belief[0, A, B] == pytest.approx(missed.belief[0, A, B])  # its own view: unmoved
 
 
+def test_a_caught_violation_is_on_the_public_record_of_the_next_turn():
+    """What every state may read at the start of the next turn (``treaty_caught``): the party
+    and the treaty, where it was caught; a cheat that was missed leaves no mark. The record is
+    the last turn's: a stock still over the cap is caught again (passive detection 1 here), and
+    one brought back under it clears the record."""
+    caught, events = caught_or_not(True)
+    missed, _ = caught_or_not(False)
+    np.testing.assert_array_equal(caught.treaty_caught, events.violations_caught.astype(float))
+    assert caught.treaty_caught[0, 0, A] == 1.0 and caught.treaty_caught.sum() == 1.0
+    assert not missed.treaty_caught.any()
+    again, events = turn(caught, seed=4)
+    np.testing.assert_array_equal(again.treaty_caught, events.violations_caught.astype(float))
+    assert again.treaty_caught[0, 0, A] == 1.0
+    under = caught.replace(shield=np.minimum(caught.shield, 9.0))
+    cleared, _ = turn(under, seed=4)
+    assert not cleared.treaty_caught.any()
+
+
 # --------------------------------------------------------------------------------------------
 # Withdrawal: notice, then lapse.
 # --------------------------------------------------------------------------------------------

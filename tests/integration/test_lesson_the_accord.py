@@ -167,9 +167,9 @@ def test_the_bet_answer_is_what_happens_in_most_seeds(scenario, accord):
     bet = scenario.bet
     assert bet.measure == "reach" and bet.states == ("Ostrel",)
     assert bet.choices[bet.answer] == "It rises" and bet.answer == ROSE
-    # Measured on two windows of 50 seeds: Ostrel's reach rose past the cap in 70-72 %, and in
-    # 69-76 % on two fresh windows of 100 (docs/lesson-figures.md): the opportunist looks ahead
-    # and builds past the cap only where its plan wants more reach.
+    # Measured on two windows of 50 seeds: Ostrel's reach rose past the cap in 86-88 % (fresh
+    # windows of 100: docs/lesson-figures.md): the opportunist looks ahead and builds past the
+    # cap only where its plan wants more reach, and once caught, Veyra's notice frees it.
     assert accord.bet_share() >= 0.55
 
 
@@ -238,8 +238,8 @@ def honest(scenario):
 def test_veyra_inspects_where_a_party_may_cheat(accord, honest):
     """Nothing scripts it: the strategist inspects when the odds that a party cheats, times what
     an inspection catches, outweigh the inspection's cost (the inspection game). Measured on
-    two windows of 50 seeds: it inspected in 34-36 % of games with the opportunist in Ostrel,
-    and in 6 % with a law-abiding Ostrel that gives it no reason to doubt."""
+    two windows of 50 seeds: it inspected in 40-42 % of games with the opportunist in Ostrel,
+    and in 4-6 % with a law-abiding Ostrel that gives it no reason to doubt."""
     inspected, _ = veyras_moves(accord)
     inspected_honest, _ = veyras_moves(honest)
     assert share(inspected) >= 0.1
@@ -248,10 +248,10 @@ def test_veyra_inspects_where_a_party_may_cheat(accord, honest):
 
 def test_veyra_leaves_when_the_cap_binds_against_a_rising_rival(accord, honest):
     """It gives notice when the cap holds back the plan it chose while a rival the cap does not
-    hold (one it sees well over the cap) builds fast and is already ahead of it. Measured on two
-    windows of 50 seeds: notice in 38-50 % of games with the cheating opportunist in Ostrel,
-    and 6-10 % with a law-abiding Ostrel. The opportunist itself never gives notice where it
-    is tempted to cheat (it keeps the cap in name, binding the others)."""
+    hold (a party caught breaking it) builds fast. Measured on two windows of 50 seeds: notice
+    in 64-66 % of games with the cheating opportunist in Ostrel, and in none with a law-abiding
+    Ostrel (a sighting over the cap is not proof). The opportunist itself never gives notice
+    where it is tempted to cheat (it keeps the cap in name, binding the others)."""
     _, left = veyras_moves(accord)
     _, left_honest = veyras_moves(honest)
     assert share(left) >= 0.25

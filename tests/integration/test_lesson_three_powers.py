@@ -67,9 +67,12 @@ def test_the_outsider_passes_the_ceiling_while_the_parties_are_held(outsider, ho
     # ceiling in all 40 seeds and past both parties in all 40.
     assert (reach[-1, :, OSTREL] > CAP).mean() >= 0.9
     assert (reach[-1, :, OSTREL] > reach[-1, :, [AURUM, VEYRA]].max(axis=0)).mean() >= 0.9
-    # The parties keep the treaty: neither passes the ceiling, and the treaty is still in force.
-    assert reach[:, :, [AURUM, VEYRA]].max() <= CAP + 1e-6
-    assert (outsider.track(lambda w: w.treaty_status[:, 0])[-1] == IN_FORCE).all()
+    # The parties keep the treaty: neither passes the ceiling, and the treaty is still in force
+    # (measured over two windows of 50 seeds: in 98-100 %; a balancer gives notice only once the
+    # outsider has stood ahead of both parties together turn after turn).
+    held = reach[:, :, [AURUM, VEYRA]].max(axis=(0, 2)) <= CAP + 1e-6
+    assert held.mean() >= 0.9
+    assert (outsider.track(lambda w: w.treaty_status[:, 0])[-1] == IN_FORCE).mean() >= 0.9
     # The dove in Ostrel holds: measured over two windows of 50 seeds, never near the ceiling
     # (14.4 at the most) and at or below its start (10) at the end in 98-100 %.
     held = holding.track(total_reach)[:, :, OSTREL]
@@ -162,14 +165,17 @@ def test_the_outsider_refuses_a_framework_it_would_lose_by_and_takes_one_it_woul
     scenario,
 ):
     """Nothing scripts Ostrel's answer: it weighs the invitation by looking ahead through the
-    engine with its own build either way. A three-party ceiling at the parties' level (30),
+    engine with its own build either way. The parties are steady deterrers here, so that the
+    framework is the only proposal on the table and only Ostrel's reasoning is measured (the
+    balancers propose frameworks of their own). A three-party ceiling at the parties' level (30),
     proposed on turn 6 when it stands near 40 and is still building, would hold it back: it
     refuses. One at 80 leaves its build room and binds only the others: it signs where its
     look-ahead shows that leaves it better off."""
-    tight = ostrel_signed(play(scenario, STAND_IN, script=framework(6, CAP)), 6)
-    roomy = ostrel_signed(play(scenario, STAND_IN, script=framework(6, 80.0)), 6)
-    # Measured over three windows of 50 seeds: signed the tight one in 0-2 %, the roomy one in
-    # 38-46 %.
+    steady = {"Veyra": "baseline"}
+    tight = ostrel_signed(play(scenario, "baseline", script=framework(6, CAP), **steady), 6)
+    roomy = ostrel_signed(play(scenario, "baseline", script=framework(6, 80.0), **steady), 6)
+    # Measured over two windows of 50 seeds: signed the tight one in 0-2 %, the roomy one in
+    # 40-46 %.
     assert tight.mean() <= 0.1
     assert roomy.mean() >= 0.2
     assert roomy.mean() - tight.mean() >= 0.2

@@ -147,22 +147,39 @@ def test_the_opportunist_presses_an_advantage_in_a_crisis():
     assert act("opportunist", world).diplomacy.answer[0, 0, 1] == ESCALATE
 
 
-def test_the_balancer_seeks_allies_against_the_strongest():
-    world = load("the_shield").initial_world()
-    reach = world.reach.copy()
+def test_the_balancer_allies_only_against_a_stronger_third():
+    """Balancing, not bandwagoning (Waltz, Walt): with Aurum by far the strongest, Ostrel may
+    court Veyra or Brisa but never Aurum; on the opening board, where nobody outweighs it, it
+    courts nobody."""
+    from game.policies.strategist import Plan
+
+    opening = load("the_shield").initial_world()
+    reach = opening.reach.copy()
     reach[:, 0] = 100.0  # Aurum, by far the strongest force on the board
-    seen = world.seen_reach.copy()
+    seen = opening.seen_reach.copy()
     seen[:, :, 0] = 100.0
-    world = world.replace(reach=reach, seen_reach=seen)
-    # Ostrel sees Aurum as the strongest; it courts Veyra (and Brisa), not Aurum.
-    move = act("balancer", world, seat=3)
-    assert move.diplomacy.ally[0, 3, 2] == 1 and move.diplomacy.ally[0, 3, 0] == 0
+    world = opening.replace(reach=reach, seen_reach=seen)
+    balancer = get_policy("balancer")(3, [np.random.default_rng(1)], "normal")
+    hold = Plan((0.0, 0.0, 0.0, 0.0, 1.0))
+
+    def may_court(w, j):
+        obs = observe(w, 3, with_view=True)
+        return balancer._legal(obs, 0, Plan(hold.shares, move=("ally", j)))
+
+    assert may_court(world, 2) and may_court(world, 1)
+    assert not may_court(world, 0)
+    assert act("balancer", world, seat=3).diplomacy.ally[0, 3, 0] == 0
+    weak = opening.replace(reach=np.full_like(opening.reach, 10.0))
+    weak = weak.replace(seen_reach=np.full_like(opening.seen_reach, 10.0))
+    assert not any(may_court(weak, j) for j in range(3))
 
 
 def test_difficulty_changes_how_hard_it_plays_not_the_rules():
+    """A rule character's difficulty is the intensity of its answer (the strategists' is how far
+    and how well they look, tested with them)."""
     world = neighbours()
-    easy = act("balancer", world, difficulty="easy")
-    hard = act("balancer", world, difficulty="hard")
+    easy = act("richardson", world, difficulty="easy")
+    hard = act("richardson", world, difficulty="hard")
     assert arms_share(easy, world) < arms_share(hard, world)
     for move in (easy, hard):
         orders = Orders.hold(world).replace_state(0, move.spend, move.cut, move.diplomacy)

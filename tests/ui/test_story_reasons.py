@@ -38,15 +38,16 @@ def test_the_story_gives_the_reasons_of_the_states_a_turning_point_names():
 
 
 def test_the_story_labels_a_diplomatic_reason_as_diplomacy_not_as_why_a_state_armed():
-    """A play-tester read "Veyra: armed ... Why: Veyra (Balancer) offered Aurum an alliance":
-    the Balancer explains only its diplomacy, so its reason is told as "Diplomacy: ...", and a
-    strategist's reason is cut in two, why it spent as it did ("Why: ...") and its diplomacy."""
+    """A play-tester read "Veyra: armed ... Why: Veyra (Balancer) offered Aurum an alliance": a
+    diplomatic reason is told as "Diplomacy: ...", and a strategist's reason is cut in two, why
+    it spent as it did ("Why: ...") and its diplomacy."""
     session = Session.new(load("three_powers"), 1, ["human", "ai:balancer", "ai:hawk"])
-    for _ in range(4):
-        session.play_turn()
-    assert reasons_at(session, 4, ("Veyra",)) == [
-        "Diplomacy: Veyra (Balancer) offered Aurum an alliance: it seeks partners against the "
-        "strongest state it sees"
+    session.play_turn()
+    session.play_turn()
+    assert reasons_at(session, 2, ("Veyra",)) == [
+        "Why: Veyra put 50% of its budget into shield: to blunt Ostrel's strike",
+        "Diplomacy: Veyra (Balancer) proposed a reach ceiling to every state: everyone frozen "
+        "where they stand, so that no one is left outside the deal to build",
     ]
     shield = played(1)
     told = reasons_at(shield, 1, ("Veyra",))
