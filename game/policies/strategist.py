@@ -143,6 +143,10 @@ class Strategist(Policy):
         self.ahead = pb.Cusum()  # [B, K, N]: the sightings of each state against its coalition
         #: [B, N] states it has pressed (aimed at, sanctioned) while they hosted its rivals' forces
         self.pressed_hosts: np.ndarray | None = None
+        #: [B, N, 2] levers (aim, sanction) it has lifted from each state: it pulls one again only
+        #: on a host of its rivals' forces (pressure lifted and put back without cause reads as
+        #: noise, not resolve: Schelling 1966)
+        self.lifted: np.ndarray | None = None
 
     # ----------------------------------------------------------------------------------------
     # Deciding
@@ -193,7 +197,23 @@ class Strategist(Policy):
         spending = [f"{x}; {_lower(c)}" if c else x for x, c in zip(spending, secret, strict=True)]
         reasons = [f"{p}; {_lower(x)}" if p else x for p, x in zip(public, spending, strict=True)]
         self.plans, self.reasons, self.public_reasons = chosen, reasons, public
+        self._remember_lifts(chosen, len(obs.names))
         return move
+
+    def _remember_lifts(self, chosen: list[Plan], n: int) -> None:
+        if self.lifted is None:
+            self.lifted = np.zeros((len(chosen), n, 2), dtype=bool)
+        for w, plan in enumerate(chosen):
+            kind, j = plan.move
+            if kind in LIFTS:
+                self.lifted[w, j, LIFTS[kind]] = True
+
+    def _pulls_again(self, obs: Observation, w: int, j: int, lever: int) -> bool:
+        """Whether it may pull ``lever`` on ``j`` again: never lifted there, or ``j`` now hosts
+        its rivals' forces."""
+        if self.lifted is None or not self.lifted[w, j, lever]:
+            return True
+        return bool(_hosts_rivals(_known(obs), self.seat)[w, j])
 
     def signatures(self, obs: Observation, shares: np.ndarray) -> np.ndarray:
         """``[B, K]`` the treaties it is invited to sign that it would sign, were it to play the
@@ -364,7 +384,7 @@ class Strategist(Policy):
             "drill": rival and bool(obs.ally[w].any()),
             "target": rival and not bool(obs.targeting[w, j]),
             "sanction": rival and not bool(obs.sanctioning[w, j]),
-        }[kind]
+        }[kind] and (kind not in PULLS or self._pulls_again(obs, w, j, PULLS[kind]))
 
     def _score(
         self,
@@ -1070,6 +1090,9 @@ def _own_move(
 #: inspection game's stake): with the default inspection cost, a party inspects a treaty
 #: verified at 0.4 when it thinks another party greedy with odds above about 1 in 6.
 INSPECT_STAKE = 0.3
+#: The lift moves, and which lever each lifts (0: the aim, 1: the sanction).
+LIFTS = {"untarget": 0, "unsanction": 1}
+PULLS = {"target": 0, "sanction": 1}
 #: A rival "builds fast" when it was seen putting this share of its budget into arms.
 RISING = 0.15
 

@@ -11,6 +11,7 @@ Veyra ``ai:hawk``).
 
 import dataclasses
 
+import numpy as np
 import pytest
 
 from game.analysis import ROSE
@@ -84,6 +85,22 @@ def test_the_hosts_support_falls_and_a_review_often_sends_the_forces_home(hosted
     unsanctioned = hosted.track(lambda w: w.sanction[:, VEYRA, BRISA] < 0.5)[-1]
     assert unaimed[gone].mean() >= 0.85
     assert unsanctioned[gone].mean() >= 0.9
+
+
+def test_a_lever_once_lifted_goes_back_on_only_a_host(hosted):
+    """Pressure lifted and put back without cause reads as noise, not resolve: once the hawk
+    has lifted an aim or a sanction from a state, it pulls it again only if that state hosts
+    its rivals' forces. Measured: it sanctioned Aurum, the patron, once in each of the 50 games
+    and lifted it in 48; before this rule it put the sanction back in 46 of 50 games (136
+    sanctions on Aurum)."""
+    for lever in ("sanction", "targeting"):
+        held = hosted.track(lambda w, lever=lever: getattr(w, lever)[:, VEYRA, :] > 0.5)
+        hosts = hosted.track(lambda w: w.fwd_reach.sum(axis=1) + w.fwd_shield.sum(axis=1) > 0)
+        lifted = np.zeros(held.shape[1:], dtype=bool)
+        for t in range(1, held.shape[0]):
+            pulled = held[t] & ~held[t - 1]
+            assert not (pulled & lifted & ~hosts[t - 1]).any(), (lever, t)
+            lifted |= held[t - 1] & ~held[t]
 
 
 def test_without_the_deployment_the_host_stays_calm(hosted, control):
