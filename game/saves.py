@@ -39,11 +39,16 @@ from game.scenarios import (
 from game.session import Answers, SeatError, Session
 
 FORMAT = "delicate-balance-save"
-VERSION = 2
+VERSION = 3
 #: Versions this game refuses although they are not newer: their games replay differently under
 #: today's rules (version 1 predates the payoff model with leverage and the spiral risk, so its
-#: scores, and with them the state digest, no longer match).
-RETIRED = {1: "the payoff model changed in save version 2 (scores are computed differently)"}
+#: scores, and with them the state digest, no longer match; version 2 predates the public record
+#: of caught violations and the opponents that became strategists).
+RETIRED = {
+    1: "the payoff model changed in save version 2 (scores are computed differently)",
+    2: "the opponents changed in save version 3 (the hawk, dove, opportunist and balancer now "
+    "look ahead, and every state keeps a record of the violations caught)",
+}
 
 
 class SaveError(ValueError):

@@ -102,7 +102,7 @@ def test_a_save_loads_as_the_same_game(saved: tuple[Session, Path]) -> None:
 
 def test_the_save_file_is_plain_versioned_json(data: dict[str, Any]) -> None:
     assert data["format"] == "delicate-balance-save"
-    assert data["version"] == saves.VERSION == 2
+    assert data["version"] == saves.VERSION == 3
     assert (data["scenario"], data["seed"], data["turn"]) == ("the_shield", SEED, 5)
     assert data["seats"] == ["human", "ai:baseline", "ai:strategist", "ai:strategist"]
     assert len(data["orders"]) == 5
@@ -286,6 +286,17 @@ def test_a_save_from_before_the_payoff_model_changed_is_refused_with_the_reason(
     message = refused(write(tmp_path / "old.json", reseal(data)))
     assert "older version" in message and "payoff model" in message
     assert "scenario and seed" in message
+
+
+def test_a_save_from_before_the_opponents_looked_ahead_is_refused_with_the_reason(
+    tmp_path: Path, data: dict[str, Any]
+) -> None:
+    """Version 2 games replay differently (the balancer's moves, the record of caught
+    violations): the player is told why, not that the file was edited."""
+    data["version"] = 2
+    message = refused(write(tmp_path / "old.json", reseal(data)))
+    assert "older version" in message and "opponents changed" in message
+    assert "edited" not in message
 
 
 @pytest.mark.parametrize("version", [0, -1, "1", 1.5, None, True])

@@ -9,6 +9,7 @@ import numpy as np
 
 from game.engine.actions import SHIELD_CAP, TRANSPARENCY, Diplomacy
 from game.engine.state import HARDENING, INTEL, REACH, SHIELD
+from game.engine.treaties import EMPTY, LAPSED
 from game.policies.base import Observation
 
 #: A rival is seen to arm when its seen build passes this share of its budget: halfway between
@@ -231,8 +232,8 @@ class Cusum:
     cumulative-sum test. Each turn adds how far the state was seen above the line, in units of
     the blur of the seat's sight of it (``ln(seen / line) / sigma``), less :data:`CUSUM_DRIFT`;
     the sum never falls below zero, and it reads as above the line once the sum passes
-    :data:`CUSUM_SURE`. A state that stands at the line sets it off about once in a few hundred
-    turns; one a blur's width above it, within about five."""
+    :data:`CUSUM_SURE`. A state seen at the line sets it off about once in several hundred
+    turns; one a blur's width above it, on the eleventh sighting (two blurs: the fourth)."""
 
     def __init__(self) -> None:
         self.sum: np.ndarray | None = None
@@ -250,26 +251,29 @@ class Cusum:
 
 
 class BreachWatch:
-    """What a party knows of the others' keeping to the caps that bind it: only a violation the
-    treaty's verification caught, which is public and sure. Its own sightings it does not count
-    as proof: noise, and a shield build misread as reach, can show a party that keeps to the cap
-    well over it turn after turn (Jervis 1978). A cap is only words unless someone checks."""
+    """What a party knows of the others' keeping to the treaties that bind it: only a violation
+    the treaty's verification caught, which is public and sure. Its own sightings it does not
+    count as proof: noise, and a shield build misread as reach, can show a party that keeps to
+    the cap well over it turn after turn (Jervis 1978). A cap is only words unless someone
+    checks."""
 
     def __init__(self) -> None:
-        self.caught: np.ndarray | None = None  # [B, N]: ever caught breaking a treaty
+        self.caught: np.ndarray | None = None  # [B, K, N]: caught breaking the treaty in slot k
 
     def read(self, obs: Observation) -> np.ndarray:
-        """``[B, K, N]`` the parties of each treaty binding the seat that it knows broke a
-        treaty (call once a turn: it remembers every violation caught)."""
+        """``[B, K, N]`` the parties of each treaty binding the seat that it knows broke that
+        treaty (call once a turn: it remembers every violation caught until the treaty's slot
+        is empty or lapsed)."""
         view = obs.view
         if view is None:
             raise ValueError("reading a breach needs the world its seat knows (Observation.view)")
         if self.caught is None:
-            self.caught = np.zeros((obs.batch, len(obs.names)), dtype=bool)
-        self.caught |= (view.treaty_caught > 0.5).any(axis=1)
+            self.caught = np.zeros(view.treaty_caught.shape, dtype=bool)
+        live = ~np.isin(view.treaty_status, (EMPTY, LAPSED))[:, :, None]
+        self.caught = (self.caught | (view.treaty_caught > 0.5)) & live
         bound = obs.treaty_bound[:, :, None] & obs.treaty_parties
         bound[:, :, obs.seat] = False
-        return bound & self.caught[:, None, :]
+        return bound & self.caught
 
 
 #: :class:`Cusum`: the share of a blur a sighting may stand above the line and count for nothing,

@@ -655,6 +655,8 @@ class Strategist(Policy):
             if j == i:
                 continue
             take = offers[:, j] & (obs.belief[:, j] >= 0.5) & ~obs.ally[:, j]
+            if self.balances:  # it joins no one but against a stronger third
+                take &= np.array([_against(obs, w, j) for w in range(obs.batch)])
             d.ally[:, i, j] = np.where(take & (d.ally[:, i, j] == 0), 1, d.ally[:, i, j])
             answered.ally[:, i, j] = np.where(take, 1, answered.ally[:, i, j])
         # Crises: press from strength; back down when outmatched and the odds are real, or when
@@ -774,7 +776,14 @@ class Strategist(Policy):
         refused = self.unanswered if self.unanswered is not None else np.zeros((b, n))
         courted = others & obs.rivals[:, None, :] & ~breached & (refused[:, None, :] < 1)
         courted &= "alliances" in obs.allowed_diplomacy
-        side = mine[:, None] + view.treaty_cap * courted.sum(axis=2)  # [B, K]
+        # A fellow party under a reach ceiling holds at most the cap; under any other treaty,
+        # what it was seen to hold.
+        held = np.where(
+            (view.treaty_kind == REACH_CEILING)[:, :, None],
+            view.treaty_cap[:, :, None],
+            obs.seen_reach[:, None, :],
+        )
+        side = mine[:, None] + (held * courted).sum(axis=2)  # [B, K]
         ahead = self.ahead.update(
             np.broadcast_to(obs.seen_reach[:, None, :], unheld.shape),
             np.broadcast_to(side[:, :, None], unheld.shape),

@@ -169,6 +169,13 @@ def test_the_balancer_allies_only_against_a_stronger_third():
     assert may_court(world, 2) and may_court(world, 1)
     assert not may_court(world, 0)
     assert act("balancer", world, seat=3).diplomacy.ally[0, 3, 0] == 0
+    # Offers: it takes up Veyra's, against Aurum, and refuses Aurum's (no bandwagoning).
+    offers = np.zeros_like(world.ally_offer)
+    offers[:, [0, 2], 3] = 1.0
+    belief = world.belief.copy()
+    belief[:, 3, :] = 0.9
+    answered = act("balancer", world.replace(ally_offer=offers, belief=belief), seat=3)
+    assert answered.diplomacy.ally[0, 3, 2] == 1 and answered.diplomacy.ally[0, 3, 0] == 0
     weak = opening.replace(reach=np.full_like(opening.reach, 10.0))
     weak = weak.replace(seen_reach=np.full_like(opening.seen_reach, 10.0))
     assert not any(may_court(weak, j) for j in range(3))

@@ -8,6 +8,7 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
+from game.engine.treaties import LAPSED
 from game.policies import observe
 from game.policies import playbook as pb
 from game.scenarios import load
@@ -84,7 +85,12 @@ def test_only_a_caught_violation_reads_as_a_breach_and_it_is_remembered():
     caught[:, 0, ostrel] = 1.0
     read = watch.read(accord_view(veyra, treaty_caught=caught))
     assert read[0, 0, ostrel] and read.sum() == 1
-    # The record clears the next turn; the party remembers.
+    # The record clears the next turn; the party remembers, for that treaty only, until its
+    # slot lapses.
     assert watch.read(accord_view(veyra))[0, 0, ostrel]
+    lapsed = world.treaty_status.copy()
+    lapsed[:, 0] = LAPSED
+    assert not watch.read(accord_view(veyra, treaty_status=lapsed)).any()
+    assert not watch.read(accord_view(veyra)).any()
     # A state does not read itself as a breach.
     assert not pb.BreachWatch().read(accord_view(ostrel, treaty_caught=caught)).any()
