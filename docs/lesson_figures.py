@@ -254,8 +254,9 @@ The Sandbox with its own seats at the four corners of shield efficiency (the off
 balance) and distinguishability, 100 games each. "Dilemma share": of the rival pairs' stage games
 every four turns, the share that is a prisoner's dilemma or chicken. The payoffs follow Jervis:
 offense with builds that look alike is the most dilemma-prone world, defense with builds told apart
-the least. Three of the Sandbox's four AI seats still arm by rules (only the dove looks ahead
-through the payoffs), so arms, war and stability do not order the same way.
+the least. Two of the Sandbox's four AI seats still arm by rules (the Steady Deterrer and the
+copycat; the dove and the balancer look ahead through the payoffs), so arms, war and stability
+do not order the same way.
 
 {chr(10).join(jervis)}
 

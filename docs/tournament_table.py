@@ -23,9 +23,9 @@ HERE = Path(__file__).parent
 ENTRANTS = (
     "strategist:hard,baseline,copycat,hawk,opportunist,balancer,richardson,dove,security_seeker"
 )
-#: Three seats: the hard strategist against the Steady Deterrer, the copycat, the characters that
-#: still play by rules (the balancer; the Richardson reactor's arms) and the hawk and the
-#: opportunist, strategists with their own weights (7^3 = 343 assignments).
+#: Three seats: the hard strategist against the Steady Deterrer, the copycat and the Richardson
+#: reactor (the characters that still play by rules), and the hawk, the opportunist and the
+#: balancer, strategists with their own weights (7^3 = 343 assignments).
 SMALL = "strategist:hard,baseline,copycat,hawk,opportunist,balancer,richardson"
 REPETITIONS = 3
 SEED = 300_000

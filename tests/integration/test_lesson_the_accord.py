@@ -223,7 +223,7 @@ def test_without_cheating_the_bets_answer_is_clearly_rarer(scenario, accord):
     )
     honest = play(scenario, STAND_IN, Ostrel="baseline")
     assert cheating(checked)[0] == 0 and cheating(honest)[0] == 0
-    # Measured: rose in no seed in both, against 70-72 %.
+    # Measured: rose in no seed in both, against 86-88 %.
     for control in (checked, honest):
         assert control.bet_share() <= 0.1
         assert accord.bet_share() - control.bet_share() >= 0.5
