@@ -137,6 +137,8 @@ class Strategist(Policy):
         self.public_reasons: list[str] = []
         self.plans: list[Plan] = []  # [B] the plan it played
         self.unanswered: np.ndarray | None = None  # [B, N] offers made that were not taken up
+        self.weighed: np.ndarray | None = None  # [B, K] proposals whose refusals it has counted
+        self.unsigned: np.ndarray | None = None  # [B, N] proposals each state left unsigned
         self.ledger = pb.CheatLedger()  # what it remembers of cheating and being caught
         self.watch = pb.BreachWatch()  # what it has read of the others keeping their caps
         self.breached: np.ndarray | None = None  # [B, K, N] parties it knows broke a treaty
@@ -172,7 +174,6 @@ class Strategist(Policy):
         # Stage two: the diplomatic moves, each on top of that world's best arms plan.
         moves = self._moves(obs)
         chosen: list[Plan] = list(best_arms)
-        spending = [self._arms_reason(obs, w, best_arms[w], arm_terms, arms[w]) for w in range(b)]
         public = [""] * b
         if moves:
             per_world = [[_with_move(best_arms[w], m) for m in moves] for w in range(b)]
@@ -185,6 +186,12 @@ class Strategist(Policy):
                     chosen[w] = per_world[w][k]
                     public[w] = self._move_reason(obs, w, chosen[w])
         move, said = self._move(obs, chosen)
+        # Its spending as played: a cap may have trimmed the plan (before any secret cheat).
+        played = move.spend[:, :CIVILIAN].sum(axis=1) / np.maximum(obs.budget, 1e-12)
+        spending = [
+            self._arms_reason(obs, w, best_arms[w], arm_terms, arms[w], float(played[w]))
+            for w in range(b)
+        ]
         move, secret = self._cheat(obs, move, chosen)
         for w, line in enumerate(said):
             if line:
@@ -237,21 +244,40 @@ class Strategist(Policy):
 
     def _learn(self, obs: Observation) -> None:
         """An alliance or programme offered last turn and not taken up counts as refused: it
-        expects each further offer to that state to be taken up half as often."""
-        n = len(obs.names)
+        expects each further offer to that state to be taken up half as often. So with a treaty
+        it signed that another state it names left unsigned for a turn (once per proposal): it
+        expects its further proposals to that state signed half as often."""
+        n, i = len(obs.names), self.seat
         if self.unanswered is None:
             self.unanswered = np.zeros((obs.batch, n))
         view = _known(obs)
         assert view is not None
         for w, plan in enumerate(self.plans):
             kind, j = plan.move
-            if kind == "ally" and view.alliance[w, self.seat, j] < 0.5:
+            if kind == "ally" and view.alliance[w, i, j] < 0.5:
                 self.unanswered[w, j] += 1
-            elif kind == "programme" and view.programme[w, self.seat, j] < 0.5:
+            elif kind == "programme" and view.programme[w, i, j] < 0.5:
                 self.unanswered[w, j] += 1
+        waited = (
+            (view.treaty_status == PROPOSED)
+            & (view.treaty_signed[:, :, i] > 0.5)
+            & (view.treaty_timer >= 1)
+        )
+        if self.weighed is None:
+            self.weighed = np.zeros_like(waited)
+        new = waited & ~self.weighed
+        if self.unsigned is None:
+            self.unsigned = np.zeros((obs.batch, n))
+        unsigned = (view.treaty_invited > 0) & (view.treaty_signed < 0.5)  # [B, K, N]
+        self.unsigned += (unsigned & new[:, :, None]).sum(axis=1)
+        self.weighed = (self.weighed | new) & (view.treaty_status == PROPOSED)
 
-    def _refused(self, w: int, n: int) -> np.ndarray:
-        return np.zeros(n) if self.unanswered is None else self.unanswered[w]
+    def _refused(self, w: int, n: int, kind: str = "") -> np.ndarray:
+        """``[N]`` its offers (or, for a proposal, its proposals) each state has refused."""
+        out = np.zeros(n) if self.unanswered is None else self.unanswered[w].copy()
+        if kind in ("propose", "propose_all") and self.unsigned is not None:
+            out += self.unsigned[w]
+        return out
 
     def _samples(self, seen: World, only: np.ndarray | None = None) -> tuple[World, np.ndarray]:
         """The seat's private view ``samples`` times per world (row ``w * S + s``) with the
@@ -454,7 +480,7 @@ class Strategist(Policy):
         taken = np.zeros(batch.batch, dtype=bool)
         for r, (w, k, s) in enumerate(spec):
             if legal[r]:
-                refused = self._refused(w, n)
+                refused = self._refused(w, n, table[w][k].move[0])
                 taken[r] = self._write(first, r, table[w][k].move, accept[w, s], batch, refused)
         _expect_hosts(first, batch, self.seat)
         draws = np.array([accept[w, s] for (w, _k, s) in spec])
@@ -833,8 +859,16 @@ class Strategist(Policy):
         return out
 
     def _arms_reason(
-        self, obs: Observation, w: int, plan: Plan, terms: dict[str, np.ndarray], plans: list[Plan]
+        self,
+        obs: Observation,
+        w: int,
+        plan: Plan,
+        terms: dict[str, np.ndarray],
+        plans: list[Plan],
+        played: float,
     ) -> str:
+        """Why it spent as it did: the plan it chose, at the share of its budget it played
+        (``played``: a treaty's cap may have held the plan back, and then it says so)."""
         me = obs.names[self.seat]
         if plan.arms <= 0:
             return f"{me} held: arming would cost more than it buys"
@@ -843,6 +877,11 @@ class Strategist(Policy):
         gain_edge = terms["leverage"][w, k] - terms["leverage"][w, 0]
         what = "shield" if plan.shares[SHIELD] > plan.shares[REACH] else "reach"
         level = f"{100 * plan.arms:.0f}% of its budget into {what}"
+        if played < plan.arms - 0.005:
+            level = (
+                f"{100 * played:.0f}% of its budget into arms (it chose {100 * plan.arms:.0f}% "
+                f"into {what}, and a treaty's cap held back the rest)"
+            )
         j_safe, j_edge = int(np.argmax(gain_safe)), int(np.argmax(gain_edge))
         if what == "shield":
             j = int(np.argmax(gain_safe + gain_edge))

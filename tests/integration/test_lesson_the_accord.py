@@ -238,7 +238,7 @@ def honest(scenario):
 def test_veyra_inspects_where_a_party_may_cheat(accord, honest):
     """Nothing scripts it: the strategist inspects when the odds that a party cheats, times what
     an inspection catches, outweigh the inspection's cost (the inspection game). Measured on
-    two windows of 50 seeds: it inspected in 40-42 % of games with the opportunist in Ostrel,
+    two windows of 50 seeds: it inspected in 36-38 % of games with the opportunist in Ostrel,
     and in 4-6 % with a law-abiding Ostrel that gives it no reason to doubt."""
     inspected, _ = veyras_moves(accord)
     inspected_honest, _ = veyras_moves(honest)

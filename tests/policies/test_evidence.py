@@ -94,3 +94,48 @@ def test_only_a_caught_violation_reads_as_a_breach_and_it_is_remembered():
     assert not watch.read(accord_view(veyra)).any()
     # A state does not read itself as a breach.
     assert not pb.BreachWatch().read(accord_view(ostrel, treaty_caught=caught)).any()
+
+
+def test_a_proposal_left_unsigned_counts_once_as_refused_and_only_for_proposals():
+    """A treaty the seat signed that another state it names left unsigned for a turn counts as
+    one refusal by that state, however long it waits; its odds of signing the seat's next
+    proposal halve, while its odds of taking up an alliance are untouched."""
+    from game.engine.actions import REACH_CEILING
+    from game.engine.treaties import EMPTY, PROPOSED
+    from game.policies import get_policy
+
+    world = load("three_powers").initial_world()
+    veyra, ostrel, aurum = 1, 2, 0
+
+    def proposed(timer: int, status: int = PROPOSED):
+        w = world
+        kind, st = w.treaty_kind.copy(), w.treaty_status.copy()
+        invited, signed = w.treaty_invited.copy(), w.treaty_signed.copy()
+        t = w.treaty_timer.copy()
+        kind[:, 1], st[:, 1], t[:, 1] = REACH_CEILING, status, timer
+        invited[:, 1, :] = 1.0
+        signed[:, 1, :] = 0.0
+        signed[:, 1, [veyra, aurum]] = 1.0  # Aurum signed at once, Ostrel did not
+        return observe(
+            w.replace(
+                treaty_kind=kind,
+                treaty_status=st,
+                treaty_invited=invited,
+                treaty_signed=signed,
+                treaty_timer=t,
+            ),
+            veyra,
+            with_view=True,
+        )
+
+    seat = get_policy("balancer")(veyra, [np.random.default_rng(0)], "normal")
+    seat._learn(proposed(0))  # just made: nobody has had a turn to answer
+    assert seat.unsigned is not None and not seat.unsigned.any()
+    seat._learn(proposed(1))
+    seat._learn(proposed(2))  # the same proposal, still waiting: counted once
+    assert seat.unsigned[0, ostrel] == 1 and seat.unsigned[0, aurum] == 0
+    seat._learn(proposed(0, EMPTY))  # it expired; a new one in the same slot counts again
+    seat._learn(proposed(1))
+    assert seat.unsigned[0, ostrel] == 2
+    assert seat._refused(0, 3, "propose_all")[ostrel] == 2
+    assert seat._refused(0, 3, "ally")[ostrel] == 0

@@ -50,6 +50,24 @@ def test_the_projector_narration_tells_a_diplomatic_reason_on_its_own_line():
     assert lines[k + 1] == f"Diplomacy: {BALANCER}"
 
 
+def test_a_strategists_reason_gives_the_share_it_played_not_the_plan_a_cap_trimmed():
+    """A play-test read "Veyra armed (16% of its budget). Why: Veyra put 70% of its budget into
+    reach": the ceiling had held the plan back. The projector's build and its reason now give the
+    same share, and the reason says when a cap held the plan back."""
+    import re
+
+    session = Session.new(load("three_powers"), 1, ["human", "ai:balancer", "ai:hawk"])
+    trimmed = 0
+    for _ in range(8):
+        events = session.play_turn()
+        for line in narration(session, events):
+            m = re.match(r"(\w+) armed \((\d+)% of its budget\)\. Why: \1 put (\d+)%", line)
+            if m:
+                assert m.group(2) == m.group(3), line
+                trimmed += "a treaty's cap held back the rest" in line
+    assert trimmed >= 3
+
+
 def test_a_strategists_reason_is_cut_into_its_diplomacy_and_its_spending():
     full = (
         "Veyra offered Brisa an alliance: together they need not fear each other; put 70% of "

@@ -45,7 +45,8 @@ def test_the_story_labels_a_diplomatic_reason_as_diplomacy_not_as_why_a_state_ar
     session.play_turn()
     session.play_turn()
     assert reasons_at(session, 2, ("Veyra",)) == [
-        "Why: Veyra put 50% of its budget into shield: to blunt Ostrel's strike",
+        "Why: Veyra put 45% of its budget into arms (it chose 50% into shield, and a treaty's "
+        "cap held back the rest): to blunt Ostrel's strike",
         "Diplomacy: Veyra (Balancer) proposed a reach ceiling to every state: everyone frozen "
         "where they stand, so that no one is left outside the deal to build",
     ]
