@@ -77,8 +77,6 @@ def step(world: World, orders: Orders, rng: Rng) -> tuple[World, Events]:
     #    the programme review.
     verified = _verify(world, mid, resolved, dip, stocks, noise)
     after, cancelled = _upkeep(mid, spend, built, stocks, verified, noise)
-    # A caught violation is public: every state may read it next turn (the story's event too).
-    after = after.replace(treaty_caught=verified.caught.astype(float))
 
     # 5. Perception and belief, of the stocks as the turn leaves them.
     after, sight = _perceive(mid, after, spend, cut, built, verified.evidence, noise)
@@ -191,14 +189,16 @@ def _upkeep(
     verified: _Verified,
     noise: Noise,
 ) -> tuple[World, np.ndarray]:
-    """The world with the turn's economy, support, stocks and standing, after the programme
-    review (a state whose support has collapsed may cancel its costliest programme)."""
+    """The world with the turn's economy, support, stocks and standing, and the violations
+    caught (public: every state may read them next turn, as the story's event), after the
+    programme review (a state whose support has collapsed may cancel its costliest programme)."""
     load = economy.burden(mid, spend)
     after = mid.replace(
         economy=economy.grow(mid, spend, load),
         hardening=built.hardening,
         tech=diplomacy.tech_transfer(mid),
         standing=np.clip(verified.standing, 0.0, 1.0),
+        treaty_caught=verified.caught.astype(float),
         support=economy.support(mid, load),
         trade=economy.trade_after_sanctions(mid),
         last_spend=spend,

@@ -149,6 +149,7 @@ class Strategist(Policy):
         #: on a host of its rivals' forces (pressure lifted and put back without cause reads as
         #: noise, not resolve: Schelling 1966)
         self.lifted: np.ndarray | None = None
+        self._hosts_seen: tuple[Observation, np.ndarray] | None = None  # see :meth:`_hosts`
 
     # ----------------------------------------------------------------------------------------
     # Deciding
@@ -158,7 +159,7 @@ class Strategist(Policy):
             raise ValueError("a strategist needs the world its seat knows (Observation.view)")
         b = obs.batch
         self._learn(obs)
-        hosts = _hosts_rivals(_known(obs), self.seat)
+        hosts = self._hosts(obs)
         if self.pressed_hosts is None:
             self.pressed_hosts = np.zeros_like(hosts)
         levers = obs.targeting | obs.sanctioning
@@ -220,7 +221,14 @@ class Strategist(Policy):
         its rivals' forces."""
         if self.lifted is None or not self.lifted[w, j, lever]:
             return True
-        return bool(_hosts_rivals(_known(obs), self.seat)[w, j])
+        return bool(self._hosts(obs)[w, j])
+
+    def _hosts(self, obs: Observation) -> np.ndarray:
+        """``[B, N]`` the states hosting its rivals' forces in ``obs`` (:func:`_hosts_rivals`),
+        computed once per observation: every lift and every renewed lever asks, row by row."""
+        if self._hosts_seen is None or self._hosts_seen[0] is not obs:
+            self._hosts_seen = (obs, _hosts_rivals(_known(obs), self.seat))
+        return self._hosts_seen[1]
 
     def signatures(self, obs: Observation, shares: np.ndarray) -> np.ndarray:
         """``[B, K]`` the treaties it is invited to sign that it would sign, were it to play the
@@ -274,9 +282,9 @@ class Strategist(Policy):
 
     def _refused(self, w: int, n: int, kind: str = "") -> np.ndarray:
         """``[N]`` its offers (or, for a proposal, its proposals) each state has refused."""
-        out = np.zeros(n) if self.unanswered is None else self.unanswered[w].copy()
+        out = np.zeros(n) if self.unanswered is None else self.unanswered[w]
         if kind in ("propose", "propose_all") and self.unsigned is not None:
-            out += self.unsigned[w]
+            return out + self.unsigned[w]
         return out
 
     def _samples(self, seen: World, only: np.ndarray | None = None) -> tuple[World, np.ndarray]:
@@ -350,7 +358,7 @@ class Strategist(Policy):
         moves: list[tuple[str, int]] = []
         others = [j for j in range(n) if j != i]
         has_ally = obs.ally.any(axis=1)
-        hosts = _hosts_rivals(_known(obs), i)
+        hosts = self._hosts(obs)
         shields = "shield" in obs.allowed  # a shield cap only where a shield may be built
         for j in others:
             rival = obs.rivals[:, j]
@@ -394,7 +402,7 @@ class Strategist(Policy):
         rival = bool(obs.rivals[w, j])
         if kind in ("untarget", "unsanction"):
             held = obs.targeting if kind == "untarget" else obs.sanctioning
-            return bool(held[w, j]) and not bool(_hosts_rivals(_known(obs), self.seat)[w, j])
+            return bool(held[w, j]) and not bool(self._hosts(obs)[w, j])
         if kind == "deploy":
             pending = obs.offers_from_me[w, j] > 0
             return bool(obs.ally[w, j]) and obs.home_shield[w] > 0 and not pending
