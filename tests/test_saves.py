@@ -104,7 +104,7 @@ def test_the_save_file_is_plain_versioned_json(data: dict[str, Any]) -> None:
     assert data["format"] == "delicate-balance-save"
     assert data["version"] == saves.VERSION == 3
     assert (data["scenario"], data["seed"], data["turn"]) == ("the_shield", SEED, 5)
-    assert data["seats"] == ["human", "ai:baseline", "ai:strategist", "ai:strategist"]
+    assert data["seats"] == ["human", "ai:baseline", "ai:security_seeker", "ai:security_seeker"]
     assert len(data["orders"]) == 5
     assert data["orders"][0]["spend"][0][REACH] == 2.0  # the human's scripted build
     # The checksum is the documented canonical one, so tools can check a save without the game.

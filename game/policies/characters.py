@@ -288,7 +288,12 @@ class Dove(Strategist):
 class SecuritySeeker(Strategist):
     """Security Seeker: looks a few turns ahead and arms only out of fear, until it can strike
     back hard enough to deter; when it feels safe it reassures (it talks, cuts a little, offers a
-    cap). A strategist with the prudent strategist's own weights.
+    cap). A strategist: a rival's strike it does not deter is feared many times over (so it
+    restores its second strike when a shield erodes it, and is content once it deters), falling
+    behind in a crisis weighs a third, and the spiral's risk and the brink of war three times
+    (with the game's own weights it armed into a crisis in a third of The Shield's games). The
+    lessons seat it where their rivals must answer a shield (The Shield) and weigh a treaty's
+    checks (The Accord).
 
     Source: Kydd (1997, 2005): security seekers arm from fear alone, and costly, verifiable
     restraint is how one proves it is one; Glaser (2010) on the rational security seeker.
@@ -297,7 +302,7 @@ class SecuritySeeker(Strategist):
     name = "security_seeker"
     title = "Security Seeker"
     traits = ("looks ahead", "arms from fear", "reassures when safe")
-    weights = Strategist.weights
+    weights = Weights(fear=40.0, parity=0.3, risk=3.0)
 
 
 class RandomPlayer(Policy):

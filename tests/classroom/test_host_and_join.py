@@ -10,7 +10,7 @@ import httpx
 
 from tests.classroom.helpers import Host, digest_alone, env, python, wait_for
 
-AIS = ["ai:baseline", "ai:hawk", "ai:strategist", "ai:copycat"]
+AIS = ["ai:baseline", "ai:hawk", "ai:security_seeker", "ai:copycat"]
 
 
 def test_two_groups_of_eight_remote_ai_seats_play_the_games_simulate_plays(tmp_path):

@@ -11,7 +11,7 @@ from game.engine.orders import IllegalOrder
 from game.saves import load_save
 from tests.classroom.helpers import digest_alone, lesson
 
-AIS = ["ai:baseline", "ai:hawk", "ai:strategist", "ai:copycat"]
+AIS = ["ai:baseline", "ai:hawk", "ai:security_seeker", "ai:copycat"]
 
 
 def play_remotely(room: Room, policies: list[str], until: int | None = None) -> None:
@@ -103,7 +103,7 @@ def test_the_bet_closes_when_its_turn_is_played(tmp_path):
 def test_a_restarted_class_is_where_it_was(tmp_path):
     folder = tmp_path / "c"
     sc = lesson("the_shield", 6)
-    room = Room.create(folder, sc, 2, 30, True, ["human", "human", "ai:strategist", "ai:hawk"])
+    room = Room.create(folder, sc, 2, 30, True, ["human", "human", "ai:security_seeker", "ai:hawk"])
     room.answer(room.teams[0], quiz=[0] * len(sc.quiz), when="before")
     room.answer(room.teams[1], bet=1)
     play_remotely(room, ["ai:copycat", "ai:baseline", "", ""], until=3)
@@ -167,7 +167,7 @@ def test_a_teachers_own_lesson_file_travels_in_the_class(tmp_path):
 def test_a_host_stopped_while_writing_a_turn_plays_that_turn_again(tmp_path):
     folder = tmp_path / "c"
     room = Room.create(folder, lesson("the_spiral", 4), 2, 6, True,
-                       ["human", "human", "ai:strategist"])
+                       ["human", "human", "ai:security_seeker"])
     room.force()
     room.pause(True)
     for k, team in enumerate(room.teams):

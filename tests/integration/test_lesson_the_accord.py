@@ -70,7 +70,7 @@ def reach(batch):
 def scenario():
     sc = load("the_accord")
     assert sc.names == ("Aurum", "Veyra", "Ostrel")
-    assert sc.default_seats == ("human", "ai:strategist", "ai:opportunist")
+    assert sc.default_seats == ("human", "ai:security_seeker", "ai:opportunist")
     return sc
 
 

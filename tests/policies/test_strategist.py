@@ -23,7 +23,7 @@ def shield_game(seed: int = 60_001, turns: int = 2) -> Session:
     session = Session.new(
         load("the_shield"),
         seed,
-        ["ai:baseline", "ai:baseline", "ai:strategist", "ai:strategist"],
+        ["ai:baseline", "ai:baseline", "ai:security_seeker", "ai:security_seeker"],
     )
     for _ in range(turns):
         session.play_turn()
@@ -31,7 +31,7 @@ def shield_game(seed: int = 60_001, turns: int = 2) -> Session:
 
 
 def decide(world, seat: int = VEYRA, seed: int = 7):
-    policy = get_policy("strategist")(seat, [np.random.default_rng(seed)], "normal")
+    policy = get_policy("security_seeker")(seat, [np.random.default_rng(seed)], "normal")
     move = policy.act(observe(world, seat, with_view=True))
     return policy, move
 
@@ -83,7 +83,7 @@ def test_what_it_has_seen_does_change_its_decision():
     Aurum, it arms at least as much in total, and decides otherwise in some world."""
     seeds = list(range(60_001, 60_009))
     seats = tuple(
-        Seat.parse(s) for s in ("ai:baseline", "ai:baseline", "ai:strategist", "ai:strategist")
+        Seat.parse(s) for s in ("ai:baseline", "ai:baseline", "ai:security_seeker", "ai:security_seeker")
     )
     runner = Runner(load("the_shield"), seeds, seats)
     for _ in range(2):
@@ -92,7 +92,7 @@ def test_what_it_has_seen_does_change_its_decision():
 
     def batch_decide(w):
         rngs = [np.random.default_rng(s) for s in seeds]
-        return get_policy("strategist")(VEYRA, rngs, "normal").act(observe(w, VEYRA, None, True))
+        return get_policy("security_seeker")(VEYRA, rngs, "normal").act(observe(w, VEYRA, None, True))
 
     move = batch_decide(world)
     seen = world.seen_reach.copy()
@@ -119,7 +119,7 @@ def test_every_decision_carries_a_reason_in_words():
 
 def test_a_batch_equals_single_games():
     scenario = load("the_shield")
-    seats = ["ai:baseline", "ai:baseline", "ai:strategist", "ai:strategist"]
+    seats = ["ai:baseline", "ai:baseline", "ai:security_seeker", "ai:security_seeker"]
     runner = Runner(scenario, [11, 12], tuple(Seat.parse(s) for s in seats))
     singles = [Session.new(scenario, s, seats) for s in (11, 12)]
     for _ in range(3):
@@ -132,7 +132,7 @@ def test_a_batch_equals_single_games():
 def test_it_keeps_to_its_lessons_groups():
     """Two Neighbours allows no diplomacy: the strategist only splits its budget."""
     scenario = load("two_neighbours")
-    runner = Runner(scenario, [1, 2, 3], (Seat(False, "strategist"), Seat(False, "baseline")))
+    runner = Runner(scenario, [1, 2, 3], (Seat(False, "security_seeker"), Seat(False, "baseline")))
     while not runner.finished.all():
         orders = runner.ai_orders()
         assert orders.diplomacy is None or orders.diplomacy.is_empty()
@@ -143,7 +143,7 @@ def test_it_keeps_to_its_lessons_groups():
 def shield_batch():
     scenario = load("the_shield")
     seats = tuple(
-        Seat.parse(s) for s in ("ai:baseline", "ai:baseline", "ai:strategist", "ai:strategist")
+        Seat.parse(s) for s in ("ai:baseline", "ai:baseline", "ai:security_seeker", "ai:security_seeker")
     )
     runner = Runner(scenario, list(range(70_000, 70_016)), seats)
     worlds, moves = [runner.world], []
@@ -180,7 +180,7 @@ def test_in_joint_shield_a_strategist_offers_the_programme_and_its_partner_joins
     know-how) is a plan it weighs, and it offers it on its own; the baseline partner joins.
     Measured on 40 seeds: the programme ran in all."""
     scenario = load("joint_shield")
-    seats = (Seat(False, "strategist"), Seat(False, "baseline"), Seat(False, "baseline"))
+    seats = (Seat(False, "security_seeker"), Seat(False, "baseline"), Seat(False, "baseline"))
     runner = Runner(scenario, list(range(70_000, 70_012)), seats)
     ran = np.zeros(12, dtype=bool)
     while not runner.finished.all():
@@ -194,7 +194,7 @@ def test_simulate_json_says_why_each_strategist_moved(capsys):
 
     from game.cli import main
 
-    seats = "ai:baseline,ai:baseline,ai:strategist,ai:strategist"
+    seats = "ai:baseline,ai:baseline,ai:security_seeker,ai:security_seeker"
     code = main(
         [
             "simulate",
@@ -231,7 +231,7 @@ def test_with_every_seat_a_strategist_the_diplomacy_comes_from_the_projection():
     seen: set[str] = set()
     for scenario_id in ("the_shield", "the_accord"):
         scenario = load(scenario_id)
-        seats = tuple(Seat(False, "strategist") for _ in scenario.states)
+        seats = tuple(Seat(False, "security_seeker") for _ in scenario.states)
         runner = Runner(scenario, list(range(90_000, 90_008)), seats)
         while not runner.finished.all():
             orders = runner.ai_orders()
@@ -329,7 +329,7 @@ def test_a_greedy_strategist_breaks_a_cap_in_secret_where_the_inspection_game_sa
     assert secret and not any("in secret" in w for w in public)
     checked, over_checked, _, _ = accord_cheats(0.8)
     assert not checked.any() and over_checked.max() <= 1e-6
-    honest, _, _, _ = accord_cheats(0.3, "strategist")
+    honest, _, _, _ = accord_cheats(0.3, "security_seeker")
     assert not honest.any()
 
 
@@ -370,7 +370,7 @@ def test_a_batch_equals_single_games_where_worlds_part_ways():
     assert_batch_is_singles(basing, seats, [60_000, 60_003, 60_006])
 
     accord = load("the_accord")
-    greedy = (Seat.parse("ai:baseline"), Seat.parse("ai:strategist"))
+    greedy = (Seat.parse("ai:baseline"), Seat.parse("ai:security_seeker"))
     greedy += (Seat.parse("ai:opportunist"),)
     assert_batch_is_singles(accord, greedy, [60_000, 60_001, 60_002, 60_003])
 

@@ -8,7 +8,7 @@ from game.scenarios import load
 from game.session import Session
 from game.ui.scenes.debrief_story import reasons_at
 
-SEATS = ["ai:baseline", "ai:baseline", "ai:strategist", "ai:strategist"]
+SEATS = ["ai:baseline", "ai:baseline", "ai:security_seeker", "ai:security_seeker"]
 
 
 def played(turns: int = 5) -> Session:
@@ -54,6 +54,6 @@ def test_the_story_labels_a_diplomatic_reason_as_diplomacy_not_as_why_a_state_ar
     told = reasons_at(shield, 1, ("Veyra",))
     assert told == [
         "Why: Veyra held: arming would cost more than it buys",
-        "Diplomacy: Veyra (Strategist) offered Ostrel an alliance: together they need not fear "
+        "Diplomacy: Veyra (Security Seeker) offered Ostrel an alliance: together they need not fear "
         "each other",
     ]
