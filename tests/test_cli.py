@@ -85,7 +85,12 @@ def test_simulate_prints_the_same_bytes_every_time(capsys: pytest.CaptureFixture
     assert first == second and first[0] == 0
     doc = json.loads(first[1])
     assert (doc["scenario"], doc["seed"], doc["batch"]) == ("the_shield", 7, 1)
-    assert doc["seats"] == ["ai:baseline", "ai:baseline", "ai:security_seeker", "ai:security_seeker"]
+    assert doc["seats"] == [
+        "ai:baseline",
+        "ai:baseline",
+        "ai:security_seeker",
+        "ai:security_seeker",
+    ]
     [world] = doc["worlds"]
     assert world["seed"] == 7 and world["outcome"] in ("war", "peace")
     turns = [snap["turn"] for snap in world["turns"]]

@@ -85,7 +85,12 @@ def test_the_bet_is_placed_on_the_turn_the_shield_goes_up(scenario, shielded, un
     assert (placed == 2).all()
     assert bet.ask_before == 2 and bet.reveal_after == 2
     assert unshielded.track(lambda w: w.fwd_shield).max() == 0.0
-    assert scenario.default_seats == ("human", "ai:baseline", "ai:security_seeker", "ai:security_seeker")
+    assert scenario.default_seats == (
+        "human",
+        "ai:baseline",
+        "ai:security_seeker",
+        "ai:security_seeker",
+    )
 
 
 def test_the_bet_answer_is_what_happens_in_most_seeds(scenario, shielded):

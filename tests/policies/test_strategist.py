@@ -83,7 +83,8 @@ def test_what_it_has_seen_does_change_its_decision():
     Aurum, it arms at least as much in total, and decides otherwise in some world."""
     seeds = list(range(60_001, 60_009))
     seats = tuple(
-        Seat.parse(s) for s in ("ai:baseline", "ai:baseline", "ai:security_seeker", "ai:security_seeker")
+        Seat.parse(s)
+        for s in ("ai:baseline", "ai:baseline", "ai:security_seeker", "ai:security_seeker")
     )
     runner = Runner(load("the_shield"), seeds, seats)
     for _ in range(2):
@@ -92,7 +93,9 @@ def test_what_it_has_seen_does_change_its_decision():
 
     def batch_decide(w):
         rngs = [np.random.default_rng(s) for s in seeds]
-        return get_policy("security_seeker")(VEYRA, rngs, "normal").act(observe(w, VEYRA, None, True))
+        return get_policy("security_seeker")(VEYRA, rngs, "normal").act(
+            observe(w, VEYRA, None, True)
+        )
 
     move = batch_decide(world)
     seen = world.seen_reach.copy()
@@ -143,7 +146,8 @@ def test_it_keeps_to_its_lessons_groups():
 def shield_batch():
     scenario = load("the_shield")
     seats = tuple(
-        Seat.parse(s) for s in ("ai:baseline", "ai:baseline", "ai:security_seeker", "ai:security_seeker")
+        Seat.parse(s)
+        for s in ("ai:baseline", "ai:baseline", "ai:security_seeker", "ai:security_seeker")
     )
     runner = Runner(scenario, list(range(70_000, 70_016)), seats)
     worlds, moves = [runner.world], []

@@ -34,7 +34,9 @@ def test_a_team_reads_why_an_ai_made_the_moves_it_could_see_and_nothing_of_its_s
     """A strategist explains each visible move in the wire reports; the reasons a human reads
     never mention its spending (that stays hidden), and a team is not told its own reasons."""
     s = Session.new(
-        load("the_shield"), 60_003, ["human", "ai:baseline", "ai:security_seeker", "ai:security_seeker"]
+        load("the_shield"),
+        60_003,
+        ["human", "ai:baseline", "ai:security_seeker", "ai:security_seeker"],
     )
     seen_why = []
     for _ in range(6):
@@ -58,7 +60,9 @@ def test_the_turn_report_puts_each_ai_reason_right_under_what_that_state_did():
     from game.ui.model.trend import trail_of, turn_lines
 
     s = Session.new(
-        load("the_shield"), 60_003, ["human", "ai:baseline", "ai:security_seeker", "ai:security_seeker"]
+        load("the_shield"),
+        60_003,
+        ["human", "ai:baseline", "ai:security_seeker", "ai:security_seeker"],
     )
     names = s.scenario.names
     placed = 0

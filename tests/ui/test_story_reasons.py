@@ -54,6 +54,6 @@ def test_the_story_labels_a_diplomatic_reason_as_diplomacy_not_as_why_a_state_ar
     told = reasons_at(shield, 1, ("Veyra",))
     assert told == [
         "Why: Veyra held: arming would cost more than it buys",
-        "Diplomacy: Veyra (Security Seeker) offered Ostrel an alliance: together they need not fear "
-        "each other",
+        "Diplomacy: Veyra (Security Seeker) offered Ostrel an alliance: together they need not "
+        "fear each other",
     ]
