@@ -69,6 +69,11 @@ LOOK = {"easy": (2, 1), "normal": (3, 2), "hard": (4, 3)}
 #: Arms levels (share of the budget) a strategist weighs, each in an offensive and a defensive
 #: mix where shields are allowed.
 LEVELS = (0.15, 0.3, 0.5, 0.7)
+#: How a rival is expected to answer a build it saw, by default (a Richardson reaction below
+#: one, so that a state behind can still catch up), and the most of its budget it would put into
+#: the answer (:attr:`Weights.answer`, :attr:`Weights.answer_cap`).
+ANSWER_SHARE = 0.5
+ANSWER_CAP = 0.6
 
 
 @dataclass(frozen=True)
@@ -86,6 +91,12 @@ class Weights:
     #: forces sends them home the next turn
     coerce: float = 0.0
     patience: int = 0  # turns it looks ahead beyond its difficulty's horizon
+    #: how it expects a rival to answer its arming (Richardson's reaction, level 0): the share
+    #: of what the rival saw it build that the rival builds in reply from the next turn, and the
+    #: most of its budget the rival would put into the answer. At 3 and the whole budget, the
+    #: spiral model's belief (Jervis 1976): every build of its own is answered several times over
+    answer: float = ANSWER_SHARE
+    answer_cap: float = ANSWER_CAP
 
 
 @dataclass(frozen=True)
@@ -106,19 +117,27 @@ class Strategist(Policy):
     """Strategist: looks a few turns ahead for every plan it could play, as it sees the world,
     and plays the one its character values most (the game's own rules project each plan).
 
+    The plain strategist, the one round robins enter, weighs the game's own utility except
+    that it fears a strike it does not deter ten times over, and it believes the spiral model:
+    every build of its own is answered three times over, up to the rival's whole budget. So it
+    arms where an answer cannot undo what it buys (a shield against a rival's strike, the
+    deterrence it lacks) and holds where it would only start a race: the best reply to a state
+    that builds anyway, with reach alone, is to keep its money (Two Neighbours' round robins).
+
     Source: the theory lens's projection, used to decide (expected utility over what it cannot
-    see, Harsanyi 1967; the others' last moves as level 0, Stahl and Wilson 1995).
+    see, Harsanyi 1967; the others' last moves as level 0, Stahl and Wilson 1995); Jervis
+    (1976) for the spiral model's belief that arming provokes.
     """
 
     name = "strategist"
     title = "Strategist"
     traits: ClassVar[tuple[str, ...]] = ("looks ahead", "weighs every plan", "explains itself")
-    #: A prudent security seeker: the game's own utility, with a rival's strike it does not
-    #: deter feared many times over (so it restores its second strike when a shield erodes it,
-    #: and is content once it deters), falling behind in a crisis weighed a third, and the
-    #: spiral's risk and the brink of war three times (with the game's own weights it armed into
-    #: a crisis in a third of The Shield's games).
-    weights: ClassVar[Weights] = Weights(fear=40.0, parity=0.3, risk=3.0)
+    #: The game's own utility with fear 10, and the spiral model's answer (three times what it
+    #: saw, up to the whole budget; the default expects half, up to 0.6 of the budget). With the
+    #: security seeker's prudent weights (fear 40, parity 0.3, risk 3) it raced the rivals that
+    #: build anyway in Two Neighbours and lost to the Steady Deterrer there; with the default
+    #: answer and fear 1, it left The Spiral's shields unbuilt and lost to the copycat.
+    weights: ClassVar[Weights] = Weights(fear=10.0, answer=3.0, answer_cap=1.0)
     needs_view = True
     #: Whether it weighs diplomatic moves of its own (every character answers offers, treaty
     #: invitations and crises; its inspections, notices and commitments follow the switch).
@@ -525,7 +544,7 @@ class Strategist(Policy):
         for turn in range(self.horizon):
             mix = start.copy()
             if turn > 0:
-                mix = _answered(mix, world, i)
+                mix = _answered(mix, world, i, wts.answer, wts.answer_cap)
             spend = mix * budget(world)[:, :, None]
             spend[:, i] = shares * budget(world)[:, i][:, None]
             spend = within_caps(world, spend)
@@ -977,16 +996,10 @@ class StrategicReactor(Strategist):
 
 
 #: A strategist backs down in a crisis when its risk weight times the odds of war (were both to
-#: escalate) passes this: at the default weight (3) odds above 1 in 6, for a dove (6) above 1 in
-#: 12; a hawk (0.5, greedy and bold) backs down only where a rival has tied its hands in public
-#: and the odds pass 1 in 2.
+#: escalate) passes this: at the security seeker's weight (3) odds above 1 in 6, for a dove (6)
+#: above 1 in 12, at the game's own (1) above 1 in 2; a hawk (0.5, greedy and bold) backs down
+#: only where a rival has tied its hands in public and the odds pass 1 in 2.
 BRINK_TOLERANCE = 0.5
-
-
-#: How a rival is expected to answer a build it saw (a Richardson reaction below one, so that a
-#: state behind can still catch up), and the most of its budget it would put into the answer.
-ANSWER_SHARE = 0.5
-ANSWER_CAP = 0.6
 
 
 def _against(obs: Observation, w: int, j: int) -> bool:
@@ -1012,20 +1025,24 @@ def _known(obs: Observation) -> World:
     return obs.view
 
 
-def _answered(mix: np.ndarray, world: World, i: int) -> np.ndarray:
+def _answered(
+    mix: np.ndarray, world: World, i: int, share: float = ANSWER_SHARE, cap: float = ANSWER_CAP
+) -> np.ndarray:
     """The others' likely replies (level 0): each keeps its last orders, except that a rival of
-    ``i`` answers arming in kind: it puts into reach at least ``ANSWER_SHARE`` of what it saw
-    ``i`` build last turn, in amount (Richardson's reaction; a rich rival answers a small
-    state's build with a small share of its budget), and never more than ``ANSWER_CAP`` of its
-    budget. Allies do not answer."""
+    ``i`` answers arming in kind: it puts into reach at least ``share`` of what it saw ``i``
+    build last turn, in amount (Richardson's reaction; a rich rival answers a small state's
+    build with a small share of its budget), never more than ``cap`` of its budget, and only
+    from what it would have spent on its economy (:attr:`Weights.answer`). Allies do not
+    answer."""
     out = mix.copy()
     money = budget(world)  # [R, N]
     with np.errstate(divide="ignore", invalid="ignore"):
-        amount = ANSWER_SHARE * world.seen_build[:, :, i] * money[:, i][:, None]
+        amount = share * world.seen_build[:, :, i] * money[:, i][:, None]
         seen = np.where(money > 0, amount / money, 0.0)
-    seen = np.clip(seen, 0.0, ANSWER_CAP)  # [R, j]
+    seen = np.clip(seen, 0.0, cap)  # [R, j]
     rival = world.alliance[:, :, i] < 0.5
     rival[:, i] = False
+    seen = np.minimum(seen, out[:, :, REACH] + out[:, :, CIVILIAN])  # from its civilian share
     reach = np.where(rival, np.maximum(out[:, :, REACH], seen), out[:, :, REACH])
     extra = reach - out[:, :, REACH]
     out[:, :, REACH] = reach

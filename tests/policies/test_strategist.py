@@ -39,7 +39,7 @@ def decide(world, seat: int = VEYRA, seed: int = 7):
 def test_difficulty_is_how_far_and_how_well_it_looks():
     assert LOOK["easy"][0] < LOOK["normal"][0] < LOOK["hard"][0]
     assert LOOK["easy"][1] <= LOOK["normal"][1] <= LOOK["hard"][1]
-    assert Strategist.needs_view and Strategist.weights == Weights(fear=40.0, parity=0.3, risk=3.0)
+    assert Strategist.needs_view and Strategist.weights == Weights(fear=10, answer=3, answer_cap=1)
 
 
 def test_its_view_holds_nothing_its_seat_has_not_seen():
@@ -252,13 +252,10 @@ def test_with_every_seat_a_strategist_the_diplomacy_comes_from_the_projection():
 
 def test_strategic_characters_are_weights_not_scripts():
     """Each strategic character plays the strategist's own decision; only its weights (and, for
-    the reactor, whether it makes diplomacy of its own) tell it apart. The security seeker is
-    the plain strategist's own weights under a character's name."""
+    the reactor, whether it makes diplomacy of its own) tell it apart."""
     names = [n for n, cls in REGISTRY.items() if issubclass(cls, Strategist)]
-    assert {"hawk", "dove", "security_seeker", "strategic_reactor"} <= set(names)
-    assert REGISTRY["security_seeker"].weights == Strategist.weights
-    weights = {REGISTRY[n].weights for n in names if n != "security_seeker"}
-    assert len(weights) == len(names) - 1
+    assert {"strategist", "hawk", "dove", "security_seeker", "strategic_reactor"} <= set(names)
+    assert len({REGISTRY[n].weights for n in names}) == len(names)
     for n in names:
         cls = REGISTRY[n]
         assert cls.act is Strategist.act and cls._score is Strategist._score, n

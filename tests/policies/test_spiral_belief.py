@@ -1,0 +1,107 @@
+"""The plain strategist believes the spiral model: every build of its own is answered three times
+over, up to the rival's whole budget (``Weights.answer``). So it holds where reach alone would
+only start a race with a state that builds anyway, and still arms where an answer cannot undo
+what it buys (a shield). The round robin it was chosen for is ``docs/tournament.md``."""
+
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import given
+from hypothesis import strategies as st
+
+from game.engine.state import CIVILIAN, REACH, SHIELD
+from game.lab.seating import parse_entrants
+from game.lab.tournament import run_tournament
+from game.policies.strategist import ANSWER_CAP, ANSWER_SHARE, _answered
+from game.scenarios import load
+from game.session import Runner, Seat, Session
+
+MIXES = st.lists(st.floats(0.0, 1.0), min_size=5, max_size=5).filter(lambda v: sum(v) > 0.1)
+
+
+def _world(builds: list[float]):
+    world = Session.new(load("the_spiral"), 1, ["ai:baseline"] * 3).world
+    seen = np.zeros_like(world.seen_build)
+    seen[0, 1, 0], seen[0, 2, 0] = builds  # what states 1 and 2 saw state 0 build
+    return world.replace(seen_build=seen)
+
+
+@given(
+    mix=st.lists(MIXES, min_size=3, max_size=3),
+    builds=st.lists(st.floats(0.0, 1.0), min_size=2, max_size=2),
+    share=st.floats(0.0, 4.0),
+    cap=st.floats(0.0, 1.0),
+)
+def test_an_answer_comes_out_of_the_economy_and_never_lowers_reach(mix, builds, share, cap):
+    """A rival's answer raises its reach share to what it saw, times the belief, capped, and is
+    paid from its civilian share only: the orders stay a split of the budget. The seat's own row
+    is left as it was."""
+    shares = np.array(mix)[None] / np.array(mix).sum(axis=1)[None, :, None]
+    out = _answered(shares, _world(builds), 0, share, cap)
+    assert np.allclose(out.sum(axis=2), 1.0) and (out >= -1e-12).all()
+    assert np.array_equal(out[0, 0], shares[0, 0])
+    assert (out[..., REACH] >= shares[..., REACH] - 1e-12).all()
+    others = [k for k in range(5) if k not in (REACH, CIVILIAN)]
+    assert np.array_equal(out[..., others], shares[..., others])
+    assert (out[0, 1:, REACH] <= np.maximum(shares[0, 1:, REACH], cap) + 1e-12).all()
+
+
+@given(builds=st.lists(st.floats(0.01, 0.5), min_size=2, max_size=2))
+def test_the_spiral_belief_expects_more_of_an_answer_than_the_default(builds):
+    """Believing every build answered threefold, the seat expects at least the default's answer
+    from every rival, and strictly more wherever the default's answer showed at all."""
+    shares = np.zeros((1, 3, 5))
+    shares[..., CIVILIAN] = 1.0
+    world = _world(builds)
+    default = _answered(shares, world, 0, ANSWER_SHARE, ANSWER_CAP)
+    spiral = _answered(shares, world, 0, 3.0, 1.0)
+    assert (spiral[0, 1:, REACH] >= default[0, 1:, REACH]).all()
+    shown = default[0, 1:, REACH] > 0
+    assert (spiral[0, 1:, REACH][shown] > default[0, 1:, REACH][shown]).all()
+
+
+def _arms(scenario: str, seats: tuple[Seat, ...], seeds: list[int]) -> np.ndarray:
+    """``[B, 5]`` seat 0's mean spending shares over the game."""
+    runner = Runner(load(scenario), seeds, seats)
+    spent = []
+    while not runner.finished.all():
+        spend = runner.advance(runner.ai_orders()).spend[:, 0]
+        spent.append(spend / np.maximum(spend.sum(axis=1, keepdims=True), 1e-12))
+    return np.mean(spent, axis=0)
+
+
+def test_against_a_racer_it_keeps_its_money_where_the_prudent_one_races():
+    """Two Neighbours has reach alone: against the balancer, which arms against whoever is
+    ahead, the plain strategist builds nothing in any game, while the security seeker (the same
+    look-ahead, fear 40 and the default answer) puts more than a tenth of its budget into arms."""
+    seeds = list(range(81_000, 81_006))
+    balancer = Seat(False, "balancer")
+    plain = _arms("two_neighbours", (Seat(False, "strategist", "hard"), balancer), seeds)
+    prudent = _arms("two_neighbours", (Seat(False, "security_seeker", "hard"), balancer), seeds)
+    assert (plain[:, :CIVILIAN].sum(axis=1) < 0.01).all()
+    assert (prudent[:, :CIVILIAN].sum(axis=1) > 0.1).all()
+
+
+def test_where_a_shield_cannot_be_answered_away_it_still_builds_one():
+    """The Spiral has shields: against two opportunists, which build for an edge, the plain
+    strategist puts a real share of its budget into shield in every game, more than into
+    reach."""
+    seeds = list(range(82_000, 82_004))
+    opp = Seat(False, "opportunist")
+    mean = _arms("the_spiral", (Seat(False, "strategist", "hard"), opp, opp), seeds)
+    assert (mean[:, SHIELD] > 0.1).all()
+    assert (mean[:, SHIELD] > mean[:, REACH]).all()
+
+
+def test_in_two_neighbours_round_robin_it_beats_every_character_but_the_dove():
+    """Two Neighbours' round robin as ``docs/tournament.md`` plays it (every seating, two seeds
+    here): the hard strategist out-scores the Steady Deterrer, the copycat, the Richardson reactor
+    and every strategic character but the dove, which never arms (the best reply, with reach
+    alone, to most of this field), without more war than any of them."""
+    field = "strategist:hard,baseline,copycat,hawk,opportunist,balancer,richardson,dove"
+    entrants = parse_entrants(field + ",security_seeker")
+    result = run_tournament(load("two_neighbours"), entrants, repetitions=2, seed=83_000)
+    rows = {r.label: r for r in result.standings()}
+    me, dove = rows.pop("strategist:hard"), rows.pop("dove")
+    assert all(me.mean_score > r.mean_score for r in rows.values()), rows
+    assert all(me.war_rate <= r.war_rate for r in [dove, *rows.values()])
