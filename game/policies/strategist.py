@@ -809,7 +809,8 @@ class Strategist(Policy):
         fast: a fellow party caught breaking it, or an outsider it has seen ahead of its side
         (itself, its allies and a fellow party it may still win as an ally) turn after turn; a
         cap kept against a rising rival only keeps it behind. Unless it is tempted to break that
-        cap in secret (:meth:`cheat_odds`), which keeps the others bound. Returns each world's
+        cap in secret (:meth:`cheat_odds`), which keeps the others bound, or it believes the
+        spiral model (``Weights.answer`` of 1 or more), which keeps the cap. Returns each world's
         reason."""
         i, out = self.seat, [""] * obs.batch
         if not self.diplomatic or "treaties" not in obs.allowed_diplomacy:
@@ -846,6 +847,10 @@ class Strategist(Policy):
         odds = self.cheat_odds(obs)
         # Tempted on every cap that binds it, as :meth:`_cheat` needs before it breaks any.
         tempted = (odds > 0) & ((odds > 0) | ~obs.treaty_bound).all(axis=1, keepdims=True)
+        # A character of the spiral model (it expects every build of its own answered in full)
+        # keeps the cap: a notice frees every party, and it expects the rival it would arm
+        # against to answer each build it then makes (Jervis 1976).
+        spiral = self.weights.answer >= 1.0
         me = obs.names[i]
         for w in range(obs.batch):
             for k in np.flatnonzero(in_force[w]):
@@ -865,7 +870,7 @@ class Strategist(Policy):
                 # A party tempted to break the cap in secret keeps it in name: leaving would free
                 # the others too (Downs and Rocke 1990: covert defection beside open exit).
                 binds &= bool(view.treaty_kind[w, k] in CAPPED)  # a ban or openness caps nothing
-                if binds and rising.any() and not tempted[w, k]:
+                if binds and rising.any() and not tempted[w, k] and not spiral:
                     d.leave[w, i, k] = True
                     jj = int(np.flatnonzero(rising)[0])
                     why = "was caught breaking it" if parties[jj] else "is not bound by it"

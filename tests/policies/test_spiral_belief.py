@@ -15,6 +15,7 @@ from game.lab.tournament import run_tournament
 from game.policies.strategist import ANSWER_CAP, ANSWER_SHARE, _answered
 from game.scenarios import load
 from game.session import Runner, Seat, Session
+from tests.integration.lessons import play
 
 MIXES = st.lists(st.floats(0.0, 1.0), min_size=5, max_size=5).filter(lambda v: sum(v) > 0.1)
 
@@ -105,3 +106,18 @@ def test_in_two_neighbours_round_robin_it_beats_every_character_but_the_dove():
     me, dove = rows.pop("strategist:hard"), rows.pop("dove")
     assert all(me.mean_score > r.mean_score for r in rows.values()), rows
     assert all(me.war_rate <= r.war_rate for r in [dove, *rows.values()])
+
+
+def test_believing_the_spiral_it_keeps_a_cap_the_prudent_one_leaves():
+    """The Accord, Veyra against the cheating opportunist: where the security seeker gives
+    notice once Ostrel is caught (a third of these games at least), the plain strategist keeps
+    the cap in every game (a notice would free Ostrel to answer every build it then makes)."""
+    accord, seeds = load("the_accord"), list(range(84_000, 84_012))
+    veyra = accord.names.index("Veyra")
+
+    def notices(policy: str) -> np.ndarray:
+        batch = play(accord, "baseline", seeds, Veyra=policy)
+        return np.any([e.diplomacy.leave[:, veyra].any(axis=1) for e in batch.events], axis=0)
+
+    assert notices("security_seeker").mean() >= 1 / 3
+    assert not notices("strategist").any()
