@@ -39,7 +39,7 @@ from game.scenarios import (
 from game.session import Answers, SeatError, Session
 
 FORMAT = "delicate-balance-save"
-VERSION = 3
+VERSION = 4
 #: Versions this game refuses although they are not newer: their games replay differently under
 #: today's rules (version 1 predates the payoff model with leverage and the spiral risk, so its
 #: scores, and with them the state digest, no longer match; version 2 predates the public record
@@ -49,6 +49,29 @@ RETIRED = {
     2: "the opponents changed in save version 3 (the hawk, dove, opportunist and balancer now "
     "look ahead, and every state keeps a record of the violations caught)",
 }
+
+
+#: Seats renamed since a save version: before version 4 the plain strategist had the prudent
+#: weights the security seeker has now (the lessons seat the security seeker by name since), so
+#: an older save's ``ai:strategist`` is read as ``ai:security_seeker`` and replays as written.
+RENAMED = {4: {"ai:strategist": "ai:security_seeker"}}
+
+
+def current_seats(seats: list[str], version: int) -> list[str]:
+    """``seats`` of a file written at save ``version``, as today's game names the same players
+    (:data:`RENAMED`); a difficulty after the name is kept."""
+    out = []
+    for seat in seats:
+        for since, renames in sorted(RENAMED.items()):
+            if version >= since:
+                continue
+            head, sep, tail = seat.partition(":")
+            name, sep2, difficulty = tail.partition(":")
+            old = f"{head}{sep}{name}"
+            if old in renames:
+                seat = renames[old] + (sep2 + difficulty if sep2 else "")
+        out.append(seat)
+    return out
 
 
 class SaveError(ValueError):
@@ -218,6 +241,7 @@ def from_dict(data: Any, name: str = "save", scenario: Scenario | None = None) -
     orders replayed, the answers, and the world the replay reaches."""
     _check_header(data, name)
     scenario_id, seed, seats, turns, digest = _game_fields(data, name)
+    seats = current_seats(seats, int(data["version"]))
     scenario = _saved_scenario(data, name, scenario_id, scenario)
     try:
         session = Session.new(scenario, seed, [str(s) for s in seats])

@@ -102,7 +102,7 @@ def test_a_save_loads_as_the_same_game(saved: tuple[Session, Path]) -> None:
 
 def test_the_save_file_is_plain_versioned_json(data: dict[str, Any]) -> None:
     assert data["format"] == "delicate-balance-save"
-    assert data["version"] == saves.VERSION == 3
+    assert data["version"] == saves.VERSION == 4
     assert (data["scenario"], data["seed"], data["turn"]) == ("the_shield", SEED, 5)
     assert data["seats"] == ["human", "ai:baseline", "ai:security_seeker", "ai:security_seeker"]
     assert len(data["orders"]) == 5
@@ -277,6 +277,32 @@ def test_a_save_from_a_newer_version_is_refused_as_such(
         data = reseal(data)
     message = refused(write(tmp_path / "future.json", data))
     assert "newer version" in message and "update the game" in message
+
+
+def test_a_version_3_save_reads_its_plain_strategist_as_the_security_seeker(
+    tmp_path: Path, data: dict[str, Any]
+) -> None:
+    """Before save version 4 the plain strategist had the security seeker's weights, and the
+    lessons seated it: such a save still replays as written. The same seats in a version 4 save
+    are today's plain strategist, whose orders differ, so that file is refused."""
+    data["seats"] = ["human", "ai:baseline", "ai:strategist", "ai:strategist"]
+    data["version"] = 3
+    loaded = saves.load_save(write(tmp_path / "v3.json", reseal(dict(data))))
+    assert [str(s) for s in loaded.seats][2:] == ["ai:security_seeker", "ai:security_seeker"]
+    data["version"] = 4
+    assert "does not reproduce" in refused(write(tmp_path / "v4.json", reseal(data)))
+
+
+def test_renamed_seats_keep_their_difficulty_and_leave_the_others_alone() -> None:
+    old = ["human", "ai", "ai:hawk", "ai:strategist", "ai:strategist:hard"]
+    assert saves.current_seats(old, 3) == [
+        "human",
+        "ai",
+        "ai:hawk",
+        "ai:security_seeker",
+        "ai:security_seeker:hard",
+    ]
+    assert saves.current_seats(old, 4) == old
 
 
 def test_a_save_from_before_the_payoff_model_changed_is_refused_with_the_reason(

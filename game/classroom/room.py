@@ -55,12 +55,15 @@ from game.limits import (
 )
 from game.policies import get_policy
 from game.policies.base import PublicView, observe
-from game.saves import _checksum, from_dict, to_dict, write_atomic
+from game.saves import _checksum, current_seats, from_dict, to_dict, write_atomic
 from game.scenarios import Scenario, ScenarioError, builtin_ids, load_builtin, load_text
 from game.session import Answers, Runner, Seat, parse_seats, spawn_streams
 
 FORMAT = "delicate-balance-class"
-VERSION = 1
+VERSION = 2
+#: The save version each class file version wrote its groups' games with (a class of version 1
+#: names its seats as saves before version 4 did: see :func:`game.saves.current_seats`).
+SAVES_OF = {1: 3, 2: 4}
 CLASS_FILE = "class.json"
 #: Letters and digits that cannot be mistaken for one another when read aloud or off a board.
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -332,12 +335,14 @@ class Room:
             raise RoomError(f"{folder / CLASS_FILE}: cannot be read ({exc})") from None
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise RoomError(f"{folder / CLASS_FILE}: not a class file")
-        if data.get("version") != VERSION:
+        version = data.get("version")
+        if isinstance(version, bool) or version not in SAVES_OF:
             raise RoomError(f"{folder / CLASS_FILE}: made by another version of the game")
         try:
             turns = data.get("turns")
             scenario = load_lesson(str(data["scenario"]), data.get("scenario_source"), turns)
-            seats = parse_seats([str(s) for s in data["seats"]], len(scenario.states))
+            names = current_seats([str(s) for s in data["seats"]], SAVES_OF[version])
+            seats = parse_seats(names, len(scenario.states))
             seeds = [int(s) for s in data["seeds"]]
             teams = [
                 Team(

@@ -8,7 +8,7 @@ import pytest
 from game.classroom.room import CLASS_FILE, Room, RoomError, Submission, remote_move
 from game.engine.actions import Action
 from game.engine.orders import IllegalOrder
-from game.saves import load_save
+from game.saves import _checksum, load_save
 from tests.classroom.helpers import digest_alone, lesson
 
 AIS = ["ai:baseline", "ai:hawk", "ai:security_seeker", "ai:copycat"]
@@ -129,6 +129,27 @@ def test_a_restarted_class_is_where_it_was(tmp_path):
     assert [again.group_world(g).digest() for g in range(2)] == [
         room.group_world(g).digest() for g in range(2)
     ]
+
+
+def test_a_class_from_before_the_strategist_was_renamed_resumes(tmp_path):
+    """A class file of version 1 and its group saves (version 3) name the lessons' prudent
+    strategist ``ai:strategist``; the game reads it as the security seeker it was, and the class
+    resumes where it was."""
+    folder = tmp_path / "c"
+    room = Room.create(folder, lesson("the_shield", 6), 2, 30, True, ["human", "human"] + AIS[2:])
+    play_remotely(room, ["ai:copycat", "ai:baseline", "", ""], until=2)
+    before = [room.group_world(g).digest() for g in range(2)]
+    for path in [folder / CLASS_FILE, *sorted(folder.glob("group-*.json"))]:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        data["seats"] = [s.replace("ai:security_seeker", "ai:strategist") for s in data["seats"]]
+        data["version"] = 1 if path.name == CLASS_FILE else 3
+        if "checksum" in data:
+            body = {k: v for k, v in data.items() if k != "checksum"}
+            data["checksum"] = _checksum(body)
+        path.write_text(json.dumps(data), encoding="utf-8")
+    again = Room.open(folder)
+    assert again.turn == 2 and str(again.seats[2]) == "ai:security_seeker"
+    assert [again.group_world(g).digest() for g in range(2)] == before
 
 
 def test_a_folder_holds_one_class(tmp_path):
