@@ -1037,8 +1037,9 @@ def _answered(
     ``i`` answers arming in kind: it puts into reach at least ``share`` of what it saw ``i``
     build last turn, in amount (Richardson's reaction; a rich rival answers a small state's
     build with a small share of its budget), never more than ``cap`` of its budget, and only
-    from what it would have spent on its economy (:attr:`Weights.answer`). Allies do not
-    answer."""
+    from what it would have spent on its economy, so its orders stay a split of its budget
+    (``share`` and ``cap`` are the seat's :attr:`Weights.answer` and :attr:`Weights.answer_cap`).
+    Allies do not answer."""
     out = mix.copy()
     money = budget(world)  # [R, N]
     with np.errstate(divide="ignore", invalid="ignore"):
