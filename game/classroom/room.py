@@ -336,7 +336,7 @@ class Room:
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise RoomError(f"{folder / CLASS_FILE}: not a class file")
         version = data.get("version")
-        if isinstance(version, bool) or version not in SAVES_OF:
+        if not isinstance(version, int) or isinstance(version, bool) or version not in SAVES_OF:
             raise RoomError(f"{folder / CLASS_FILE}: made by another version of the game")
         try:
             turns = data.get("turns")

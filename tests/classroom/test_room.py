@@ -219,3 +219,14 @@ def test_a_classroom_wire_tells_an_ai_states_reason_on_its_own_diplomacy_line(tm
         seen += room.view(team)["wires"]
     assert any(w.startswith("Diplomacy: Veyra (Hawk) ") for w in seen), seen
     assert not any(w.startswith("Why: ") for w in seen), seen
+
+
+@pytest.mark.parametrize("version", [0, 3, "1", [1], True, None])
+def test_a_class_file_of_another_version_is_refused_in_one_line(tmp_path, version):
+    folder = tmp_path / "c"
+    Room.create(folder, lesson("the_spiral", 2), 1, 0, False, ["human", "ai", "ai"])
+    data = json.loads((folder / CLASS_FILE).read_text(encoding="utf-8"))
+    data["version"] = version
+    (folder / CLASS_FILE).write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(RoomError, match="made by another version of the game"):
+        Room.open(folder)
