@@ -51,26 +51,22 @@ RETIRED = {
 }
 
 
-#: Seats renamed since a save version: before version 4 the plain strategist had the prudent
+#: Opponents renamed since a save version: before version 4 the plain strategist had the prudent
 #: weights the security seeker has now (the lessons seat the security seeker by name since), so
 #: an older save's ``ai:strategist`` is read as ``ai:security_seeker`` and replays as written.
-RENAMED = {4: {"ai:strategist": "ai:security_seeker"}}
+RENAMED = {4: {"strategist": "security_seeker"}}
 
 
 def current_seats(seats: list[str], version: int) -> list[str]:
-    """``seats`` of a file written at save ``version``, as today's game names the same players
-    (:data:`RENAMED`); a difficulty after the name is kept."""
+    """``seats`` (``ai:NAME[:DIFFICULTY]``, as :class:`~game.session.Seat` writes them) of a file
+    written at save ``version``, as today's game names the same players (:data:`RENAMED`)."""
     out = []
     for seat in seats:
-        for since, renames in sorted(RENAMED.items()):
-            if version >= since:
-                continue
-            head, sep, tail = seat.partition(":")
-            name, sep2, difficulty = tail.partition(":")
-            old = f"{head}{sep}{name}"
-            if old in renames:
-                seat = renames[old] + (sep2 + difficulty if sep2 else "")
-        out.append(seat)
+        parts = seat.split(":")
+        for since, renames in RENAMED.items():
+            if version < since and len(parts) > 1 and parts[0] == "ai":
+                parts[1] = renames.get(parts[1], parts[1])
+        out.append(":".join(parts))
     return out
 
 
