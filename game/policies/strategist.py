@@ -1045,10 +1045,10 @@ def _answered(
     with np.errstate(divide="ignore", invalid="ignore"):
         amount = share * world.seen_build[:, :, i] * money[:, i][:, None]
         seen = np.where(money > 0, amount / money, 0.0)
-    seen = np.clip(seen, 0.0, cap)  # [R, j]
+    # [R, j]: at most the cap, and only what its reach and civilian shares hold between them.
+    seen = np.clip(seen, 0.0, np.minimum(cap, out[:, :, REACH] + out[:, :, CIVILIAN]))
     rival = world.alliance[:, :, i] < 0.5
     rival[:, i] = False
-    seen = np.minimum(seen, out[:, :, REACH] + out[:, :, CIVILIAN])  # from its civilian share
     reach = np.where(rival, np.maximum(out[:, :, REACH], seen), out[:, :, REACH])
     extra = reach - out[:, :, REACH]
     out[:, :, REACH] = reach
