@@ -40,11 +40,11 @@ Script = Callable[[Runner, int, Orders], Orders]
 
 def seats(scenario: Scenario, stand_in: str, **policies: str) -> tuple[Seat, ...]:
     """The scenario's default seats, all AI: ``stand_in`` in every human seat, and ``policies``
-    (state name -> AI name) in place of the defaults where given."""
+    (state name -> AI name, or ``NAME:DIFFICULTY``) in place of the defaults where given."""
     out = []
     for name, seat in zip(scenario.names, scenario.default_seats, strict=True):
         policy = stand_in if seat == "human" else Seat.parse(seat).policy
-        out.append(Seat(False, policies.get(name, policy)))
+        out.append(Seat.parse(f"ai:{policies[name]}") if name in policies else Seat(False, policy))
     unknown = set(policies) - set(scenario.names)
     assert not unknown, f"not states of {scenario.id}: {sorted(unknown)}"
     return tuple(out)

@@ -15,7 +15,7 @@ from game.lab.seating import parse_entrants
 from game.lab.tournament import run_tournament
 from game.policies.strategist import ANSWER_CAP, ANSWER_SHARE, _answered
 from game.scenarios import load
-from game.session import Runner, Seat, Session
+from game.session import Session
 from tests.integration.lessons import play
 
 MIXES = st.lists(st.floats(0.0, 1.0), min_size=5, max_size=5).filter(lambda v: sum(v) > 0.1)
@@ -67,14 +67,10 @@ def test_the_spiral_belief_expects_more_of_an_answer_than_the_default(builds):
     assert (spiral[0, 1:, REACH] > default[0, 1:, REACH]).all()
 
 
-def _arms(scenario: str, seats: tuple[Seat, ...], seeds: list[int]) -> np.ndarray:
-    """``[B, 5]`` seat 0's mean spending shares over the game."""
-    runner = Runner(load(scenario), seeds, seats)
-    spent = []
-    while not runner.finished.all():
-        spend = runner.advance(runner.ai_orders()).spend[:, 0]
-        spent.append(spend / np.maximum(spend.sum(axis=1, keepdims=True), 1e-12))
-    return np.mean(spent, axis=0)
+def _arms(scenario: str, seeds: list[int], **policies: str) -> np.ndarray:
+    """``[B, 5]`` the first state's mean spending shares over the game, ``policies`` seated."""
+    spend = np.array(play(load(scenario), "baseline", seeds, **policies).spends)[:, :, 0]
+    return np.mean(spend / np.maximum(spend.sum(axis=2, keepdims=True), 1e-12), axis=0)
 
 
 def test_against_a_racer_it_keeps_its_money_where_the_prudent_one_races():
@@ -82,9 +78,8 @@ def test_against_a_racer_it_keeps_its_money_where_the_prudent_one_races():
     ahead, the plain strategist builds nothing in any game, while the security seeker (the same
     look-ahead, fear 40 and the default answer) puts more than a tenth of its budget into arms."""
     seeds = list(range(81_000, 81_006))
-    balancer = Seat(False, "balancer")
-    plain = _arms("two_neighbours", (Seat(False, "strategist", "hard"), balancer), seeds)
-    prudent = _arms("two_neighbours", (Seat(False, "security_seeker", "hard"), balancer), seeds)
+    plain = _arms("two_neighbours", seeds, Calder="strategist:hard", Mirel="balancer")
+    prudent = _arms("two_neighbours", seeds, Calder="security_seeker:hard", Mirel="balancer")
     assert (plain[:, :CIVILIAN].sum(axis=1) < 0.01).all()
     assert (prudent[:, :CIVILIAN].sum(axis=1) > 0.1).all()
 
@@ -94,8 +89,9 @@ def test_where_a_shield_cannot_be_answered_away_it_still_builds_one():
     strategist puts a real share of its budget into shield in every game, more than into
     reach."""
     seeds = list(range(82_000, 82_004))
-    opp = Seat(False, "opportunist")
-    mean = _arms("the_spiral", (Seat(False, "strategist", "hard"), opp, opp), seeds)
+    mean = _arms(
+        "the_spiral", seeds, Orun="strategist:hard", Tessar="opportunist", Veyra="opportunist"
+    )
     assert (mean[:, SHIELD] > 0.1).all()
     assert (mean[:, SHIELD] > mean[:, REACH]).all()
 
