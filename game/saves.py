@@ -39,7 +39,7 @@ from game.scenarios import (
 from game.session import Answers, SeatError, Session
 
 FORMAT = "delicate-balance-save"
-VERSION = 4
+VERSION = 5
 #: Versions this game refuses although they are not newer: their games replay differently under
 #: today's rules (version 1 predates the payoff model with leverage and the spiral risk, so its
 #: scores, and with them the state digest, no longer match; version 2 predates the public record
@@ -57,6 +57,27 @@ RETIRED = {
 RENAMED = {4: {"strategist": "security_seeker"}}
 
 
+#: Opponents whose play changed at a save version: an older game that seats one cannot be
+#: replayed (today's opponent would compute other orders), so it is refused with the reason.
+CHANGED = {
+    5: {
+        "strategist": "the plain strategist now signs every cap that leaves room for its plan "
+        "and never inspects"
+    },
+}
+
+
+def changed_play(seats: list[str], version: int) -> str:
+    """Why a game written at save ``version`` with ``seats`` (as today's game names them,
+    :func:`current_seats`) cannot be replayed, from :data:`CHANGED`; "" when it can."""
+    for since, changes in CHANGED.items():
+        for seat in seats:
+            parts = seat.split(":")
+            if version < since and len(parts) > 1 and parts[0] == "ai" and parts[1] in changes:
+                return f"{changes[parts[1]]} (save version {since})"
+    return ""
+
+
 def current_seats(seats: list[str], version: int) -> list[str]:
     """``seats`` (``ai:NAME[:DIFFICULTY]``, as :class:`~game.session.Seat` writes them) of a file
     written at save ``version``, as today's game names the same players (:data:`RENAMED`)."""
@@ -72,6 +93,14 @@ def current_seats(seats: list[str], version: int) -> list[str]:
 
 class SaveError(ValueError):
     """A save that cannot be used, with one line saying which file and why."""
+
+
+def older(name: str, version: int, why: str) -> SaveError:
+    """The refusal of a file an older game wrote that this one cannot replay, and why."""
+    return SaveError(
+        f"{name}: made by an older version of the game (save version {version}): {why}, so it "
+        "cannot be replayed; start the game again from its scenario and seed"
+    )
 
 
 def _checksum(body: dict[str, Any]) -> str:
@@ -237,7 +266,10 @@ def from_dict(data: Any, name: str = "save", scenario: Scenario | None = None) -
     orders replayed, the answers, and the world the replay reaches."""
     _check_header(data, name)
     scenario_id, seed, seats, turns, digest = _game_fields(data, name)
-    seats = current_seats(seats, int(data["version"]))
+    version = int(data["version"])
+    seats = current_seats(seats, version)
+    if why := changed_play(seats, version):
+        raise older(name, version, why)
     scenario = _saved_scenario(data, name, scenario_id, scenario)
     try:
         session = Session.new(scenario, seed, [str(s) for s in seats])
@@ -287,11 +319,7 @@ def _check_header(data: Any, name: str) -> None:
     if checksum != expected:
         raise SaveError(f"{name}: the save is corrupt or was edited (its checksum does not match)")
     if version in RETIRED:
-        raise SaveError(
-            f"{name}: made by an older version of the game (save version {version}): "
-            f"{RETIRED[version]}, so it cannot be replayed; start the game again from its "
-            "scenario and seed"
-        )
+        raise older(name, version, RETIRED[version])
 
 
 def _game_fields(data: dict[str, Any], name: str) -> tuple[str, int, list[Any], list[Any], str]:

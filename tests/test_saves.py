@@ -102,7 +102,7 @@ def test_a_save_loads_as_the_same_game(saved: tuple[Session, Path]) -> None:
 
 def test_the_save_file_is_plain_versioned_json(data: dict[str, Any]) -> None:
     assert data["format"] == "delicate-balance-save"
-    assert data["version"] == saves.VERSION == 4
+    assert data["version"] == saves.VERSION == 5
     assert (data["scenario"], data["seed"], data["turn"]) == ("the_shield", SEED, 5)
     assert data["seats"] == ["human", "ai:baseline", "ai:security_seeker", "ai:security_seeker"]
     assert len(data["orders"]) == 5
@@ -284,13 +284,27 @@ def test_a_version_3_save_reads_its_plain_strategist_as_the_security_seeker(
 ) -> None:
     """Before save version 4 the plain strategist had the security seeker's weights, and the
     lessons seated it: such a save still replays as written. The same seats in a version 4 save
-    are today's plain strategist, whose orders differ, so that file is refused."""
+    are the plain strategist of before version 5, whose play changed: that file is refused, with
+    the reason, before any replay; in a version 5 save they are today's plain strategist, whose
+    orders differ from the security seeker's, so the replay finds the difference."""
     data["seats"] = ["human", "ai:baseline", "ai:strategist", "ai:strategist"]
     data["version"] = 3
     loaded = saves.load_save(write(tmp_path / "v3.json", reseal(dict(data))))
     assert [str(s) for s in loaded.seats][2:] == ["ai:security_seeker", "ai:security_seeker"]
     data["version"] = 4
-    assert "does not reproduce" in refused(write(tmp_path / "v4.json", reseal(data)))
+    message = refused(write(tmp_path / "v4.json", reseal(dict(data))))
+    assert "older version" in message and "signs every cap" in message
+    assert "save version 4" in message and "start the game again" in message
+    data["version"] = 5
+    assert "does not reproduce" in refused(write(tmp_path / "v5.json", reseal(data)))
+
+
+def test_only_the_opponents_whose_play_changed_keep_an_older_game_from_replaying() -> None:
+    seats = ["human", "ai:hawk", "ai:security_seeker:hard", "ai"]
+    assert saves.changed_play(seats, 4) == ""
+    assert "plain strategist" in saves.changed_play([*seats, "ai:strategist:hard"], 4)
+    assert saves.changed_play([*seats, "ai:strategist"], 5) == ""
+    assert saves.changed_play(["human:strategist"], 4) == ""  # a human seat is nobody's AI
 
 
 def test_renamed_seats_keep_their_difficulty_and_leave_the_others_alone() -> None:

@@ -74,6 +74,11 @@ LEVELS = (0.15, 0.3, 0.5, 0.7)
 #: the answer (:attr:`Weights.answer`, :attr:`Weights.answer_cap`).
 ANSWER_SHARE = 0.5
 ANSWER_CAP = 0.6
+#: How much an inspection that catches a cheat is worth to a party, by default, in budget shares
+#: (the inspection game's stake, :attr:`Weights.verify`): with the default inspection cost, a
+#: party inspects a treaty verified at 0.4 when it thinks another party greedy with odds above
+#: about 1 in 6.
+INSPECT_STAKE = 0.3
 
 
 @dataclass(frozen=True)
@@ -97,6 +102,10 @@ class Weights:
     #: spiral model's belief (Jervis 1976): every build of its own is answered several times over
     answer: float = ANSWER_SHARE
     answer_cap: float = ANSWER_CAP
+    #: what catching a cheat is worth to it, in budget shares (the inspection game's stake): it
+    #: inspects where the odds of a cheat, times the detection an inspection adds, times this,
+    #: pass the inspection's cost; at 0 it never inspects
+    verify: float = INSPECT_STAKE
 
 
 @dataclass(frozen=True)
@@ -123,6 +132,11 @@ class Strategist(Policy):
     arms where an answer cannot undo what it buys (a shield against a rival's strike, the
     deterrence it lacks) and holds where it would only start a race: the best reply to a state
     that builds anyway, with reach alone, is to keep its money (Two Neighbours' round robins).
+    Under a cap it takes arms control for the remedy (:meth:`keeps_caps`): it keeps the cap,
+    signs any cap that leaves room for its plan, and does not inspect: to it another party's
+    build past a cap is fear, and a cheat exposed is the spiral's next turn (trust and calm fall
+    for every party, and a fellow party may give notice and free the cheat); the cap it keeps
+    holds the others back as far as it can (The Accord's round robins).
 
     Source: the theory lens's projection, used to decide (expected utility over what it cannot
     see, Harsanyi 1967; the others' last moves as level 0, Stahl and Wilson 1995); Jervis
@@ -136,8 +150,10 @@ class Strategist(Policy):
     #: saw, up to the whole budget; the default expects half, up to 0.6 of the budget). With the
     #: security seeker's prudent weights (fear 40, parity 0.3, risk 3) it raced the rivals that
     #: build anyway in Two Neighbours and lost to the Steady Deterrer there; with the default
-    #: answer and fear 1, it left The Spiral's shields unbuilt and lost to the copycat.
-    weights: ClassVar[Weights] = Weights(fear=10.0, answer=3.0, answer_cap=1.0)
+    #: answer and fear 1, it left The Spiral's shields unbuilt and lost to the copycat. Catching
+    #: a cheat is worth nothing to it (``verify`` 0): in The Accord a catch led the balancer to
+    #: give notice, and the cheat raced once the accord lapsed.
+    weights: ClassVar[Weights] = Weights(fear=10.0, answer=3.0, answer_cap=1.0, verify=0.0)
     needs_view = True
     #: Whether it weighs diplomatic moves of its own (every character answers offers, treaty
     #: invitations and crises; its inspections, notices and commitments follow the switch).
@@ -249,12 +265,12 @@ class Strategist(Policy):
             self._hosts_seen = (obs, _hosts_rivals(_known(obs), self.seat))
         return self._hosts_seen[1]
 
-    def signatures(self, obs: Observation, shares: np.ndarray) -> np.ndarray:
+    def signatures(self, obs: Observation, shares: np.ndarray, ties: bool = False) -> np.ndarray:
         """``[B, K]`` the treaties it is invited to sign that it would sign, were it to play the
         arms ``shares`` ``[B, 5]`` either way: those whose projection, signed, scores above the
-        same plan unsigned. How any character may answer an invitation by looking ahead, whatever
-        decides its arms: a cap below where its plan goes trims the plan and costs it, one with
-        room to spare binds only the others."""
+        same plan unsigned (with ``ties``, no lower). How any character may answer an invitation
+        by looking ahead, whatever decides its arms: a cap below where its plan goes trims the
+        plan and costs it, one with room to spare binds only the others."""
         out = np.zeros(obs.treaty_invites.shape, dtype=bool)
         moves = _sign_moves(obs)
         if not moves:
@@ -266,7 +282,39 @@ class Strategist(Policy):
         table = [[p] + [_with_move(p, m) for m in moves] for p in plain]
         scores, _ = self._score(views, extra, table, obs)
         for c, (_, k) in enumerate(moves, start=1):
-            out[:, k] = (scores[:, c] > scores[:, 0] + 1e-6) & obs.treaty_invites[:, k]
+            margin = scores[:, c] - scores[:, 0]
+            better = margin >= -1e-9 if ties else margin > 1e-6
+            out[:, k] = better & obs.treaty_invites[:, k]
+        return out
+
+    def keeps_caps(self) -> bool:
+        """Whether it believes the spiral model (:attr:`Weights.answer` of 1 or more: it expects
+        every build of its own answered in full). Arms control is that model's remedy (Jervis
+        1976), so it keeps every cap it is bound by (it never gives notice: a notice frees the
+        rival it would arm against) and signs every cap that leaves room for its plan (a cap
+        that binds only the others holds them back past its horizon, where a race it does not
+        project would start: weak dominance)."""
+        return self.weights.answer >= 1.0
+
+    def _sign_free(self, obs: Observation, plans: list[Plan], d: Diplomacy) -> list[str]:
+        """For a character that :meth:`keeps_caps`: signs, beside its move, every treaty it is
+        invited to whose projection, signed, is no worse for the plan it chose. Returns each
+        world's reason ("" where it signed nothing so)."""
+        out = [""] * obs.batch
+        invited = np.asarray(obs.treaty_invites.any(axis=1))
+        if not (self.diplomatic and self.keeps_caps() and invited.any()):
+            return out
+        i = self.seat
+        free = self.signatures(obs, np.array([p.shares for p in plans]), ties=True)
+        free &= ~d.sign[:, i, :]
+        d.sign[:, i, :] |= free
+        view = _known(obs)
+        for w, k in zip(*np.nonzero(free), strict=True):
+            if not out[w]:
+                out[w] = (
+                    f"{obs.names[i]} signed the {_treaty_words(view, int(w), int(k))}: it leaves "
+                    "room for all it plans to build, and holds the others back"
+                )
         return out
 
     def _learn(self, obs: Observation) -> None:
@@ -733,6 +781,7 @@ class Strategist(Policy):
             _answer_reasons(obs, answered, plans),
             self._commitments(obs, d, answers),
             self._treaty_moves(obs, d, plans),
+            self._sign_free(obs, plans, d),
         )
         lines = []
         for said in zip(*parts, strict=True):
@@ -804,14 +853,14 @@ class Strategist(Policy):
         """The treaties it is bound by, read as the inspection game and as a bargain that can
         turn against it. It inspects where it pays: the odds that another party is greedy,
         times the extra detection an inspection buys (``verification * (1 - passive)``), times
-        ``INSPECT_STAKE``, above the inspection's cost (O'Neill 1994, Wittman 1989). It gives
-        notice to leave a cap that binds its plan while a rival the cap does not hold builds
-        fast: a fellow party caught breaking it, or an outsider it has seen ahead of its side
-        (itself, its allies and a fellow party it may still win as an ally) turn after turn; a
-        cap kept against a rising rival only keeps it behind. Unless it is tempted to break that
-        cap in secret (:meth:`cheat_odds`), which keeps the others bound, or it believes the
-        spiral model (``Weights.answer`` of 1 or more), which keeps the cap. Returns each world's
-        reason."""
+        its stake (:attr:`Weights.verify`), above the inspection's cost (O'Neill 1994, Wittman
+        1989). It gives notice to leave a cap that binds its plan while a rival the cap does not
+        hold builds fast: a fellow party caught breaking it, or an outsider it has seen ahead of
+        its side (itself, its allies and a fellow party it may still win as an ally) turn after
+        turn; a cap kept against a rising rival only keeps it behind. Unless it is tempted to
+        break that cap in secret (:meth:`cheat_odds`), which keeps the others bound, or it
+        believes the spiral model (:meth:`keeps_caps`), which keeps the cap. Returns each
+        world's reason."""
         i, out = self.seat, [""] * obs.batch
         if not self.diplomatic or "treaties" not in obs.allowed_diplomacy:
             return out
@@ -850,7 +899,7 @@ class Strategist(Policy):
         # A character of the spiral model (it expects every build of its own answered in full)
         # keeps the cap: a notice frees every party, and it expects the rival it would arm
         # against to answer each build it then makes (Jervis 1976).
-        spiral = self.weights.answer >= 1.0
+        spiral = self.keeps_caps()
         me = obs.names[i]
         for w in range(obs.batch):
             for k in np.flatnonzero(in_force[w]):
@@ -881,7 +930,7 @@ class Strategist(Policy):
                     continue
                 greedy = float(np.max(np.where(parties, 1.0 - obs.belief[w], 0.0)))
                 extra = float(obs.treaty_verification[w, k]) * (1.0 - obs.passive_detection[w])
-                if greedy * extra * INSPECT_STAKE > cost[w]:
+                if greedy * extra * self.weights.verify > cost[w]:
                     d.inspect[w, i, k] = True
                     named = _treaty_words(view, w, int(k))
                     out[w] = out[w] or (
@@ -1165,10 +1214,6 @@ def _own_move(
         d.propose_verification[r, i] = 0.5
 
 
-#: How much an inspection that catches a cheat is worth to a party, in budget shares (the
-#: inspection game's stake): with the default inspection cost, a party inspects a treaty
-#: verified at 0.4 when it thinks another party greedy with odds above about 1 in 6.
-INSPECT_STAKE = 0.3
 #: The lift moves, and which lever each lifts (0: the aim, 1: the sanction).
 LIFTS = {"untarget": 0, "unsanction": 1}
 PULLS = {"target": 0, "sanction": 1}

@@ -152,6 +152,22 @@ def test_a_class_from_before_the_strategist_was_renamed_resumes(tmp_path):
     assert [again.group_world(g).digest() for g in range(2)] == before
 
 
+def test_a_class_seating_the_plain_strategist_before_its_play_changed_is_refused(tmp_path):
+    """A class file of version 2 wrote its groups' games as save version 4, when the plain
+    strategist played otherwise: the class cannot resume, and the teacher is told why."""
+    folder = tmp_path / "c"
+    seats = ["human", "ai:strategist", "ai:copycat"]
+    room = Room.create(folder, lesson("the_accord", 4), 1, 0, False, seats)
+    room.force()
+    assert Room.open(folder).turn == room.turn  # today's class resumes
+    path = folder / CLASS_FILE
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["version"] = 2
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(RoomError, match="older version.*plain strategist.*cannot resume"):
+        Room.open(folder)
+
+
 def test_a_folder_holds_one_class(tmp_path):
     Room.create(tmp_path / "c", lesson("the_spiral", 2), 1, 0, False, ["human", "ai", "ai"])
     assert (tmp_path / "c" / CLASS_FILE).exists()
@@ -221,7 +237,7 @@ def test_a_classroom_wire_tells_an_ai_states_reason_on_its_own_diplomacy_line(tm
     assert not any(w.startswith("Why: ") for w in seen), seen
 
 
-@pytest.mark.parametrize("version", [0, 3, "1", [1], True, None])
+@pytest.mark.parametrize("version", [0, 4, "1", [1], True, None])
 def test_a_class_file_of_another_version_is_refused_in_one_line(tmp_path, version):
     folder = tmp_path / "c"
     Room.create(folder, lesson("the_spiral", 2), 1, 0, False, ["human", "ai", "ai"])

@@ -11,12 +11,13 @@ from hypothesis import strategies as st
 
 from game.engine.orders import budget
 from game.engine.state import CIVILIAN, REACH, SHIELD
+from game.lab import mixed
 from game.lab.seating import parse_entrants
 from game.lab.tournament import run_tournament
-from game.policies.strategist import ANSWER_CAP, ANSWER_SHARE, _answered
+from game.policies.strategist import ANSWER_CAP, ANSWER_SHARE, Strategist, _answered
 from game.scenarios import load
 from game.session import Session
-from tests.integration.lessons import play
+from tests.integration.lessons import play, seats
 
 MIXES = st.lists(st.floats(0.0, 1.0), min_size=5, max_size=5).filter(lambda v: sum(v) > 0.1)
 
@@ -123,3 +124,46 @@ def test_believing_the_spiral_it_keeps_a_cap_the_prudent_one_leaves():
 
     assert notices("security_seeker").mean() >= 1 / 3
     assert not notices("strategist").any()
+
+
+def test_believing_the_spiral_it_signs_a_cap_that_binds_only_the_others(monkeypatch):
+    """The Accord, Aurum against the cheating opportunist and the balancer (who gives notice once
+    a cheat is caught): once the accord runs out, a new cap is proposed. The plain strategist
+    signs one in every game, for a cap that leaves room for its plan binds only the others (its
+    projection, which expects the others to keep their last orders, scores it no better, so a
+    strict rule would leave it unsigned). The same games without those signatures end with the
+    opportunist far higher, and Aurum's score below the Steady Deterrer's in the same seats;
+    with them, above it."""
+    accord, seeds = load("the_accord"), list(range(85_000, 85_008))
+    names = {"Veyra": "opportunist", "Ostrel": "balancer"}
+    batch = play(accord, "baseline", seeds, Aurum="strategist:hard", **names)
+    signed = np.any([e.diplomacy.sign[:, 0].any(axis=1) for e in batch.events], axis=0)
+    assert signed.all()
+
+    def outcome(policy: str) -> tuple[float, float]:
+        row = seats(accord, "baseline", Aurum=policy, **names)
+        out = mixed.play(accord, [row] * len(seeds), seeds)
+        assert not out.war.any()
+        return float(out.score[:, 0].mean()), float(out.final_reach[:, 1].mean())
+
+    free, steady = outcome("strategist:hard"), outcome("baseline")
+    monkeypatch.setattr(Strategist, "_sign_free", lambda self, obs, plans, d: [""] * obs.batch)
+    strict = outcome("strategist:hard")
+    assert strict[0] < steady[0] < free[0]
+    assert free[1] < steady[1] < strict[1]
+
+
+def test_believing_the_spiral_it_never_inspects_where_the_prudent_one_does():
+    """The Accord, Veyra beside the cheating opportunist: the lesson's security seeker inspects
+    in many games (five of these twelve: the inspection game says a check pays against a party
+    that may be greedy); the plain strategist, to which a cheat exposed is the spiral's next
+    turn, never does."""
+    accord, seeds = load("the_accord"), list(range(84_000, 84_012))
+    veyra = accord.names.index("Veyra")
+
+    def inspected(policy: str) -> np.ndarray:
+        batch = play(accord, "baseline", seeds, Veyra=policy)
+        return np.any([e.diplomacy.inspect[:, veyra].any(axis=1) for e in batch.events], axis=0)
+
+    assert inspected("security_seeker").mean() >= 1 / 4
+    assert not inspected("strategist").any()
