@@ -57,24 +57,25 @@ RETIRED = {
 RENAMED = {4: {"strategist": "security_seeker"}}
 
 
-#: Opponents whose play changed at a save version: an older game that seats one cannot be
-#: replayed (today's opponent would compute other orders), so it is refused with the reason.
+#: Opponents whose play changed at a save version: an older game that seats one may not replay
+#: (today's opponent may compute other orders); if it does not, it is refused with the reason.
 CHANGED = {
     5: {
-        "strategist": "the plain strategist now signs every cap that leaves room for its plan "
-        "and never inspects"
+        "strategist": "the plain strategist now signs every cap that leaves room for what it "
+        "builds, and never inspects"
     },
 }
 
 
 def changed_play(seats: list[str], version: int) -> str:
     """Why a game written at save ``version`` with ``seats`` (as today's game names them,
-    :func:`current_seats`) cannot be replayed, from :data:`CHANGED`; "" when it can."""
+    :func:`current_seats`) may not replay, from :data:`CHANGED`; "" when nothing it seats has
+    changed."""
     for since, changes in CHANGED.items():
         for seat in seats:
             parts = seat.split(":")
             if version < since and len(parts) > 1 and parts[0] == "ai" and parts[1] in changes:
-                return f"{changes[parts[1]]} (save version {since})"
+                return changes[parts[1]]
     return ""
 
 
@@ -93,6 +94,10 @@ def current_seats(seats: list[str], version: int) -> list[str]:
 
 class SaveError(ValueError):
     """A save that cannot be used, with one line saying which file and why."""
+
+
+class Unreproduced(SaveError):
+    """A replay that does not reproduce what the save holds."""
 
 
 def older(name: str, version: int, why: str) -> SaveError:
@@ -268,25 +273,29 @@ def from_dict(data: Any, name: str = "save", scenario: Scenario | None = None) -
     scenario_id, seed, seats, turns, digest = _game_fields(data, name)
     version = int(data["version"])
     seats = current_seats(seats, version)
-    if why := changed_play(seats, version):
-        raise older(name, version, why)
     scenario = _saved_scenario(data, name, scenario_id, scenario)
     try:
         session = Session.new(scenario, seed, [str(s) for s in seats])
     except SeatError as exc:
         raise SaveError(f"{name}: field 'seats': {exc}") from None
-    for t, entry in enumerate(turns):
-        _replay_turn(session, entry, f"{name}: field 'orders[{t}]'")
-    if "answers" in data:  # saves written before the bet and the quiz have none
-        try:
-            session.answers = Answers.from_dict(data["answers"], scenario)
-        except ValueError as exc:
-            raise SaveError(f"{name}: field 'answers': {exc}") from None
-    if session.world.digest() != digest:
-        raise SaveError(
-            f"{name}: the replay does not reproduce the saved state "
-            "(the save was edited, or the rules changed since it was written)"
-        )
+    try:
+        for t, entry in enumerate(turns):
+            _replay_turn(session, entry, f"{name}: field 'orders[{t}]'")
+        if "answers" in data:  # saves written before the bet and the quiz have none
+            try:
+                session.answers = Answers.from_dict(data["answers"], scenario)
+            except ValueError as exc:
+                raise SaveError(f"{name}: field 'answers': {exc}") from None
+        if session.world.digest() != digest:
+            raise Unreproduced(
+                f"{name}: the replay does not reproduce the saved state "
+                "(the save was edited, or the rules changed since it was written)"
+            )
+    except Unreproduced:
+        # An opponent it seats plays otherwise since: say so rather than suspect an edit.
+        if why := changed_play(seats, version):
+            raise older(name, version, why) from None
+        raise
     return session
 
 
@@ -438,7 +447,7 @@ def _replay_turn(session: Session, entry: Any, where: str) -> None:
     )
     same = np.array_equal(played.spend[0], spend) and np.array_equal(played.cut[0], cut)
     if not same or played_actions != actions:
-        raise SaveError(
+        raise Unreproduced(
             f"{where}: the replay does not reproduce the saved orders "
             "(the save was edited, or the rules changed since it was written)"
         )

@@ -284,19 +284,37 @@ def test_a_version_3_save_reads_its_plain_strategist_as_the_security_seeker(
 ) -> None:
     """Before save version 4 the plain strategist had the security seeker's weights, and the
     lessons seated it: such a save still replays as written. The same seats in a version 4 save
-    are the plain strategist of before version 5, whose play changed: that file is refused, with
-    the reason, before any replay; in a version 5 save they are today's plain strategist, whose
-    orders differ from the security seeker's, so the replay finds the difference."""
+    are the plain strategist, which plays otherwise since version 5: its replay differs, and the
+    refusal says why; in a version 5 save the same difference reads as an edit."""
     data["seats"] = ["human", "ai:baseline", "ai:strategist", "ai:strategist"]
     data["version"] = 3
     loaded = saves.load_save(write(tmp_path / "v3.json", reseal(dict(data))))
     assert [str(s) for s in loaded.seats][2:] == ["ai:security_seeker", "ai:security_seeker"]
     data["version"] = 4
     message = refused(write(tmp_path / "v4.json", reseal(dict(data))))
-    assert "older version" in message and "signs every cap" in message
+    assert "older version" in message and "plain strategist now signs" in message
     assert "save version 4" in message and "start the game again" in message
+    assert "edited" not in message
     data["version"] = 5
-    assert "does not reproduce" in refused(write(tmp_path / "v5.json", reseal(data)))
+    message = refused(write(tmp_path / "v5.json", reseal(data)))
+    assert "does not reproduce" in message and "plain strategist" not in message
+
+
+def test_an_older_save_whose_opponents_replay_the_same_still_loads(
+    tmp_path: Path, data: dict[str, Any], saved: tuple[Session, Path]
+) -> None:
+    """A version 4 save loads where its replay still reproduces it: with no opponent that
+    changed, and with the plain strategist where it plays as it did (no treaty to sign)."""
+    data["version"] = 4
+    assert load_save(write(tmp_path / "v4.json", reseal(data))).world.digest() == (
+        saved[0].world.digest()
+    )
+    spiral = Session.new(load("the_spiral"), 3, ["human", "ai:strategist:hard", "ai"])
+    for _ in range(3):
+        spiral.play_turn()
+    old = {**saves.to_dict(spiral), "version": 4}
+    again = load_save(write(tmp_path / "spiral.json", reseal(old)))
+    assert again.world.digest() == spiral.world.digest()
 
 
 def test_only_the_opponents_whose_play_changed_keep_an_older_game_from_replaying() -> None:
@@ -304,7 +322,7 @@ def test_only_the_opponents_whose_play_changed_keep_an_older_game_from_replaying
     assert saves.changed_play(seats, 4) == ""
     assert "plain strategist" in saves.changed_play([*seats, "ai:strategist:hard"], 4)
     assert saves.changed_play([*seats, "ai:strategist"], 5) == ""
-    assert saves.changed_play(["human:strategist"], 4) == ""  # a human seat is nobody's AI
+    assert saves.changed_play(["human", "human"], 4) == ""
 
 
 def test_renamed_seats_keep_their_difficulty_and_leave_the_others_alone() -> None:

@@ -55,15 +55,16 @@ from game.limits import (
 )
 from game.policies import get_policy
 from game.policies.base import PublicView, observe
-from game.saves import _checksum, changed_play, current_seats, from_dict, to_dict, write_atomic
+from game.saves import _checksum, current_seats, from_dict, to_dict, write_atomic
 from game.scenarios import Scenario, ScenarioError, builtin_ids, load_builtin, load_text
 from game.session import Answers, Runner, Seat, parse_seats, spawn_streams
 
 FORMAT = "delicate-balance-class"
 VERSION = 3
 #: The save version each class file version wrote its groups' games with (a class of version 1
-#: names its seats as saves before version 4 did: see :func:`game.saves.current_seats`; one
-#: that seats an opponent whose play changed since cannot resume: :func:`game.saves.changed_play`).
+#: names its seats as saves before version 4 did: see :func:`game.saves.current_seats`; a group
+#: save whose opponent plays otherwise since does not replay, and says why:
+#: :func:`game.saves.changed_play`).
 SAVES_OF = {1: 3, 2: 4, 3: 5}
 CLASS_FILE = "class.json"
 #: Letters and digits that cannot be mistaken for one another when read aloud or off a board.
@@ -343,7 +344,6 @@ class Room:
             turns = data.get("turns")
             scenario = load_lesson(str(data["scenario"]), data.get("scenario_source"), turns)
             names = current_seats([str(s) for s in data["seats"]], SAVES_OF[version])
-            why = changed_play(names, SAVES_OF[version])
             seats = parse_seats(names, len(scenario.states))
             seeds = [int(s) for s in data["seeds"]]
             teams = [
@@ -369,11 +369,6 @@ class Room:
             saved_turn = int(data["turn"])
         except (KeyError, TypeError, ValueError, ScenarioError) as exc:
             raise RoomError(f"{folder / CLASS_FILE}: damaged ({exc})") from None
-        if why:
-            raise RoomError(
-                f"{folder / CLASS_FILE}: made by an older version of the game: {why}, so the "
-                "class cannot resume; start it again"
-            )
         with room.lock:
             room._replay(saved_turn)
             for key, raw in (data.get("answers") or {}).items():

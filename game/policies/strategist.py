@@ -47,7 +47,7 @@ from game.engine.actions import (
     Diplomacy,
 )
 from game.engine.deterrence import exchange
-from game.engine.diplomacy import escalation_odds, within_caps
+from game.engine.diplomacy import cap_room, escalation_odds, within_caps
 from game.engine.orders import IllegalOrder, Orders, budget
 from game.engine.payoffs import last_shares, utility_terms, war_weight
 from game.engine.state import (
@@ -133,7 +133,7 @@ class Strategist(Policy):
     deterrence it lacks) and holds where it would only start a race: the best reply to a state
     that builds anyway, with reach alone, is to keep its money (Two Neighbours' round robins).
     Under a cap it takes arms control for the remedy (:meth:`keeps_caps`): it keeps the cap,
-    signs any cap that leaves room for its plan, and does not inspect: to it another party's
+    signs any cap that leaves room for what it builds, and does not inspect: to it another party's
     build past a cap is fear, and a cheat exposed is the spiral's next turn (trust and calm fall
     for every party, and a fellow party may give notice and free the cheat); the cap it keeps
     holds the others back as far as it can (The Accord's round robins).
@@ -185,6 +185,7 @@ class Strategist(Policy):
         #: noise, not resolve: Schelling 1966)
         self.lifted: np.ndarray | None = None
         self._hosts_seen: tuple[Observation, np.ndarray] | None = None  # see :meth:`_hosts`
+        self.fell_back = False  # whether the last scoring dropped every move (:meth:`_score`)
 
     # ----------------------------------------------------------------------------------------
     # Deciding
@@ -278,42 +279,54 @@ class Strategist(Policy):
         if obs.view is None:
             raise ValueError("answering by looking ahead needs the world its seat knows")
         views, extra = self._samples(obs.view, only=np.asarray(obs.treaty_invites.any(axis=1)))
+        self.fell_back = False
         plain = [Plan(tuple(float(x) for x in row)) for row in shares]
         table = [[p] + [_with_move(p, m) for m in moves] for p in plain]
         scores, _ = self._score(views, extra, table, obs)
         for c, (_, k) in enumerate(moves, start=1):
-            margin = scores[:, c] - scores[:, 0]
-            better = margin >= -1e-9 if ties else margin > 1e-6
+            if ties:
+                better = scores[:, c] >= scores[:, 0] - 1e-9
+            else:
+                better = scores[:, c] > scores[:, 0] + 1e-6
             out[:, k] = better & obs.treaty_invites[:, k]
+        if ties and self.fell_back:
+            # The engine refused a row, so every plan was scored without its move: the ties
+            # say nothing about any signature.
+            out[:] = False
         return out
 
     def keeps_caps(self) -> bool:
         """Whether it believes the spiral model (:attr:`Weights.answer` of 1 or more: it expects
         every build of its own answered in full). Arms control is that model's remedy (Jervis
         1976), so it keeps every cap it is bound by (it never gives notice: a notice frees the
-        rival it would arm against) and signs every cap that leaves room for its plan (a cap
-        that binds only the others holds them back past its horizon, where a race it does not
-        project would start: weak dominance)."""
+        rival it would arm against) and signs every cap that leaves room for what it holds and
+        builds (a cap that binds only the others holds them back past its horizon, where a race
+        it does not project would start: weak dominance)."""
         return self.weights.answer >= 1.0
 
-    def _sign_free(self, obs: Observation, plans: list[Plan], d: Diplomacy) -> list[str]:
-        """For a character that :meth:`keeps_caps`: signs, beside its move, every treaty it is
-        invited to whose projection, signed, is no worse for the plan it chose. Returns each
-        world's reason ("" where it signed nothing so)."""
+    def _sign_free(
+        self, obs: Observation, plans: list[Plan], d: Diplomacy, spend: np.ndarray
+    ) -> list[str]:
+        """For a character that :meth:`keeps_caps`: signs, beside its move, every cap it is
+        invited to that leaves room for what it builds this turn (``spend`` ``[B, 5]``, its
+        orders) and whose projection, signed, is no worse for the plan it chose (the projection
+        cannot see the others sign, so it weighs only what its own signature changes). Returns
+        each world's reason ("" where it signed nothing so)."""
         out = [""] * obs.batch
         invited = np.asarray(obs.treaty_invites.any(axis=1))
         if not (self.diplomatic and self.keeps_caps() and invited.any()):
             return out
-        i = self.seat
+        i, view = self.seat, _known(obs)
         free = self.signatures(obs, np.array([p.shares for p in plans]), ties=True)
-        free &= ~d.sign[:, i, :]
+        free &= ~d.sign[:, i, :] & np.isin(view.treaty_kind, CAPPED)
+        for k in np.flatnonzero(free.any(axis=0)):
+            free[:, k] &= _leaves_room(view, i, int(k), spend)
         d.sign[:, i, :] |= free
-        view = _known(obs)
         for w, k in zip(*np.nonzero(free), strict=True):
             if not out[w]:
                 out[w] = (
                     f"{obs.names[i]} signed the {_treaty_words(view, int(w), int(k))}: it leaves "
-                    "room for all it plans to build, and holds the others back"
+                    "room for what it builds, and holds the others back"
                 )
         return out
 
@@ -507,6 +520,7 @@ class Strategist(Policy):
             # A move the engine refuses is no plan: score only the plain arms.
             if all(not p.move[0] for row in table for p in row):
                 raise RuntimeError("the engine refused a strategist's plain arms plan")
+            self.fell_back = True
             return self._score(views, accept, _plain(table, b), obs)
         total, parts = projected
         total = np.where(legal, total, -np.inf)
@@ -781,7 +795,7 @@ class Strategist(Policy):
             _answer_reasons(obs, answered, plans),
             self._commitments(obs, d, answers),
             self._treaty_moves(obs, d, plans),
-            self._sign_free(obs, plans, d),
+            self._sign_free(obs, plans, d, move.spend),
         )
         lines = []
         for said in zip(*parts, strict=True):
@@ -1240,6 +1254,24 @@ def _with_move(plan: Plan, move: tuple[str, int]) -> Plan:
 def treaty_kind_words(kind: int) -> str:
     """A treaty's kind in words: "reach ceiling", "forward ban"."""
     return TREATY_KINDS[kind].replace("_", " ")
+
+
+def _leaves_room(view: World, i: int, k: int, spend: np.ndarray) -> np.ndarray:
+    """``[B]`` whether treaty ``k``, in force with ``i`` bound, would leave ``i`` what it holds
+    (nothing to dismantle) and room for the reach and shield ``spend`` (``[B, 5]``) buys: the
+    engine's own rule for a cap's room."""
+    kind, cap = view.treaty_kind[:, k], view.treaty_cap[:, k]
+    reach = view.reach[:, i] + view.fwd_reach.sum(axis=2)[:, i]
+    shield = view.shield[:, i] + view.fwd_shield.sum(axis=2)[:, i]
+    ok = ((kind != REACH_CEILING) | (reach <= cap)) & ((kind != SHIELD_CAP) | (shield <= cap))
+    status = view.treaty_status.copy()
+    status[:, k] = IN_FORCE
+    signed = view.treaty_signed.copy()
+    signed[:, k, i] = 1.0
+    bound = view.replace(treaty_status=status, treaty_signed=signed)
+    for col, cat in ((REACH, "reach"), (SHIELD, "shield")):
+        ok &= spend[:, col] <= cap_room(bound, cat)[:, i] * (1.0 + 1e-6) + 1e-9
+    return ok
 
 
 def _treaty_words(view: World, w: int, k: int) -> str:

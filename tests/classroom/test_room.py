@@ -152,19 +152,25 @@ def test_a_class_from_before_the_strategist_was_renamed_resumes(tmp_path):
     assert [again.group_world(g).digest() for g in range(2)] == before
 
 
-def test_a_class_seating_the_plain_strategist_before_its_play_changed_is_refused(tmp_path):
-    """A class file of version 2 wrote its groups' games as save version 4, when the plain
-    strategist played otherwise: the class cannot resume, and the teacher is told why."""
+def test_a_class_whose_plain_strategist_played_otherwise_says_why_it_cannot_resume(tmp_path):
+    """A class file of version 2 wrote its groups' games as save version 4, before the plain
+    strategist's play changed. Where a group save's strategist orders differ from what it plays
+    today (here: edited to stand for the old play), the class cannot resume, and the teacher is
+    told why rather than that the file was edited."""
     folder = tmp_path / "c"
     seats = ["human", "ai:strategist", "ai:copycat"]
     room = Room.create(folder, lesson("the_accord", 4), 1, 0, False, seats)
     room.force()
     assert Room.open(folder).turn == room.turn  # today's class resumes
-    path = folder / CLASS_FILE
-    data = json.loads(path.read_text(encoding="utf-8"))
-    data["version"] = 2
-    path.write_text(json.dumps(data), encoding="utf-8")
-    with pytest.raises(RoomError, match="older version.*plain strategist.*cannot resume"):
+    for path in (folder / CLASS_FILE, folder / "group-1.json"):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        data["version"] = 2 if path.name == CLASS_FILE else 4
+        if "checksum" in data:
+            data["orders"][0]["spend"][1][0] += 1.0  # the strategist's reach, turn one
+            body = {k: v for k, v in data.items() if k != "checksum"}
+            data["checksum"] = _checksum(body)
+        path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(RoomError, match="cannot resume.*older version.*plain strategist"):
         Room.open(folder)
 
 

@@ -9,12 +9,20 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from game.engine.orders import budget
+from game.engine.actions import REACH_CEILING, SHIELD_CAP
+from game.engine.orders import budget, unit_costs
 from game.engine.state import CIVILIAN, REACH, SHIELD
+from game.engine.treaties import LAPSED
 from game.lab import mixed
 from game.lab.seating import parse_entrants
 from game.lab.tournament import run_tournament
-from game.policies.strategist import ANSWER_CAP, ANSWER_SHARE, Strategist, _answered
+from game.policies.strategist import (
+    ANSWER_CAP,
+    ANSWER_SHARE,
+    Strategist,
+    _answered,
+    _leaves_room,
+)
 from game.scenarios import load
 from game.session import Session
 from tests.integration.lessons import play, seats
@@ -129,11 +137,11 @@ def test_believing_the_spiral_it_keeps_a_cap_the_prudent_one_leaves():
 def test_believing_the_spiral_it_signs_a_cap_that_binds_only_the_others(monkeypatch):
     """The Accord, Aurum against the cheating opportunist and the balancer (who gives notice once
     a cheat is caught): once the accord runs out, a new cap is proposed. The plain strategist
-    signs one in every game, for a cap that leaves room for its plan binds only the others (its
-    projection, which expects the others to keep their last orders, scores it no better, so a
-    strict rule would leave it unsigned). The same games without those signatures end with the
-    opportunist far higher, and Aurum's score below the Steady Deterrer's in the same seats;
-    with them, above it."""
+    signs one in every game, for a cap that leaves room for what it builds binds only the
+    others (its projection, which expects the others to keep their last orders, scores it no
+    better, so a strict rule would leave it unsigned). The same games without those signatures
+    end with the opportunist far higher, and Aurum's score below the Steady Deterrer's in the
+    same seats; with them, above it."""
     accord, seeds = load("the_accord"), list(range(85_000, 85_008))
     names = {"Veyra": "opportunist", "Ostrel": "balancer"}
     batch = play(accord, "baseline", seeds, Aurum="strategist:hard", **names)
@@ -147,7 +155,7 @@ def test_believing_the_spiral_it_signs_a_cap_that_binds_only_the_others(monkeypa
         return float(out.score[:, 0].mean()), float(out.final_reach[:, 1].mean())
 
     free, steady = outcome("strategist:hard"), outcome("baseline")
-    monkeypatch.setattr(Strategist, "_sign_free", lambda self, obs, plans, d: [""] * obs.batch)
+    monkeypatch.setattr(Strategist, "_sign_free", lambda self, obs, *_: [""] * obs.batch)
     strict = outcome("strategist:hard")
     assert strict[0] < steady[0] < free[0]
     assert free[1] < steady[1] < strict[1]
@@ -167,3 +175,31 @@ def test_believing_the_spiral_it_never_inspects_where_the_prudent_one_does():
 
     assert inspected("security_seeker").mean() >= 1 / 4
     assert not inspected("strategist").any()
+
+
+def test_a_cap_leaves_room_only_above_what_it_holds_and_builds():
+    """The room test of a free signature (``_leaves_room``), on The Accord's opening world with
+    the accord lapsed: a ceiling below Aurum's reach would make it dismantle; one ten above
+    leaves room for a few units of reach this turn but not for twenty; a shield cap does not
+    bound reach. With the accord in force (a cap at 30), its tighter cap is the room."""
+    start = Session.new(load("the_accord"), 1, ["ai:baseline"] * 3).world
+    lapsed = start.treaty_status.copy()
+    lapsed[0, 0] = LAPSED
+    world = start.replace(treaty_status=lapsed)
+    held = float(world.reach[0, 0])
+    per_unit = unit_costs(world)[0, 0, REACH]
+
+    def room(kind: int, cap: float, units: float) -> bool:
+        kinds, caps = world.treaty_kind.copy(), world.treaty_cap.copy()
+        kinds[0, -1], caps[0, -1] = kind, cap
+        spend = np.zeros((1, 5))
+        spend[0, REACH] = units * per_unit
+        capped = world.replace(treaty_kind=kinds, treaty_cap=caps)
+        return bool(_leaves_room(capped, 0, -1, spend)[0])
+
+    assert not room(REACH_CEILING, held - 1.0, 0.0)
+    assert room(REACH_CEILING, held + 10.0, 0.0) and room(REACH_CEILING, held + 10.0, 5.0)
+    assert not room(REACH_CEILING, held + 10.0, 20.0)
+    assert room(SHIELD_CAP, 1.0, 20.0)
+    world = start
+    assert held + 5.0 > 30.0 and not room(REACH_CEILING, held + 10.0, 5.0)
