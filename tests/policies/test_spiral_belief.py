@@ -182,10 +182,10 @@ def test_a_cap_leaves_room_only_above_what_it_holds_and_builds():
     the accord lapsed: a ceiling below Aurum's reach would make it dismantle; one ten above
     leaves room for a few units of reach this turn but not for twenty; a shield cap does not
     bound reach. With the accord in force (a cap at 30), its tighter cap is the room."""
-    start = Session.new(load("the_accord"), 1, ["ai:baseline"] * 3).world
-    lapsed = start.treaty_status.copy()
+    opening = Session.new(load("the_accord"), 1, ["ai:baseline"] * 3).world
+    lapsed = opening.treaty_status.copy()
     lapsed[0, 0] = LAPSED
-    world = start.replace(treaty_status=lapsed)
+    world = opening.replace(treaty_status=lapsed)
     held = float(world.reach[0, 0])
     per_unit = unit_costs(world)[0, 0, REACH]
 
@@ -201,5 +201,5 @@ def test_a_cap_leaves_room_only_above_what_it_holds_and_builds():
     assert room(REACH_CEILING, held + 10.0, 0.0) and room(REACH_CEILING, held + 10.0, 5.0)
     assert not room(REACH_CEILING, held + 10.0, 20.0)
     assert room(SHIELD_CAP, 1.0, 20.0)
-    world = start
+    world = opening
     assert held + 5.0 > 30.0 and not room(REACH_CEILING, held + 10.0, 5.0)
