@@ -62,7 +62,7 @@ RENAMED = {4: {"strategist": "security_seeker"}}
 CHANGED = {
     5: {
         "strategist": "the plain strategist now signs every cap that leaves room for what it "
-        "builds, and never inspects"
+        "builds, never inspects, and expects a state with many rivals to spread its answer"
     },
 }
 

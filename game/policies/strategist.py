@@ -31,6 +31,7 @@ utility under uncertainty about types (Harsanyi 1967).
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 from typing import ClassVar
 
@@ -102,6 +103,9 @@ class Weights:
     #: spiral model's belief (Jervis 1976): every build of its own is answered several times over
     answer: float = ANSWER_SHARE
     answer_cap: float = ANSWER_CAP
+    #: the most rivals a state is expected to answer in full: one with more spreads its answer
+    #: over them, each build answered ``answer * answer_rivals / its rivals`` (inf: never spread)
+    answer_rivals: float = math.inf
     #: what catching a cheat is worth to it, in budget shares (the inspection game's stake): it
     #: inspects where the odds of a cheat, times the detection an inspection adds, times this,
     #: pass the inspection's cost; at 0 it never inspects
@@ -132,11 +136,14 @@ class Strategist(Policy):
     arms where an answer cannot undo what it buys (a shield against a rival's strike, the
     deterrence it lacks) and holds where it would only start a race: the best reply to a state
     that builds anyway, with reach alone, is to keep its money (Two Neighbours' round robins).
-    Under a cap it takes arms control for the remedy (:meth:`keeps_caps`): it keeps the cap,
-    signs any cap that leaves room for what it builds, and does not inspect: to it another party's
-    build past a cap is fear, and a cheat exposed is the spiral's next turn (trust and calm fall
-    for every party, and a fellow party may give notice and free the cheat); the cap it keeps
-    holds the others back as far as it can (The Accord's round robins).
+    Among more states it expects a state with more than two rivals to spread its answer over
+    them (in the Sandbox, each of four rivals answers a build of its half as much): a full
+    answer from every one of four rivals held it back while they armed anyway. Under a cap it
+    takes arms control for the remedy (:meth:`keeps_caps`): it keeps the cap, signs any cap that
+    leaves room for what it builds, and does not inspect: to it another party's build past a
+    cap is fear, and a cheat exposed is the spiral's next turn (trust and calm fall for every
+    party, and a fellow party may give notice and free the cheat); the cap it keeps holds the
+    others back as far as it can (The Accord's round robins).
 
     Source: the theory lens's projection, used to decide (expected utility over what it cannot
     see, Harsanyi 1967; the others' last moves as level 0, Stahl and Wilson 1995); Jervis
@@ -152,8 +159,12 @@ class Strategist(Policy):
     #: build anyway in Two Neighbours and lost to the Steady Deterrer there; with the default
     #: answer and fear 1, it left The Spiral's shields unbuilt and lost to the copycat. Catching
     #: a cheat is worth nothing to it (``verify`` 0): in The Accord a catch led the balancer to
-    #: give notice, and the cheat raced once the accord lapsed.
-    weights: ClassVar[Weights] = Weights(fear=10.0, answer=3.0, answer_cap=1.0, verify=0.0)
+    #: give notice, and the cheat raced once the accord lapsed. A state with more than two
+    #: rivals spreads its answer (``answer_rivals`` 2): expecting four rivals each to answer in
+    #: full, it fell behind the copycat and the Steady Deterrer in the Sandbox.
+    weights: ClassVar[Weights] = Weights(
+        fear=10.0, answer=3.0, answer_cap=1.0, verify=0.0, answer_rivals=2.0
+    )
     needs_view = True
     #: Whether it weighs diplomatic moves of its own (every character answers offers, treaty
     #: invitations and crises; its inspections, notices and commitments follow the switch).
@@ -606,7 +617,7 @@ class Strategist(Policy):
         for turn in range(self.horizon):
             mix = start.copy()
             if turn > 0:
-                mix = _answered(mix, world, i, wts.answer, wts.answer_cap)
+                mix = _answered(mix, world, i, wts.answer, wts.answer_cap, wts.answer_rivals)
             spend = mix * budget(world)[:, :, None]
             spend[:, i] = shares * budget(world)[:, i][:, None]
             spend = within_caps(world, spend)
@@ -1094,19 +1105,30 @@ def _known(obs: Observation) -> World:
 
 
 def _answered(
-    mix: np.ndarray, world: World, i: int, share: float = ANSWER_SHARE, cap: float = ANSWER_CAP
+    mix: np.ndarray,
+    world: World,
+    i: int,
+    share: float = ANSWER_SHARE,
+    cap: float = ANSWER_CAP,
+    rivals: float = math.inf,
 ) -> np.ndarray:
     """The others' likely replies (level 0): each keeps its last orders, except that a rival of
     ``i`` answers arming in kind: it puts into reach at least ``share`` of what it saw ``i``
     build last turn, in amount (Richardson's reaction; a rich rival answers a small state's
     build with a small share of its budget), never more than ``cap`` of its budget, and only
-    from what it would have spent on its economy, so its orders stay a split of its budget
-    (``share`` and ``cap`` are the seat's :attr:`Weights.answer` and :attr:`Weights.answer_cap`).
+    from what it would have spent on its economy, so its orders stay a split of its budget; a
+    state with more than ``rivals`` rivals spreads its answer over them, answering each build
+    ``rivals / its rivals`` as much (``share``, ``cap`` and ``rivals`` are the seat's
+    :attr:`Weights.answer`, :attr:`Weights.answer_cap` and :attr:`Weights.answer_rivals`).
     Allies do not answer."""
     out = mix.copy()
     money = budget(world)  # [R, N]
     with np.errstate(divide="ignore", invalid="ignore"):
         amount = share * world.seen_build[:, :, i] * money[:, i][:, None]
+        if np.isfinite(rivals):
+            # A state with more rivals than ``rivals`` spreads its answer over them.
+            theirs = (world.alliance < 0.5).sum(axis=2) - 1  # [R, j]: each one's rivals
+            amount = amount * np.minimum(1.0, rivals / np.maximum(theirs, 1))
         seen = np.where(money > 0, amount / money, 0.0)
     # [R, j]: at most the cap, and only what its reach and civilian shares hold between them.
     seen = np.clip(seen, 0.0, np.minimum(cap, out[:, :, REACH] + out[:, :, CIVILIAN]))

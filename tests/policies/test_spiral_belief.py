@@ -5,6 +5,9 @@ what it buys (a shield). The round robin it was chosen for is ``docs/tournament.
 
 from __future__ import annotations
 
+import math
+from dataclasses import replace
+
 import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
@@ -203,3 +206,51 @@ def test_a_cap_leaves_room_only_above_what_it_holds_and_builds():
     assert room(SHIELD_CAP, 1.0, 20.0)
     world = opening
     assert held + 5.0 > 30.0 and not room(REACH_CEILING, held + 10.0, 5.0)
+
+
+@given(
+    build=st.floats(0.01, 0.2),
+    share=st.floats(0.5, 4.0),
+    rivals=st.sampled_from([1.0, 2.0, 3.0]),
+)
+def test_a_state_with_many_rivals_spreads_its_answer(build, share, rivals):
+    """In the Sandbox every state faces four rivals: with ``rivals`` 2 each answers a build it
+    saw ``2 / 4`` as much as a state that answers in full (inf), never more; in The Spiral
+    (two rivals each) a limit of two changes nothing."""
+    world = Session.new(load("sandbox"), 1, ["ai:baseline"] * 5).world
+    seen = np.zeros_like(world.seen_build)
+    seen[0, 1:, 0] = build
+    world = world.replace(seen_build=seen)
+    mix = np.zeros((1, 5, 5))
+    mix[..., CIVILIAN] = 1.0
+    full = _answered(mix, world, 0, share, 1.0)
+    spread = _answered(mix, world, 0, share, 1.0, rivals)
+    assert np.allclose(spread[0, 1:, REACH], full[0, 1:, REACH] * min(1.0, rivals / 4))
+    spiral = _world([build, build])
+    three = np.zeros((1, 3, 5))
+    three[..., CIVILIAN] = 1.0
+    assert np.array_equal(
+        _answered(three, spiral, 0, share, 1.0, 2.0), _answered(three, spiral, 0, share, 1.0)
+    )
+
+
+def test_among_many_rivals_it_keeps_up_where_a_full_answer_from_each_would_hold_it_back(
+    monkeypatch,
+):
+    """The Sandbox, Ostrel among four copycats (which arm whatever it does): expecting each of
+    four rivals to answer its every build threefold, it held back and the copycats took a large
+    edge off it; expecting a state with four rivals to spread its answer over them, it scores
+    higher on average (by 5.4 on these seeds) and in most games."""
+    sandbox, seeds = load("sandbox"), list(range(86_000, 86_004))
+    names = {n: "copycat" for n in ("Aurum", "Brisa", "Veyra", "Calder")}
+    row = seats(sandbox, "copycat", Ostrel="strategist:hard", **names)
+    ostrel = sandbox.names.index("Ostrel")
+
+    def scores() -> np.ndarray:
+        return mixed.play(sandbox, [row] * len(seeds), seeds).score[:, ostrel]
+
+    spread = scores()
+    monkeypatch.setattr(Strategist, "weights", replace(Strategist.weights, answer_rivals=math.inf))
+    held = scores()
+    assert spread.mean() > held.mean() + 2.0, (spread, held)
+    assert (spread > held).sum() >= 3

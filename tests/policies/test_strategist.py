@@ -40,7 +40,7 @@ def test_difficulty_is_how_far_and_how_well_it_looks():
     assert LOOK["easy"][0] < LOOK["normal"][0] < LOOK["hard"][0]
     assert LOOK["easy"][1] <= LOOK["normal"][1] <= LOOK["hard"][1]
     assert Strategist.needs_view and Strategist.weights == Weights(
-        fear=10, answer=3, answer_cap=1, verify=0
+        fear=10, answer=3, answer_cap=1, verify=0, answer_rivals=2
     )
 
 
