@@ -126,15 +126,19 @@ def test_believing_the_spiral_it_keeps_a_cap_the_prudent_one_leaves():
     """The Accord, Veyra against the cheating opportunist: where the security seeker gives
     notice once Ostrel is caught (a third of these games at least), the plain strategist keeps
     the cap in every game (a notice would free Ostrel to answer every build it then makes)."""
+    assert _veyra_made("leave", "security_seeker").mean() >= 1 / 3
+    assert not _veyra_made("leave", "strategist").any()
+
+
+def _veyra_made(action: str, policy: str) -> np.ndarray:
+    """``[games]`` whether Veyra, played by ``policy`` beside The Accord's own opportunist (seeds
+    84000-84011), made the treaty move ``action`` (a field of the orders' diplomacy) at least
+    once."""
     accord, seeds = load("the_accord"), list(range(84_000, 84_012))
     veyra = accord.names.index("Veyra")
-
-    def notices(policy: str) -> np.ndarray:
-        batch = play(accord, "baseline", seeds, Veyra=policy)
-        return np.any([e.diplomacy.leave[:, veyra].any(axis=1) for e in batch.events], axis=0)
-
-    assert notices("security_seeker").mean() >= 1 / 3
-    assert not notices("strategist").any()
+    batch = play(accord, "baseline", seeds, Veyra=policy)
+    made = [getattr(e.diplomacy, action)[:, veyra].any(axis=1) for e in batch.events]
+    return np.any(made, axis=0)
 
 
 def test_believing_the_spiral_it_signs_a_cap_that_binds_only_the_others(monkeypatch):
@@ -169,15 +173,8 @@ def test_believing_the_spiral_it_never_inspects_where_the_prudent_one_does():
     in many games (five of these twelve: the inspection game says a check pays against a party
     that may be greedy); the plain strategist, to which a cheat exposed is the spiral's next
     turn, never does."""
-    accord, seeds = load("the_accord"), list(range(84_000, 84_012))
-    veyra = accord.names.index("Veyra")
-
-    def inspected(policy: str) -> np.ndarray:
-        batch = play(accord, "baseline", seeds, Veyra=policy)
-        return np.any([e.diplomacy.inspect[:, veyra].any(axis=1) for e in batch.events], axis=0)
-
-    assert inspected("security_seeker").mean() >= 1 / 4
-    assert not inspected("strategist").any()
+    assert _veyra_made("inspect", "security_seeker").mean() >= 1 / 4
+    assert not _veyra_made("inspect", "strategist").any()
 
 
 def test_a_cap_leaves_room_only_above_what_it_holds_and_builds():
