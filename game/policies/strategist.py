@@ -316,19 +316,19 @@ class Strategist(Policy):
         return self.weights.answer >= 1.0
 
     def _sign_free(
-        self, obs: Observation, plans: list[Plan], d: Diplomacy, spend: np.ndarray
+        self, obs: Observation, shares: np.ndarray, d: Diplomacy, spend: np.ndarray
     ) -> list[str]:
         """For a character that :meth:`keeps_caps`: signs, beside its move, every cap it is
         invited to that leaves room for what it builds this turn (``spend`` ``[B, 5]``, its
-        orders) and whose projection, signed, is no worse for the plan it chose (the projection
-        cannot see the others sign, so it weighs only what its own signature changes). Returns
-        each world's reason ("" where it signed nothing so)."""
+        orders) and whose projection, signed, is no worse for the arms ``shares`` ``[B, 5]`` of
+        the plan it chose (the projection cannot see the others sign, so it weighs only what its
+        own signature changes). Returns each world's reason ("" where it signed nothing so)."""
         out = [""] * obs.batch
         invited = np.asarray(obs.treaty_invites.any(axis=1))
         if not (self.diplomatic and self.keeps_caps() and invited.any()):
             return out
         i, view = self.seat, _known(obs)
-        free = self.signatures(obs, np.array([p.shares for p in plans]), ties=True)
+        free = self.signatures(obs, shares, ties=True)
         free &= ~d.sign[:, i, :] & np.isin(view.treaty_kind, CAPPED)
         for k in np.flatnonzero(free.any(axis=0)):
             free[:, k] &= _leaves_room(view, i, int(k), spend)
@@ -806,7 +806,7 @@ class Strategist(Policy):
             _answer_reasons(obs, answered, plans),
             self._commitments(obs, d, answers),
             self._treaty_moves(obs, d, plans),
-            self._sign_free(obs, plans, d, move.spend),
+            self._sign_free(obs, shares, d, move.spend),
         )
         lines = []
         for said in zip(*parts, strict=True):
